@@ -1,0 +1,297 @@
+//! `sobriete`: the command-line interface of the sobriete library.
+//!
+//! Thin on purpose: every operation is a call to `sobriete::api`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use sobriete::{api, Lang, Profile, ProfileKind, Referential, ReportFormat};
+
+/// Digital sobriety maturity of French local governments (REEN law).
+#[derive(Parser)]
+#[command(name = "sobriete", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFmt {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DocFmt {
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ValidateFmt {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Fr,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Fr => Lang::Fr,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score an assessment and print its maturity report.
+    Report {
+        /// Assessment JSON file, or `-` for standard input.
+        assessment: String,
+        /// Referential JSON file (default: the embedded REEN referential).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// Check a referential or an assessment; list every problem (exit 1 when invalid).
+    Validate {
+        /// JSON file, or `-` for standard input.
+        file: String,
+        /// Referential an assessment is checked against (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFmt,
+    },
+    /// Print an assessment skeleton listing every question, each `unanswered`.
+    Template {
+        /// Level: 1, or 2 (levels 1 and 2).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        level: u8,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Name of the collectivité.
+        #[arg(long)]
+        name: Option<String>,
+        /// Kind of collectivité (commune, communaute_de_communes, …); with a
+        /// population, only the questions that apply are listed.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Population.
+        #[arg(long)]
+        population: Option<u32>,
+        /// Date (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Print the referential (default: the embedded one).
+    Referential {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: DocFmt,
+        /// Referential JSON file to print instead of the embedded one.
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Language of the Markdown rendering.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// Write or check the JSON Schemas of the documents.
+    Schema {
+        /// Write the schemas into this folder.
+        #[arg(long, conflicts_with = "check")]
+        write: Option<PathBuf>,
+        /// Check that this folder holds the current schemas (exit 1 on drift).
+        #[arg(long)]
+        check: Option<PathBuf>,
+    },
+}
+
+/// A failure: the message to print, already formatted.
+struct Failure(String);
+
+impl From<sobriete::Error> for Failure {
+    fn from(e: sobriete::Error) -> Failure {
+        let mut s = format!("{e}");
+        if e.issues().len() > 1 {
+            s = format!("invalid document: {} problem(s)", e.issues().len());
+        }
+        for issue in e.issues() {
+            s.push_str(&format!("\n  {issue}"));
+        }
+        Failure(s)
+    }
+}
+
+fn read_input(source: &str) -> Result<String, Failure> {
+    if source == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+        Ok(s)
+    } else {
+        read_file(Path::new(source))
+    }
+}
+
+fn read_file(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+}
+
+fn load_referential(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Referential>, Failure> {
+    match path {
+        Some(p) => {
+            let text = read_file(p)?;
+            api::parse_referential(&text)
+                .map(std::borrow::Cow::Owned)
+                .map_err(|e| Failure(format!("{}: {}", p.display(), Failure::from(e).0)))
+        }
+        None => Ok(std::borrow::Cow::Borrowed(api::default_referential()?)),
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    match cli.command {
+        Command::Report { assessment, referential, format, lang } => {
+            let r = load_referential(&referential)?;
+            let text = read_input(&assessment)?;
+            let a = api::parse_assessment(&text, &r).map_err(|e| Failure(format!("{assessment}: {}", Failure::from(e).0)))?;
+            let report = api::score(&r, &a)?;
+            let format = match format {
+                ReportFmt::Text => ReportFormat::Text,
+                ReportFmt::Json => ReportFormat::Json,
+                ReportFmt::Markdown => ReportFormat::Markdown,
+            };
+            let out = api::render_report(&report, format, lang.into());
+            print!("{out}");
+            if !out.ends_with('\n') {
+                println!();
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { file, referential, format } => {
+            let text = read_input(&file)?;
+            let report = match &referential {
+                Some(p) => {
+                    let r = load_referential(&Some(p.clone()))?;
+                    api::validate_json(&text, Some(&r))
+                }
+                None => api::validate_json(&text, None),
+            };
+            match format {
+                ValidateFmt::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+                ValidateFmt::Text => {
+                    let errors = report.issues.iter().filter(|i| i.is_error()).count();
+                    let warnings = report.issues.len() - errors;
+                    let verdict = if report.valid { "valid" } else { "invalid" };
+                    println!("{file}: {verdict} {} ({errors} error(s), {warnings} warning(s))", report.document.as_str());
+                    for issue in &report.issues {
+                        println!("  {issue}");
+                    }
+                }
+            }
+            Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+        }
+        Command::Template { level, referential, name, kind, population, date } => {
+            let r = load_referential(&referential)?;
+            let kind = match kind.as_deref() {
+                None => None,
+                Some(k) => Some(ProfileKind::parse(k).ok_or_else(|| {
+                    let all: Vec<&str> = ProfileKind::ALL.iter().map(|k| k.as_str()).collect();
+                    Failure(format!("unknown kind {k:?}; expected one of: {}", all.join(", ")))
+                })?),
+            };
+            let profile = match (kind, population) {
+                (Some(kind), Some(population)) => Some(Profile {
+                    name: name.clone().unwrap_or_default(),
+                    kind,
+                    population,
+                    siren: None,
+                    insee: None,
+                    departement: None,
+                    region: None,
+                }),
+                (None, None) => None,
+                _ => return Err(Failure("--kind and --population go together".to_owned())),
+            };
+            let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+            let mut a = api::template(&r, level, profile, Some(date.as_deref().unwrap_or(&today)))?;
+            if let Some(n) = name {
+                a.profile.name = n;
+            }
+            println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Referential { format, referential, lang } => {
+            let r = load_referential(&referential)?;
+            match format {
+                DocFmt::Json => println!("{}", api::referential_to_json(&r)),
+                DocFmt::Markdown => print!("{}", api::referential_markdown(&r, lang.into())),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { write, check } => {
+            let schemas = sobriete::schema::all();
+            if let Some(dir) = write {
+                std::fs::create_dir_all(&dir).map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+                for (name, schema) in &schemas {
+                    let path = dir.join(name);
+                    std::fs::write(&path, sobriete::schema::to_text(schema))
+                        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
+                    println!("wrote {}", path.display());
+                }
+                Ok(ExitCode::SUCCESS)
+            } else if let Some(dir) = check {
+                let mut drift = false;
+                for (name, schema) in &schemas {
+                    let path = dir.join(name);
+                    let current = std::fs::read_to_string(&path).unwrap_or_default();
+                    if current != sobriete::schema::to_text(schema) {
+                        eprintln!("{} is out of date", path.display());
+                        drift = true;
+                    }
+                }
+                if drift {
+                    eprintln!("regenerate with: cargo run -p sobriete-cli -- schema --write schema");
+                    Ok(ExitCode::FAILURE)
+                } else {
+                    println!("schemas are up to date");
+                    Ok(ExitCode::SUCCESS)
+                }
+            } else {
+                for (name, schema) in &schemas {
+                    println!("// {name}\n{}", sobriete::schema::to_text(schema));
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

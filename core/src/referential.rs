@@ -1,0 +1,465 @@
+//! The referential: themes, questions, recommended actions and grade bands.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::profile::ProfileKind;
+use crate::text::Text;
+
+fn one() -> f64 {
+    1.0
+}
+fn yes() -> bool {
+    true
+}
+fn one_point() -> i64 {
+    1
+}
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A referential of good practices, organised in themes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Referential {
+    /// Stable identifier (e.g. `sobriete-reen`).
+    pub id: String,
+    /// Semantic version (`MAJOR.MINOR.PATCH`); assessments are compared only
+    /// within one major version.
+    pub version: String,
+    /// Title.
+    pub title: Text,
+    /// What the referential covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Who publishes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Licence of its texts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub license: Option<String>,
+    /// Themes, in display order.
+    pub themes: Vec<Theme>,
+    /// Questions, in display order.
+    pub questions: Vec<Question>,
+    /// Recommended actions.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Grade bands: the grade of an index is the band with the highest `min`
+    /// not above it. One band must start at 0.
+    pub grades: Vec<GradeBand>,
+}
+
+/// A theme of questions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// Identifier, unique in the referential.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Weight of the theme in the index (finite, > 0; default 1).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// Optional sub-themes (for display and sub-scores).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_themes: Vec<SubTheme>,
+}
+
+/// A sub-theme of a theme.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubTheme {
+    /// Identifier, unique in its theme.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+}
+
+/// A question of the questionnaire: one good practice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Identifier, unique in the referential.
+    pub id: String,
+    /// Theme id.
+    pub theme: String,
+    /// Sub-theme id (one of the theme's sub-themes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_theme: Option<String>,
+    /// Level: 1 (essentials) or 2 (more complete). A level-2 assessment
+    /// answers both levels.
+    pub level: u8,
+    /// The question as asked.
+    pub prompt: Text,
+    /// How to answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<Text>,
+    /// Why the practice matters, shown when it is not in place.
+    pub rationale: Text,
+    /// Weight of the question in its theme (finite, > 0; default 1).
+    #[serde(default = "one")]
+    pub weight: f64,
+    /// Kind of answer and its points.
+    pub response: Response,
+    /// Whether "don't know" is accepted (it scores 0).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub allow_dont_know: bool,
+    /// Whether "not applicable" is accepted (the question is then not counted).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub allow_not_applicable: bool,
+    /// Whether a "not applicable" answer must carry a justification.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub require_justification: bool,
+    /// Shown (and counted) only when a parent question got a given answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+    /// Profiles the question applies to (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_to: Option<Applicability>,
+    /// References: REEN decree areas, RGESN criteria, URLs.
+    #[serde(default, skip_serializing_if = "References::is_empty")]
+    pub references: References,
+}
+
+/// The kind of answer a question expects, with its points.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Response {
+    /// Yes or no.
+    YesNo {
+        /// Points of "yes" (default 1).
+        #[serde(default = "one_point")]
+        yes_points: i64,
+        /// Points of "no" (default 0).
+        #[serde(default)]
+        no_points: i64,
+    },
+    /// Exactly one option.
+    SingleChoice {
+        /// The options, each with its points.
+        options: Vec<AnswerOption>,
+    },
+    /// Any number of options; their points are summed, then capped.
+    MultipleChoice {
+        /// The options, each with its points.
+        options: Vec<AnswerOption>,
+        /// Cap of the sum (default: the sum of every option's points).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cap: Option<i64>,
+    },
+    /// A number, mapped to points by threshold bands.
+    Numeric {
+        /// Unit shown next to the value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<Text>,
+        /// Smallest valid value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        /// Largest valid value.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+        /// Bands by increasing `from`: a value scores the points of the last
+        /// band whose `from` is ≤ the value, 0 below the first band.
+        bands: Vec<Band>,
+    },
+}
+
+/// An option of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    /// Identifier, unique in its question.
+    pub id: String,
+    /// Label.
+    pub label: Text,
+    /// Points (integer ≥ 0).
+    pub points: i64,
+}
+
+/// A threshold band of a numeric question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Lower bound (inclusive).
+    pub from: f64,
+    /// Points of a value in this band (integer ≥ 0).
+    pub points: i64,
+}
+
+/// A condition on a parent question's answer. The parent must itself be
+/// shown and answered (not "don't know", not "not applicable").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// The parent (yes/no) was answered yes.
+    IsYes {
+        /// Parent question id.
+        question: String,
+    },
+    /// The parent (yes/no) was answered no.
+    IsNo {
+        /// Parent question id.
+        question: String,
+    },
+    /// The parent (choice) has at least one of these options chosen.
+    AnyOf {
+        /// Parent question id.
+        question: String,
+        /// Option ids.
+        options: Vec<String>,
+    },
+    /// The parent (numeric) value is ≥ `value`.
+    AtLeast {
+        /// Parent question id.
+        question: String,
+        /// Threshold.
+        value: f64,
+    },
+    /// The parent (numeric) value is < `value`.
+    LessThan {
+        /// Parent question id.
+        question: String,
+        /// Threshold.
+        value: f64,
+    },
+}
+
+impl Condition {
+    /// The parent question id.
+    pub fn question(&self) -> &str {
+        match self {
+            Condition::IsYes { question }
+            | Condition::IsNo { question }
+            | Condition::AnyOf { question, .. }
+            | Condition::AtLeast { question, .. }
+            | Condition::LessThan { question, .. } => question,
+        }
+    }
+}
+
+/// Which profiles a question applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Applicability {
+    /// Kinds of collectivité (all when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<ProfileKind>,
+    /// Smallest population (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_population: Option<u32>,
+    /// Largest population (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_population: Option<u32>,
+}
+
+/// References of a question.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct References {
+    /// Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reen_areas: Vec<u8>,
+    /// RGESN criterion ids (e.g. `4.3`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rgesn: Vec<String>,
+    /// Further reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub urls: Vec<String>,
+}
+
+impl References {
+    /// True when no reference is given.
+    pub fn is_empty(&self) -> bool {
+        self.reen_areas.is_empty() && self.rgesn.is_empty() && self.urls.is_empty()
+    }
+}
+
+/// A three-step rating (effort, impact).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// Low.
+    Low,
+    /// Medium.
+    Medium,
+    /// High.
+    High,
+}
+
+/// A cost band of an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CostBand {
+    /// No spending (staff time only).
+    None,
+    /// Under 5 k€.
+    Low,
+    /// 5 to 50 k€.
+    Medium,
+    /// Over 50 k€.
+    High,
+}
+
+/// A recommended action.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Identifier, unique among actions.
+    pub id: String,
+    /// Short imperative title.
+    pub title: Text,
+    /// What to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// Effort to carry it out.
+    pub effort: Rating,
+    /// Expected environmental impact.
+    pub impact: Rating,
+    /// Cost band.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<CostBand>,
+    /// REEN decree area (1–6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reen_area: Option<u8>,
+    /// The questions it improves and the answer each then gets.
+    pub addresses: Vec<Addressed>,
+}
+
+/// A question an action improves and the answer it leads to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Addressed {
+    /// Question id.
+    pub question: String,
+    /// The answer once the action is done.
+    pub leads_to: Outcome,
+}
+
+/// An answer an action leads to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Outcome {
+    /// Yes.
+    Yes,
+    /// No.
+    No,
+    /// These options (exactly one for a single choice).
+    Choice {
+        /// Option ids.
+        options: Vec<String>,
+    },
+    /// This value.
+    Number {
+        /// Value.
+        value: f64,
+    },
+}
+
+/// A grade band.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GradeBand {
+    /// Grade (e.g. `A`).
+    pub grade: String,
+    /// Smallest index of the band (0–100, inclusive).
+    pub min: f64,
+    /// Label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+}
+
+impl Referential {
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The theme with this id.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id == id)
+    }
+
+    /// The action with this id.
+    pub fn action(&self, id: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The grade of an index: the band with the highest `min` ≤ index.
+    pub fn grade_for(&self, index: f64) -> Option<&GradeBand> {
+        self.grades
+            .iter()
+            .filter(|g| g.min <= index)
+            .max_by(|a, b| a.min.total_cmp(&b.min))
+    }
+}
+
+impl Response {
+    /// The most points an answer can get (0 for an empty question).
+    pub fn max_points(&self) -> i64 {
+        match self {
+            Response::YesNo {
+                yes_points,
+                no_points,
+            } => (*yes_points).max(*no_points).max(0),
+            Response::SingleChoice { options } => {
+                options.iter().map(|o| o.points).max().unwrap_or(0).max(0)
+            }
+            Response::MultipleChoice { options, cap } => {
+                let sum = options
+                    .iter()
+                    .fold(0i64, |acc, o| acc.saturating_add(o.points.max(0)));
+                match cap {
+                    Some(c) => sum.min((*c).max(0)),
+                    None => sum,
+                }
+            }
+            Response::Numeric { bands, .. } => {
+                bands.iter().map(|b| b.points).max().unwrap_or(0).max(0)
+            }
+        }
+    }
+
+    /// The sum of the points of every option (bands for a numeric question):
+    /// the Éco-clic-compatible denominator.
+    pub fn sum_of_all_points(&self) -> i64 {
+        let sum = |it: &mut dyn Iterator<Item = i64>| it.fold(0i64, |a, p| a.saturating_add(p.max(0)));
+        match self {
+            Response::YesNo {
+                yes_points,
+                no_points,
+            } => sum(&mut [*yes_points, *no_points].into_iter()),
+            Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+                sum(&mut options.iter().map(|o| o.points))
+            }
+            Response::Numeric { bands, .. } => sum(&mut bands.iter().map(|b| b.points)),
+        }
+    }
+
+    /// The option with this id.
+    pub fn option(&self, id: &str) -> Option<&AnswerOption> {
+        match self {
+            Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+                options.iter().find(|o| o.id == id)
+            }
+            _ => None,
+        }
+    }
+
+    /// A short name of the kind, as in JSON.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Response::YesNo { .. } => "yes_no",
+            Response::SingleChoice { .. } => "single_choice",
+            Response::MultipleChoice { .. } => "multiple_choice",
+            Response::Numeric { .. } => "numeric",
+        }
+    }
+}

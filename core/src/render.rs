@@ -1,0 +1,431 @@
+//! Human-readable renderings: terminal text and Markdown. Every text from
+//! a referential or a user is escaped for Markdown.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::referential::{CostBand, Rating, Referential, Response};
+use crate::scoring::{GapState, ScoreReport};
+use crate::text::{Lang, Text};
+
+/// Output format of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    /// Readable terminal text.
+    #[default]
+    Text,
+    /// The report document as JSON.
+    Json,
+    /// Markdown.
+    Markdown,
+}
+
+impl ReportFormat {
+    /// Parses `text`, `json` or `markdown`.
+    pub fn parse(s: &str) -> Option<ReportFormat> {
+        match s {
+            "text" => Some(ReportFormat::Text),
+            "json" => Some(ReportFormat::Json),
+            "markdown" | "md" => Some(ReportFormat::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// Escapes text for Markdown (inline, table-safe): Markdown punctuation is
+/// backslash-escaped, HTML-significant characters become entities and line
+/// breaks become spaces, so no user text can open markup.
+pub fn escape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' | '{' | '}' | '+' | '-' | '.' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Removes control characters (terminal escape sequences) from text shown
+/// in a terminal.
+fn plain(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+fn num(x: f64, lang: Lang) -> String {
+    let s = format!("{x:.2}");
+    match lang {
+        Lang::Fr => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+fn rating(r: Rating, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Rating::Low, Lang::Fr) => "faible",
+        (Rating::Medium, Lang::Fr) => "moyen",
+        (Rating::High, Lang::Fr) => "fort",
+        (Rating::Low, Lang::En) => "low",
+        (Rating::Medium, Lang::En) => "medium",
+        (Rating::High, Lang::En) => "high",
+    }
+}
+
+fn cost(c: Option<CostBand>, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (None, _) => "–",
+        (Some(CostBand::None), Lang::Fr) => "aucun",
+        (Some(CostBand::Low), Lang::Fr) => "< 5 k€",
+        (Some(CostBand::Medium), Lang::Fr) => "5–50 k€",
+        (Some(CostBand::High), Lang::Fr) => "> 50 k€",
+        (Some(CostBand::None), Lang::En) => "none",
+        (Some(CostBand::Low), Lang::En) => "< €5k",
+        (Some(CostBand::Medium), Lang::En) => "€5k–50k",
+        (Some(CostBand::High), Lang::En) => "> €50k",
+    }
+}
+
+struct Labels {
+    title: &'static str,
+    level: &'static str,
+    referential: &'static str,
+    index: &'static str,
+    grade: &'static str,
+    none: &'static str,
+    completeness: &'static str,
+    dont_know: &'static str,
+    incomplete: &'static str,
+    eco_clic: &'static str,
+    eco_clic_incomplete: &'static str,
+    themes: &'static str,
+    actions: &'static str,
+    gain: &'static str,
+    effort: &'static str,
+    impact: &'static str,
+    cost: &'static str,
+    gaps: &'static str,
+    why: &'static str,
+    missed: &'static str,
+    inhabitants: &'static str,
+    theme: &'static str,
+    score: &'static str,
+    warnings: &'static str,
+}
+
+fn labels(lang: Lang) -> &'static Labels {
+    const FR: Labels = Labels {
+        title: "Sobriété numérique — rapport de maturité",
+        level: "niveau",
+        referential: "Référentiel",
+        index: "Indice de maturité",
+        grade: "Note",
+        none: "non calculable",
+        completeness: "Complétude",
+        dont_know: "Réponses « je ne sais pas »",
+        incomplete: "questionnaire incomplet : les questions sans réponse comptent pour 0",
+        eco_clic: "Indice compatible Éco-clic",
+        eco_clic_incomplete: "calculé une fois le questionnaire complet",
+        themes: "Scores par thème",
+        actions: "Actions recommandées",
+        gain: "gain",
+        effort: "effort",
+        impact: "impact",
+        cost: "coût",
+        gaps: "Pratiques non encore en place",
+        why: "Pourquoi",
+        missed: "points d’indice à gagner",
+        inhabitants: "hab.",
+        theme: "Thème",
+        score: "Score",
+        warnings: "Avertissements",
+    };
+    const EN: Labels = Labels {
+        title: "Digital sobriety — maturity report",
+        level: "level",
+        referential: "Referential",
+        index: "Maturity index",
+        grade: "Grade",
+        none: "not computable",
+        completeness: "Completeness",
+        dont_know: "\"Don't know\" answers",
+        incomplete: "incomplete questionnaire: unanswered questions count as 0",
+        eco_clic: "Éco-clic-compatible index",
+        eco_clic_incomplete: "computed once the questionnaire is complete",
+        themes: "Scores by theme",
+        actions: "Recommended actions",
+        gain: "gain",
+        effort: "effort",
+        impact: "impact",
+        cost: "cost",
+        gaps: "Practices not yet in place",
+        why: "Why",
+        missed: "index points to gain",
+        inhabitants: "inhabitants",
+        theme: "Theme",
+        score: "Score",
+        warnings: "Warnings",
+    };
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+fn bar(score: Option<f64>, width: usize) -> String {
+    let Some(s) = score else {
+        return "·".repeat(width);
+    };
+    let filled = ((s.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width.saturating_sub(filled)))
+}
+
+fn t(text: &Text, lang: Lang) -> String {
+    plain(text.get(lang))
+}
+
+/// How many actions and gaps the short renderings list.
+const TOP: usize = 5;
+
+/// A readable terminal report: index, grade, per-theme bars, top actions.
+pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
+    let l = labels(lang);
+    let mut o = String::new();
+    let line = |o: &mut String, s: String| {
+        o.push_str(&s);
+        o.push('\n');
+    };
+    line(&mut o, l.title.to_owned());
+    line(&mut o, "=".repeat(l.title.chars().count()));
+    line(
+        &mut o,
+        format!(
+            "{} ({}, {} {}) — {} — {} {}",
+            plain(&r.profile.name),
+            r.profile.kind.label_fr(),
+            r.profile.population,
+            l.inhabitants,
+            plain(&r.date),
+            l.level,
+            r.level
+        ),
+    );
+    line(&mut o, format!("{} {} {}", l.referential, plain(&r.referential.id), plain(&r.referential.version)));
+    line(&mut o, String::new());
+    let index = r.index.map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
+    let grade = r.grade.as_ref().map_or("–".to_owned(), |g| match &g.label {
+        Some(label) => format!("{} ({})", plain(&g.grade), t(label, lang)),
+        None => plain(&g.grade),
+    });
+    line(&mut o, format!("{} : {index}    {} : {grade}", l.index, l.grade));
+    line(
+        &mut o,
+        format!(
+            "{} : {} %    {} : {} %",
+            l.completeness,
+            num(r.completeness, lang),
+            l.dont_know,
+            num(r.dont_know_share, lang)
+        ),
+    );
+    if !r.complete {
+        line(&mut o, format!("⚠ {}", l.incomplete));
+    }
+    let eco = match (&r.eco_clic.index, &r.eco_clic.grade) {
+        (Some(i), Some(g)) => format!("{i} ({g})"),
+        _ => l.eco_clic_incomplete.to_owned(),
+    };
+    line(&mut o, format!("{} : {eco}", l.eco_clic));
+    line(&mut o, String::new());
+    line(&mut o, l.themes.to_owned());
+    let width = r.themes.iter().map(|th| th.title.get(lang).chars().count()).max().unwrap_or(0).min(40);
+    for th in &r.themes {
+        let title: String = t(&th.title, lang).chars().take(40).collect();
+        let pad = width.saturating_sub(title.chars().count());
+        let score = th.score.map_or("–".to_owned(), |s| num(s, lang));
+        line(&mut o, format!("  {title}{}  {}  {score:>6}", " ".repeat(pad), bar(th.score, 20)));
+    }
+    if !r.recommended_actions.is_empty() {
+        line(&mut o, String::new());
+        line(&mut o, l.actions.to_owned());
+        for (i, a) in r.recommended_actions.iter().take(TOP).enumerate() {
+            line(
+                &mut o,
+                format!(
+                    "  {}. {} (+{} ; {} {}, {} {}, {} {})",
+                    i + 1,
+                    t(&a.title, lang),
+                    num(a.gain, lang),
+                    l.effort,
+                    rating(a.effort, lang),
+                    l.impact,
+                    rating(a.impact, lang),
+                    l.cost,
+                    cost(a.cost, lang)
+                ),
+            );
+        }
+    }
+    if !r.gaps.is_empty() {
+        line(&mut o, String::new());
+        line(&mut o, format!("{} ({})", l.gaps, r.gaps.len()));
+        for g in r.gaps.iter().take(TOP) {
+            line(&mut o, format!("  - [{}] {} (−{})", plain(&g.question), t(&g.prompt, lang), num(g.missed, lang)));
+            line(&mut o, format!("    {} : {}", l.why, t(&g.rationale, lang)));
+        }
+    }
+    if !r.warnings.is_empty() {
+        line(&mut o, String::new());
+        line(&mut o, l.warnings.to_owned());
+        for w in &r.warnings {
+            line(&mut o, format!("  - {}", plain(&w.to_string())));
+        }
+    }
+    o
+}
+
+/// The report in Markdown: summary, theme table, every action and gap.
+pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
+    let l = labels(lang);
+    let m = |s: &str| escape_markdown(s);
+    let mt = |text: &Text| escape_markdown(text.get(lang));
+    let mut o = String::new();
+    o.push_str(&format!("# {}\n\n", l.title));
+    o.push_str(&format!(
+        "**{}** ({}, {} {}) — {} — {} {}  \n{} {} {}\n\n",
+        m(&r.profile.name),
+        r.profile.kind.label_fr(),
+        r.profile.population,
+        l.inhabitants,
+        m(&r.date),
+        l.level,
+        r.level,
+        l.referential,
+        m(&r.referential.id),
+        m(&r.referential.version)
+    ));
+    let index = r.index.map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
+    let grade = r.grade.as_ref().map_or("–".to_owned(), |g| match &g.label {
+        Some(label) => format!("{} ({})", m(&g.grade), mt(label)),
+        None => m(&g.grade),
+    });
+    o.push_str(&format!("- **{}** : {index}\n- **{}** : {grade}\n", l.index, l.grade));
+    o.push_str(&format!("- **{}** : {} %\n- **{}** : {} %\n", l.completeness, num(r.completeness, lang), l.dont_know, num(r.dont_know_share, lang)));
+    let eco = match (&r.eco_clic.index, &r.eco_clic.grade) {
+        (Some(i), Some(g)) => format!("{i} ({g})"),
+        _ => l.eco_clic_incomplete.to_owned(),
+    };
+    o.push_str(&format!("- **{}** : {eco}\n", l.eco_clic));
+    if !r.complete {
+        o.push_str(&format!("\n> ⚠ {}\n", l.incomplete));
+    }
+    o.push_str(&format!("\n## {}\n\n| {} | {} |\n|---|---:|\n", l.themes, l.theme, l.score));
+    for th in &r.themes {
+        let score = th.score.map_or("–".to_owned(), |s| num(s, lang));
+        o.push_str(&format!("| {} | {score} |\n", mt(&th.title)));
+    }
+    if !r.recommended_actions.is_empty() {
+        o.push_str(&format!("\n## {}\n\n", l.actions));
+        for (i, a) in r.recommended_actions.iter().enumerate() {
+            o.push_str(&format!(
+                "{}. **{}** — {} +{} ; {} {}, {} {}, {} {}\n",
+                i + 1,
+                mt(&a.title),
+                l.gain,
+                num(a.gain, lang),
+                l.effort,
+                rating(a.effort, lang),
+                l.impact,
+                rating(a.impact, lang),
+                l.cost,
+                cost(a.cost, lang)
+            ));
+        }
+    }
+    if !r.gaps.is_empty() {
+        o.push_str(&format!("\n## {}\n\n", l.gaps));
+        for g in &r.gaps {
+            let state = match (g.state, lang) {
+                (GapState::Partial, Lang::Fr) => "partiellement en place",
+                (GapState::Absent, Lang::Fr) => "absente",
+                (GapState::DontKnow, Lang::Fr) => "je ne sais pas",
+                (GapState::Unanswered, Lang::Fr) => "sans réponse",
+                (GapState::Partial, Lang::En) => "partly in place",
+                (GapState::Absent, Lang::En) => "absent",
+                (GapState::DontKnow, Lang::En) => "don't know",
+                (GapState::Unanswered, Lang::En) => "unanswered",
+            };
+            o.push_str(&format!(
+                "- **{}** ({}, {} {})  \n  {} : {}\n",
+                mt(&g.prompt),
+                state,
+                num(g.missed, lang),
+                l.missed,
+                l.why,
+                mt(&g.rationale)
+            ));
+        }
+    }
+    if !r.warnings.is_empty() {
+        o.push_str(&format!("\n## {}\n\n", l.warnings));
+        for w in &r.warnings {
+            o.push_str(&format!("- {}\n", m(&w.to_string())));
+        }
+    }
+    o
+}
+
+/// The referential as a Markdown document: themes, questions with their
+/// answers and points, actions.
+pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
+    let mt = |text: &Text| escape_markdown(text.get(lang));
+    let m = |s: &str| escape_markdown(s);
+    let mut o = String::new();
+    o.push_str(&format!("# {} ({} {})\n\n", mt(&r.title), m(&r.id), m(&r.version)));
+    if let Some(d) = &r.description {
+        o.push_str(&format!("{}\n\n", mt(d)));
+    }
+    let (qs, level) = match lang {
+        Lang::Fr => ("questions", "niveau"),
+        Lang::En => ("questions", "level"),
+    };
+    for th in &r.themes {
+        let n = r.questions.iter().filter(|q| q.theme == th.id).count();
+        o.push_str(&format!("## {} ({n} {qs})\n\n", mt(&th.title)));
+        for q in r.questions.iter().filter(|q| q.theme == th.id) {
+            o.push_str(&format!("### {} — {}\n\n", m(&q.id), mt(&q.prompt)));
+            o.push_str(&format!("*{level} {}*", q.level));
+            if (q.weight - 1.0).abs() > f64::EPSILON {
+                o.push_str(&format!(" · ×{}", q.weight));
+            }
+            o.push_str("\n\n");
+            match &q.response {
+                Response::YesNo { yes_points, no_points } => {
+                    let (y, n) = if lang == Lang::Fr { ("oui", "non") } else { ("yes", "no") };
+                    o.push_str(&format!("- {y} : {yes_points}\n- {n} : {no_points}\n"));
+                }
+                Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+                    for opt in options {
+                        o.push_str(&format!("- {} : {}\n", mt(&opt.label), opt.points));
+                    }
+                }
+                Response::Numeric { unit, bands, .. } => {
+                    let u = unit.as_ref().map(|u| mt(u)).unwrap_or_default();
+                    for b in bands {
+                        o.push_str(&format!("- ≥ {} {u} : {}\n", b.from, b.points));
+                    }
+                }
+            }
+            o.push_str(&format!("\n> {}\n\n", mt(&q.rationale)));
+        }
+    }
+    o
+}

@@ -1,0 +1,43 @@
+//! JSON Schemas (draft 2020-12) of the documents, generated from the types.
+
+use serde_json::Value;
+
+use crate::api::ValidationReport;
+use crate::assessment::Assessment;
+use crate::referential::Referential;
+use crate::scoring::ScoreReport;
+
+/// Base of the schemas' `$id`.
+pub const SCHEMA_BASE: &str = "https://sobriete.github.io/schema/v1";
+
+fn generate<T: schemars::JsonSchema>(name: &str, title: &str) -> Value {
+    let schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    let mut value = schema.to_value();
+    if let Value::Object(map) = &mut value {
+        map.insert("$id".to_owned(), Value::String(format!("{SCHEMA_BASE}/{name}")));
+        map.insert("title".to_owned(), Value::String(title.to_owned()));
+    }
+    value
+}
+
+/// Every schema: (file name, schema).
+pub fn all() -> Vec<(&'static str, Value)> {
+    vec![
+        ("referential.schema.json", generate::<Referential>("referential.schema.json", "sobriete referential")),
+        ("assessment.schema.json", generate::<Assessment>("assessment.schema.json", "sobriete assessment")),
+        ("score-report.schema.json", generate::<ScoreReport>("score-report.schema.json", "sobriete score report")),
+        (
+            "validation-report.schema.json",
+            generate::<ValidationReport>("validation-report.schema.json", "sobriete validation report"),
+        ),
+    ]
+}
+
+/// A schema's text as checked in (pretty JSON, trailing newline).
+pub fn to_text(schema: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(schema).unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,812 @@
+//! The maturity computation.
+//!
+//! * A question is **counted** when it is in the assessment's levels,
+//!   applies to the profile, its condition (if any) is satisfied, and it is
+//!   not answered "not applicable".
+//! * Its **credit** is `weight × points ÷ max points`; "don't know" and
+//!   unanswered score 0 (unanswered makes the result incomplete).
+//! * A **theme score** is `100 × Σ credit ÷ Σ weight` over its counted
+//!   questions (none when nothing is counted).
+//! * The **index** is the mean of the theme scores weighted by theme weight,
+//!   over the themes that have a score; the **grade** is looked up in the
+//!   referential's bands from the index rounded to 2 decimals.
+//!
+//! Worked example (see the README for more): a theme of weight 1 with a
+//! yes/no question of weight 2 answered yes (credit 2 × 1/1 = 2) and a
+//! single-choice question of weight 1 answered with 1 point out of 3
+//! (credit 1 × 1/3) scores 100 × (2 + 1/3) ÷ 3 = 77.78.
+
+use std::collections::BTreeMap;
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Answer, Assessment, ReferentialRef};
+use crate::error::Issue;
+use crate::profile::Profile;
+use crate::referential::{Condition, CostBand, Outcome, Question, Rating, Referential, Response};
+use crate::text::Text;
+
+/// Rounds to 2 decimals, half away from zero: every published score.
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// Whether a question is shown to the collectivité.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shown {
+    Shown,
+    AboveLevel,
+    OutOfProfile,
+    Hidden,
+}
+
+/// The shown state of every question of a referential for one assessment.
+pub(crate) struct Visibility {
+    states: Vec<Shown>,
+}
+
+impl Visibility {
+    pub(crate) fn compute(r: &Referential, a: &Assessment) -> Visibility {
+        Visibility::compute_with(r, a.level, &a.profile, &a.answers)
+    }
+
+    pub(crate) fn compute_with(
+        r: &Referential,
+        level: u8,
+        profile: &Profile,
+        answers: &IndexMap<String, Answer>,
+    ) -> Visibility {
+        let n = r.questions.len();
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        for (i, q) in r.questions.iter().enumerate() {
+            index.entry(q.id.as_str()).or_insert(i);
+        }
+        let mut states: Vec<Option<Shown>> = vec![None; n];
+        for start in 0..n {
+            // Walk up the chain of parents (iteratively: chains may be long),
+            // then resolve from the top down. A chain longer than n is a cycle.
+            let mut chain = vec![start];
+            let mut cur = start;
+            let mut cycle = false;
+            loop {
+                if states.get(cur).copied().flatten().is_some() {
+                    chain.pop();
+                    break;
+                }
+                let parent = r
+                    .questions
+                    .get(cur)
+                    .and_then(|q| q.condition.as_ref())
+                    .and_then(|c| index.get(c.question()).copied());
+                match parent {
+                    Some(p) if chain.len() <= n => {
+                        if chain.contains(&p) {
+                            cycle = true;
+                            break;
+                        }
+                        chain.push(p);
+                        cur = p;
+                    }
+                    Some(_) => {
+                        cycle = true;
+                        break;
+                    }
+                    None => break,
+                }
+            }
+            for &qi in chain.iter().rev() {
+                let Some(q) = r.questions.get(qi) else { continue };
+                let state = if q.level > level {
+                    Shown::AboveLevel
+                } else if !applies(q, profile) {
+                    Shown::OutOfProfile
+                } else if let Some(c) = &q.condition {
+                    let parent = index.get(c.question()).copied();
+                    let parent_shown = parent.and_then(|p| states.get(p).copied().flatten());
+                    if cycle && parent_shown.is_none() {
+                        Shown::Hidden
+                    } else if parent_shown == Some(Shown::Shown)
+                        && condition_holds(c, answers.get(c.question()))
+                    {
+                        Shown::Shown
+                    } else {
+                        Shown::Hidden
+                    }
+                } else {
+                    Shown::Shown
+                };
+                if let Some(slot) = states.get_mut(qi) {
+                    *slot = Some(state);
+                }
+            }
+        }
+        Visibility {
+            states: states.into_iter().map(|s| s.unwrap_or(Shown::Hidden)).collect(),
+        }
+    }
+
+    pub(crate) fn state(&self, i: usize) -> Shown {
+        self.states.get(i).copied().unwrap_or(Shown::Hidden)
+    }
+}
+
+/// Whether a question applies to a profile.
+pub fn applies(q: &Question, profile: &Profile) -> bool {
+    let Some(a) = &q.applies_to else { return true };
+    (a.kinds.is_empty() || a.kinds.contains(&profile.kind))
+        && a.min_population.is_none_or(|m| profile.population >= m)
+        && a.max_population.is_none_or(|m| profile.population <= m)
+}
+
+fn condition_holds(c: &Condition, answer: Option<&Answer>) -> bool {
+    match (c, answer) {
+        (Condition::IsYes { .. }, Some(Answer::Yes { .. })) => true,
+        (Condition::IsNo { .. }, Some(Answer::No { .. })) => true,
+        (Condition::AnyOf { options, .. }, Some(Answer::Choice { options: chosen, .. })) => {
+            chosen.iter().any(|o| options.contains(o))
+        }
+        (Condition::AtLeast { value, .. }, Some(Answer::Number { value: v, .. })) => v >= value,
+        (Condition::LessThan { value, .. }, Some(Answer::Number { value: v, .. })) => v < value,
+        _ => false,
+    }
+}
+
+/// Points of a numeric value: the last band whose `from` ≤ value, else 0.
+fn band_points(bands: &[crate::referential::Band], value: f64) -> i64 {
+    bands
+        .iter()
+        .take_while(|b| b.from <= value)
+        .last()
+        .map_or(0, |b| b.points.max(0))
+}
+
+/// Points an answer earns on a question (`None` for N/A and unanswered;
+/// 0 for "don't know" and for an answer that does not fit the question).
+pub fn answer_points(q: &Question, answer: &Answer) -> Option<i64> {
+    match (answer, &q.response) {
+        (Answer::NotApplicable { .. } | Answer::Unanswered { .. }, _) => None,
+        (Answer::DontKnow { .. }, _) => Some(0),
+        (Answer::Yes { .. }, Response::YesNo { yes_points, .. }) => Some((*yes_points).max(0)),
+        (Answer::No { .. }, Response::YesNo { no_points, .. }) => Some((*no_points).max(0)),
+        (Answer::Choice { options, .. }, Response::SingleChoice { .. }) => Some(
+            options
+                .first()
+                .and_then(|o| q.response.option(o))
+                .map_or(0, |o| o.points.max(0)),
+        ),
+        (Answer::Choice { options, .. }, Response::MultipleChoice { .. }) => {
+            let mut seen: Vec<&str> = Vec::new();
+            let mut sum = 0i64;
+            for o in options {
+                if seen.contains(&o.as_str()) {
+                    continue;
+                }
+                seen.push(o);
+                if let Some(opt) = q.response.option(o) {
+                    sum = sum.saturating_add(opt.points.max(0));
+                }
+            }
+            Some(sum.min(q.response.max_points()))
+        }
+        (Answer::Number { value, .. }, Response::Numeric { bands, .. }) => {
+            Some(if value.is_finite() { band_points(bands, *value) } else { 0 })
+        }
+        _ => Some(0),
+    }
+}
+
+/// The answer a question gets once an action's outcome is applied, when
+/// it earns more points than `current` (multiple choice keeps the options
+/// already chosen); `None` when the outcome brings nothing.
+pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) -> Option<Answer> {
+    let (comment, evidence) = (None, Vec::new());
+    let candidate = match (outcome, &q.response) {
+        (Outcome::Yes, Response::YesNo { .. }) => Answer::Yes { comment, evidence },
+        (Outcome::No, Response::YesNo { .. }) => Answer::No { comment, evidence },
+        (Outcome::Choice { options }, Response::MultipleChoice { .. }) => {
+            let mut all: Vec<String> = match current {
+                Some(Answer::Choice { options: chosen, .. }) => chosen.clone(),
+                _ => Vec::new(),
+            };
+            for o in options {
+                if !all.contains(o) {
+                    all.push(o.clone());
+                }
+            }
+            Answer::Choice { options: all, comment, evidence }
+        }
+        (Outcome::Choice { options }, Response::SingleChoice { .. }) => Answer::Choice {
+            options: options.iter().take(1).cloned().collect(),
+            comment,
+            evidence,
+        },
+        (Outcome::Number { value }, Response::Numeric { .. }) => Answer::Number { value: *value, comment, evidence },
+        _ => return None,
+    };
+    let before = current.and_then(|a| answer_points(q, a)).unwrap_or(0);
+    let after = answer_points(q, &candidate).unwrap_or(0);
+    (after > before).then_some(candidate)
+}
+
+/// What became of a question in a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionStatus {
+    /// Counted, answered with an answer that scores.
+    Answered,
+    /// Counted, answered "don't know" (0 points).
+    DontKnow,
+    /// Counted, not answered yet (0 points, result incomplete).
+    Unanswered,
+    /// Answered "not applicable": not counted.
+    NotApplicable,
+    /// Hidden by its condition: not counted.
+    Hidden,
+    /// Does not apply to the profile: not counted.
+    OutOfProfile,
+}
+
+/// The result of one question (questions above the assessment's level are
+/// left out).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionResult {
+    /// Question id.
+    pub id: String,
+    /// Theme id.
+    pub theme: String,
+    /// Sub-theme id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_theme: Option<String>,
+    /// Level of the question.
+    pub level: u8,
+    /// What became of it.
+    pub status: QuestionStatus,
+    /// Points earned (none when not counted or unanswered).
+    pub points: Option<i64>,
+    /// Most points the question can earn.
+    pub max_points: i64,
+    /// Weight in its theme.
+    pub weight: f64,
+    /// `weight × points ÷ max points` (4 decimals; 0 when not counted).
+    pub credit: f64,
+    /// Index points this question brings to the overall index (2 decimals).
+    pub contribution: f64,
+    /// Index points it leaves on the table: what a full score would add (2 decimals).
+    pub missed: f64,
+}
+
+/// A sub-theme's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubThemeScore {
+    /// Sub-theme id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Score 0–100 (2 decimals), none when nothing is counted.
+    pub score: Option<f64>,
+    /// Counted questions.
+    pub counted: u32,
+}
+
+/// A theme's score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeScore {
+    /// Theme id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Weight in the index.
+    pub weight: f64,
+    /// Score 0–100 (2 decimals), none when nothing is counted.
+    pub score: Option<f64>,
+    /// Σ credit of counted questions (4 decimals).
+    pub credit: f64,
+    /// Σ weight of counted questions.
+    pub max_credit: f64,
+    /// Counted questions.
+    pub counted: u32,
+    /// Counted questions not answered yet.
+    pub unanswered: u32,
+    /// Whether every counted question is answered.
+    pub complete: bool,
+    /// Sub-theme scores.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_themes: Vec<SubThemeScore>,
+}
+
+/// Question counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Counts {
+    /// Questions in the assessment's levels.
+    pub in_level: u32,
+    /// Of those, shown to this collectivité (applicable, condition met).
+    pub shown: u32,
+    /// Of those, counted in the index (not N/A).
+    pub counted: u32,
+    /// Shown questions answered (N/A and don't know included).
+    pub answered: u32,
+    /// Counted questions not answered.
+    pub unanswered: u32,
+    /// Counted questions answered "don't know".
+    pub dont_know: u32,
+    /// Shown questions answered "not applicable".
+    pub not_applicable: u32,
+    /// In-level questions hidden by their condition.
+    pub hidden: u32,
+    /// In-level questions that do not apply to the profile.
+    pub out_of_profile: u32,
+}
+
+/// How far a practice is from being in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GapState {
+    /// Some points, not all.
+    Partial,
+    /// No point.
+    Absent,
+    /// Answered "don't know".
+    DontKnow,
+    /// Not answered yet.
+    Unanswered,
+}
+
+/// A practice not fully in place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gap {
+    /// Question id.
+    pub question: String,
+    /// Theme id.
+    pub theme: String,
+    /// The question.
+    pub prompt: Text,
+    /// Why the practice matters.
+    pub rationale: Text,
+    /// How far it is.
+    pub state: GapState,
+    /// Points earned (none when unanswered).
+    pub points: Option<i64>,
+    /// Most points.
+    pub max_points: i64,
+    /// Index points left on the table (2 decimals).
+    pub missed: f64,
+    /// Recommended actions that would raise this answer.
+    pub actions: Vec<String>,
+}
+
+/// A recommended action with the index gain it brings on its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecommendedAction {
+    /// Action id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Effort.
+    pub effort: Rating,
+    /// Impact.
+    pub impact: Rating,
+    /// Cost band.
+    pub cost: Option<CostBand>,
+    /// REEN decree area.
+    pub reen_area: Option<u8>,
+    /// Counted questions it raises.
+    pub questions: Vec<String>,
+    /// Index gain when done alone (rescored; 2 decimals).
+    pub gain: f64,
+}
+
+/// The figure the Éco-clic platform computes, for comparison.
+///
+/// `floor(100 × Σ chosen points ÷ Σ points of every option of every shown
+/// in-level question)`; "not concerned" is an option worth the question's
+/// max (and earns it), "don't know" an option worth 0. Only when complete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EcoClic {
+    /// The index (integer), when complete.
+    pub index: Option<i64>,
+    /// A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, else E; when complete.
+    pub grade: Option<String>,
+    /// Σ chosen points.
+    pub points: i64,
+    /// Σ points of every option.
+    pub max_points: i64,
+    /// Whether every shown question is answered.
+    pub complete: bool,
+}
+
+/// The grade of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Grade {
+    /// Grade (e.g. `B`).
+    pub grade: String,
+    /// Smallest index of its band.
+    pub min: f64,
+    /// Label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<Text>,
+}
+
+/// The maturity report of one assessment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreReport {
+    /// Referential used.
+    pub referential: ReferentialRef,
+    /// Who answered.
+    pub profile: Profile,
+    /// Date of the assessment.
+    pub date: String,
+    /// Level answered.
+    pub level: u8,
+    /// Maturity index 0–100 (2 decimals); none when nothing is counted.
+    pub index: Option<f64>,
+    /// Grade of the index.
+    pub grade: Option<Grade>,
+    /// Whether every shown question is answered.
+    pub complete: bool,
+    /// Share of shown questions answered, 0–100 (2 decimals).
+    pub completeness: f64,
+    /// Share of shown questions answered "don't know", 0–100 (2 decimals).
+    pub dont_know_share: f64,
+    /// Question counts.
+    pub counts: Counts,
+    /// Theme scores, in referential order.
+    pub themes: Vec<ThemeScore>,
+    /// Every in-level question, in referential order.
+    pub questions: Vec<QuestionResult>,
+    /// Practices not fully in place, most index points missed first.
+    pub gaps: Vec<Gap>,
+    /// Actions that raise the index, largest gain first.
+    pub recommended_actions: Vec<RecommendedAction>,
+    /// The Éco-clic-compatible figure.
+    pub eco_clic: EcoClic,
+    /// Warnings about the assessment (answers kept but ignored, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Issue>,
+}
+
+/// Per-question intermediate values.
+struct Line {
+    shown: Shown,
+    status: QuestionStatus,
+    points: Option<i64>,
+    max: i64,
+    credit: f64,
+    counted: bool,
+}
+
+/// The core computation, shared by the report and the index-only path.
+struct Evaluation {
+    lines: Vec<Line>,
+    /// Per theme: (Σ credit, Σ weight, counted, unanswered).
+    themes: Vec<(f64, f64, u32, u32)>,
+    /// Σ theme weight over themes that have a score.
+    theme_weight_sum: f64,
+    index: Option<f64>,
+}
+
+fn evaluate(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<String, Answer>) -> Evaluation {
+    let vis = Visibility::compute_with(r, level, profile, answers);
+    let mut theme_pos: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, t) in r.themes.iter().enumerate() {
+        theme_pos.entry(t.id.as_str()).or_insert(i);
+    }
+    let mut themes = vec![(0.0, 0.0, 0u32, 0u32); r.themes.len()];
+    let mut lines = Vec::with_capacity(r.questions.len());
+    for (i, q) in r.questions.iter().enumerate() {
+        let shown = vis.state(i);
+        let max = q.response.max_points();
+        let answer = answers.get(&q.id);
+        let (status, points) = match shown {
+            Shown::AboveLevel | Shown::Hidden => (QuestionStatus::Hidden, None),
+            Shown::OutOfProfile => (QuestionStatus::OutOfProfile, None),
+            Shown::Shown => match answer {
+                None | Some(Answer::Unanswered { .. }) => (QuestionStatus::Unanswered, None),
+                Some(Answer::NotApplicable { .. }) => (QuestionStatus::NotApplicable, None),
+                Some(a @ Answer::DontKnow { .. }) => (QuestionStatus::DontKnow, answer_points(q, a)),
+                Some(a) => (QuestionStatus::Answered, answer_points(q, a)),
+            },
+        };
+        let counted = matches!(
+            status,
+            QuestionStatus::Answered | QuestionStatus::DontKnow | QuestionStatus::Unanswered
+        ) && max > 0
+            && q.weight.is_finite()
+            && q.weight > 0.0;
+        let ratio = match points {
+            Some(p) if max > 0 => (p.min(max) as f64) / (max as f64),
+            _ => 0.0,
+        };
+        let credit = if counted { q.weight * ratio } else { 0.0 };
+        if counted {
+            if let Some(t) = theme_pos.get(q.theme.as_str()).and_then(|&ti| themes.get_mut(ti)) {
+                t.0 += credit;
+                t.1 += q.weight;
+                t.2 += 1;
+                if status == QuestionStatus::Unanswered {
+                    t.3 += 1;
+                }
+            }
+        }
+        lines.push(Line { shown, status, points, max, credit, counted });
+    }
+    let mut weighted = 0.0;
+    let mut weight_sum = 0.0;
+    for (t, sums) in r.themes.iter().zip(&themes) {
+        if sums.1 > 0.0 && t.weight.is_finite() && t.weight > 0.0 {
+            weighted += t.weight * 100.0 * sums.0 / sums.1;
+            weight_sum += t.weight;
+        }
+    }
+    let index = (weight_sum > 0.0).then(|| weighted / weight_sum);
+    Evaluation { lines, themes, theme_weight_sum: weight_sum, index }
+}
+
+/// The maturity index alone (unrounded), without building a report. The
+/// inputs are expected to be valid; invalid ones never panic.
+pub fn index_of(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<String, Answer>) -> Option<f64> {
+    evaluate(r, level, profile, answers).index
+}
+
+fn eco_clic(r: &Referential, ev: &Evaluation, answers: &IndexMap<String, Answer>) -> EcoClic {
+    let mut points: i64 = 0;
+    let mut max_points: i64 = 0;
+    let mut complete = true;
+    for (q, line) in r.questions.iter().zip(&ev.lines) {
+        if line.shown != Shown::Shown {
+            continue;
+        }
+        let na_option = if q.allow_not_applicable { line.max } else { 0 };
+        max_points = max_points.saturating_add(q.response.sum_of_all_points()).saturating_add(na_option);
+        match answers.get(&q.id) {
+            None | Some(Answer::Unanswered { .. }) => complete = false,
+            Some(Answer::NotApplicable { .. }) => points = points.saturating_add(line.max),
+            Some(a) => points = points.saturating_add(answer_points(q, a).unwrap_or(0)),
+        }
+    }
+    let index = (complete && max_points > 0).then(|| {
+        // Integer arithmetic: the floor must not depend on float rounding.
+        let v = (i128::from(points) * 100) / i128::from(max_points);
+        i64::try_from(v).unwrap_or(i64::MAX)
+    });
+    let grade = index.map(|i| {
+        match i {
+            i if i >= 99 => "A",
+            i if i >= 80 => "B",
+            i if i >= 60 => "C",
+            i if i >= 40 => "D",
+            _ => "E",
+        }
+        .to_owned()
+    });
+    EcoClic { index, grade, points, max_points, complete }
+}
+
+/// Scores an assessment. The inputs are expected to be valid (see
+/// [`crate::api::score`], which validates first); invalid ones never panic.
+pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreReport {
+    let ev = evaluate(r, a.level, &a.profile, &a.answers);
+    let index = ev.index.map(round2);
+    let grade = index.and_then(|i| r.grade_for(i)).map(|g| Grade {
+        grade: g.grade.clone(),
+        min: g.min,
+        label: g.label.clone(),
+    });
+
+    // Index points per unit of credit of a question of theme t.
+    let theme_of = |q: &Question| r.themes.iter().position(|t| t.id == q.theme);
+    let factor = |ti: Option<usize>| -> f64 {
+        let Some(ti) = ti else { return 0.0 };
+        match (r.themes.get(ti), ev.themes.get(ti)) {
+            (Some(t), Some(sums)) if sums.1 > 0.0 && ev.theme_weight_sum > 0.0 => {
+                100.0 / sums.1 * t.weight / ev.theme_weight_sum
+            }
+            _ => 0.0,
+        }
+    };
+
+    let mut counts = Counts::default();
+    let mut questions = Vec::new();
+    let mut gaps = Vec::new();
+    for (q, line) in r.questions.iter().zip(&ev.lines) {
+        if line.shown == Shown::AboveLevel {
+            continue;
+        }
+        counts.in_level += 1;
+        match line.shown {
+            Shown::Hidden => counts.hidden += 1,
+            Shown::OutOfProfile => counts.out_of_profile += 1,
+            _ => counts.shown += 1,
+        }
+        match line.status {
+            QuestionStatus::Answered => counts.answered += 1,
+            QuestionStatus::DontKnow => {
+                counts.answered += 1;
+                counts.dont_know += 1;
+            }
+            QuestionStatus::NotApplicable => {
+                counts.answered += 1;
+                counts.not_applicable += 1;
+            }
+            QuestionStatus::Unanswered => counts.unanswered += 1,
+            _ => {}
+        }
+        if line.counted {
+            counts.counted += 1;
+        }
+        let f = factor(theme_of(q));
+        let (contribution, missed) = if line.counted {
+            (f * line.credit, f * (q.weight - line.credit))
+        } else {
+            (0.0, 0.0)
+        };
+        questions.push(QuestionResult {
+            id: q.id.clone(),
+            theme: q.theme.clone(),
+            sub_theme: q.sub_theme.clone(),
+            level: q.level,
+            status: line.status,
+            points: line.points,
+            max_points: line.max,
+            weight: q.weight,
+            credit: round4(line.credit),
+            contribution: round2(contribution),
+            missed: round2(missed),
+        });
+        if line.counted && line.points.is_none_or(|p| p < line.max) {
+            let state = match (line.status, line.points) {
+                (QuestionStatus::Unanswered, _) => GapState::Unanswered,
+                (QuestionStatus::DontKnow, _) => GapState::DontKnow,
+                (_, Some(p)) if p > 0 => GapState::Partial,
+                _ => GapState::Absent,
+            };
+            let current = a.answers.get(&q.id);
+            let actions = r
+                .actions
+                .iter()
+                .filter(|act| {
+                    act.addresses
+                        .iter()
+                        .any(|ad| ad.question == q.id && apply_outcome(q, current, &ad.leads_to).is_some())
+                })
+                .map(|act| act.id.clone())
+                .collect();
+            gaps.push((
+                missed,
+                Gap {
+                    question: q.id.clone(),
+                    theme: q.theme.clone(),
+                    prompt: q.prompt.clone(),
+                    rationale: q.rationale.clone(),
+                    state,
+                    points: line.points,
+                    max_points: line.max,
+                    missed: round2(missed),
+                    actions,
+                },
+            ));
+        }
+    }
+    // Stable sort: equal misses keep the referential order.
+    gaps.sort_by(|a, b| b.1.missed.total_cmp(&a.1.missed));
+    let gaps: Vec<Gap> = gaps.into_iter().map(|(_, g)| g).collect();
+
+    let themes = r
+        .themes
+        .iter()
+        .zip(&ev.themes)
+        .map(|(t, sums)| {
+            let sub_themes = t
+                .sub_themes
+                .iter()
+                .map(|st| {
+                    let (mut c, mut w, mut n) = (0.0, 0.0, 0u32);
+                    for (q, line) in r.questions.iter().zip(&ev.lines) {
+                        if line.counted && q.theme == t.id && q.sub_theme.as_deref() == Some(st.id.as_str()) {
+                            c += line.credit;
+                            w += q.weight;
+                            n += 1;
+                        }
+                    }
+                    SubThemeScore {
+                        id: st.id.clone(),
+                        title: st.title.clone(),
+                        score: (w > 0.0).then(|| round2(100.0 * c / w)),
+                        counted: n,
+                    }
+                })
+                .collect();
+            ThemeScore {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                weight: t.weight,
+                score: (sums.1 > 0.0).then(|| round2(100.0 * sums.0 / sums.1)),
+                credit: round4(sums.0),
+                max_credit: round4(sums.1),
+                counted: sums.2,
+                unanswered: sums.3,
+                complete: sums.3 == 0,
+                sub_themes,
+            }
+        })
+        .collect();
+
+    let recommended_actions = recommend(r, a, &ev, &gaps);
+    let eco_clic = eco_clic(r, &ev, &a.answers);
+    let pct = |n: u32, d: u32| if d == 0 { 100.0 } else { round2(100.0 * f64::from(n) / f64::from(d)) };
+    ScoreReport {
+        referential: a.referential.clone(),
+        profile: a.profile.clone(),
+        date: a.date.clone(),
+        level: a.level,
+        index,
+        grade,
+        complete: counts.unanswered == 0,
+        completeness: pct(counts.answered, counts.shown),
+        dont_know_share: if counts.shown == 0 { 0.0 } else { pct(counts.dont_know, counts.shown) },
+        counts,
+        themes,
+        questions,
+        gaps,
+        recommended_actions,
+        eco_clic,
+        warnings,
+    }
+}
+
+/// Every action that raises a gap, with its exact gain when done alone.
+fn recommend(r: &Referential, a: &Assessment, ev: &Evaluation, gaps: &[Gap]) -> Vec<RecommendedAction> {
+    let before = ev.index.unwrap_or(0.0);
+    let mut out: Vec<(f64, RecommendedAction)> = Vec::new();
+    for act in &r.actions {
+        let raised: Vec<&Gap> = gaps.iter().filter(|g| g.actions.contains(&act.id)).collect();
+        if raised.is_empty() {
+            continue;
+        }
+        let mut answers = a.answers.clone();
+        for ad in &act.addresses {
+            if !raised.iter().any(|g| g.question == ad.question) {
+                continue;
+            }
+            let Some(q) = r.question(&ad.question) else { continue };
+            if let Some(new) = apply_outcome(q, answers.get(&q.id), &ad.leads_to) {
+                answers.insert(q.id.clone(), new);
+            }
+        }
+        let after = index_of(r, a.level, &a.profile, &answers).unwrap_or(0.0);
+        let gain = after - before;
+        if gain <= 1e-9 {
+            continue;
+        }
+        out.push((
+            gain,
+            RecommendedAction {
+                id: act.id.clone(),
+                title: act.title.clone(),
+                effort: act.effort,
+                impact: act.impact,
+                cost: act.cost,
+                reen_area: act.reen_area,
+                questions: raised.iter().map(|g| g.question.clone()).collect(),
+                gain: round2(gain),
+            },
+        ));
+    }
+    // Largest gain first; among equals, least effort, then referential order.
+    out.sort_by(|x, y| y.1.gain.total_cmp(&x.1.gain).then(x.1.effort.cmp(&y.1.effort)));
+    out.into_iter().map(|(_, ra)| ra).collect()
+}

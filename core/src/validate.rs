@@ -1,0 +1,716 @@
+//! Semantic validation of referentials and assessments. Every problem is
+//! collected with a JSON-pointer path; nothing stops at the first one.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::assessment::{Answer, Assessment};
+use crate::error::{Issue, IssueCode};
+use crate::parse::join;
+use crate::referential::{Condition, Outcome, Question, Referential, Response};
+use crate::scoring::Visibility;
+use crate::text::Text;
+
+/// Largest number of points an option, a band or a yes/no answer may carry.
+pub const MAX_POINTS: i64 = 1_000_000;
+/// Longest id accepted.
+pub const MAX_ID_LEN: usize = 200;
+
+fn check_id(id: &str, path: &str, issues: &mut Vec<Issue>) {
+    let bad = if id.is_empty() {
+        Some("is empty")
+    } else if id.chars().count() > MAX_ID_LEN {
+        Some("is longer than 200 characters")
+    } else if id.trim() != id {
+        Some("has leading or trailing spaces")
+    } else if id.chars().any(char::is_control) {
+        Some("contains control characters")
+    } else {
+        None
+    };
+    if let Some(why) = bad {
+        issues.push(Issue::error(
+            IssueCode::InvalidId,
+            path,
+            format!("id {id:?} {why}"),
+        ));
+    }
+}
+
+fn check_text(text: &Text, path: &str, issues: &mut Vec<Issue>) {
+    if text.fr.trim().is_empty() {
+        issues.push(Issue::error(
+            IssueCode::EmptyText,
+            join(path, "fr"),
+            "the French text is empty",
+        ));
+    }
+    if let Some(en) = &text.en {
+        if en.trim().is_empty() {
+            issues.push(Issue::error(
+                IssueCode::EmptyText,
+                join(path, "en"),
+                "the English text is empty (omit it instead)",
+            ));
+        }
+    }
+}
+
+fn check_weight(weight: f64, path: &str, issues: &mut Vec<Issue>) {
+    if !(weight.is_finite() && weight > 0.0 && weight <= 1e6) {
+        issues.push(Issue::error(
+            IssueCode::InvalidWeight,
+            path,
+            format!("weight must be a finite number > 0 and ≤ 1000000, got {weight}"),
+        ));
+    }
+}
+
+fn check_points(points: i64, path: &str, issues: &mut Vec<Issue>) {
+    if points < 0 {
+        issues.push(Issue::error(
+            IssueCode::NegativePoints,
+            path,
+            format!("points must be ≥ 0, got {points}"),
+        ));
+    } else if points > MAX_POINTS {
+        issues.push(Issue::error(
+            IssueCode::PointsTooLarge,
+            path,
+            format!("points must be ≤ {MAX_POINTS}, got {points}"),
+        ));
+    }
+}
+
+/// Records ids and reports duplicates.
+fn unique<'a>(
+    seen: &mut BTreeMap<&'a str, usize>,
+    id: &'a str,
+    index: usize,
+    path: &str,
+    what: &str,
+    issues: &mut Vec<Issue>,
+) {
+    if let Some(first) = seen.get(id) {
+        issues.push(Issue::error(
+            IssueCode::DuplicateId,
+            path,
+            format!("{what} id {id:?} is already used by {what} #{first}"),
+        ));
+    } else {
+        seen.insert(id, index);
+    }
+}
+
+/// Validates a referential; returns every problem found (errors and warnings).
+pub fn validate_referential(r: &Referential) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_id(&r.id, "/id", &mut issues);
+    if semver::Version::parse(&r.version).is_err() {
+        issues.push(Issue::error(
+            IssueCode::InvalidVersion,
+            "/version",
+            format!("version {:?} is not semantic versioning (MAJOR.MINOR.PATCH)", r.version),
+        ));
+    }
+    check_text(&r.title, "/title", &mut issues);
+    if let Some(d) = &r.description {
+        check_text(d, "/description", &mut issues);
+    }
+    if r.themes.is_empty() {
+        issues.push(Issue::error(IssueCode::EmptyReferential, "/themes", "the referential has no theme"));
+    }
+    if r.questions.is_empty() {
+        issues.push(Issue::error(IssueCode::EmptyReferential, "/questions", "the referential has no question"));
+    }
+
+    // Themes.
+    let mut theme_ids = BTreeMap::new();
+    for (i, t) in r.themes.iter().enumerate() {
+        let p = format!("/themes/{i}");
+        check_id(&t.id, &join(&p, "id"), &mut issues);
+        unique(&mut theme_ids, &t.id, i, &join(&p, "id"), "theme", &mut issues);
+        check_text(&t.title, &join(&p, "title"), &mut issues);
+        if let Some(d) = &t.description {
+            check_text(d, &join(&p, "description"), &mut issues);
+        }
+        check_weight(t.weight, &join(&p, "weight"), &mut issues);
+        let mut sub_ids = BTreeMap::new();
+        for (j, s) in t.sub_themes.iter().enumerate() {
+            let sp = format!("{p}/sub_themes/{j}");
+            check_id(&s.id, &join(&sp, "id"), &mut issues);
+            unique(&mut sub_ids, &s.id, j, &join(&sp, "id"), "sub-theme", &mut issues);
+            check_text(&s.title, &join(&sp, "title"), &mut issues);
+        }
+    }
+
+    // Questions.
+    let mut question_ids = BTreeMap::new();
+    for (i, q) in r.questions.iter().enumerate() {
+        let p = format!("/questions/{i}");
+        check_id(&q.id, &join(&p, "id"), &mut issues);
+        unique(&mut question_ids, &q.id, i, &join(&p, "id"), "question", &mut issues);
+        match r.theme(&q.theme) {
+            None => issues.push(Issue::error(
+                IssueCode::UnknownTheme,
+                join(&p, "theme"),
+                format!("theme {:?} does not exist", q.theme),
+            )),
+            Some(t) => {
+                if let Some(s) = &q.sub_theme {
+                    if !t.sub_themes.iter().any(|st| &st.id == s) {
+                        issues.push(Issue::error(
+                            IssueCode::UnknownSubTheme,
+                            join(&p, "sub_theme"),
+                            format!("theme {:?} has no sub-theme {s:?}", t.id),
+                        ));
+                    }
+                }
+            }
+        }
+        if !(1..=2).contains(&q.level) {
+            issues.push(Issue::error(
+                IssueCode::InvalidLevel,
+                join(&p, "level"),
+                format!("level must be 1 or 2, got {}", q.level),
+            ));
+        }
+        check_text(&q.prompt, &join(&p, "prompt"), &mut issues);
+        check_text(&q.rationale, &join(&p, "rationale"), &mut issues);
+        if let Some(h) = &q.help {
+            check_text(h, &join(&p, "help"), &mut issues);
+        }
+        check_weight(q.weight, &join(&p, "weight"), &mut issues);
+        validate_response(&q.response, &join(&p, "response"), &mut issues);
+        if q.require_justification && !q.allow_not_applicable {
+            issues.push(Issue::warning(
+                IssueCode::JustificationWithoutNotApplicable,
+                join(&p, "require_justification"),
+                "a justification is required but \"not applicable\" is not allowed",
+            ));
+        }
+        if let Some(a) = &q.applies_to {
+            if let (Some(min), Some(max)) = (a.min_population, a.max_population) {
+                if min > max {
+                    issues.push(Issue::error(
+                        IssueCode::InvalidPopulationRange,
+                        join(&p, "applies_to"),
+                        format!("min_population {min} is above max_population {max}"),
+                    ));
+                }
+            }
+        }
+        for (j, area) in q.references.reen_areas.iter().enumerate() {
+            if !(1..=6).contains(area) {
+                issues.push(Issue::error(
+                    IssueCode::InvalidReenArea,
+                    format!("{p}/references/reen_areas/{j}"),
+                    format!("REEN decree areas are numbered 1 to 6, got {area}"),
+                ));
+            }
+        }
+    }
+
+    // Conditions (need every question known).
+    for (i, q) in r.questions.iter().enumerate() {
+        if let Some(c) = &q.condition {
+            validate_condition(r, q, c, &format!("/questions/{i}/condition"), &mut issues);
+        }
+    }
+    check_cycles(r, &mut issues);
+
+    // Actions.
+    let mut action_ids = BTreeMap::new();
+    for (i, a) in r.actions.iter().enumerate() {
+        let p = format!("/actions/{i}");
+        check_id(&a.id, &join(&p, "id"), &mut issues);
+        unique(&mut action_ids, &a.id, i, &join(&p, "id"), "action", &mut issues);
+        check_text(&a.title, &join(&p, "title"), &mut issues);
+        if let Some(d) = &a.description {
+            check_text(d, &join(&p, "description"), &mut issues);
+        }
+        if let Some(area) = a.reen_area {
+            if !(1..=6).contains(&area) {
+                issues.push(Issue::error(
+                    IssueCode::InvalidReenArea,
+                    join(&p, "reen_area"),
+                    format!("REEN decree areas are numbered 1 to 6, got {area}"),
+                ));
+            }
+        }
+        if a.addresses.is_empty() {
+            issues.push(Issue::error(
+                IssueCode::ActionWithoutQuestion,
+                join(&p, "addresses"),
+                "the action addresses no question",
+            ));
+        }
+        for (j, ad) in a.addresses.iter().enumerate() {
+            let ap = format!("{p}/addresses/{j}");
+            match r.question(&ad.question) {
+                None => issues.push(Issue::error(
+                    IssueCode::UnknownQuestion,
+                    join(&ap, "question"),
+                    format!("question {:?} does not exist", ad.question),
+                )),
+                Some(q) => validate_outcome(q, &ad.leads_to, &join(&ap, "leads_to"), &mut issues),
+            }
+        }
+    }
+
+    validate_grades(r, &mut issues);
+    issues
+}
+
+fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
+    match resp {
+        Response::YesNo {
+            yes_points,
+            no_points,
+        } => {
+            check_points(*yes_points, &join(p, "yes_points"), issues);
+            check_points(*no_points, &join(p, "no_points"), issues);
+        }
+        Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+            if options.is_empty() {
+                issues.push(Issue::error(IssueCode::NoOptions, join(p, "options"), "the question has no option"));
+            }
+            let mut ids = BTreeMap::new();
+            for (j, o) in options.iter().enumerate() {
+                let op = format!("{p}/options/{j}");
+                check_id(&o.id, &join(&op, "id"), issues);
+                unique(&mut ids, &o.id, j, &join(&op, "id"), "option", issues);
+                check_text(&o.label, &join(&op, "label"), issues);
+                check_points(o.points, &join(&op, "points"), issues);
+            }
+            if let Response::MultipleChoice { cap: Some(cap), .. } = resp {
+                let sum = options.iter().fold(0i64, |a, o| a.saturating_add(o.points.max(0)));
+                if *cap <= 0 || *cap > sum {
+                    issues.push(Issue::error(
+                        IssueCode::UnreachableMax,
+                        join(p, "cap"),
+                        format!("cap {cap} must be > 0 and reachable: the options sum to {sum}"),
+                    ));
+                }
+            }
+        }
+        Response::Numeric { min, max, bands, unit } => {
+            if let Some(u) = unit {
+                check_text(u, &join(p, "unit"), issues);
+            }
+            for (name, bound) in [("min", min), ("max", max)] {
+                if let Some(b) = bound {
+                    if !b.is_finite() {
+                        issues.push(Issue::error(IssueCode::InvalidBounds, join(p, name), "bound is not finite"));
+                    }
+                }
+            }
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    issues.push(Issue::error(
+                        IssueCode::InvalidBounds,
+                        join(p, "min"),
+                        format!("min {lo} is above max {hi}"),
+                    ));
+                }
+            }
+            if bands.is_empty() {
+                issues.push(Issue::error(IssueCode::InvalidBands, join(p, "bands"), "a numeric question needs at least one band"));
+            }
+            let mut previous: Option<f64> = None;
+            for (j, b) in bands.iter().enumerate() {
+                let bp = format!("{p}/bands/{j}");
+                check_points(b.points, &join(&bp, "points"), issues);
+                if !b.from.is_finite() {
+                    issues.push(Issue::error(IssueCode::InvalidBands, join(&bp, "from"), "band bound is not finite"));
+                } else if let Some(prev) = previous {
+                    if b.from <= prev {
+                        issues.push(Issue::error(
+                            IssueCode::InvalidBands,
+                            join(&bp, "from"),
+                            format!("bands must be in strictly increasing order: {} follows {prev}", b.from),
+                        ));
+                    }
+                }
+                previous = Some(b.from);
+            }
+        }
+    }
+    let negative = match resp {
+        Response::YesNo { yes_points, no_points } => *yes_points < 0 || *no_points < 0,
+        Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+            options.iter().any(|o| o.points < 0)
+        }
+        Response::Numeric { bands, .. } => bands.iter().any(|b| b.points < 0),
+    };
+    let empty = match resp {
+        Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => options.is_empty(),
+        Response::Numeric { bands, .. } => bands.is_empty(),
+        Response::YesNo { .. } => false,
+    };
+    if !negative && !empty && resp.max_points() == 0 {
+        issues.push(Issue::error(
+            IssueCode::ZeroMaxPoints,
+            p,
+            "no answer can score a point: the question's max is 0",
+        ));
+    }
+}
+
+fn validate_condition(r: &Referential, q: &Question, c: &Condition, p: &str, issues: &mut Vec<Issue>) {
+    let Some(parent) = r.question(c.question()) else {
+        issues.push(Issue::error(
+            IssueCode::UnknownQuestion,
+            join(p, "question"),
+            format!("condition on question {:?}, which does not exist", c.question()),
+        ));
+        return;
+    };
+    if parent.level > q.level {
+        issues.push(Issue::error(
+            IssueCode::ConditionLevel,
+            join(p, "question"),
+            format!(
+                "question {:?} (level {}) depends on {:?} of level {}: a parent must not be of a higher level",
+                q.id, q.level, parent.id, parent.level
+            ),
+        ));
+    }
+    let fits = match (c, &parent.response) {
+        (Condition::IsYes { .. } | Condition::IsNo { .. }, Response::YesNo { .. }) => true,
+        (Condition::AnyOf { .. }, Response::SingleChoice { .. } | Response::MultipleChoice { .. }) => true,
+        (Condition::AtLeast { value, .. } | Condition::LessThan { value, .. }, Response::Numeric { .. }) => {
+            if !value.is_finite() {
+                issues.push(Issue::error(IssueCode::InvalidValue, join(p, "value"), "threshold is not finite"));
+            }
+            true
+        }
+        _ => false,
+    };
+    if !fits {
+        issues.push(Issue::error(
+            IssueCode::ConditionMismatch,
+            join(p, "kind"),
+            format!("this condition does not fit {:?}, a {} question", parent.id, parent.response.kind_name()),
+        ));
+    }
+    if let Condition::AnyOf { options, .. } = c {
+        if options.is_empty() {
+            issues.push(Issue::error(IssueCode::NoOptions, join(p, "options"), "the condition lists no option"));
+        }
+        for (j, o) in options.iter().enumerate() {
+            if fits && parent.response.option(o).is_none() {
+                issues.push(Issue::error(
+                    IssueCode::UnknownOption,
+                    format!("{p}/options/{j}"),
+                    format!("question {:?} has no option {o:?}", parent.id),
+                ));
+            }
+        }
+    }
+}
+
+fn check_cycles(r: &Referential, issues: &mut Vec<Issue>) {
+    let index: BTreeMap<&str, usize> = r.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    let parent = |i: usize| -> Option<usize> {
+        r.questions
+            .get(i)
+            .and_then(|q| q.condition.as_ref())
+            .and_then(|c| index.get(c.question()).copied())
+    };
+    let mut reported: BTreeSet<usize> = BTreeSet::new();
+    for start in 0..r.questions.len() {
+        // Walk up at most n steps: coming back to `start` means a cycle.
+        let mut cur = parent(start);
+        let mut steps = 0;
+        while let Some(c) = cur {
+            if c == start {
+                if reported.insert(start) {
+                    let id = r.questions.get(start).map(|q| q.id.as_str()).unwrap_or_default();
+                    issues.push(Issue::error(
+                        IssueCode::ConditionCycle,
+                        format!("/questions/{start}/condition"),
+                        format!("the condition of question {id:?} depends, directly or not, on itself"),
+                    ));
+                }
+                break;
+            }
+            steps += 1;
+            if steps > r.questions.len() {
+                break;
+            }
+            cur = parent(c);
+        }
+    }
+}
+
+fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut Vec<Issue>) {
+    let ok = match (o, &q.response) {
+        (Outcome::Yes | Outcome::No, Response::YesNo { .. }) => true,
+        (Outcome::Choice { options }, Response::SingleChoice { .. } | Response::MultipleChoice { .. }) => {
+            if matches!(q.response, Response::SingleChoice { .. }) && options.len() != 1 {
+                issues.push(Issue::error(
+                    IssueCode::WrongOptionCount,
+                    join(p, "options"),
+                    format!("question {:?} is single choice: give exactly one option", q.id),
+                ));
+            }
+            for (j, opt) in options.iter().enumerate() {
+                if q.response.option(opt).is_none() {
+                    issues.push(Issue::error(
+                        IssueCode::UnknownOption,
+                        format!("{p}/options/{j}"),
+                        format!("question {:?} has no option {opt:?}", q.id),
+                    ));
+                }
+            }
+            true
+        }
+        (Outcome::Number { value }, Response::Numeric { min, max, .. }) => {
+            check_value(*value, *min, *max, &join(p, "value"), issues);
+            true
+        }
+        _ => false,
+    };
+    if !ok {
+        issues.push(Issue::error(
+            IssueCode::OutcomeMismatch,
+            join(p, "kind"),
+            format!("question {:?} is a {} question", q.id, q.response.kind_name()),
+        ));
+    }
+}
+
+fn check_value(value: f64, min: Option<f64>, max: Option<f64>, p: &str, issues: &mut Vec<Issue>) {
+    let below = min.is_some_and(|m| value < m);
+    let above = max.is_some_and(|m| value > m);
+    if !value.is_finite() || below || above {
+        let range = match (min, max) {
+            (Some(a), Some(b)) => format!("between {a} and {b}"),
+            (Some(a), None) => format!("≥ {a}"),
+            (None, Some(b)) => format!("≤ {b}"),
+            (None, None) => "a finite number".to_owned(),
+        };
+        issues.push(Issue::error(
+            IssueCode::ValueOutOfRange,
+            p,
+            format!("value {value} must be {range}"),
+        ));
+    }
+}
+
+fn validate_grades(r: &Referential, issues: &mut Vec<Issue>) {
+    if r.grades.is_empty() {
+        issues.push(Issue::error(IssueCode::InvalidGrades, "/grades", "at least one grade band is needed"));
+        return;
+    }
+    let mut names = BTreeMap::new();
+    let mut mins: Vec<f64> = Vec::new();
+    for (i, g) in r.grades.iter().enumerate() {
+        let p = format!("/grades/{i}");
+        if g.grade.trim().is_empty() {
+            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "grade"), "the grade is empty"));
+        }
+        if names.contains_key(g.grade.as_str()) {
+            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "grade"), format!("grade {:?} appears twice", g.grade)));
+        } else {
+            names.insert(g.grade.as_str(), i);
+        }
+        if !(g.min.is_finite() && (0.0..=100.0).contains(&g.min)) {
+            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "min"), format!("min must be between 0 and 100, got {}", g.min)));
+        } else if mins.contains(&g.min) {
+            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "min"), format!("two bands start at {}", g.min)));
+        }
+        mins.push(g.min);
+        if let Some(l) = &g.label {
+            check_text(l, &join(&p, "label"), issues);
+        }
+    }
+    if !r.grades.iter().any(|g| g.min == 0.0) {
+        issues.push(Issue::error(IssueCode::InvalidGrades, "/grades", "one band must start at 0 so that every index has a grade"));
+    }
+}
+
+fn check_profile(a: &Assessment, issues: &mut Vec<Issue>) {
+    let p = &a.profile;
+    if p.name.trim().is_empty() {
+        issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/name", "the name is empty"));
+    }
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(s) = &p.siren {
+        if !digits(s, 9) {
+            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/siren", format!("SIREN {s:?} must be 9 digits")));
+        }
+    }
+    if let Some(s) = &p.insee {
+        let ok = s.len() == 5
+            && (digits(s, 5)
+                || (s.starts_with("2A") || s.starts_with("2B")) && s.bytes().skip(2).all(|b| b.is_ascii_digit()));
+        if !ok {
+            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/insee", format!("INSEE code {s:?} must be 5 characters (digits, or 2A/2B then 3 digits)")));
+        }
+    }
+    if let Some(s) = &p.departement {
+        let ok = (digits(s, 2) && s != "00" && s != "20") || s == "2A" || s == "2B" || (digits(s, 3) && s.starts_with("97"));
+        if !ok {
+            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/departement", format!("département code {s:?} must be 01–95, 2A, 2B or 971–976")));
+        }
+    }
+    if let Some(s) = &p.region {
+        if !digits(s, 2) {
+            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/region", format!("région code {s:?} must be 2 digits (INSEE code)")));
+        }
+    }
+}
+
+/// Validates an assessment against the referential it answers; returns
+/// every problem found (errors and warnings).
+pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    if a.referential.id != r.id {
+        issues.push(Issue::error(
+            IssueCode::ReferentialMismatch,
+            "/referential/id",
+            format!("the assessment answers referential {:?}, not {:?}", a.referential.id, r.id),
+        ));
+    } else {
+        match (semver::Version::parse(&a.referential.version), semver::Version::parse(&r.version)) {
+            (Ok(av), Ok(rv)) if av.major != rv.major => issues.push(Issue::error(
+                IssueCode::ReferentialVersionMismatch,
+                "/referential/version",
+                format!("the assessment was made with version {av}, the referential is {rv}: migrate it to the new major version"),
+            )),
+            (Ok(av), Ok(rv)) if av != rv => issues.push(Issue::warning(
+                IssueCode::ReferentialVersionDiffers,
+                "/referential/version",
+                format!("the assessment was made with version {av}, scored with {rv}"),
+            )),
+            (Err(_), _) => issues.push(Issue::error(
+                IssueCode::InvalidVersion,
+                "/referential/version",
+                format!("version {:?} is not semantic versioning", a.referential.version),
+            )),
+            _ => {}
+        }
+    }
+    let date_ok = a.date.len() == 10 && a.parsed_date().is_some();
+    if !date_ok {
+        issues.push(Issue::error(
+            IssueCode::InvalidDate,
+            "/date",
+            format!("date {:?} is not an ISO 8601 calendar date (YYYY-MM-DD)", a.date),
+        ));
+    }
+    if !(1..=2).contains(&a.level) {
+        issues.push(Issue::error(IssueCode::InvalidLevel, "/level", format!("level must be 1 or 2, got {}", a.level)));
+    }
+    check_profile(a, &mut issues);
+
+    let visibility = Visibility::compute(r, a);
+    for (qid, answer) in &a.answers {
+        let p = join("/answers", qid);
+        let Some((qi, q)) = r.questions.iter().enumerate().find(|(_, q)| &q.id == qid) else {
+            issues.push(Issue::error(
+                IssueCode::UnknownQuestion,
+                p,
+                format!("the referential has no question {qid:?}"),
+            ));
+            continue;
+        };
+        validate_answer(q, answer, &p, &mut issues);
+        if matches!(answer, Answer::Unanswered { .. }) {
+            continue;
+        }
+        use crate::scoring::Shown;
+        match visibility.state(qi) {
+            Shown::AboveLevel => issues.push(Issue::warning(
+                IssueCode::AnswerAboveLevel,
+                p,
+                format!("question {qid:?} is of level {}, above the assessment's level {}: the answer is kept and ignored", q.level, a.level),
+            )),
+            Shown::OutOfProfile => issues.push(Issue::warning(
+                IssueCode::AnswerOutOfProfile,
+                p,
+                format!("question {qid:?} does not apply to this profile: the answer is kept and ignored"),
+            )),
+            Shown::Hidden => issues.push(Issue::warning(
+                IssueCode::AnswerToHiddenQuestion,
+                p,
+                format!("question {qid:?} is hidden by its condition: the answer is kept and ignored"),
+            )),
+            Shown::Shown => {}
+        }
+    }
+    issues
+}
+
+fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issue>) {
+    let mismatch = |issues: &mut Vec<Issue>| {
+        issues.push(Issue::error(
+            IssueCode::AnswerMismatch,
+            join(p, "kind"),
+            format!("question {:?} is a {} question and cannot be answered {:?}", q.id, q.response.kind_name(), answer.kind_name()),
+        ));
+    };
+    match answer {
+        Answer::Yes { .. } | Answer::No { .. } => {
+            if !matches!(q.response, Response::YesNo { .. }) {
+                mismatch(issues);
+            }
+        }
+        Answer::Choice { options, .. } => match &q.response {
+            Response::SingleChoice { .. } | Response::MultipleChoice { .. } => {
+                let single = matches!(q.response, Response::SingleChoice { .. });
+                if single && options.len() != 1 {
+                    issues.push(Issue::error(
+                        IssueCode::WrongOptionCount,
+                        join(p, "options"),
+                        format!("question {:?} is single choice: choose exactly one option, got {}", q.id, options.len()),
+                    ));
+                }
+                let mut seen = BTreeSet::new();
+                for (j, o) in options.iter().enumerate() {
+                    let op = format!("{p}/options/{j}");
+                    if q.response.option(o).is_none() {
+                        issues.push(Issue::error(
+                            IssueCode::UnknownOption,
+                            op,
+                            format!("question {:?} has no option {o:?}", q.id),
+                        ));
+                    } else if !seen.insert(o.as_str()) {
+                        issues.push(Issue::error(IssueCode::DuplicateOption, op, format!("option {o:?} is chosen twice")));
+                    }
+                }
+            }
+            _ => mismatch(issues),
+        },
+        Answer::Number { value, .. } => match &q.response {
+            Response::Numeric { min, max, .. } => check_value(*value, *min, *max, &join(p, "value"), issues),
+            _ => mismatch(issues),
+        },
+        Answer::DontKnow { .. } => {
+            if !q.allow_dont_know {
+                issues.push(Issue::error(
+                    IssueCode::DontKnowNotAllowed,
+                    join(p, "kind"),
+                    format!("question {:?} does not accept \"don't know\"", q.id),
+                ));
+            }
+        }
+        Answer::NotApplicable { justification, .. } => {
+            if !q.allow_not_applicable {
+                issues.push(Issue::error(
+                    IssueCode::NotApplicableNotAllowed,
+                    join(p, "kind"),
+                    format!("question {:?} does not accept \"not applicable\"", q.id),
+                ));
+            } else if q.require_justification && justification.as_deref().is_none_or(|j| j.trim().is_empty()) {
+                issues.push(Issue::error(
+                    IssueCode::JustificationRequired,
+                    join(p, "justification"),
+                    format!("question {:?} requires a justification for \"not applicable\"", q.id),
+                ));
+            }
+        }
+        Answer::Unanswered { .. } => {}
+    }
+}
