@@ -25,6 +25,7 @@ pub struct Assessment {
     /// Who answers.
     pub profile: Profile,
     /// Date of the assessment, ISO 8601 calendar date (`YYYY-MM-DD`).
+    #[schemars(extend("format" = "date"))]
     pub date: String,
     /// Level answered: 1, or 2 (levels 1 and 2).
     pub level: u8,

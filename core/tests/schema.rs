@@ -1,0 +1,121 @@
+//! The checked-in JSON Schemas match the code, and the documents the
+//! project ships validate against them with a real validator.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use sobriete::{api, schema};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn load(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn validator(name: &str) -> jsonschema::Validator {
+    let schema = load(&root().join("schema").join(name));
+    jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("{name} is not a valid schema: {e}"))
+}
+
+fn assert_valid(v: &jsonschema::Validator, instance: &Value, what: &str) {
+    let errors: Vec<String> = v.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{what} does not match its schema:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn checked_in_schemas_match_the_code() {
+    let mut drift = Vec::new();
+    for (name, generated) in schema::all() {
+        let path = root().join("schema").join(name);
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        if on_disk != schema::to_text(&generated) {
+            drift.push(name);
+        }
+    }
+    assert!(
+        drift.is_empty(),
+        "schema/ is out of date for {drift:?}.\nRegenerate with: cargo run -p sobriete-cli -- schema --write schema"
+    );
+    for (name, generated) in schema::all() {
+        assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema", "{name}");
+        assert!(generated["$id"].as_str().is_some_and(|id| id.ends_with(name)), "{name} has its $id");
+    }
+}
+
+#[test]
+fn default_referential_matches_schema() {
+    let v = validator("referential.schema.json");
+    let doc: Value = serde_json::from_str(api::DEFAULT_REFERENTIAL_JSON).expect("json");
+    assert_valid(&v, &doc, "the default referential");
+}
+
+#[test]
+fn examples_match_schema_and_score() {
+    let assessment = validator("assessment.schema.json");
+    let report = validator("score-report.schema.json");
+    let mut n = 0;
+    for entry in std::fs::read_dir(root().join("examples")).expect("examples/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let doc = load(&path);
+        assert_valid(&assessment, &doc, &path.display().to_string());
+        let r = api::default_referential().expect("default");
+        let a = api::assessment_from_value(&doc, r).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let scored = api::score(r, &a).expect("scores");
+        let scored = serde_json::to_value(&scored).expect("serializable");
+        assert_valid(&report, &scored, &format!("report of {}", path.display()));
+        n += 1;
+    }
+    assert!(n >= 3, "at least three examples, found {n}");
+}
+
+#[test]
+fn vector_inputs_and_outputs_match_schemas() {
+    let referential = validator("referential.schema.json");
+    let assessment = validator("assessment.schema.json");
+    let report = validator("score-report.schema.json");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("tests/vectors")).expect("vectors") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "json") {
+            continue;
+        }
+        let case = load(&path);
+        // Error vectors are broken on purpose.
+        let Some(expected) = case["expected"].get("report") else { continue };
+        if let Some(r) = case.get("referential") {
+            assert_valid(&referential, r, &format!("{} referential", path.display()));
+        }
+        assert_valid(&assessment, &case["assessment"], &format!("{} assessment", path.display()));
+        assert_valid(&report, expected, &format!("{} expected report", path.display()));
+        checked += 1;
+    }
+    assert!(checked >= 12, "checked {checked} vectors");
+}
+
+#[test]
+fn validation_reports_match_schema() {
+    let v = validator("validation-report.schema.json");
+    let broken = r#"{"referential": {"id": "sobriete-reen", "version": "1.0.0"}, "profile": {"name": "", "kind": "commune", "population": 1}, "date": "2026-02-30", "level": 1, "answers": {"nope": {"kind": "yes"}}}"#;
+    let report = serde_json::to_value(api::validate_json(broken, None)).expect("json");
+    assert_eq!(report["valid"], false);
+    assert_valid(&v, &report, "a validation report");
+}
+
+#[test]
+fn schema_rejects_what_the_library_rejects() {
+    // The schema is strict too: a typo in a field name fails both.
+    let v = validator("assessment.schema.json");
+    let doc: Value = serde_json::from_str(
+        r#"{"referential": {"id": "x", "version": "1.0.0"}, "profile": {"name": "A", "kind": "commune", "population": 1}, "date": "2026-01-01", "level": 1, "answers": {"q": {"kind": "yes", "coment": "typo"}}}"#,
+    )
+    .expect("json");
+    assert!(!v.is_valid(&doc));
+    let report = api::validate_json(&doc.to_string(), None);
+    assert!(report.issues.iter().any(|i| i.code == sobriete::IssueCode::UnknownField && i.path == "/answers/q"));
+}
