@@ -1,0 +1,174 @@
+//! The `sobriete` command line, run as a user would.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sobriete"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn run_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sobriete"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
+    child.wait_with_output().expect("output")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const EXAMPLE: &str = "examples/commune-rurale-niveau1.json";
+
+#[test]
+fn report_text_of_an_example() {
+    let o = run(&["report", EXAMPLE]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for expected in ["Indice de maturité", "Note", "Scores par thème", "Gouvernance et stratégie", "Actions recommandées", "█"] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    let en = stdout(&run(&["report", EXAMPLE, "--lang", "en"]));
+    assert!(en.contains("Maturity index") && en.contains("Governance and strategy"), "{en}");
+}
+
+#[test]
+fn report_json_is_the_scored_document() {
+    let o = run(&["report", EXAMPLE, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let index = report["index"].as_f64().expect("an index");
+    assert!((0.0..=100.0).contains(&index));
+    assert_eq!(report["themes"].as_array().expect("themes").len(), 8);
+    // Same numbers as the library.
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).expect("example");
+    let lib: Value = serde_json::from_str(&sobriete::api::score_json(&text, None).expect("scores")).expect("json");
+    assert_eq!(report, lib);
+}
+
+#[test]
+fn report_markdown_and_stdin() {
+    let text = std::fs::read_to_string(root().join(EXAMPLE)).expect("example");
+    let o = run_stdin(&["report", "-", "--format", "markdown"], &text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Sobriété numérique"), "{md}");
+    assert!(md.contains("| Thème | Score |"));
+}
+
+#[test]
+fn validate_lists_every_problem_and_exits_1() {
+    let doc = r#"{
+      "referential": {"id": "sobriete-reen", "version": "1.0.0"},
+      "profile": {"name": "Commune d'essai", "kind": "commune", "population": 800, "siren": "12AB"},
+      "date": "2026-02-31",
+      "level": 1,
+      "answers": {
+        "gov-01": {"kind": "choice", "options": ["nope"]},
+        "no-such-question": {"kind": "yes"},
+        "awa-01": {"kind": "number", "value": 3}
+      }
+    }"#;
+    let o = run_stdin(&["validate", "-"], doc);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let out = stdout(&o);
+    for code in ["invalid_date", "invalid_profile", "unknown_option", "unknown_question", "answer_mismatch"] {
+        assert!(out.contains(code), "missing {code} in\n{out}");
+    }
+    assert!(out.contains("/answers/gov-01/options/0"), "{out}");
+    let o = run_stdin(&["validate", "-", "--format", "json"], doc);
+    let report: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["document"], "assessment");
+    assert!(report["issues"].as_array().expect("issues").len() >= 5);
+}
+
+#[test]
+fn validate_accepts_valid_documents() {
+    let o = run(&["validate", EXAMPLE]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(stdout(&o).contains("valid assessment"));
+    let o = run(&["validate", "core/referential/default.json"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    assert!(stdout(&o).contains("valid referential"));
+}
+
+#[test]
+fn referential_json_and_markdown() {
+    let o = run(&["referential", "--format", "json"]);
+    assert!(o.status.success());
+    let r: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let questions = r["questions"].as_array().expect("questions");
+    let level = |n: u64| questions.iter().filter(|q| q["level"] == n).count();
+    assert!(level(1) >= 30 && level(2) >= 40, "{} + {}", level(1), level(2));
+    assert_eq!(r["themes"].as_array().expect("themes").len(), 8);
+    let md = stdout(&run(&["referential", "--format", "markdown"]));
+    assert!(md.starts_with("# "));
+    assert!(md.contains("## Gestion du parc"));
+}
+
+#[test]
+fn template_lists_every_question_and_round_trips() {
+    let o = run(&["template", "--level", "2", "--date", "2026-06-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let t: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let r: Value = serde_json::from_str(sobriete::api::DEFAULT_REFERENTIAL_JSON).expect("json");
+    assert_eq!(t["answers"].as_object().expect("answers").len(), r["questions"].as_array().expect("q").len());
+    assert!(t["answers"].as_object().expect("answers").values().all(|a| a["kind"] == "unanswered"));
+    // Once named, the skeleton is a valid (incomplete) assessment.
+    let o = run(&["template", "--name", "Saint-Essai", "--kind", "commune", "--population", "800", "--date", "2026-06-01"]);
+    let o = run_stdin(&["report", "-", "--format", "json"], &stdout(&o));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(report["complete"], false);
+    assert_eq!(report["index"], 0.0);
+    // Level 3 is refused by the argument parser.
+    assert_eq!(run(&["template", "--level", "3"]).status.code(), Some(2));
+}
+
+#[test]
+fn bad_input_gives_a_message_not_a_backtrace() {
+    for (args, input) in [
+        (vec!["report", "does-not-exist.json"], None),
+        (vec!["report", "-"], Some("{not json")),
+        (vec!["report", "-"], Some("[]")),
+        (vec!["report", EXAMPLE, "--referential", "does-not-exist.json"], None),
+        (vec!["validate", "-"], Some("")),
+    ] {
+        let o = match input {
+            Some(i) => run_stdin(&args, i),
+            None => run(&args),
+        };
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o) + &stdout(&o);
+        assert!(err.contains("error"), "{args:?}: {err}");
+        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn schema_check_passes_on_the_checked_in_schemas() {
+    let o = run(&["schema", "--check", "schema"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+}
