@@ -152,10 +152,13 @@ fn read_input(source: &str) -> Result<String, Failure> {
 }
 
 fn read_file(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
 }
 
-fn load_referential(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, Referential>, Failure> {
+fn load_referential(
+    path: &Option<PathBuf>,
+) -> Result<std::borrow::Cow<'static, Referential>, Failure> {
     match path {
         Some(p) => {
             let text = read_file(p)?;
@@ -169,10 +172,16 @@ fn load_referential(path: &Option<PathBuf>) -> Result<std::borrow::Cow<'static, 
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     match cli.command {
-        Command::Report { assessment, referential, format, lang } => {
+        Command::Report {
+            assessment,
+            referential,
+            format,
+            lang,
+        } => {
             let r = load_referential(&referential)?;
             let text = read_input(&assessment)?;
-            let a = api::parse_assessment(&text, &r).map_err(|e| Failure(format!("{assessment}: {}", Failure::from(e).0)))?;
+            let a = api::parse_assessment(&text, &r)
+                .map_err(|e| Failure(format!("{assessment}: {}", Failure::from(e).0)))?;
             let report = api::score(&r, &a)?;
             let format = match format {
                 ReportFmt::Text => ReportFormat::Text,
@@ -186,7 +195,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Validate { file, referential, format } => {
+        Command::Validate {
+            file,
+            referential,
+            format,
+        } => {
             let text = read_input(&file)?;
             let report = match &referential {
                 Some(p) => {
@@ -196,26 +209,46 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 None => api::validate_json(&text, None),
             };
             match format {
-                ValidateFmt::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+                ValidateFmt::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                ),
                 ValidateFmt::Text => {
                     let errors = report.issues.iter().filter(|i| i.is_error()).count();
                     let warnings = report.issues.len() - errors;
                     let verdict = if report.valid { "valid" } else { "invalid" };
-                    println!("{file}: {verdict} {} ({errors} error(s), {warnings} warning(s))", report.document.as_str());
+                    println!(
+                        "{file}: {verdict} {} ({errors} error(s), {warnings} warning(s))",
+                        report.document.as_str()
+                    );
                     for issue in &report.issues {
                         println!("  {issue}");
                     }
                 }
             }
-            Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if report.valid {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
-        Command::Template { level, referential, name, kind, population, date } => {
+        Command::Template {
+            level,
+            referential,
+            name,
+            kind,
+            population,
+            date,
+        } => {
             let r = load_referential(&referential)?;
             let kind = match kind.as_deref() {
                 None => None,
                 Some(k) => Some(ProfileKind::parse(k).ok_or_else(|| {
                     let all: Vec<&str> = ProfileKind::ALL.iter().map(|k| k.as_str()).collect();
-                    Failure(format!("unknown kind {k:?}; expected one of: {}", all.join(", ")))
+                    Failure(format!(
+                        "unknown kind {k:?}; expected one of: {}",
+                        all.join(", ")
+                    ))
                 })?),
             };
             let profile = match (kind, population) {
@@ -231,7 +264,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 (None, None) => None,
                 _ => return Err(Failure("--kind and --population go together".to_owned())),
             };
-            let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+            let today = chrono::Local::now()
+                .date_naive()
+                .format("%Y-%m-%d")
+                .to_string();
             let mut a = api::template(&r, level, profile, Some(date.as_deref().unwrap_or(&today)))?;
             if let Some(n) = name {
                 a.profile.name = n;
@@ -239,7 +275,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Referential { format, referential, lang } => {
+        Command::Referential {
+            format,
+            referential,
+            lang,
+        } => {
             let r = load_referential(&referential)?;
             match format {
                 DocFmt::Json => println!("{}", api::referential_to_json(&r)),
@@ -250,7 +290,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Schema { write, check } => {
             let schemas = sobriete::schema::all();
             if let Some(dir) = write {
-                std::fs::create_dir_all(&dir).map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
                 for (name, schema) in &schemas {
                     let path = dir.join(name);
                     std::fs::write(&path, sobriete::schema::to_text(schema))
@@ -269,7 +310,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     }
                 }
                 if drift {
-                    eprintln!("regenerate with: cargo run -p sobriete-cli -- schema --write schema");
+                    eprintln!(
+                        "regenerate with: cargo run -p sobriete-cli -- schema --write schema"
+                    );
                     Ok(ExitCode::FAILURE)
                 } else {
                     println!("schemas are up to date");

@@ -1,5 +1,13 @@
 //! The `sobriete` command line, run as a user would.
 
+// Tests may panic: that is how they fail.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
@@ -27,7 +35,12 @@ fn run_stdin(args: &[&str], input: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write");
     child.wait_with_output().expect("output")
 }
 
@@ -46,11 +59,21 @@ fn report_text_of_an_example() {
     let o = run(&["report", EXAMPLE]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    for expected in ["Indice de maturité", "Note", "Scores par thème", "Gouvernance et stratégie", "Actions recommandées", "█"] {
+    for expected in [
+        "Indice de maturité",
+        "Note",
+        "Scores par thème",
+        "Gouvernance et stratégie",
+        "Actions recommandées",
+        "█",
+    ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
     let en = stdout(&run(&["report", EXAMPLE, "--lang", "en"]));
-    assert!(en.contains("Maturity index") && en.contains("Governance and strategy"), "{en}");
+    assert!(
+        en.contains("Maturity index") && en.contains("Governance and strategy"),
+        "{en}"
+    );
 }
 
 #[test]
@@ -63,7 +86,8 @@ fn report_json_is_the_scored_document() {
     assert_eq!(report["themes"].as_array().expect("themes").len(), 8);
     // Same numbers as the library.
     let text = std::fs::read_to_string(root().join(EXAMPLE)).expect("example");
-    let lib: Value = serde_json::from_str(&sobriete::api::score_json(&text, None).expect("scores")).expect("json");
+    let lib: Value = serde_json::from_str(&sobriete::api::score_json(&text, None).expect("scores"))
+        .expect("json");
     assert_eq!(report, lib);
 }
 
@@ -93,7 +117,13 @@ fn validate_lists_every_problem_and_exits_1() {
     let o = run_stdin(&["validate", "-"], doc);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let out = stdout(&o);
-    for code in ["invalid_date", "invalid_profile", "unknown_option", "unknown_question", "answer_mismatch"] {
+    for code in [
+        "invalid_date",
+        "invalid_profile",
+        "unknown_option",
+        "unknown_question",
+        "answer_mismatch",
+    ] {
         assert!(out.contains(code), "missing {code} in\n{out}");
     }
     assert!(out.contains("/answers/gov-01/options/0"), "{out}");
@@ -121,7 +151,12 @@ fn referential_json_and_markdown() {
     let r: Value = serde_json::from_str(&stdout(&o)).expect("json");
     let questions = r["questions"].as_array().expect("questions");
     let level = |n: u64| questions.iter().filter(|q| q["level"] == n).count();
-    assert!(level(1) >= 30 && level(2) >= 40, "{} + {}", level(1), level(2));
+    assert!(
+        level(1) >= 30 && level(2) >= 40,
+        "{} + {}",
+        level(1),
+        level(2)
+    );
     assert_eq!(r["themes"].as_array().expect("themes").len(), 8);
     let md = stdout(&run(&["referential", "--format", "markdown"]));
     assert!(md.starts_with("# "));
@@ -134,10 +169,27 @@ fn template_lists_every_question_and_round_trips() {
     assert!(o.status.success(), "{}", stderr(&o));
     let t: Value = serde_json::from_str(&stdout(&o)).expect("json");
     let r: Value = serde_json::from_str(sobriete::api::DEFAULT_REFERENTIAL_JSON).expect("json");
-    assert_eq!(t["answers"].as_object().expect("answers").len(), r["questions"].as_array().expect("q").len());
-    assert!(t["answers"].as_object().expect("answers").values().all(|a| a["kind"] == "unanswered"));
+    assert_eq!(
+        t["answers"].as_object().expect("answers").len(),
+        r["questions"].as_array().expect("q").len()
+    );
+    assert!(t["answers"]
+        .as_object()
+        .expect("answers")
+        .values()
+        .all(|a| a["kind"] == "unanswered"));
     // Once named, the skeleton is a valid (incomplete) assessment.
-    let o = run(&["template", "--name", "Saint-Essai", "--kind", "commune", "--population", "800", "--date", "2026-06-01"]);
+    let o = run(&[
+        "template",
+        "--name",
+        "Saint-Essai",
+        "--kind",
+        "commune",
+        "--population",
+        "800",
+        "--date",
+        "2026-06-01",
+    ]);
     let o = run_stdin(&["report", "-", "--format", "json"], &stdout(&o));
     assert!(o.status.success(), "{}", stderr(&o));
     let report: Value = serde_json::from_str(&stdout(&o)).expect("json");
@@ -153,7 +205,10 @@ fn bad_input_gives_a_message_not_a_backtrace() {
         (vec!["report", "does-not-exist.json"], None),
         (vec!["report", "-"], Some("{not json")),
         (vec!["report", "-"], Some("[]")),
-        (vec!["report", EXAMPLE, "--referential", "does-not-exist.json"], None),
+        (
+            vec!["report", EXAMPLE, "--referential", "does-not-exist.json"],
+            None,
+        ),
         (vec!["validate", "-"], Some("")),
     ] {
         let o = match input {
@@ -163,7 +218,10 @@ fn bad_input_gives_a_message_not_a_backtrace() {
         assert_eq!(o.status.code(), Some(1), "{args:?}");
         let err = stderr(&o) + &stdout(&o);
         assert!(err.contains("error"), "{args:?}: {err}");
-        assert!(!err.contains("panicked") && !err.contains("RUST_BACKTRACE"), "{args:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+            "{args:?}: {err}"
+        );
     }
 }
 

@@ -79,7 +79,8 @@ const ASSESSMENT_SWEEPS: &[Sweep] = &[
 /// Reads a referential from a JSON value; structural and semantic problems
 /// are all reported. Warnings alone do not fail.
 pub fn referential_from_value(value: &Value) -> Result<Referential, Error> {
-    let r: Referential = parse::document(value, REFERENTIAL_SWEEPS).map_err(|i| invalid(DocumentKind::Referential, i))?;
+    let r: Referential = parse::document(value, REFERENTIAL_SWEEPS)
+        .map_err(|i| invalid(DocumentKind::Referential, i))?;
     let issues = validate::validate_referential(&r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Referential, issues));
@@ -89,13 +90,15 @@ pub fn referential_from_value(value: &Value) -> Result<Referential, Error> {
 
 /// Reads and validates a referential from JSON text.
 pub fn parse_referential(json: &str) -> Result<Referential, Error> {
-    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Referential, vec![i]))?;
+    let value =
+        parse::parse_value(json).map_err(|i| invalid(DocumentKind::Referential, vec![i]))?;
     referential_from_value(&value)
 }
 
 /// Reads an assessment from a JSON value and validates it against `r`.
 pub fn assessment_from_value(value: &Value, r: &Referential) -> Result<Assessment, Error> {
-    let a: Assessment = parse::document(value, ASSESSMENT_SWEEPS).map_err(|i| invalid(DocumentKind::Assessment, i))?;
+    let a: Assessment = parse::document(value, ASSESSMENT_SWEEPS)
+        .map_err(|i| invalid(DocumentKind::Assessment, i))?;
     let issues = validate::validate_assessment(&a, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
@@ -116,15 +119,24 @@ pub fn validate_referential(r: &Referential) -> ValidationReport {
 
 /// Validates an assessment already in memory against `r`.
 pub fn validate_assessment(a: &Assessment, r: &Referential) -> ValidationReport {
-    finish(DocumentKind::Assessment, validate::validate_assessment(a, r))
+    finish(
+        DocumentKind::Assessment,
+        validate::validate_assessment(a, r),
+    )
 }
 
 /// Recognises a document: a referential has `questions` or `themes`; an
 /// assessment has `answers`, `profile` or `level`.
 pub fn detect_document(value: &Value) -> DocumentKind {
     match value {
-        Value::Object(m) if m.contains_key("questions") || m.contains_key("themes") => DocumentKind::Referential,
-        Value::Object(m) if m.contains_key("answers") || m.contains_key("profile") || m.contains_key("level") => {
+        Value::Object(m) if m.contains_key("questions") || m.contains_key("themes") => {
+            DocumentKind::Referential
+        }
+        Value::Object(m)
+            if m.contains_key("answers")
+                || m.contains_key("profile")
+                || m.contains_key("level") =>
+        {
             DocumentKind::Assessment
         }
         _ => DocumentKind::Unknown,
@@ -184,7 +196,9 @@ pub fn score(r: &Referential, a: &Assessment) -> Result<ScoreReport, Error> {
     Ok(scoring::score(r, a, issues))
 }
 
-fn referential_or_default(referential_json: Option<&str>) -> Result<std::borrow::Cow<'static, Referential>, Error> {
+fn referential_or_default(
+    referential_json: Option<&str>,
+) -> Result<std::borrow::Cow<'static, Referential>, Error> {
     match referential_json {
         Some(json) => parse_referential(json).map(std::borrow::Cow::Owned),
         None => default_referential().map(std::borrow::Cow::Borrowed),
@@ -207,7 +221,12 @@ pub fn score_json(assessment_json: &str, referential_json: Option<&str>) -> Resu
 
 /// An assessment skeleton listing every question of the levels ≤ `level`
 /// (only those that apply when a profile is given), each `unanswered`.
-pub fn template(r: &Referential, level: u8, profile: Option<Profile>, date: Option<&str>) -> Result<Assessment, Error> {
+pub fn template(
+    r: &Referential,
+    level: u8,
+    profile: Option<Profile>,
+    date: Option<&str>,
+) -> Result<Assessment, Error> {
     if !(1..=2).contains(&level) {
         return Err(Error::InvalidArgument {
             name: "level".to_owned(),
@@ -242,13 +261,22 @@ pub fn template(r: &Referential, level: u8, profile: Option<Profile>, date: Opti
 }
 
 /// JSON form of [`template`].
-pub fn template_json(referential_json: Option<&str>, level: u8, profile_json: Option<&str>, date: Option<&str>) -> Result<String, Error> {
+pub fn template_json(
+    referential_json: Option<&str>,
+    level: u8,
+    profile_json: Option<&str>,
+    date: Option<&str>,
+) -> Result<String, Error> {
     let r = referential_or_default(referential_json)?;
     let profile = match profile_json {
         None => None,
         Some(json) => {
-            let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
-            Some(parse::from_value::<Profile>(&value, "/profile").map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?)
+            let value =
+                parse::parse_value(json).map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
+            Some(
+                parse::from_value::<Profile>(&value, "/profile")
+                    .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?,
+            )
         }
     };
     template(&r, level, profile, date).map(|a| to_json(&a))
@@ -264,7 +292,12 @@ pub fn render_report(report: &ScoreReport, format: ReportFormat, lang: Lang) -> 
 }
 
 /// JSON-in form of [`render_report`]: scores then renders.
-pub fn report_json(assessment_json: &str, referential_json: Option<&str>, format: ReportFormat, lang: Lang) -> Result<String, Error> {
+pub fn report_json(
+    assessment_json: &str,
+    referential_json: Option<&str>,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, Error> {
     let r = referential_or_default(referential_json)?;
     let a = parse_assessment(assessment_json, &r)?;
     let report = score(&r, &a)?;

@@ -22,13 +22,8 @@ pub fn join(base: &str, token: &str) -> String {
 
 /// Parses JSON text into a value, or one `invalid_json` issue.
 pub fn parse_value(json: &str) -> Result<Value, Issue> {
-    serde_json::from_str::<Value>(json).map_err(|e| {
-        Issue::error(
-            IssueCode::InvalidJson,
-            "",
-            format!("not valid JSON: {e}"),
-        )
-    })
+    serde_json::from_str::<Value>(json)
+        .map_err(|e| Issue::error(IssueCode::InvalidJson, "", format!("not valid JSON: {e}")))
 }
 
 /// Deserializes `value` as `T`; on failure, one issue located under `base`.
@@ -125,7 +120,9 @@ pub fn document<T: DeserializeOwned>(value: &Value, sweeps: &[Sweep]) -> Result<
     // shows up as "missing": it is already reported.
     if let Err(issue) = from_value::<T>(&Value::Object(shell), "") {
         let removed_here = issue.code == IssueCode::MissingField
-            && removed.iter().any(|f| issue.message.contains(&format!("`{f}`")));
+            && removed
+                .iter()
+                .any(|f| issue.message.contains(&format!("`{f}`")));
         if !removed_here {
             issues.push(issue);
         }

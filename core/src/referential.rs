@@ -283,7 +283,9 @@ impl References {
 }
 
 /// A three-step rating (effort, impact).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Rating {
     /// Low.
@@ -295,7 +297,9 @@ pub enum Rating {
 }
 
 /// A cost band of an action.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CostBand {
     /// No spending (staff time only).
@@ -430,7 +434,8 @@ impl Response {
     /// The sum of the points of every option (bands for a numeric question):
     /// the Éco-clic-compatible denominator.
     pub fn sum_of_all_points(&self) -> i64 {
-        let sum = |it: &mut dyn Iterator<Item = i64>| it.fold(0i64, |a, p| a.saturating_add(p.max(0)));
+        let sum =
+            |it: &mut dyn Iterator<Item = i64>| it.fold(0i64, |a, p| a.saturating_add(p.max(0)));
         match self {
             Response::YesNo {
                 yes_points,

@@ -44,7 +44,8 @@ pub fn escape_markdown(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' | '{' | '}' | '+' | '-' | '.' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' | '{' | '}'
+            | '+' | '-' | '.' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -58,7 +59,9 @@ pub fn escape_markdown(s: &str) -> String {
 /// Removes control characters (terminal escape sequences) from text shown
 /// in a terminal.
 fn plain(s: &str) -> String {
-    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 fn num(x: f64, lang: Lang) -> String {
@@ -185,7 +188,11 @@ fn bar(score: Option<f64>, width: usize) -> String {
         return "·".repeat(width);
     };
     let filled = ((s.clamp(0.0, 100.0) / 100.0) * width as f64).round() as usize;
-    format!("{}{}", "█".repeat(filled), "░".repeat(width.saturating_sub(filled)))
+    format!(
+        "{}{}",
+        "█".repeat(filled),
+        "░".repeat(width.saturating_sub(filled))
+    )
 }
 
 fn t(text: &Text, lang: Lang) -> String {
@@ -218,14 +225,27 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
             r.level
         ),
     );
-    line(&mut o, format!("{} {} {}", l.referential, plain(&r.referential.id), plain(&r.referential.version)));
+    line(
+        &mut o,
+        format!(
+            "{} {} {}",
+            l.referential,
+            plain(&r.referential.id),
+            plain(&r.referential.version)
+        ),
+    );
     line(&mut o, String::new());
-    let index = r.index.map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
+    let index = r
+        .index
+        .map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
     let grade = r.grade.as_ref().map_or("–".to_owned(), |g| match &g.label {
         Some(label) => format!("{} ({})", plain(&g.grade), t(label, lang)),
         None => plain(&g.grade),
     });
-    line(&mut o, format!("{} : {index}    {} : {grade}", l.index, l.grade));
+    line(
+        &mut o,
+        format!("{} : {index}    {} : {grade}", l.index, l.grade),
+    );
     line(
         &mut o,
         format!(
@@ -246,12 +266,25 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
     line(&mut o, format!("{} : {eco}", l.eco_clic));
     line(&mut o, String::new());
     line(&mut o, l.themes.to_owned());
-    let width = r.themes.iter().map(|th| th.title.get(lang).chars().count()).max().unwrap_or(0).min(40);
+    let width = r
+        .themes
+        .iter()
+        .map(|th| th.title.get(lang).chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
     for th in &r.themes {
         let title: String = t(&th.title, lang).chars().take(40).collect();
         let pad = width.saturating_sub(title.chars().count());
         let score = th.score.map_or("–".to_owned(), |s| num(s, lang));
-        line(&mut o, format!("  {title}{}  {}  {score:>6}", " ".repeat(pad), bar(th.score, 20)));
+        line(
+            &mut o,
+            format!(
+                "  {title}{}  {}  {score:>6}",
+                " ".repeat(pad),
+                bar(th.score, 20)
+            ),
+        );
     }
     if !r.recommended_actions.is_empty() {
         line(&mut o, String::new());
@@ -278,7 +311,15 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         line(&mut o, String::new());
         line(&mut o, format!("{} ({})", l.gaps, r.gaps.len()));
         for g in r.gaps.iter().take(TOP) {
-            line(&mut o, format!("  - [{}] {} (−{})", plain(&g.question), t(&g.prompt, lang), num(g.missed, lang)));
+            line(
+                &mut o,
+                format!(
+                    "  - [{}] {} (−{})",
+                    plain(&g.question),
+                    t(&g.prompt, lang),
+                    num(g.missed, lang)
+                ),
+            );
             line(&mut o, format!("    {} : {}", l.why, t(&g.rationale, lang)));
         }
     }
@@ -312,13 +353,24 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
         m(&r.referential.id),
         m(&r.referential.version)
     ));
-    let index = r.index.map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
+    let index = r
+        .index
+        .map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
     let grade = r.grade.as_ref().map_or("–".to_owned(), |g| match &g.label {
         Some(label) => format!("{} ({})", m(&g.grade), mt(label)),
         None => m(&g.grade),
     });
-    o.push_str(&format!("- **{}** : {index}\n- **{}** : {grade}\n", l.index, l.grade));
-    o.push_str(&format!("- **{}** : {} %\n- **{}** : {} %\n", l.completeness, num(r.completeness, lang), l.dont_know, num(r.dont_know_share, lang)));
+    o.push_str(&format!(
+        "- **{}** : {index}\n- **{}** : {grade}\n",
+        l.index, l.grade
+    ));
+    o.push_str(&format!(
+        "- **{}** : {} %\n- **{}** : {} %\n",
+        l.completeness,
+        num(r.completeness, lang),
+        l.dont_know,
+        num(r.dont_know_share, lang)
+    ));
     let eco = match (&r.eco_clic.index, &r.eco_clic.grade) {
         (Some(i), Some(g)) => format!("{i} ({g})"),
         _ => l.eco_clic_incomplete.to_owned(),
@@ -327,7 +379,10 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
     if !r.complete {
         o.push_str(&format!("\n> ⚠ {}\n", l.incomplete));
     }
-    o.push_str(&format!("\n## {}\n\n| {} | {} |\n|---|---:|\n", l.themes, l.theme, l.score));
+    o.push_str(&format!(
+        "\n## {}\n\n| {} | {} |\n|---|---:|\n",
+        l.themes, l.theme, l.score
+    ));
     for th in &r.themes {
         let score = th.score.map_or("–".to_owned(), |s| num(s, lang));
         o.push_str(&format!("| {} | {score} |\n", mt(&th.title)));
@@ -389,7 +444,12 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
     let mt = |text: &Text| escape_markdown(text.get(lang));
     let m = |s: &str| escape_markdown(s);
     let mut o = String::new();
-    o.push_str(&format!("# {} ({} {})\n\n", mt(&r.title), m(&r.id), m(&r.version)));
+    o.push_str(&format!(
+        "# {} ({} {})\n\n",
+        mt(&r.title),
+        m(&r.id),
+        m(&r.version)
+    ));
     if let Some(d) = &r.description {
         o.push_str(&format!("{}\n\n", mt(d)));
     }
@@ -408,8 +468,15 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
             }
             o.push_str("\n\n");
             match &q.response {
-                Response::YesNo { yes_points, no_points } => {
-                    let (y, n) = if lang == Lang::Fr { ("oui", "non") } else { ("yes", "no") };
+                Response::YesNo {
+                    yes_points,
+                    no_points,
+                } => {
+                    let (y, n) = if lang == Lang::Fr {
+                        ("oui", "non")
+                    } else {
+                        ("yes", "no")
+                    };
                     o.push_str(&format!("- {y} : {yes_points}\n- {n} : {no_points}\n"));
                 }
                 Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
@@ -418,7 +485,7 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
                     }
                 }
                 Response::Numeric { unit, bands, .. } => {
-                    let u = unit.as_ref().map(|u| mt(u)).unwrap_or_default();
+                    let u = unit.as_ref().map(&mt).unwrap_or_default();
                     for b in bands {
                         o.push_str(&format!("- ≥ {} {u} : {}\n", b.from, b.points));
                     }

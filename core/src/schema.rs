@@ -16,7 +16,10 @@ fn generate<T: schemars::JsonSchema>(name: &str, title: &str) -> Value {
         .into_root_schema_for::<T>();
     let mut value = schema.to_value();
     if let Value::Object(map) = &mut value {
-        map.insert("$id".to_owned(), Value::String(format!("{SCHEMA_BASE}/{name}")));
+        map.insert(
+            "$id".to_owned(),
+            Value::String(format!("{SCHEMA_BASE}/{name}")),
+        );
         map.insert("title".to_owned(), Value::String(title.to_owned()));
     }
     value
@@ -25,12 +28,24 @@ fn generate<T: schemars::JsonSchema>(name: &str, title: &str) -> Value {
 /// Every schema: (file name, schema).
 pub fn all() -> Vec<(&'static str, Value)> {
     vec![
-        ("referential.schema.json", generate::<Referential>("referential.schema.json", "sobriete referential")),
-        ("assessment.schema.json", generate::<Assessment>("assessment.schema.json", "sobriete assessment")),
-        ("score-report.schema.json", generate::<ScoreReport>("score-report.schema.json", "sobriete score report")),
+        (
+            "referential.schema.json",
+            generate::<Referential>("referential.schema.json", "sobriete referential"),
+        ),
+        (
+            "assessment.schema.json",
+            generate::<Assessment>("assessment.schema.json", "sobriete assessment"),
+        ),
+        (
+            "score-report.schema.json",
+            generate::<ScoreReport>("score-report.schema.json", "sobriete score report"),
+        ),
         (
             "validation-report.schema.json",
-            generate::<ValidationReport>("validation-report.schema.json", "sobriete validation report"),
+            generate::<ValidationReport>(
+                "validation-report.schema.json",
+                "sobriete validation report",
+            ),
         ),
     ]
 }

@@ -40,7 +40,7 @@ fn round4(x: f64) -> f64 {
 /// Whether a question is shown to the collectivité.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shown {
-    Shown,
+    Visible,
     AboveLevel,
     OutOfProfile,
     Hidden,
@@ -68,15 +68,24 @@ impl Visibility {
             index.entry(q.id.as_str()).or_insert(i);
         }
         let mut states: Vec<Option<Shown>> = vec![None; n];
+        let mut on_walk = vec![false; n];
         for start in 0..n {
-            // Walk up the chain of parents (iteratively: chains may be long),
-            // then resolve from the top down. A chain longer than n is a cycle.
+            // Walk up the chain of parents (iteratively: chains may be long)
+            // until a resolved question or a root, then resolve top down. A
+            // parent already on the walk means a cycle: its questions are hidden.
             let mut chain = vec![start];
             let mut cur = start;
             let mut cycle = false;
+            if let Some(flag) = on_walk.get_mut(start) {
+                *flag = true;
+            }
             loop {
                 if states.get(cur).copied().flatten().is_some() {
-                    chain.pop();
+                    if let Some(done) = chain.pop() {
+                        if let Some(flag) = on_walk.get_mut(done) {
+                            *flag = false;
+                        }
+                    }
                     break;
                 }
                 let parent = r
@@ -84,42 +93,42 @@ impl Visibility {
                     .get(cur)
                     .and_then(|q| q.condition.as_ref())
                     .and_then(|c| index.get(c.question()).copied());
-                match parent {
-                    Some(p) if chain.len() <= n => {
-                        if chain.contains(&p) {
-                            cycle = true;
-                            break;
-                        }
-                        chain.push(p);
-                        cur = p;
-                    }
-                    Some(_) => {
-                        cycle = true;
-                        break;
-                    }
-                    None => break,
+                let Some(p) = parent else { break };
+                if on_walk.get(p).copied().unwrap_or(true) {
+                    cycle = true;
+                    break;
                 }
+                if let Some(flag) = on_walk.get_mut(p) {
+                    *flag = true;
+                }
+                chain.push(p);
+                cur = p;
             }
             for &qi in chain.iter().rev() {
-                let Some(q) = r.questions.get(qi) else { continue };
+                if let Some(flag) = on_walk.get_mut(qi) {
+                    *flag = false;
+                }
+                let Some(q) = r.questions.get(qi) else {
+                    continue;
+                };
                 let state = if q.level > level {
                     Shown::AboveLevel
                 } else if !applies(q, profile) {
                     Shown::OutOfProfile
                 } else if let Some(c) = &q.condition {
                     let parent = index.get(c.question()).copied();
-                    let parent_shown = parent.and_then(|p| states.get(p).copied().flatten());
-                    if cycle && parent_shown.is_none() {
+                    let parent_state = parent.and_then(|p| states.get(p).copied().flatten());
+                    if cycle && parent_state.is_none() {
                         Shown::Hidden
-                    } else if parent_shown == Some(Shown::Shown)
+                    } else if parent_state == Some(Shown::Visible)
                         && condition_holds(c, answers.get(c.question()))
                     {
-                        Shown::Shown
+                        Shown::Visible
                     } else {
                         Shown::Hidden
                     }
                 } else {
-                    Shown::Shown
+                    Shown::Visible
                 };
                 if let Some(slot) = states.get_mut(qi) {
                     *slot = Some(state);
@@ -127,7 +136,10 @@ impl Visibility {
             }
         }
         Visibility {
-            states: states.into_iter().map(|s| s.unwrap_or(Shown::Hidden)).collect(),
+            states: states
+                .into_iter()
+                .map(|s| s.unwrap_or(Shown::Hidden))
+                .collect(),
         }
     }
 
@@ -148,9 +160,12 @@ fn condition_holds(c: &Condition, answer: Option<&Answer>) -> bool {
     match (c, answer) {
         (Condition::IsYes { .. }, Some(Answer::Yes { .. })) => true,
         (Condition::IsNo { .. }, Some(Answer::No { .. })) => true,
-        (Condition::AnyOf { options, .. }, Some(Answer::Choice { options: chosen, .. })) => {
-            chosen.iter().any(|o| options.contains(o))
-        }
+        (
+            Condition::AnyOf { options, .. },
+            Some(Answer::Choice {
+                options: chosen, ..
+            }),
+        ) => chosen.iter().any(|o| options.contains(o)),
         (Condition::AtLeast { value, .. }, Some(Answer::Number { value: v, .. })) => v >= value,
         (Condition::LessThan { value, .. }, Some(Answer::Number { value: v, .. })) => v < value,
         _ => false,
@@ -195,7 +210,11 @@ pub fn answer_points(q: &Question, answer: &Answer) -> Option<i64> {
             Some(sum.min(q.response.max_points()))
         }
         (Answer::Number { value, .. }, Response::Numeric { bands, .. }) => {
-            Some(if value.is_finite() { band_points(bands, *value) } else { 0 })
+            Some(if value.is_finite() {
+                band_points(bands, *value)
+            } else {
+                0
+            })
         }
         _ => Some(0),
     }
@@ -211,7 +230,9 @@ pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) 
         (Outcome::No, Response::YesNo { .. }) => Answer::No { comment, evidence },
         (Outcome::Choice { options }, Response::MultipleChoice { .. }) => {
             let mut all: Vec<String> = match current {
-                Some(Answer::Choice { options: chosen, .. }) => chosen.clone(),
+                Some(Answer::Choice {
+                    options: chosen, ..
+                }) => chosen.clone(),
                 _ => Vec::new(),
             };
             for o in options {
@@ -219,14 +240,22 @@ pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) 
                     all.push(o.clone());
                 }
             }
-            Answer::Choice { options: all, comment, evidence }
+            Answer::Choice {
+                options: all,
+                comment,
+                evidence,
+            }
         }
         (Outcome::Choice { options }, Response::SingleChoice { .. }) => Answer::Choice {
             options: options.iter().take(1).cloned().collect(),
             comment,
             evidence,
         },
-        (Outcome::Number { value }, Response::Numeric { .. }) => Answer::Number { value: *value, comment, evidence },
+        (Outcome::Number { value }, Response::Numeric { .. }) => Answer::Number {
+            value: *value,
+            comment,
+            evidence,
+        },
         _ => return None,
     };
     let before = current.and_then(|a| answer_points(q, a)).unwrap_or(0);
@@ -499,7 +528,12 @@ struct Evaluation {
     index: Option<f64>,
 }
 
-fn evaluate(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<String, Answer>) -> Evaluation {
+fn evaluate(
+    r: &Referential,
+    level: u8,
+    profile: &Profile,
+    answers: &IndexMap<String, Answer>,
+) -> Evaluation {
     let vis = Visibility::compute_with(r, level, profile, answers);
     let mut theme_pos: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, t) in r.themes.iter().enumerate() {
@@ -514,10 +548,12 @@ fn evaluate(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<St
         let (status, points) = match shown {
             Shown::AboveLevel | Shown::Hidden => (QuestionStatus::Hidden, None),
             Shown::OutOfProfile => (QuestionStatus::OutOfProfile, None),
-            Shown::Shown => match answer {
+            Shown::Visible => match answer {
                 None | Some(Answer::Unanswered { .. }) => (QuestionStatus::Unanswered, None),
                 Some(Answer::NotApplicable { .. }) => (QuestionStatus::NotApplicable, None),
-                Some(a @ Answer::DontKnow { .. }) => (QuestionStatus::DontKnow, answer_points(q, a)),
+                Some(a @ Answer::DontKnow { .. }) => {
+                    (QuestionStatus::DontKnow, answer_points(q, a))
+                }
                 Some(a) => (QuestionStatus::Answered, answer_points(q, a)),
             },
         };
@@ -533,7 +569,10 @@ fn evaluate(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<St
         };
         let credit = if counted { q.weight * ratio } else { 0.0 };
         if counted {
-            if let Some(t) = theme_pos.get(q.theme.as_str()).and_then(|&ti| themes.get_mut(ti)) {
+            if let Some(t) = theme_pos
+                .get(q.theme.as_str())
+                .and_then(|&ti| themes.get_mut(ti))
+            {
                 t.0 += credit;
                 t.1 += q.weight;
                 t.2 += 1;
@@ -542,7 +581,14 @@ fn evaluate(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<St
                 }
             }
         }
-        lines.push(Line { shown, status, points, max, credit, counted });
+        lines.push(Line {
+            shown,
+            status,
+            points,
+            max,
+            credit,
+            counted,
+        });
     }
     let mut weighted = 0.0;
     let mut weight_sum = 0.0;
@@ -553,12 +599,22 @@ fn evaluate(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<St
         }
     }
     let index = (weight_sum > 0.0).then(|| weighted / weight_sum);
-    Evaluation { lines, themes, theme_weight_sum: weight_sum, index }
+    Evaluation {
+        lines,
+        themes,
+        theme_weight_sum: weight_sum,
+        index,
+    }
 }
 
 /// The maturity index alone (unrounded), without building a report. The
 /// inputs are expected to be valid; invalid ones never panic.
-pub fn index_of(r: &Referential, level: u8, profile: &Profile, answers: &IndexMap<String, Answer>) -> Option<f64> {
+pub fn index_of(
+    r: &Referential,
+    level: u8,
+    profile: &Profile,
+    answers: &IndexMap<String, Answer>,
+) -> Option<f64> {
     evaluate(r, level, profile, answers).index
 }
 
@@ -567,11 +623,13 @@ fn eco_clic(r: &Referential, ev: &Evaluation, answers: &IndexMap<String, Answer>
     let mut max_points: i64 = 0;
     let mut complete = true;
     for (q, line) in r.questions.iter().zip(&ev.lines) {
-        if line.shown != Shown::Shown {
+        if line.shown != Shown::Visible {
             continue;
         }
         let na_option = if q.allow_not_applicable { line.max } else { 0 };
-        max_points = max_points.saturating_add(q.response.sum_of_all_points()).saturating_add(na_option);
+        max_points = max_points
+            .saturating_add(q.response.sum_of_all_points())
+            .saturating_add(na_option);
         match answers.get(&q.id) {
             None | Some(Answer::Unanswered { .. }) => complete = false,
             Some(Answer::NotApplicable { .. }) => points = points.saturating_add(line.max),
@@ -593,7 +651,13 @@ fn eco_clic(r: &Referential, ev: &Evaluation, answers: &IndexMap<String, Answer>
         }
         .to_owned()
     });
-    EcoClic { index, grade, points, max_points, complete }
+    EcoClic {
+        index,
+        grade,
+        points,
+        max_points,
+        complete,
+    }
 }
 
 /// Scores an assessment. The inputs are expected to be valid (see
@@ -679,9 +743,9 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
                 .actions
                 .iter()
                 .filter(|act| {
-                    act.addresses
-                        .iter()
-                        .any(|ad| ad.question == q.id && apply_outcome(q, current, &ad.leads_to).is_some())
+                    act.addresses.iter().any(|ad| {
+                        ad.question == q.id && apply_outcome(q, current, &ad.leads_to).is_some()
+                    })
                 })
                 .map(|act| act.id.clone())
                 .collect();
@@ -716,7 +780,10 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
                 .map(|st| {
                     let (mut c, mut w, mut n) = (0.0, 0.0, 0u32);
                     for (q, line) in r.questions.iter().zip(&ev.lines) {
-                        if line.counted && q.theme == t.id && q.sub_theme.as_deref() == Some(st.id.as_str()) {
+                        if line.counted
+                            && q.theme == t.id
+                            && q.sub_theme.as_deref() == Some(st.id.as_str())
+                        {
                             c += line.credit;
                             w += q.weight;
                             n += 1;
@@ -747,7 +814,13 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
 
     let recommended_actions = recommend(r, a, &ev, &gaps);
     let eco_clic = eco_clic(r, &ev, &a.answers);
-    let pct = |n: u32, d: u32| if d == 0 { 100.0 } else { round2(100.0 * f64::from(n) / f64::from(d)) };
+    let pct = |n: u32, d: u32| {
+        if d == 0 {
+            100.0
+        } else {
+            round2(100.0 * f64::from(n) / f64::from(d))
+        }
+    };
     ScoreReport {
         referential: a.referential.clone(),
         profile: a.profile.clone(),
@@ -757,7 +830,11 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         grade,
         complete: counts.unanswered == 0,
         completeness: pct(counts.answered, counts.shown),
-        dont_know_share: if counts.shown == 0 { 0.0 } else { pct(counts.dont_know, counts.shown) },
+        dont_know_share: if counts.shown == 0 {
+            0.0
+        } else {
+            pct(counts.dont_know, counts.shown)
+        },
         counts,
         themes,
         questions,
@@ -769,11 +846,19 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
 }
 
 /// Every action that raises a gap, with its exact gain when done alone.
-fn recommend(r: &Referential, a: &Assessment, ev: &Evaluation, gaps: &[Gap]) -> Vec<RecommendedAction> {
+fn recommend(
+    r: &Referential,
+    a: &Assessment,
+    ev: &Evaluation,
+    gaps: &[Gap],
+) -> Vec<RecommendedAction> {
     let before = ev.index.unwrap_or(0.0);
     let mut out: Vec<(f64, RecommendedAction)> = Vec::new();
     for act in &r.actions {
-        let raised: Vec<&Gap> = gaps.iter().filter(|g| g.actions.contains(&act.id)).collect();
+        let raised: Vec<&Gap> = gaps
+            .iter()
+            .filter(|g| g.actions.contains(&act.id))
+            .collect();
         if raised.is_empty() {
             continue;
         }
@@ -782,7 +867,9 @@ fn recommend(r: &Referential, a: &Assessment, ev: &Evaluation, gaps: &[Gap]) -> 
             if !raised.iter().any(|g| g.question == ad.question) {
                 continue;
             }
-            let Some(q) = r.question(&ad.question) else { continue };
+            let Some(q) = r.question(&ad.question) else {
+                continue;
+            };
             if let Some(new) = apply_outcome(q, answers.get(&q.id), &ad.leads_to) {
                 answers.insert(q.id.clone(), new);
             }
@@ -807,6 +894,205 @@ fn recommend(r: &Referential, a: &Assessment, ev: &Evaluation, gaps: &[Gap]) -> 
         ));
     }
     // Largest gain first; among equals, least effort, then referential order.
-    out.sort_by(|x, y| y.1.gain.total_cmp(&x.1.gain).then(x.1.effort.cmp(&y.1.effort)));
+    out.sort_by(|x, y| {
+        y.1.gain
+            .total_cmp(&x.1.gain)
+            .then(x.1.effort.cmp(&y.1.effort))
+    });
     out.into_iter().map(|(_, ra)| ra).collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::referential::{Band, Theme};
+    use crate::text::Text;
+
+    fn yes_no(id: &str, parent: Option<&str>) -> Question {
+        Question {
+            id: id.into(),
+            theme: "t".into(),
+            sub_theme: None,
+            level: 1,
+            prompt: Text::new("p", "p"),
+            help: None,
+            rationale: Text::new("r", "r"),
+            weight: 1.0,
+            response: Response::YesNo {
+                yes_points: 1,
+                no_points: 0,
+            },
+            allow_dont_know: true,
+            allow_not_applicable: false,
+            require_justification: false,
+            condition: parent.map(|p| Condition::IsYes { question: p.into() }),
+            applies_to: None,
+            references: Default::default(),
+        }
+    }
+
+    fn referential(questions: Vec<Question>) -> Referential {
+        Referential {
+            id: "r".into(),
+            version: "1.0.0".into(),
+            title: Text::new("t", "t"),
+            description: None,
+            publisher: None,
+            license: None,
+            themes: vec![Theme {
+                id: "t".into(),
+                title: Text::new("t", "t"),
+                description: None,
+                weight: 1.0,
+                sub_themes: vec![],
+            }],
+            questions,
+            actions: vec![],
+            grades: vec![],
+        }
+    }
+
+    fn profile() -> Profile {
+        Profile {
+            name: "c".into(),
+            kind: crate::ProfileKind::Commune,
+            population: 10,
+            siren: None,
+            insee: None,
+            departement: None,
+            region: None,
+        }
+    }
+
+    fn yes() -> Answer {
+        Answer::Yes {
+            comment: None,
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn a_long_chain_of_conditions_is_resolved_without_recursion() {
+        let n = 20_000;
+        let mut qs = vec![yes_no("q0", None)];
+        for i in 1..n {
+            qs.push(yes_no(&format!("q{i}"), Some(&format!("q{}", i - 1))));
+        }
+        let r = referential(qs);
+        let answers: IndexMap<String, Answer> = (0..n).map(|i| (format!("q{i}"), yes())).collect();
+        assert_eq!(index_of(&r, 1, &profile(), &answers), Some(100.0));
+        // Break the chain in the middle: everything below is hidden, not counted.
+        let mut answers = answers;
+        answers.insert(
+            "q10000".into(),
+            Answer::No {
+                comment: None,
+                evidence: vec![],
+            },
+        );
+        let index = index_of(&r, 1, &profile(), &answers).unwrap();
+        assert!(
+            (index - 100.0 * 10_000.0 / 10_001.0).abs() < 1e-9,
+            "{index}"
+        );
+    }
+
+    #[test]
+    fn a_cycle_hides_its_questions_without_hanging() {
+        let r = referential(vec![
+            yes_no("a", Some("b")),
+            yes_no("b", Some("a")),
+            yes_no("c", None),
+        ]);
+        let answers: IndexMap<String, Answer> = ["a", "b", "c"]
+            .iter()
+            .map(|id| (id.to_string(), yes()))
+            .collect();
+        // Only c is shown.
+        assert_eq!(index_of(&r, 1, &profile(), &answers), Some(100.0));
+        let vis = Visibility::compute_with(&r, 1, &profile(), &answers);
+        assert_eq!(
+            (vis.state(0), vis.state(1), vis.state(2)),
+            (Shown::Hidden, Shown::Hidden, Shown::Visible)
+        );
+    }
+
+    #[test]
+    fn shared_parents_are_not_mistaken_for_cycles() {
+        // b and c both depend on a; d on c. Resolved in an order that
+        // meets already-resolved parents.
+        let r = referential(vec![
+            yes_no("d", Some("c")),
+            yes_no("c", Some("a")),
+            yes_no("b", Some("a")),
+            yes_no("a", None),
+        ]);
+        let answers: IndexMap<String, Answer> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| (id.to_string(), yes()))
+            .collect();
+        let vis = Visibility::compute_with(&r, 1, &profile(), &answers);
+        assert!((0..4).all(|i| vis.state(i) == Shown::Visible));
+    }
+
+    #[test]
+    fn band_lookup() {
+        let bands = vec![
+            Band {
+                from: 10.0,
+                points: 1,
+            },
+            Band {
+                from: 50.0,
+                points: 3,
+            },
+        ];
+        assert_eq!(band_points(&bands, 9.99), 0);
+        assert_eq!(band_points(&bands, 10.0), 1);
+        assert_eq!(band_points(&bands, 49.0), 1);
+        assert_eq!(band_points(&bands, 50.0), 3);
+        assert_eq!(band_points(&bands, 1e300), 3);
+    }
+
+    #[test]
+    fn outcomes_only_apply_when_they_improve() {
+        let mut q = yes_no("q", None);
+        assert!(apply_outcome(&q, None, &Outcome::Yes).is_some());
+        assert!(apply_outcome(&q, Some(&yes()), &Outcome::Yes).is_none());
+        assert!(apply_outcome(&q, None, &Outcome::No).is_none());
+        q.response = Response::MultipleChoice {
+            options: ["a", "b", "c"]
+                .iter()
+                .map(|id| crate::referential::AnswerOption {
+                    id: id.to_string(),
+                    label: Text::new("l", "l"),
+                    points: 1,
+                })
+                .collect(),
+            cap: None,
+        };
+        let current = Answer::Choice {
+            options: vec!["a".into()],
+            comment: None,
+            evidence: vec![],
+        };
+        let improved = apply_outcome(
+            &q,
+            Some(&current),
+            &Outcome::Choice {
+                options: vec!["b".into()],
+            },
+        )
+        .unwrap();
+        // The options already in place are kept.
+        assert_eq!(answer_points(&q, &improved), Some(2));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(round2(62.125), 62.13);
+        assert_eq!(round2(200.0 / 3.0), 66.67);
+        assert_eq!(round2(0.0), 0.0);
+    }
 }

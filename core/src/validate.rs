@@ -109,7 +109,10 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
         issues.push(Issue::error(
             IssueCode::InvalidVersion,
             "/version",
-            format!("version {:?} is not semantic versioning (MAJOR.MINOR.PATCH)", r.version),
+            format!(
+                "version {:?} is not semantic versioning (MAJOR.MINOR.PATCH)",
+                r.version
+            ),
         ));
     }
     check_text(&r.title, "/title", &mut issues);
@@ -117,10 +120,18 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
         check_text(d, "/description", &mut issues);
     }
     if r.themes.is_empty() {
-        issues.push(Issue::error(IssueCode::EmptyReferential, "/themes", "the referential has no theme"));
+        issues.push(Issue::error(
+            IssueCode::EmptyReferential,
+            "/themes",
+            "the referential has no theme",
+        ));
     }
     if r.questions.is_empty() {
-        issues.push(Issue::error(IssueCode::EmptyReferential, "/questions", "the referential has no question"));
+        issues.push(Issue::error(
+            IssueCode::EmptyReferential,
+            "/questions",
+            "the referential has no question",
+        ));
     }
 
     // Themes.
@@ -128,7 +139,14 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
     for (i, t) in r.themes.iter().enumerate() {
         let p = format!("/themes/{i}");
         check_id(&t.id, &join(&p, "id"), &mut issues);
-        unique(&mut theme_ids, &t.id, i, &join(&p, "id"), "theme", &mut issues);
+        unique(
+            &mut theme_ids,
+            &t.id,
+            i,
+            &join(&p, "id"),
+            "theme",
+            &mut issues,
+        );
         check_text(&t.title, &join(&p, "title"), &mut issues);
         if let Some(d) = &t.description {
             check_text(d, &join(&p, "description"), &mut issues);
@@ -138,7 +156,14 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
         for (j, s) in t.sub_themes.iter().enumerate() {
             let sp = format!("{p}/sub_themes/{j}");
             check_id(&s.id, &join(&sp, "id"), &mut issues);
-            unique(&mut sub_ids, &s.id, j, &join(&sp, "id"), "sub-theme", &mut issues);
+            unique(
+                &mut sub_ids,
+                &s.id,
+                j,
+                &join(&sp, "id"),
+                "sub-theme",
+                &mut issues,
+            );
             check_text(&s.title, &join(&sp, "title"), &mut issues);
         }
     }
@@ -148,7 +173,14 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
     for (i, q) in r.questions.iter().enumerate() {
         let p = format!("/questions/{i}");
         check_id(&q.id, &join(&p, "id"), &mut issues);
-        unique(&mut question_ids, &q.id, i, &join(&p, "id"), "question", &mut issues);
+        unique(
+            &mut question_ids,
+            &q.id,
+            i,
+            &join(&p, "id"),
+            "question",
+            &mut issues,
+        );
         match r.theme(&q.theme) {
             None => issues.push(Issue::error(
                 IssueCode::UnknownTheme,
@@ -223,7 +255,14 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
     for (i, a) in r.actions.iter().enumerate() {
         let p = format!("/actions/{i}");
         check_id(&a.id, &join(&p, "id"), &mut issues);
-        unique(&mut action_ids, &a.id, i, &join(&p, "id"), "action", &mut issues);
+        unique(
+            &mut action_ids,
+            &a.id,
+            i,
+            &join(&p, "id"),
+            "action",
+            &mut issues,
+        );
         check_text(&a.title, &join(&p, "title"), &mut issues);
         if let Some(d) = &a.description {
             check_text(d, &join(&p, "description"), &mut issues);
@@ -272,7 +311,11 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
         }
         Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
             if options.is_empty() {
-                issues.push(Issue::error(IssueCode::NoOptions, join(p, "options"), "the question has no option"));
+                issues.push(Issue::error(
+                    IssueCode::NoOptions,
+                    join(p, "options"),
+                    "the question has no option",
+                ));
             }
             let mut ids = BTreeMap::new();
             for (j, o) in options.iter().enumerate() {
@@ -283,7 +326,9 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
                 check_points(o.points, &join(&op, "points"), issues);
             }
             if let Response::MultipleChoice { cap: Some(cap), .. } = resp {
-                let sum = options.iter().fold(0i64, |a, o| a.saturating_add(o.points.max(0)));
+                let sum = options
+                    .iter()
+                    .fold(0i64, |a, o| a.saturating_add(o.points.max(0)));
                 if *cap <= 0 || *cap > sum {
                     issues.push(Issue::error(
                         IssueCode::UnreachableMax,
@@ -293,14 +338,23 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
                 }
             }
         }
-        Response::Numeric { min, max, bands, unit } => {
+        Response::Numeric {
+            min,
+            max,
+            bands,
+            unit,
+        } => {
             if let Some(u) = unit {
                 check_text(u, &join(p, "unit"), issues);
             }
             for (name, bound) in [("min", min), ("max", max)] {
                 if let Some(b) = bound {
                     if !b.is_finite() {
-                        issues.push(Issue::error(IssueCode::InvalidBounds, join(p, name), "bound is not finite"));
+                        issues.push(Issue::error(
+                            IssueCode::InvalidBounds,
+                            join(p, name),
+                            "bound is not finite",
+                        ));
                     }
                 }
             }
@@ -314,20 +368,31 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
                 }
             }
             if bands.is_empty() {
-                issues.push(Issue::error(IssueCode::InvalidBands, join(p, "bands"), "a numeric question needs at least one band"));
+                issues.push(Issue::error(
+                    IssueCode::InvalidBands,
+                    join(p, "bands"),
+                    "a numeric question needs at least one band",
+                ));
             }
             let mut previous: Option<f64> = None;
             for (j, b) in bands.iter().enumerate() {
                 let bp = format!("{p}/bands/{j}");
                 check_points(b.points, &join(&bp, "points"), issues);
                 if !b.from.is_finite() {
-                    issues.push(Issue::error(IssueCode::InvalidBands, join(&bp, "from"), "band bound is not finite"));
+                    issues.push(Issue::error(
+                        IssueCode::InvalidBands,
+                        join(&bp, "from"),
+                        "band bound is not finite",
+                    ));
                 } else if let Some(prev) = previous {
                     if b.from <= prev {
                         issues.push(Issue::error(
                             IssueCode::InvalidBands,
                             join(&bp, "from"),
-                            format!("bands must be in strictly increasing order: {} follows {prev}", b.from),
+                            format!(
+                                "bands must be in strictly increasing order: {} follows {prev}",
+                                b.from
+                            ),
                         ));
                     }
                 }
@@ -336,14 +401,19 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
         }
     }
     let negative = match resp {
-        Response::YesNo { yes_points, no_points } => *yes_points < 0 || *no_points < 0,
+        Response::YesNo {
+            yes_points,
+            no_points,
+        } => *yes_points < 0 || *no_points < 0,
         Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
             options.iter().any(|o| o.points < 0)
         }
         Response::Numeric { bands, .. } => bands.iter().any(|b| b.points < 0),
     };
     let empty = match resp {
-        Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => options.is_empty(),
+        Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+            options.is_empty()
+        }
         Response::Numeric { bands, .. } => bands.is_empty(),
         Response::YesNo { .. } => false,
     };
@@ -356,12 +426,21 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
     }
 }
 
-fn validate_condition(r: &Referential, q: &Question, c: &Condition, p: &str, issues: &mut Vec<Issue>) {
+fn validate_condition(
+    r: &Referential,
+    q: &Question,
+    c: &Condition,
+    p: &str,
+    issues: &mut Vec<Issue>,
+) {
     let Some(parent) = r.question(c.question()) else {
         issues.push(Issue::error(
             IssueCode::UnknownQuestion,
             join(p, "question"),
-            format!("condition on question {:?}, which does not exist", c.question()),
+            format!(
+                "condition on question {:?}, which does not exist",
+                c.question()
+            ),
         ));
         return;
     };
@@ -377,10 +456,20 @@ fn validate_condition(r: &Referential, q: &Question, c: &Condition, p: &str, iss
     }
     let fits = match (c, &parent.response) {
         (Condition::IsYes { .. } | Condition::IsNo { .. }, Response::YesNo { .. }) => true,
-        (Condition::AnyOf { .. }, Response::SingleChoice { .. } | Response::MultipleChoice { .. }) => true,
-        (Condition::AtLeast { value, .. } | Condition::LessThan { value, .. }, Response::Numeric { .. }) => {
+        (
+            Condition::AnyOf { .. },
+            Response::SingleChoice { .. } | Response::MultipleChoice { .. },
+        ) => true,
+        (
+            Condition::AtLeast { value, .. } | Condition::LessThan { value, .. },
+            Response::Numeric { .. },
+        ) => {
             if !value.is_finite() {
-                issues.push(Issue::error(IssueCode::InvalidValue, join(p, "value"), "threshold is not finite"));
+                issues.push(Issue::error(
+                    IssueCode::InvalidValue,
+                    join(p, "value"),
+                    "threshold is not finite",
+                ));
             }
             true
         }
@@ -390,12 +479,20 @@ fn validate_condition(r: &Referential, q: &Question, c: &Condition, p: &str, iss
         issues.push(Issue::error(
             IssueCode::ConditionMismatch,
             join(p, "kind"),
-            format!("this condition does not fit {:?}, a {} question", parent.id, parent.response.kind_name()),
+            format!(
+                "this condition does not fit {:?}, a {} question",
+                parent.id,
+                parent.response.kind_name()
+            ),
         ));
     }
     if let Condition::AnyOf { options, .. } = c {
         if options.is_empty() {
-            issues.push(Issue::error(IssueCode::NoOptions, join(p, "options"), "the condition lists no option"));
+            issues.push(Issue::error(
+                IssueCode::NoOptions,
+                join(p, "options"),
+                "the condition lists no option",
+            ));
         }
         for (j, o) in options.iter().enumerate() {
             if fits && parent.response.option(o).is_none() {
@@ -410,48 +507,80 @@ fn validate_condition(r: &Referential, q: &Question, c: &Condition, p: &str, iss
 }
 
 fn check_cycles(r: &Referential, issues: &mut Vec<Issue>) {
-    let index: BTreeMap<&str, usize> = r.questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    let index: BTreeMap<&str, usize> = r
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
     let parent = |i: usize| -> Option<usize> {
         r.questions
             .get(i)
             .and_then(|q| q.condition.as_ref())
             .and_then(|c| index.get(c.question()).copied())
     };
-    let mut reported: BTreeSet<usize> = BTreeSet::new();
+    // Each question has at most one parent: walk each chain once (O(n)),
+    // marking questions on the current walk; meeting one again is a cycle.
+    const NEW: u8 = 0;
+    const ON_WALK: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; r.questions.len()];
+    let mut in_cycle = BTreeSet::new();
     for start in 0..r.questions.len() {
-        // Walk up at most n steps: coming back to `start` means a cycle.
-        let mut cur = parent(start);
-        let mut steps = 0;
+        let mut walk = Vec::new();
+        let mut cur = Some(start);
         while let Some(c) = cur {
-            if c == start {
-                if reported.insert(start) {
-                    let id = r.questions.get(start).map(|q| q.id.as_str()).unwrap_or_default();
-                    issues.push(Issue::error(
-                        IssueCode::ConditionCycle,
-                        format!("/questions/{start}/condition"),
-                        format!("the condition of question {id:?} depends, directly or not, on itself"),
-                    ));
+            match state.get(c).copied() {
+                Some(NEW) => {
+                    if let Some(slot) = state.get_mut(c) {
+                        *slot = ON_WALK;
+                    }
+                    walk.push(c);
+                    cur = parent(c);
                 }
-                break;
+                Some(ON_WALK) => {
+                    let from = walk.iter().position(|&w| w == c).unwrap_or(0);
+                    in_cycle.extend(walk.iter().skip(from).copied());
+                    break;
+                }
+                _ => break,
             }
-            steps += 1;
-            if steps > r.questions.len() {
-                break;
-            }
-            cur = parent(c);
         }
+        for w in walk {
+            if let Some(slot) = state.get_mut(w) {
+                *slot = DONE;
+            }
+        }
+    }
+    for i in in_cycle {
+        let id = r
+            .questions
+            .get(i)
+            .map(|q| q.id.as_str())
+            .unwrap_or_default();
+        issues.push(Issue::error(
+            IssueCode::ConditionCycle,
+            format!("/questions/{i}/condition"),
+            format!("the condition of question {id:?} depends, directly or not, on itself"),
+        ));
     }
 }
 
 fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut Vec<Issue>) {
     let ok = match (o, &q.response) {
         (Outcome::Yes | Outcome::No, Response::YesNo { .. }) => true,
-        (Outcome::Choice { options }, Response::SingleChoice { .. } | Response::MultipleChoice { .. }) => {
+        (
+            Outcome::Choice { options },
+            Response::SingleChoice { .. } | Response::MultipleChoice { .. },
+        ) => {
             if matches!(q.response, Response::SingleChoice { .. }) && options.len() != 1 {
                 issues.push(Issue::error(
                     IssueCode::WrongOptionCount,
                     join(p, "options"),
-                    format!("question {:?} is single choice: give exactly one option", q.id),
+                    format!(
+                        "question {:?} is single choice: give exactly one option",
+                        q.id
+                    ),
                 ));
             }
             for (j, opt) in options.iter().enumerate() {
@@ -475,7 +604,11 @@ fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut Vec<Issue>)
         issues.push(Issue::error(
             IssueCode::OutcomeMismatch,
             join(p, "kind"),
-            format!("question {:?} is a {} question", q.id, q.response.kind_name()),
+            format!(
+                "question {:?} is a {} question",
+                q.id,
+                q.response.kind_name()
+            ),
         ));
     }
 }
@@ -500,7 +633,11 @@ fn check_value(value: f64, min: Option<f64>, max: Option<f64>, p: &str, issues: 
 
 fn validate_grades(r: &Referential, issues: &mut Vec<Issue>) {
     if r.grades.is_empty() {
-        issues.push(Issue::error(IssueCode::InvalidGrades, "/grades", "at least one grade band is needed"));
+        issues.push(Issue::error(
+            IssueCode::InvalidGrades,
+            "/grades",
+            "at least one grade band is needed",
+        ));
         return;
     }
     let mut names = BTreeMap::new();
@@ -508,17 +645,33 @@ fn validate_grades(r: &Referential, issues: &mut Vec<Issue>) {
     for (i, g) in r.grades.iter().enumerate() {
         let p = format!("/grades/{i}");
         if g.grade.trim().is_empty() {
-            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "grade"), "the grade is empty"));
+            issues.push(Issue::error(
+                IssueCode::InvalidGrades,
+                join(&p, "grade"),
+                "the grade is empty",
+            ));
         }
         if names.contains_key(g.grade.as_str()) {
-            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "grade"), format!("grade {:?} appears twice", g.grade)));
+            issues.push(Issue::error(
+                IssueCode::InvalidGrades,
+                join(&p, "grade"),
+                format!("grade {:?} appears twice", g.grade),
+            ));
         } else {
             names.insert(g.grade.as_str(), i);
         }
         if !(g.min.is_finite() && (0.0..=100.0).contains(&g.min)) {
-            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "min"), format!("min must be between 0 and 100, got {}", g.min)));
+            issues.push(Issue::error(
+                IssueCode::InvalidGrades,
+                join(&p, "min"),
+                format!("min must be between 0 and 100, got {}", g.min),
+            ));
         } else if mins.contains(&g.min) {
-            issues.push(Issue::error(IssueCode::InvalidGrades, join(&p, "min"), format!("two bands start at {}", g.min)));
+            issues.push(Issue::error(
+                IssueCode::InvalidGrades,
+                join(&p, "min"),
+                format!("two bands start at {}", g.min),
+            ));
         }
         mins.push(g.min);
         if let Some(l) = &g.label {
@@ -526,38 +679,66 @@ fn validate_grades(r: &Referential, issues: &mut Vec<Issue>) {
         }
     }
     if !r.grades.iter().any(|g| g.min == 0.0) {
-        issues.push(Issue::error(IssueCode::InvalidGrades, "/grades", "one band must start at 0 so that every index has a grade"));
+        issues.push(Issue::error(
+            IssueCode::InvalidGrades,
+            "/grades",
+            "one band must start at 0 so that every index has a grade",
+        ));
     }
 }
 
 fn check_profile(a: &Assessment, issues: &mut Vec<Issue>) {
     let p = &a.profile;
     if p.name.trim().is_empty() {
-        issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/name", "the name is empty"));
+        issues.push(Issue::error(
+            IssueCode::InvalidProfile,
+            "/profile/name",
+            "the name is empty",
+        ));
     }
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
     if let Some(s) = &p.siren {
         if !digits(s, 9) {
-            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/siren", format!("SIREN {s:?} must be 9 digits")));
+            issues.push(Issue::error(
+                IssueCode::InvalidProfile,
+                "/profile/siren",
+                format!("SIREN {s:?} must be 9 digits"),
+            ));
         }
     }
     if let Some(s) = &p.insee {
         let ok = s.len() == 5
             && (digits(s, 5)
-                || (s.starts_with("2A") || s.starts_with("2B")) && s.bytes().skip(2).all(|b| b.is_ascii_digit()));
+                || (s.starts_with("2A") || s.starts_with("2B"))
+                    && s.bytes().skip(2).all(|b| b.is_ascii_digit()));
         if !ok {
-            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/insee", format!("INSEE code {s:?} must be 5 characters (digits, or 2A/2B then 3 digits)")));
+            issues.push(Issue::error(
+                IssueCode::InvalidProfile,
+                "/profile/insee",
+                format!("INSEE code {s:?} must be 5 characters (digits, or 2A/2B then 3 digits)"),
+            ));
         }
     }
     if let Some(s) = &p.departement {
-        let ok = (digits(s, 2) && s != "00" && s != "20") || s == "2A" || s == "2B" || (digits(s, 3) && s.starts_with("97"));
+        let ok = (digits(s, 2) && s != "00" && s != "20")
+            || s == "2A"
+            || s == "2B"
+            || (digits(s, 3) && s.starts_with("97"));
         if !ok {
-            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/departement", format!("département code {s:?} must be 01–95, 2A, 2B or 971–976")));
+            issues.push(Issue::error(
+                IssueCode::InvalidProfile,
+                "/profile/departement",
+                format!("département code {s:?} must be 01–95, 2A, 2B or 971–976"),
+            ));
         }
     }
     if let Some(s) = &p.region {
         if !digits(s, 2) {
-            issues.push(Issue::error(IssueCode::InvalidProfile, "/profile/region", format!("région code {s:?} must be 2 digits (INSEE code)")));
+            issues.push(Issue::error(
+                IssueCode::InvalidProfile,
+                "/profile/region",
+                format!("région code {s:?} must be 2 digits (INSEE code)"),
+            ));
         }
     }
 }
@@ -570,7 +751,10 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
         issues.push(Issue::error(
             IssueCode::ReferentialMismatch,
             "/referential/id",
-            format!("the assessment answers referential {:?}, not {:?}", a.referential.id, r.id),
+            format!(
+                "the assessment answers referential {:?}, not {:?}",
+                a.referential.id, r.id
+            ),
         ));
     } else {
         match (semver::Version::parse(&a.referential.version), semver::Version::parse(&r.version)) {
@@ -597,11 +781,18 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
         issues.push(Issue::error(
             IssueCode::InvalidDate,
             "/date",
-            format!("date {:?} is not an ISO 8601 calendar date (YYYY-MM-DD)", a.date),
+            format!(
+                "date {:?} is not an ISO 8601 calendar date (YYYY-MM-DD)",
+                a.date
+            ),
         ));
     }
     if !(1..=2).contains(&a.level) {
-        issues.push(Issue::error(IssueCode::InvalidLevel, "/level", format!("level must be 1 or 2, got {}", a.level)));
+        issues.push(Issue::error(
+            IssueCode::InvalidLevel,
+            "/level",
+            format!("level must be 1 or 2, got {}", a.level),
+        ));
     }
     check_profile(a, &mut issues);
 
@@ -637,7 +828,7 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
                 p,
                 format!("question {qid:?} is hidden by its condition: the answer is kept and ignored"),
             )),
-            Shown::Shown => {}
+            Shown::Visible => {}
         }
     }
     issues
@@ -648,7 +839,12 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
         issues.push(Issue::error(
             IssueCode::AnswerMismatch,
             join(p, "kind"),
-            format!("question {:?} is a {} question and cannot be answered {:?}", q.id, q.response.kind_name(), answer.kind_name()),
+            format!(
+                "question {:?} is a {} question and cannot be answered {:?}",
+                q.id,
+                q.response.kind_name(),
+                answer.kind_name()
+            ),
         ));
     };
     match answer {
@@ -664,7 +860,11 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
                     issues.push(Issue::error(
                         IssueCode::WrongOptionCount,
                         join(p, "options"),
-                        format!("question {:?} is single choice: choose exactly one option, got {}", q.id, options.len()),
+                        format!(
+                            "question {:?} is single choice: choose exactly one option, got {}",
+                            q.id,
+                            options.len()
+                        ),
                     ));
                 }
                 let mut seen = BTreeSet::new();
@@ -677,14 +877,20 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
                             format!("question {:?} has no option {o:?}", q.id),
                         ));
                     } else if !seen.insert(o.as_str()) {
-                        issues.push(Issue::error(IssueCode::DuplicateOption, op, format!("option {o:?} is chosen twice")));
+                        issues.push(Issue::error(
+                            IssueCode::DuplicateOption,
+                            op,
+                            format!("option {o:?} is chosen twice"),
+                        ));
                     }
                 }
             }
             _ => mismatch(issues),
         },
         Answer::Number { value, .. } => match &q.response {
-            Response::Numeric { min, max, .. } => check_value(*value, *min, *max, &join(p, "value"), issues),
+            Response::Numeric { min, max, .. } => {
+                check_value(*value, *min, *max, &join(p, "value"), issues)
+            }
             _ => mismatch(issues),
         },
         Answer::DontKnow { .. } => {
@@ -703,11 +909,16 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
                     join(p, "kind"),
                     format!("question {:?} does not accept \"not applicable\"", q.id),
                 ));
-            } else if q.require_justification && justification.as_deref().is_none_or(|j| j.trim().is_empty()) {
+            } else if q.require_justification
+                && justification.as_deref().is_none_or(|j| j.trim().is_empty())
+            {
                 issues.push(Issue::error(
                     IssueCode::JustificationRequired,
                     join(p, "justification"),
-                    format!("question {:?} requires a justification for \"not applicable\"", q.id),
+                    format!(
+                        "question {:?} requires a justification for \"not applicable\"",
+                        q.id
+                    ),
                 ));
             }
         }

@@ -1,5 +1,13 @@
 //! The embedded default referential: counts, complete texts, actions.
 
+// Tests may panic: that is how they fail.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::collections::BTreeSet;
 
 use sobriete::api;
@@ -24,18 +32,46 @@ fn level_counts_and_themes() {
     let l1_themes: BTreeSet<&str> = l1.iter().map(|q| q.theme.as_str()).collect();
     assert_eq!(
         l1_themes,
-        BTreeSet::from(["governance", "awareness", "purchasing", "fleet", "networks-data", "uses", "ecodesign"])
+        BTreeSet::from([
+            "governance",
+            "awareness",
+            "purchasing",
+            "fleet",
+            "networks-data",
+            "uses",
+            "ecodesign"
+        ])
     );
     let l2_themes: BTreeSet<&str> = l2.iter().map(|q| q.theme.as_str()).collect();
-    assert_eq!(l2_themes.len(), 8, "level 2 covers every theme, `further` included");
-    assert!(l1.iter().all(|q| q.theme != "further"), "`further` is a level-2 theme");
-    let graded = l2.iter().filter(|q| matches!(&q.response, Response::SingleChoice { options } if options.len() >= 3)).count();
-    let numeric = l2.iter().filter(|q| matches!(q.response, Response::Numeric { .. })).count();
-    assert!(graded >= 5 && numeric >= 5, "level 2 has {graded} graded and {numeric} numeric questions");
+    assert_eq!(
+        l2_themes.len(),
+        8,
+        "level 2 covers every theme, `further` included"
+    );
+    assert!(
+        l1.iter().all(|q| q.theme != "further"),
+        "`further` is a level-2 theme"
+    );
+    let graded = l2
+        .iter()
+        .filter(|q| matches!(&q.response, Response::SingleChoice { options } if options.len() >= 3))
+        .count();
+    let numeric = l2
+        .iter()
+        .filter(|q| matches!(q.response, Response::Numeric { .. }))
+        .count();
+    assert!(
+        graded >= 5 && numeric >= 5,
+        "level 2 has {graded} graded and {numeric} numeric questions"
+    );
     // The fleet theme keeps the four sub-themes of the seed questionnaire.
     let fleet = r.theme("fleet").expect("fleet");
     assert_eq!(fleet.sub_themes.len(), 4);
-    assert!(r.questions.iter().filter(|q| q.theme == "fleet").all(|q| q.sub_theme.is_some()));
+    assert!(r
+        .questions
+        .iter()
+        .filter(|q| q.theme == "fleet")
+        .all(|q| q.sub_theme.is_some()));
 }
 
 #[test]
@@ -51,9 +87,14 @@ fn every_text_is_written_in_french_and_english() {
     for q in &r.questions {
         texts.push(("prompt", &q.prompt));
         texts.push(("rationale", &q.rationale));
-        let help = q.help.as_ref().unwrap_or_else(|| panic!("{} has help", q.id));
+        let help = q
+            .help
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} has help", q.id));
         texts.push(("help", help));
-        if let Response::SingleChoice { options } | Response::MultipleChoice { options, .. } = &q.response {
+        if let Response::SingleChoice { options } | Response::MultipleChoice { options, .. } =
+            &q.response
+        {
             for o in options {
                 texts.push(("option", &o.label));
             }
@@ -61,12 +102,23 @@ fn every_text_is_written_in_french_and_english() {
     }
     for a in &r.actions {
         texts.push(("action title", &a.title));
-        texts.push(("action description", a.description.as_ref().unwrap_or_else(|| panic!("{} has a description", a.id))));
+        texts.push((
+            "action description",
+            a.description
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} has a description", a.id)),
+        ));
     }
     for (what, t) in texts {
         assert!(!t.fr.trim().is_empty(), "empty French {what}: {t:?}");
-        assert!(t.en.as_deref().is_some_and(|e| !e.trim().is_empty()), "missing English {what}: {t:?}");
-        assert!(!t.fr.contains('<') && !t.fr.contains("&amp;"), "markup in {what}: {t:?}");
+        assert!(
+            t.en.as_deref().is_some_and(|e| !e.trim().is_empty()),
+            "missing English {what}: {t:?}"
+        );
+        assert!(
+            !t.fr.contains('<') && !t.fr.contains("&amp;"),
+            "markup in {what}: {t:?}"
+        );
     }
 }
 
@@ -75,14 +127,24 @@ fn every_question_has_an_action_and_every_action_is_complete() {
     let r = api::default_referential().expect("valid");
     for q in &r.questions {
         assert!(
-            r.actions.iter().any(|a| a.addresses.iter().any(|ad| ad.question == q.id)),
+            r.actions
+                .iter()
+                .any(|a| a.addresses.iter().any(|ad| ad.question == q.id)),
             "question {} has no recommended action",
             q.id
         );
-        assert!(!q.references.reen_areas.is_empty(), "question {} has no REEN area", q.id);
+        assert!(
+            !q.references.reen_areas.is_empty(),
+            "question {} has no REEN area",
+            q.id
+        );
     }
     for a in &r.actions {
-        assert!(a.reen_area.is_some_and(|x| (1..=6).contains(&x)), "action {} has no REEN area", a.id);
+        assert!(
+            a.reen_area.is_some_and(|x| (1..=6).contains(&x)),
+            "action {} has no REEN area",
+            a.id
+        );
         assert!(a.cost.is_some(), "action {} has no cost band", a.id);
     }
 }
@@ -105,26 +167,47 @@ fn the_top_grade_is_reachable() {
         let mut a = api::template(r, level, Some(profile), Some("2026-01-01")).expect("template");
         for q in &r.questions {
             let best = match &q.response {
-                Response::YesNo { yes_points, no_points } => {
+                Response::YesNo {
+                    yes_points,
+                    no_points,
+                } => {
                     if yes_points >= no_points {
-                        sobriete::Answer::Yes { comment: None, evidence: vec![] }
+                        sobriete::Answer::Yes {
+                            comment: None,
+                            evidence: vec![],
+                        }
                     } else {
-                        sobriete::Answer::No { comment: None, evidence: vec![] }
+                        sobriete::Answer::No {
+                            comment: None,
+                            evidence: vec![],
+                        }
                     }
                 }
                 Response::SingleChoice { options } => {
                     let o = options.iter().max_by_key(|o| o.points).expect("options");
-                    sobriete::Answer::Choice { options: vec![o.id.clone()], comment: None, evidence: vec![] }
+                    sobriete::Answer::Choice {
+                        options: vec![o.id.clone()],
+                        comment: None,
+                        evidence: vec![],
+                    }
                 }
                 Response::MultipleChoice { options, .. } => sobriete::Answer::Choice {
-                    options: options.iter().filter(|o| o.points > 0).map(|o| o.id.clone()).collect(),
+                    options: options
+                        .iter()
+                        .filter(|o| o.points > 0)
+                        .map(|o| o.id.clone())
+                        .collect(),
                     comment: None,
                     evidence: vec![],
                 },
                 Response::Numeric { bands, max, .. } => {
                     let b = bands.iter().max_by_key(|b| b.points).expect("bands");
                     let v = if b.from.is_finite() { b.from } else { 0.0 };
-                    sobriete::Answer::Number { value: max.map_or(v, |m| v.min(m)), comment: None, evidence: vec![] }
+                    sobriete::Answer::Number {
+                        value: max.map_or(v, |m| v.min(m)),
+                        comment: None,
+                        evidence: vec![],
+                    }
                 }
             };
             if a.answers.contains_key(&q.id) {
@@ -136,6 +219,9 @@ fn the_top_grade_is_reachable() {
         assert_eq!(report.grade.as_ref().map(|g| g.grade.as_str()), Some("A"));
         assert!(report.gaps.is_empty());
         let eco = report.eco_clic.index.expect("complete");
-        assert!(eco < 99, "Éco-clic-compatible index {eco} stays below its top grade");
+        assert!(
+            eco < 99,
+            "Éco-clic-compatible index {eco} stays below its top grade"
+        );
     }
 }

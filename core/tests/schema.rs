@@ -1,6 +1,14 @@
 //! The checked-in JSON Schemas match the code, and the documents the
 //! project ships validate against them with a real validator.
 
+// Tests may panic: that is how they fail.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -17,12 +25,20 @@ fn load(path: &Path) -> Value {
 
 fn validator(name: &str) -> jsonschema::Validator {
     let schema = load(&root().join("schema").join(name));
-    jsonschema::draft202012::new(&schema).unwrap_or_else(|e| panic!("{name} is not a valid schema: {e}"))
+    jsonschema::draft202012::new(&schema)
+        .unwrap_or_else(|e| panic!("{name} is not a valid schema: {e}"))
 }
 
 fn assert_valid(v: &jsonschema::Validator, instance: &Value, what: &str) {
-    let errors: Vec<String> = v.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "{what} does not match its schema:\n{}", errors.join("\n"));
+    let errors: Vec<String> = v
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} does not match its schema:\n{}",
+        errors.join("\n")
+    );
 }
 
 #[test]
@@ -40,8 +56,16 @@ fn checked_in_schemas_match_the_code() {
         "schema/ is out of date for {drift:?}.\nRegenerate with: cargo run -p sobriete-cli -- schema --write schema"
     );
     for (name, generated) in schema::all() {
-        assert_eq!(generated["$schema"], "https://json-schema.org/draft/2020-12/schema", "{name}");
-        assert!(generated["$id"].as_str().is_some_and(|id| id.ends_with(name)), "{name} has its $id");
+        assert_eq!(
+            generated["$schema"], "https://json-schema.org/draft/2020-12/schema",
+            "{name}"
+        );
+        assert!(
+            generated["$id"]
+                .as_str()
+                .is_some_and(|id| id.ends_with(name)),
+            "{name} has its $id"
+        );
     }
 }
 
@@ -65,7 +89,8 @@ fn examples_match_schema_and_score() {
         let doc = load(&path);
         assert_valid(&assessment, &doc, &path.display().to_string());
         let r = api::default_referential().expect("default");
-        let a = api::assessment_from_value(&doc, r).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let a = api::assessment_from_value(&doc, r)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let scored = api::score(r, &a).expect("scores");
         let scored = serde_json::to_value(&scored).expect("serializable");
         assert_valid(&report, &scored, &format!("report of {}", path.display()));
@@ -87,12 +112,22 @@ fn vector_inputs_and_outputs_match_schemas() {
         }
         let case = load(&path);
         // Error vectors are broken on purpose.
-        let Some(expected) = case["expected"].get("report") else { continue };
+        let Some(expected) = case["expected"].get("report") else {
+            continue;
+        };
         if let Some(r) = case.get("referential") {
             assert_valid(&referential, r, &format!("{} referential", path.display()));
         }
-        assert_valid(&assessment, &case["assessment"], &format!("{} assessment", path.display()));
-        assert_valid(&report, expected, &format!("{} expected report", path.display()));
+        assert_valid(
+            &assessment,
+            &case["assessment"],
+            &format!("{} assessment", path.display()),
+        );
+        assert_valid(
+            &report,
+            expected,
+            &format!("{} expected report", path.display()),
+        );
         checked += 1;
     }
     assert!(checked >= 12, "checked {checked} vectors");
@@ -117,5 +152,8 @@ fn schema_rejects_what_the_library_rejects() {
     .expect("json");
     assert!(!v.is_valid(&doc));
     let report = api::validate_json(&doc.to_string(), None);
-    assert!(report.issues.iter().any(|i| i.code == sobriete::IssueCode::UnknownField && i.path == "/answers/q"));
+    assert!(report
+        .issues
+        .iter()
+        .any(|i| i.code == sobriete::IssueCode::UnknownField && i.path == "/answers/q"));
 }

@@ -1,6 +1,14 @@
 //! Validation: every problem is reported at once, with a stable code and a
 //! JSON-pointer path; no input panics.
 
+// Tests may panic: that is how they fail.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use serde_json::{json, Value};
 use sobriete::{api, IssueCode, Severity};
 
@@ -26,7 +34,12 @@ fn mini() -> Value {
 
 fn codes(v: &Value) -> Vec<(IssueCode, String)> {
     let report = api::validate_json(&v.to_string(), None);
-    report.issues.into_iter().filter(|i| i.severity == Severity::Error).map(|i| (i.code, i.path)).collect()
+    report
+        .issues
+        .into_iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| (i.code, i.path))
+        .collect()
 }
 
 fn has(found: &[(IssueCode, String)], code: IssueCode, path: &str) -> bool {
@@ -61,17 +74,29 @@ fn referential_problems_are_all_reported() {
         (IssueCode::DuplicateId, "/questions/1/id"),
         (IssueCode::UnknownTheme, "/questions/0/theme"),
         (IssueCode::UnknownSubTheme, "/questions/2/sub_theme"),
-        (IssueCode::NegativePoints, "/questions/1/response/options/0/points"),
+        (
+            IssueCode::NegativePoints,
+            "/questions/1/response/options/0/points",
+        ),
         (IssueCode::DuplicateId, "/questions/1/response/options/1/id"),
-        (IssueCode::InvalidBands, "/questions/2/response/bands/1/from"),
+        (
+            IssueCode::InvalidBands,
+            "/questions/2/response/bands/1/from",
+        ),
         (IssueCode::InvalidWeight, "/questions/2/weight"),
         (IssueCode::InvalidLevel, "/questions/2/level"),
         (IssueCode::EmptyText, "/questions/0/prompt/fr"),
-        (IssueCode::UnknownQuestion, "/actions/0/addresses/0/question"),
+        (
+            IssueCode::UnknownQuestion,
+            "/actions/0/addresses/0/question",
+        ),
         (IssueCode::InvalidReenArea, "/actions/0/reen_area"),
         (IssueCode::InvalidGrades, "/grades"),
     ] {
-        assert!(has(&found, code, path), "missing {code:?} at {path} in {found:#?}");
+        assert!(
+            has(&found, code, path),
+            "missing {code:?} at {path} in {found:#?}"
+        );
     }
 }
 
@@ -81,35 +106,78 @@ fn conditions_are_checked() {
     // q1 depends on q3 (level 2 > 1) and q3 on q1: a cycle and a level problem.
     r["questions"][0]["condition"] = json!({"kind": "at_least", "question": "q3", "value": 10});
     let found = codes(&r);
-    assert!(has(&found, IssueCode::ConditionCycle, "/questions/0/condition"));
-    assert!(has(&found, IssueCode::ConditionCycle, "/questions/2/condition"));
-    assert!(has(&found, IssueCode::ConditionLevel, "/questions/0/condition/question"));
+    assert!(has(
+        &found,
+        IssueCode::ConditionCycle,
+        "/questions/0/condition"
+    ));
+    assert!(has(
+        &found,
+        IssueCode::ConditionCycle,
+        "/questions/2/condition"
+    ));
+    assert!(has(
+        &found,
+        IssueCode::ConditionLevel,
+        "/questions/0/condition/question"
+    ));
 
     let mut r = mini();
     r["questions"][2]["condition"] = json!({"kind": "any_of", "question": "q1", "options": ["x"]});
     let found = codes(&r);
-    assert!(has(&found, IssueCode::ConditionMismatch, "/questions/2/condition/kind"), "{found:?}");
+    assert!(
+        has(
+            &found,
+            IssueCode::ConditionMismatch,
+            "/questions/2/condition/kind"
+        ),
+        "{found:?}"
+    );
 
     let mut r = mini();
     r["questions"][2]["condition"] = json!({"kind": "any_of", "question": "q2", "options": ["zz"]});
-    assert!(has(&codes(&r), IssueCode::UnknownOption, "/questions/2/condition/options/0"));
+    assert!(has(
+        &codes(&r),
+        IssueCode::UnknownOption,
+        "/questions/2/condition/options/0"
+    ));
 
     let mut r = mini();
     r["questions"][2]["condition"] = json!({"kind": "is_no", "question": "ghost"});
-    assert!(has(&codes(&r), IssueCode::UnknownQuestion, "/questions/2/condition/question"));
+    assert!(has(
+        &codes(&r),
+        IssueCode::UnknownQuestion,
+        "/questions/2/condition/question"
+    ));
 }
 
 #[test]
 fn unreachable_and_zero_maxima() {
     let mut r = mini();
     r["questions"][1]["response"] = json!({"kind": "multiple_choice", "cap": 5, "options": [{"id": "a", "label": {"fr": "A"}, "points": 1}, {"id": "b", "label": {"fr": "B"}, "points": 2}]});
-    assert!(has(&codes(&r), IssueCode::UnreachableMax, "/questions/1/response/cap"));
+    assert!(has(
+        &codes(&r),
+        IssueCode::UnreachableMax,
+        "/questions/1/response/cap"
+    ));
     r["questions"][1]["response"] = json!({"kind": "single_choice", "options": [{"id": "a", "label": {"fr": "A"}, "points": 0}]});
-    assert!(has(&codes(&r), IssueCode::ZeroMaxPoints, "/questions/1/response"));
+    assert!(has(
+        &codes(&r),
+        IssueCode::ZeroMaxPoints,
+        "/questions/1/response"
+    ));
     r["questions"][1]["response"] = json!({"kind": "single_choice", "options": []});
-    assert!(has(&codes(&r), IssueCode::NoOptions, "/questions/1/response/options"));
+    assert!(has(
+        &codes(&r),
+        IssueCode::NoOptions,
+        "/questions/1/response/options"
+    ));
     r["questions"][1]["response"] = json!({"kind": "yes_no", "yes_points": 2000000});
-    assert!(has(&codes(&r), IssueCode::PointsTooLarge, "/questions/1/response/yes_points"));
+    assert!(has(
+        &codes(&r),
+        IssueCode::PointsTooLarge,
+        "/questions/1/response/yes_points"
+    ));
 }
 
 #[test]
@@ -121,9 +189,21 @@ fn outcomes_must_fit_their_question() {
         {"question": "q3", "leads_to": {"kind": "number", "value": 300}}
     ]);
     let found = codes(&r);
-    assert!(has(&found, IssueCode::OutcomeMismatch, "/actions/0/addresses/0/leads_to/kind"));
-    assert!(has(&found, IssueCode::WrongOptionCount, "/actions/0/addresses/1/leads_to/options"));
-    assert!(has(&found, IssueCode::ValueOutOfRange, "/actions/0/addresses/2/leads_to/value"));
+    assert!(has(
+        &found,
+        IssueCode::OutcomeMismatch,
+        "/actions/0/addresses/0/leads_to/kind"
+    ));
+    assert!(has(
+        &found,
+        IssueCode::WrongOptionCount,
+        "/actions/0/addresses/1/leads_to/options"
+    ));
+    assert!(has(
+        &found,
+        IssueCode::ValueOutOfRange,
+        "/actions/0/addresses/2/leads_to/value"
+    ));
 }
 
 fn assessment(answers: Value) -> Value {
@@ -134,7 +214,11 @@ fn assessment(answers: Value) -> Value {
 
 fn assessment_codes(a: &Value) -> Vec<(IssueCode, String, Severity)> {
     let r = api::referential_from_value(&mini()).expect("valid");
-    api::validate_json(&a.to_string(), Some(&r)).issues.into_iter().map(|i| (i.code, i.path, i.severity)).collect()
+    api::validate_json(&a.to_string(), Some(&r))
+        .issues
+        .into_iter()
+        .map(|i| (i.code, i.path, i.severity))
+        .collect()
 }
 
 #[test]
@@ -151,21 +235,52 @@ fn assessment_problems_are_all_reported() {
     a["profile"]["departement"] = json!("20");
     let found = assessment_codes(&a);
     let expect = [
-        (IssueCode::ReferentialVersionMismatch, "/referential/version", Severity::Error),
+        (
+            IssueCode::ReferentialVersionMismatch,
+            "/referential/version",
+            Severity::Error,
+        ),
         (IssueCode::InvalidDate, "/date", Severity::Error),
         (IssueCode::InvalidProfile, "/profile/siren", Severity::Error),
-        (IssueCode::InvalidProfile, "/profile/departement", Severity::Error),
-        (IssueCode::JustificationRequired, "/answers/q1/justification", Severity::Error),
-        (IssueCode::DontKnowNotAllowed, "/answers/q2/kind", Severity::Error),
+        (
+            IssueCode::InvalidProfile,
+            "/profile/departement",
+            Severity::Error,
+        ),
+        (
+            IssueCode::JustificationRequired,
+            "/answers/q1/justification",
+            Severity::Error,
+        ),
+        (
+            IssueCode::DontKnowNotAllowed,
+            "/answers/q2/kind",
+            Severity::Error,
+        ),
         (IssueCode::UnknownQuestion, "/answers/zz", Severity::Error),
-        (IssueCode::AnswerAboveLevel, "/answers/q3", Severity::Warning),
+        (
+            IssueCode::AnswerAboveLevel,
+            "/answers/q3",
+            Severity::Warning,
+        ),
     ];
     for (code, path, sev) in expect {
-        assert!(found.iter().any(|(c, p, s)| *c == code && p == path && *s == sev), "missing {code:?} at {path}: {found:#?}");
+        assert!(
+            found
+                .iter()
+                .any(|(c, p, s)| *c == code && p == path && *s == sev),
+            "missing {code:?} at {path}: {found:#?}"
+        );
     }
     // Errors come first.
-    let first_warning = found.iter().position(|f| f.2 == Severity::Warning).expect("a warning");
-    assert!(found.iter().skip(first_warning).all(|f| f.2 == Severity::Warning));
+    let first_warning = found
+        .iter()
+        .position(|f| f.2 == Severity::Warning)
+        .expect("a warning");
+    assert!(found
+        .iter()
+        .skip(first_warning)
+        .all(|f| f.2 == Severity::Warning));
 }
 
 #[test]
@@ -176,24 +291,51 @@ fn structural_problems_in_several_answers_are_all_reported() {
         "q3": {"kind": "number"}
     }));
     let found = assessment_codes(&a);
-    assert!(found.iter().any(|f| f.0 == IssueCode::UnknownVariant && f.1 == "/answers/q1/kind"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == IssueCode::UnknownVariant && f.1 == "/answers/q1/kind"),
+        "{found:?}"
+    );
     // Inside a tagged enum serde loses the field name: the path stops at the answer.
-    assert!(found.iter().any(|f| f.0 == IssueCode::InvalidType && f.1 == "/answers/q2"), "{found:?}");
-    assert!(found.iter().any(|f| f.0 == IssueCode::MissingField && f.1 == "/answers/q3"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == IssueCode::InvalidType && f.1 == "/answers/q2"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == IssueCode::MissingField && f.1 == "/answers/q3"),
+        "{found:?}"
+    );
 
     let mut a = assessment(json!({}));
     a["profile"]["kind"] = json!("village");
     a["level"] = json!("one");
     let found = assessment_codes(&a);
-    assert!(found.iter().any(|f| f.0 == IssueCode::UnknownVariant && f.1 == "/profile/kind"), "{found:?}");
-    assert!(found.iter().any(|f| f.0 == IssueCode::InvalidType && f.1 == "/level"), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == IssueCode::UnknownVariant && f.1 == "/profile/kind"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == IssueCode::InvalidType && f.1 == "/level"),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn referential_mismatch_and_document_detection() {
     let mut a = assessment(json!({}));
     a["referential"]["id"] = json!("other");
-    assert!(assessment_codes(&a).iter().any(|f| f.0 == IssueCode::ReferentialMismatch));
+    assert!(assessment_codes(&a)
+        .iter()
+        .any(|f| f.0 == IssueCode::ReferentialMismatch));
     let report = api::validate_json("[1, 2]", None);
     assert_eq!(report.issues[0].code, IssueCode::UnknownDocument);
     let report = api::validate_json("{\"themes\": [", None);
@@ -204,7 +346,10 @@ fn referential_mismatch_and_document_detection() {
 #[test]
 fn hostile_inputs_never_panic() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-    let long = format!("{{\"questions\": [{{\"id\": \"{}\"}}]}}", "x".repeat(1_000_000));
+    let long = format!(
+        "{{\"questions\": [{{\"id\": \"{}\"}}]}}",
+        "x".repeat(1_000_000)
+    );
     let inputs: Vec<String> = vec![
         String::new(),
         "null".into(),
@@ -215,11 +360,17 @@ fn hostile_inputs_never_panic() {
         "{\"id\": \"\\ud800\"}".into(),
         deep,
         long,
-        mini().to_string().replace("\"points\":2", "\"points\":9223372036854775807"),
+        mini()
+            .to_string()
+            .replace("\"points\":2", "\"points\":9223372036854775807"),
     ];
     for input in &inputs {
         let report = api::validate_json(input, None);
-        assert!(!report.valid, "{}", &input.chars().take(80).collect::<String>());
+        assert!(
+            !report.valid,
+            "{}",
+            &input.chars().take(80).collect::<String>()
+        );
         let _ = api::score_json(input, None);
         let _ = api::score_json(&assessment(json!({})).to_string(), Some(input));
     }

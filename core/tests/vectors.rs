@@ -2,6 +2,14 @@
 //! output. Every binding reproduces them. Regenerate the expected outputs
 //! with `SOBRIETE_BLESS=1 cargo test -p sobriete --test vectors`.
 
+// Tests may panic: that is how they fail.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use std::path::PathBuf;
 
 use serde_json::{json, Value};
@@ -58,7 +66,8 @@ fn cases() -> Vec<(PathBuf, Value)> {
         .into_iter()
         .map(|p| {
             let text = std::fs::read_to_string(&p).expect("readable vector");
-            let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let v: Value =
+                serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (p, v)
         })
         .collect()
@@ -68,11 +77,19 @@ fn cases() -> Vec<(PathBuf, Value)> {
 fn golden_vectors() {
     let bless = std::env::var_os("SOBRIETE_BLESS").is_some();
     let all = cases();
-    assert!(all.len() >= 15, "expected at least 15 vectors, found {}", all.len());
+    assert!(
+        all.len() >= 15,
+        "expected at least 15 vectors, found {}",
+        all.len()
+    );
     let mut failures = Vec::new();
     for (path, mut case) in all {
         for field in ["name", "description", "assessment"] {
-            assert!(case.get(field).is_some(), "{}: missing `{field}`", path.display());
+            assert!(
+                case.get(field).is_some(),
+                "{}: missing `{field}`",
+                path.display()
+            );
         }
         let actual = compute(&case);
         if bless {
@@ -93,10 +110,17 @@ fn golden_vectors() {
 /// The hand-computed figures written in the vectors' descriptions.
 #[test]
 fn hand_checked_figures() {
-    let expected: &[(&str, Option<f64>, Option<&str>, Option<i64>)] = &[
+    // (vector, index, grade, Éco-clic index)
+    type Figures<'a> = (&'a str, Option<f64>, Option<&'a str>, Option<i64>);
+    let expected: &[Figures] = &[
         ("mini-level1-basic", Some(63.19), Some("B"), Some(38)),
         ("mini-level2-numeric", Some(65.97), Some("B"), None),
-        ("mini-theme-all-not-applicable", Some(33.33), Some("D"), None),
+        (
+            "mini-theme-all-not-applicable",
+            Some(33.33),
+            Some("D"),
+            None,
+        ),
         ("mini-all-dont-know", Some(0.0), Some("E"), Some(0)),
         ("mini-hidden-conditional", Some(62.5), Some("B"), None),
         ("mini-incomplete", Some(70.83), Some("B"), None),
@@ -117,14 +141,29 @@ fn hand_checked_figures() {
         assert_eq!(report["index"].as_f64(), *index, "{name}: index");
         assert_eq!(report["grade"]["grade"].as_str(), *grade, "{name}: grade");
         if let Some(e) = eco {
-            assert_eq!(report["eco_clic"]["index"].as_i64(), Some(*e), "{name}: Éco-clic index");
+            assert_eq!(
+                report["eco_clic"]["index"].as_i64(),
+                Some(*e),
+                "{name}: Éco-clic index"
+            );
         }
     }
     // Theme-level checks of the first case.
-    let (_, basic) = all.iter().find(|(_, c)| c["name"] == "mini-level1-basic").expect("basic");
+    let (_, basic) = all
+        .iter()
+        .find(|(_, c)| c["name"] == "mini-level1-basic")
+        .expect("basic");
     let report = &compute(basic)["report"];
-    let scores: Vec<Option<f64>> = report["themes"].as_array().expect("themes").iter().map(|t| t["score"].as_f64()).collect();
+    let scores: Vec<Option<f64>> = report["themes"]
+        .as_array()
+        .expect("themes")
+        .iter()
+        .map(|t| t["score"].as_f64())
+        .collect();
     assert_eq!(scores, vec![Some(77.78), Some(50.0), Some(75.0)]);
-    let (_, na) = all.iter().find(|(_, c)| c["name"] == "mini-theme-all-not-applicable").expect("na");
+    let (_, na) = all
+        .iter()
+        .find(|(_, c)| c["name"] == "mini-theme-all-not-applicable")
+        .expect("na");
     assert_eq!(compute(na)["report"]["themes"][2]["score"], Value::Null);
 }
