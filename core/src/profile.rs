@@ -63,6 +63,29 @@ impl ProfileKind {
         ProfileKind::ALL.into_iter().find(|k| k.as_str() == s)
     }
 
+    /// The label in a language.
+    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+        match lang {
+            crate::text::Lang::Fr => self.label_fr(),
+            crate::text::Lang::En => self.label_en(),
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ProfileKind::Commune => "commune",
+            ProfileKind::CommunauteDeCommunes => "communauté de communes",
+            ProfileKind::CommunauteDAgglomeration => "communauté d’agglomération",
+            ProfileKind::CommunauteUrbaine => "communauté urbaine",
+            ProfileKind::Metropole => "métropole",
+            ProfileKind::Departement => "département",
+            ProfileKind::Region => "région",
+            ProfileKind::SyndicatOrOpsn => "syndicat or OPSN",
+            ProfileKind::Other => "other public body",
+        }
+    }
+
     /// The French label.
     pub fn label_fr(self) -> &'static str {
         match self {

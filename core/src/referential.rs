@@ -50,7 +50,9 @@ pub struct Referential {
     #[serde(default)]
     pub actions: Vec<Action>,
     /// Grade bands: the grade of an index is the band with the highest `min`
-    /// not above it. One band must start at 0.
+    /// not above it. One band must start at 0. Without bands, reports carry
+    /// no grade.
+    #[serde(default)]
     pub grades: Vec<GradeBand>,
 }
 

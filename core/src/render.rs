@@ -72,6 +72,23 @@ fn num(x: f64, lang: Lang) -> String {
     }
 }
 
+/// A whole number with thousands separators ("121 400" / "121,400").
+fn int(n: u32, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn rating(r: Rating, lang: Lang) -> &'static str {
     match (r, lang) {
         (Rating::Low, Lang::Fr) => "faible",
@@ -217,8 +234,8 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         format!(
             "{} ({}, {} {}) — {} — {} {}",
             plain(&r.profile.name),
-            r.profile.kind.label_fr(),
-            r.profile.population,
+            r.profile.kind.label(lang),
+            int(r.profile.population, lang),
             l.inhabitants,
             plain(&r.date),
             l.level,
@@ -343,8 +360,8 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
     o.push_str(&format!(
         "**{}** ({}, {} {}) — {} — {} {}  \n{} {} {}\n\n",
         m(&r.profile.name),
-        r.profile.kind.label_fr(),
-        r.profile.population,
+        r.profile.kind.label(lang),
+        int(r.profile.population, lang),
         l.inhabitants,
         m(&r.date),
         l.level,

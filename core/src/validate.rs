@@ -633,10 +633,10 @@ fn check_value(value: f64, min: Option<f64>, max: Option<f64>, p: &str, issues: 
 
 fn validate_grades(r: &Referential, issues: &mut Vec<Issue>) {
     if r.grades.is_empty() {
-        issues.push(Issue::error(
+        issues.push(Issue::warning(
             IssueCode::InvalidGrades,
             "/grades",
-            "at least one grade band is needed",
+            "no grade band: reports will carry an index but no grade",
         ));
         return;
     }
