@@ -216,6 +216,20 @@ fn t(text: &Text, lang: Lang) -> String {
     plain(text.get(lang))
 }
 
+/// "effort low, impact high, cost none" in the report's language.
+fn traits(a: &crate::scoring::RecommendedAction, lang: Lang) -> String {
+    let l = labels(lang);
+    format!(
+        "{} {}, {} {}, {} {}",
+        l.effort,
+        rating(a.effort, lang),
+        l.impact,
+        rating(a.impact, lang),
+        l.cost,
+        cost(a.cost, lang)
+    )
+}
+
 /// How many actions and gaps the short renderings list.
 const TOP: usize = 5;
 
@@ -310,16 +324,11 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
             line(
                 &mut o,
                 format!(
-                    "  {}. {} (+{} ; {} {}, {} {}, {} {})",
+                    "  {}. {} (+{} ; {})",
                     i + 1,
                     t(&a.title, lang),
                     num(a.gain, lang),
-                    l.effort,
-                    rating(a.effort, lang),
-                    l.impact,
-                    rating(a.impact, lang),
-                    l.cost,
-                    cost(a.cost, lang)
+                    traits(a, lang)
                 ),
             );
         }
@@ -408,17 +417,12 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
         o.push_str(&format!("\n## {}\n\n", l.actions));
         for (i, a) in r.recommended_actions.iter().enumerate() {
             o.push_str(&format!(
-                "{}. **{}** — {} +{} ; {} {}, {} {}, {} {}\n",
+                "{}. **{}** — {} +{} ; {}\n",
                 i + 1,
                 mt(&a.title),
                 l.gain,
                 num(a.gain, lang),
-                l.effort,
-                rating(a.effort, lang),
-                l.impact,
-                rating(a.impact, lang),
-                l.cost,
-                cost(a.cost, lang)
+                traits(a, lang)
             ));
         }
     }
