@@ -257,6 +257,7 @@ pub fn template(
         date: date.unwrap_or("YYYY-MM-DD").to_owned(),
         level,
         answers,
+        from_plan: IndexMap::new(),
     })
 }
 

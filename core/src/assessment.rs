@@ -32,6 +32,10 @@ pub struct Assessment {
     /// Answers keyed by question id, in questionnaire order.
     #[serde(default)]
     pub answers: IndexMap<String, Answer>,
+    /// Answers raised from an action plan and still to be confirmed:
+    /// question id → id of the plan action they come from.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub from_plan: IndexMap<String, String>,
 }
 
 fn no_evidence(v: &[String]) -> bool {
@@ -163,9 +167,17 @@ impl Answer {
     }
 }
 
+/// Parses an ISO 8601 calendar date (`YYYY-MM-DD`, exactly).
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    if s.len() != 10 {
+        return None;
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 impl Assessment {
     /// The date, parsed.
     pub fn parsed_date(&self) -> Option<chrono::NaiveDate> {
-        chrono::NaiveDate::parse_from_str(&self.date, "%Y-%m-%d").ok()
+        parse_date(&self.date)
     }
 }

@@ -137,6 +137,12 @@ issue_codes! {
     AnswerToHiddenQuestion => "answer_to_hidden_question",
     /// A profile field that is malformed (SIREN, INSEE, département, région, name).
     InvalidProfile => "invalid_profile",
+    /// A reference to an action that does not exist.
+    UnknownAction => "unknown_action",
+    /// Dependencies between actions that form a cycle.
+    DependencyCycle => "dependency_cycle",
+    /// A `from_plan` entry for a question that has no answer.
+    UnconfirmedWithoutAnswer => "unconfirmed_without_answer",
 }
 
 /// One problem found in a document.

@@ -32,11 +32,13 @@ pub mod api;
 pub mod assessment;
 pub mod error;
 pub mod parse;
+pub mod plan;
 pub mod profile;
 pub mod referential;
 pub mod render;
 pub mod schema;
 pub mod scoring;
+pub mod target;
 pub mod text;
 pub mod validate;
 

@@ -298,6 +298,17 @@ pub enum Rating {
     High,
 }
 
+impl Rating {
+    /// Effort points used to add efforts up: low 1, medium 2, high 3.
+    pub fn points(self) -> u32 {
+        match self {
+            Rating::Low => 1,
+            Rating::Medium => 2,
+            Rating::High => 3,
+        }
+    }
+}
+
 /// A cost band of an action.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -312,6 +323,19 @@ pub enum CostBand {
     Medium,
     /// Over 50 k€.
     High,
+}
+
+impl CostBand {
+    /// Budget estimate in euros used to add costs up: the band's upper
+    /// bound (none 0, low 5,000, medium 50,000), 100,000 for high.
+    pub fn estimate(self) -> u32 {
+        match self {
+            CostBand::None => 0,
+            CostBand::Low => 5_000,
+            CostBand::Medium => 50_000,
+            CostBand::High => 100_000,
+        }
+    }
 }
 
 /// A recommended action.
@@ -337,6 +361,9 @@ pub struct Action {
     pub reen_area: Option<u8>,
     /// The questions it improves and the answer each then gets.
     pub addresses: Vec<Addressed>,
+    /// Actions that must be done before this one (ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 /// A question an action improves and the answer it leads to.

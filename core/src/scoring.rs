@@ -263,6 +263,26 @@ pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) 
     (after > before).then_some(candidate)
 }
 
+/// The answers once the given outcomes are applied: each raises its
+/// question's answer when it earns more points (see [`apply_outcome`]).
+/// Unknown questions are skipped.
+pub fn apply_addresses<'a>(
+    r: &Referential,
+    answers: &IndexMap<String, Answer>,
+    addresses: impl IntoIterator<Item = &'a crate::referential::Addressed>,
+) -> IndexMap<String, Answer> {
+    let mut out = answers.clone();
+    for ad in addresses {
+        let Some(q) = r.question(&ad.question) else {
+            continue;
+        };
+        if let Some(new) = apply_outcome(q, out.get(&q.id), &ad.leads_to) {
+            out.insert(q.id.clone(), new);
+        }
+    }
+    out
+}
+
 /// What became of a question in a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

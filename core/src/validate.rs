@@ -296,8 +296,96 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
         }
     }
 
+    check_requires(r, &mut issues);
     validate_grades(r, &mut issues);
     issues
+}
+
+/// Prerequisites between actions: known ids, no cycle.
+fn check_requires(r: &Referential, issues: &mut Vec<Issue>) {
+    for (i, a) in r.actions.iter().enumerate() {
+        for (j, req) in a.requires.iter().enumerate() {
+            if r.action(req).is_none() {
+                issues.push(Issue::error(
+                    IssueCode::UnknownAction,
+                    format!("/actions/{i}/requires/{j}"),
+                    format!("action {:?} requires {req:?}, which does not exist", a.id),
+                ));
+            }
+        }
+    }
+    let ids: Vec<&str> = r.actions.iter().map(|a| a.id.as_str()).collect();
+    let edges: Vec<Vec<usize>> = r
+        .actions
+        .iter()
+        .map(|a| {
+            a.requires
+                .iter()
+                .filter_map(|req| ids.iter().position(|id| id == req))
+                .collect()
+        })
+        .collect();
+    if let Some(cycle) = find_cycle(&edges) {
+        let names: Vec<&str> = cycle.iter().filter_map(|&i| ids.get(i).copied()).collect();
+        let first = cycle.first().copied().unwrap_or(0);
+        issues.push(Issue::error(
+            IssueCode::DependencyCycle,
+            format!("/actions/{first}/requires"),
+            format!(
+                "actions depend on each other in a cycle: {}",
+                names.join(" → ")
+            ),
+        ));
+    }
+}
+
+/// A cycle in a directed graph given as adjacency lists, as the list of
+/// its nodes with the first repeated at the end (`a → b → a`); iterative
+/// depth-first search, so deep graphs cannot overflow the stack.
+pub fn find_cycle(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
+    const NEW: u8 = 0;
+    const OPEN: u8 = 1;
+    const CLOSED: u8 = 2;
+    let mut state = vec![NEW; edges.len()];
+    for root in 0..edges.len() {
+        if state.get(root) != Some(&NEW) {
+            continue;
+        }
+        // Stack of (node, next edge to follow).
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        if let Some(s) = state.get_mut(root) {
+            *s = OPEN;
+        }
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let succ = edges.get(node).and_then(|e| e.get(*next)).copied();
+            *next += 1;
+            match succ {
+                None => {
+                    if let Some(s) = state.get_mut(node) {
+                        *s = CLOSED;
+                    }
+                    stack.pop();
+                }
+                Some(m) => match state.get(m).copied() {
+                    Some(NEW) => {
+                        if let Some(s) = state.get_mut(m) {
+                            *s = OPEN;
+                        }
+                        stack.push((m, 0));
+                    }
+                    Some(OPEN) => {
+                        let from = stack.iter().position(|&(n, _)| n == m).unwrap_or(0);
+                        let mut cycle: Vec<usize> =
+                            stack.iter().skip(from).map(|&(n, _)| n).collect();
+                        cycle.push(m);
+                        return Some(cycle);
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+    None
 }
 
 fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
@@ -776,7 +864,7 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
             _ => {}
         }
     }
-    let date_ok = a.date.len() == 10 && a.parsed_date().is_some();
+    let date_ok = a.parsed_date().is_some();
     if !date_ok {
         issues.push(Issue::error(
             IssueCode::InvalidDate,
@@ -796,6 +884,28 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
     }
     check_profile(a, &mut issues);
 
+    for (qid, action) in &a.from_plan {
+        let p = join("/from_plan", qid);
+        if r.question(qid).is_none() {
+            issues.push(Issue::error(
+                IssueCode::UnknownQuestion,
+                p,
+                format!("the referential has no question {qid:?}"),
+            ));
+        } else if a
+            .answers
+            .get(qid)
+            .is_none_or(|x| matches!(x, Answer::Unanswered { .. }))
+        {
+            issues.push(Issue::error(
+                IssueCode::UnconfirmedWithoutAnswer,
+                p,
+                format!(
+                    "question {qid:?} is marked as coming from action {action:?} but has no answer"
+                ),
+            ));
+        }
+    }
     let visibility = Visibility::compute(r, a);
     for (qid, answer) in &a.answers {
         let p = join("/answers", qid);
