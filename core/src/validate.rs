@@ -15,7 +15,7 @@ pub const MAX_POINTS: i64 = 1_000_000;
 /// Longest id accepted.
 pub const MAX_ID_LEN: usize = 200;
 
-fn check_id(id: &str, path: &str, issues: &mut Vec<Issue>) {
+pub(crate) fn check_id(id: &str, path: &str, issues: &mut Vec<Issue>) {
     let bad = if id.is_empty() {
         Some("is empty")
     } else if id.chars().count() > MAX_ID_LEN {
@@ -36,7 +36,7 @@ fn check_id(id: &str, path: &str, issues: &mut Vec<Issue>) {
     }
 }
 
-fn check_text(text: &Text, path: &str, issues: &mut Vec<Issue>) {
+pub(crate) fn check_text(text: &Text, path: &str, issues: &mut Vec<Issue>) {
     if text.fr.trim().is_empty() {
         issues.push(Issue::error(
             IssueCode::EmptyText,
@@ -82,7 +82,7 @@ fn check_points(points: i64, path: &str, issues: &mut Vec<Issue>) {
 }
 
 /// Records ids and reports duplicates.
-fn unique<'a>(
+pub(crate) fn unique<'a>(
     seen: &mut BTreeMap<&'a str, usize>,
     id: &'a str,
     index: usize,
@@ -654,7 +654,7 @@ fn check_cycles(r: &Referential, issues: &mut Vec<Issue>) {
     }
 }
 
-fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut Vec<Issue>) {
+pub(crate) fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut Vec<Issue>) {
     let ok = match (o, &q.response) {
         (Outcome::Yes | Outcome::No, Response::YesNo { .. }) => true,
         (
@@ -701,7 +701,7 @@ fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut Vec<Issue>)
     }
 }
 
-fn check_value(value: f64, min: Option<f64>, max: Option<f64>, p: &str, issues: &mut Vec<Issue>) {
+pub(crate) fn check_value(value: f64, min: Option<f64>, max: Option<f64>, p: &str, issues: &mut Vec<Issue>) {
     let below = min.is_some_and(|m| value < m);
     let above = max.is_some_and(|m| value > m);
     if !value.is_finite() || below || above {
