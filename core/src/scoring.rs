@@ -258,6 +258,10 @@ pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) 
         },
         _ => return None,
     };
+    // "Not applicable" is the collectivité's call: no action overrides it.
+    if matches!(current, Some(Answer::NotApplicable { .. })) {
+        return None;
+    }
     let before = current.and_then(|a| answer_points(q, a)).unwrap_or(0);
     let after = answer_points(q, &candidate).unwrap_or(0);
     (after > before).then_some(candidate)
@@ -529,26 +533,26 @@ pub struct ScoreReport {
 }
 
 /// Per-question intermediate values.
-struct Line {
-    shown: Shown,
-    status: QuestionStatus,
-    points: Option<i64>,
-    max: i64,
-    credit: f64,
-    counted: bool,
+pub(crate) struct Line {
+    pub(crate) shown: Shown,
+    pub(crate) status: QuestionStatus,
+    pub(crate) points: Option<i64>,
+    pub(crate) max: i64,
+    pub(crate) credit: f64,
+    pub(crate) counted: bool,
 }
 
 /// The core computation, shared by the report and the index-only path.
-struct Evaluation {
-    lines: Vec<Line>,
+pub(crate) struct Evaluation {
+    pub(crate) lines: Vec<Line>,
     /// Per theme: (Σ credit, Σ weight, counted, unanswered).
     themes: Vec<(f64, f64, u32, u32)>,
     /// Σ theme weight over themes that have a score.
     theme_weight_sum: f64,
-    index: Option<f64>,
+    pub(crate) index: Option<f64>,
 }
 
-fn evaluate(
+pub(crate) fn evaluate(
     r: &Referential,
     level: u8,
     profile: &Profile,

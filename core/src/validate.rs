@@ -701,7 +701,13 @@ pub(crate) fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut 
     }
 }
 
-pub(crate) fn check_value(value: f64, min: Option<f64>, max: Option<f64>, p: &str, issues: &mut Vec<Issue>) {
+pub(crate) fn check_value(
+    value: f64,
+    min: Option<f64>,
+    max: Option<f64>,
+    p: &str,
+    issues: &mut Vec<Issue>,
+) {
     let below = min.is_some_and(|m| value < m);
     let above = max.is_some_and(|m| value > m);
     if !value.is_finite() || below || above {

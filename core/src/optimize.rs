@@ -1,0 +1,1066 @@
+//! Candidate actions and the optimal action plan.
+//!
+//! The proposal is the set of actions that reaches a target with the least
+//! total effort (effort points: low 1, medium 2, high 3) and, among those,
+//! the highest index. It is exact:
+//!
+//! 1. Actions interact only through the questions they raise: actions that
+//!    touch the same question, questions linked by a condition, or actions
+//!    linked by a prerequisite form a **component**. Every subset of a
+//!    component's actions is scored by the engine (`evaluate`), giving its
+//!    effort, budget and, per theme, Σ credit and Σ weight of the
+//!    component's questions.
+//! 2. Components that touch the same themes form a **theme group**. A
+//!    dynamic programme over a group's components keeps, for each (effort,
+//!    budget, Σ weight per theme) state, the Pareto-best Σ credits: with the
+//!    weights fixed the index only grows with credits, so nothing better is
+//!    ever dropped.
+//! 3. A knapsack over the groups (their themes are disjoint, so their
+//!    contributions to the index add up) gives, for each effort and budget,
+//!    the best index; the least effort that reaches the target wins.
+//!
+//! Components of more than [`MAX_EXACT_COMPONENT`] actions are explored
+//! greedily instead, and the proposal says it is not proven exact.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::assessment::{Answer, Assessment};
+use crate::error::{Error, Issue, IssueCode};
+use crate::referential::{Action, CostBand, Rating, Referential};
+use crate::scoring::{self, apply_addresses, apply_outcome, evaluate, round2};
+use crate::target::{reaches, validate_target, Target};
+use crate::text::Text;
+
+/// Largest component explored exhaustively (2^n subsets).
+pub const MAX_EXACT_COMPONENT: usize = 16;
+
+/// An action that would raise at least one answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// Action id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Effort.
+    pub effort: Rating,
+    /// Impact.
+    pub impact: Rating,
+    /// Cost band.
+    pub cost: Option<CostBand>,
+    /// REEN decree area.
+    pub reen_area: Option<u8>,
+    /// Themes of the questions it raises.
+    pub themes: Vec<String>,
+    /// Questions it raises.
+    pub questions: Vec<String>,
+    /// Exact index gain when done alone (2 decimals; 0 when it only raises
+    /// questions hidden for now, negative when it reveals unanswered ones).
+    pub gain: f64,
+    /// Prerequisite actions (ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+}
+
+/// Candidate actions and their views.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Candidates {
+    /// Current index.
+    pub index: Option<f64>,
+    /// Every candidate, in referential order.
+    pub actions: Vec<Candidate>,
+    /// Quick wins: low effort and medium or high impact, highest impact then
+    /// largest gain first.
+    pub quick_wins: Vec<String>,
+    /// Every candidate, largest gain first (least effort among equals).
+    pub largest_gains: Vec<String>,
+    /// Candidates by theme (theme id → action ids, largest gain first).
+    pub by_theme: BTreeMap<String, Vec<String>>,
+    /// Candidates by REEN decree area ("1" … "6", "none").
+    pub by_reen_area: BTreeMap<String, Vec<String>>,
+}
+
+/// Whether an action would raise at least one of the current answers.
+fn raises(r: &Referential, answers: &IndexMap<String, Answer>, action: &Action) -> Vec<String> {
+    action
+        .addresses
+        .iter()
+        .filter(|ad| {
+            r.question(&ad.question)
+                .is_some_and(|q| apply_outcome(q, answers.get(&q.id), &ad.leads_to).is_some())
+        })
+        .map(|ad| ad.question.clone())
+        .collect()
+}
+
+fn index_with(r: &Referential, a: &Assessment, actions: &[&Action]) -> Option<f64> {
+    let answers = apply_addresses(
+        r,
+        &a.answers,
+        actions.iter().flat_map(|x| x.addresses.iter()),
+    );
+    scoring::index_of(r, a.level, &a.profile, &answers)
+}
+
+/// Every action that would raise an answer, with its exact gain alone.
+/// The inputs are expected to be valid (the facade validates them).
+pub fn candidates(r: &Referential, a: &Assessment) -> Candidates {
+    let before = scoring::index_of(r, a.level, &a.profile, &a.answers);
+    let mut actions = Vec::new();
+    for action in &r.actions {
+        let questions = raises(r, &a.answers, action);
+        if questions.is_empty() {
+            continue;
+        }
+        let after = index_with(r, a, &[action]);
+        let gain = round2(after.unwrap_or(0.0) - before.unwrap_or(0.0));
+        let mut themes: Vec<String> = Vec::new();
+        for q in questions.iter().filter_map(|id| r.question(id)) {
+            if !themes.contains(&q.theme) {
+                themes.push(q.theme.clone());
+            }
+        }
+        actions.push(Candidate {
+            id: action.id.clone(),
+            title: action.title.clone(),
+            effort: action.effort,
+            impact: action.impact,
+            cost: action.cost,
+            reen_area: action.reen_area,
+            themes,
+            questions,
+            gain,
+            requires: action.requires.clone(),
+        });
+    }
+    let by_gain = |list: &mut Vec<&Candidate>| {
+        list.sort_by(|x, y| y.gain.total_cmp(&x.gain).then(x.effort.cmp(&y.effort)));
+    };
+    let mut all: Vec<&Candidate> = actions.iter().collect();
+    by_gain(&mut all);
+    let largest_gains: Vec<String> = all.iter().map(|c| c.id.clone()).collect();
+    let mut quick: Vec<&Candidate> = all
+        .iter()
+        .copied()
+        .filter(|c| c.effort == Rating::Low && c.impact >= Rating::Medium)
+        .collect();
+    // Stable: among equal impact, the gain order above is kept.
+    quick.sort_by(|x, y| y.impact.cmp(&x.impact));
+    let mut by_theme: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut by_reen_area: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in &all {
+        for t in &c.themes {
+            by_theme.entry(t.clone()).or_default().push(c.id.clone());
+        }
+        let area = c.reen_area.map_or("none".to_owned(), |x| x.to_string());
+        by_reen_area.entry(area).or_default().push(c.id.clone());
+    }
+    let quick_wins = quick.iter().map(|c| c.id.clone()).collect();
+    Candidates {
+        index: before.map(round2),
+        actions,
+        quick_wins,
+        largest_gains,
+        by_theme,
+        by_reen_area,
+    }
+}
+
+/// What to optimise for.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalRequest {
+    /// The target to reach.
+    pub target: Target,
+    /// Largest total effort (effort points: low 1, medium 2, high 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_effort: Option<u32>,
+    /// Largest total budget in euros (cost bands count their estimate:
+    /// none 0, low 5,000, medium 50,000, high 100,000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_budget: Option<u32>,
+    /// Actions not to propose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+    /// Actions the plan must contain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub require: Vec<String>,
+}
+
+/// One step of the proposed schedule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduledAction {
+    /// Position, from 1.
+    pub step: u32,
+    /// Action id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Effort.
+    pub effort: Rating,
+    /// Impact.
+    pub impact: Rating,
+    /// Cost band.
+    pub cost: Option<CostBand>,
+    /// REEN decree area.
+    pub reen_area: Option<u8>,
+    /// Questions it raises.
+    pub questions: Vec<String>,
+    /// Prerequisites scheduled before it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
+    /// Index gained by this step (2 decimals).
+    pub gain: f64,
+    /// Projected index once this step is done (2 decimals).
+    pub index_after: Option<f64>,
+}
+
+/// A theme's score before and after the proposed plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeProjection {
+    /// Theme id.
+    pub id: String,
+    /// Score now.
+    pub before: Option<f64>,
+    /// Score once the plan is done.
+    pub after: Option<f64>,
+    /// Target score, when the target names this theme.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+}
+
+/// The proposed plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    /// Whether the target can be reached within the constraints. When not,
+    /// the plan is the one reaching the best reachable index (least effort
+    /// among equals).
+    pub reachable: bool,
+    /// Whether optimality is proven (every component explored exhaustively).
+    pub exact: bool,
+    /// Overall index to reach, when the target has one.
+    pub target_index: Option<f64>,
+    /// Index now.
+    pub baseline_index: Option<f64>,
+    /// Index once every proposed action is done.
+    pub index: Option<f64>,
+    /// Σ effort points of the plan.
+    pub total_effort: u32,
+    /// Σ budget estimates of the plan (€).
+    pub total_budget: u32,
+    /// The actions in an order that respects prerequisites, the most
+    /// index per effort point first.
+    pub schedule: Vec<ScheduledAction>,
+    /// Theme scores before and after.
+    pub themes: Vec<ThemeProjection>,
+    /// Why the target cannot be reached, when it cannot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Checks a proposal request against a referential.
+pub fn validate_request(req: &ProposalRequest, r: &Referential) -> Vec<Issue> {
+    let mut issues = validate_target(&req.target, r, "/target");
+    for (field, ids) in [("exclude", &req.exclude), ("require", &req.require)] {
+        for (i, id) in ids.iter().enumerate() {
+            if r.action(id).is_none() {
+                issues.push(Issue::error(
+                    IssueCode::UnknownAction,
+                    format!("/{field}/{i}"),
+                    format!("action {id:?} does not exist"),
+                ));
+            }
+        }
+    }
+    for (i, id) in req.require.iter().enumerate() {
+        if req.exclude.contains(id) {
+            issues.push(Issue::error(
+                IssueCode::InvalidValue,
+                format!("/require/{i}"),
+                format!("action {id:?} is both required and excluded"),
+            ));
+        }
+    }
+    issues
+}
+
+/// Simple union-find.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn new(n: usize) -> Sets {
+        Sets((0..n).collect())
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while let Some(&p) = self.0.get(x) {
+            if p == x {
+                break;
+            }
+            let grand = self.0.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.0.get_mut(x) {
+                *slot = grand;
+            }
+            x = p;
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            if let Some(slot) = self.0.get_mut(ra.max(rb)) {
+                *slot = ra.min(rb);
+            }
+        }
+    }
+}
+
+/// One way to carry out a component: a subset of its actions.
+#[derive(Clone)]
+struct ComponentOption {
+    actions: Vec<usize>,
+    effort: u32,
+    budget: u32,
+    /// Per group theme (same order as the group's themes): Σ credit, Σ weight.
+    credit: Vec<f64>,
+    weight: Vec<f64>,
+}
+
+/// A partial plan inside a theme group, or across groups.
+#[derive(Clone)]
+struct State {
+    effort: u32,
+    budget: u32,
+    weight: Vec<f64>,
+    credit: Vec<f64>,
+    actions: Vec<usize>,
+}
+
+/// Weight sums are compared exactly after scaling: weights are finite and
+/// ≤ 10^6, so 10^-9 steps cannot merge different sums.
+fn weight_key(w: &[f64]) -> Vec<i64> {
+    w.iter().map(|x| (x * 1e9).round() as i64).collect()
+}
+
+/// Keeps the states no other state beats on every count: lower or equal
+/// effort and budget, same weights, higher or equal credits.
+fn prune(states: Vec<State>) -> Vec<State> {
+    let mut by_weight: BTreeMap<Vec<i64>, Vec<State>> = BTreeMap::new();
+    for s in states {
+        by_weight.entry(weight_key(&s.weight)).or_default().push(s);
+    }
+    let mut out = Vec::new();
+    for (_, mut group) in by_weight {
+        group.sort_by(|a, b| {
+            (a.effort, a.budget)
+                .cmp(&(b.effort, b.budget))
+                .then_with(|| {
+                    b.credit
+                        .iter()
+                        .sum::<f64>()
+                        .total_cmp(&a.credit.iter().sum::<f64>())
+                })
+        });
+        let mut kept: Vec<State> = Vec::new();
+        for s in group {
+            let dominated = kept.iter().any(|k| {
+                k.effort <= s.effort
+                    && k.budget <= s.budget
+                    && k.credit
+                        .iter()
+                        .zip(&s.credit)
+                        .all(|(a, b)| *a >= *b - 1e-12)
+            });
+            if !dominated {
+                kept.push(s);
+            }
+        }
+        out.extend(kept);
+    }
+    out
+}
+
+/// A whole plan's figures across groups.
+#[derive(Clone)]
+struct Total {
+    effort: u32,
+    budget: u32,
+    value: f64,
+    themes_ok: bool,
+    actions: Vec<usize>,
+}
+
+fn prune_totals(mut totals: Vec<Total>) -> Vec<Total> {
+    totals.sort_by(|a, b| {
+        (a.effort, a.budget)
+            .cmp(&(b.effort, b.budget))
+            .then_with(|| b.value.total_cmp(&a.value))
+            .then_with(|| b.themes_ok.cmp(&a.themes_ok))
+    });
+    let mut kept: Vec<Total> = Vec::new();
+    for t in totals {
+        let dominated = kept.iter().any(|k| {
+            k.effort <= t.effort
+                && k.budget <= t.budget
+                && k.value >= t.value - 1e-12
+                && (k.themes_ok || !t.themes_ok)
+        });
+        if !dominated {
+            kept.push(t);
+        }
+    }
+    kept
+}
+
+/// Proposes the plan of least effort that reaches the target (see the
+/// module documentation). The referential and the assessment are expected
+/// to be valid (the facade validates them); the request is checked here.
+pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result<Proposal, Error> {
+    let issues = validate_request(req, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(Error::Invalid {
+            document: crate::error::DocumentKind::Unknown,
+            issues,
+        });
+    }
+    let base = evaluate(r, a.level, &a.profile, &a.answers);
+    let n_actions = r.actions.len();
+    let action_index: BTreeMap<&str, usize> = r
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (x.id.as_str(), i))
+        .collect();
+    let question_index: BTreeMap<&str, usize> = r
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.as_str(), i))
+        .collect();
+    let raising: Vec<bool> = r
+        .actions
+        .iter()
+        .map(|x| !raises(r, &a.answers, x).is_empty())
+        .collect();
+    let raise = |i: usize| raising.get(i).copied().unwrap_or(false);
+    let excluded: BTreeSet<usize> = req
+        .exclude
+        .iter()
+        .filter_map(|id| action_index.get(id.as_str()).copied())
+        .collect();
+    let required: BTreeSet<usize> = req
+        .require
+        .iter()
+        .filter_map(|id| action_index.get(id.as_str()).copied())
+        .collect();
+    // Prerequisites that still raise something must be in the plan too.
+    let prereqs: Vec<Vec<usize>> = r
+        .actions
+        .iter()
+        .map(|x| {
+            x.requires
+                .iter()
+                .filter_map(|id| action_index.get(id.as_str()).copied())
+                .filter(|&j| raise(j))
+                .collect()
+        })
+        .collect();
+    let mut candidate: Vec<bool> = (0..n_actions)
+        .map(|i| !excluded.contains(&i) && (raise(i) || required.contains(&i)))
+        .collect();
+    loop {
+        let mut changed = false;
+        for i in 0..n_actions {
+            if candidate.get(i) == Some(&true) {
+                let blocked = prereqs
+                    .get(i)
+                    .is_some_and(|p| p.iter().any(|&j| candidate.get(j) != Some(&true)));
+                if blocked {
+                    if let Some(c) = candidate.get_mut(i) {
+                        *c = false;
+                    }
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for &i in &required {
+        if candidate.get(i) != Some(&true) {
+            let id = r.actions.get(i).map(|x| x.id.as_str()).unwrap_or_default();
+            return Err(Error::InvalidArgument {
+                name: "require".to_owned(),
+                message: format!(
+                    "action {id:?} is required but one of its prerequisites is excluded"
+                ),
+            });
+        }
+    }
+
+    // Components: questions linked by conditions, actions by shared
+    // questions and prerequisites. Nodes: questions, then actions.
+    let nq = r.questions.len();
+    let mut sets = Sets::new(nq + n_actions);
+    for (i, q) in r.questions.iter().enumerate() {
+        if let Some(p) = q
+            .condition
+            .as_ref()
+            .and_then(|c| question_index.get(c.question()))
+        {
+            sets.union(i, *p);
+        }
+    }
+    for (i, x) in r.actions.iter().enumerate() {
+        if candidate.get(i) != Some(&true) {
+            continue;
+        }
+        for ad in &x.addresses {
+            if let Some(&q) = question_index.get(ad.question.as_str()) {
+                sets.union(nq + i, q);
+            }
+        }
+        for &j in prereqs.get(i).into_iter().flatten() {
+            sets.union(nq + i, nq + j);
+        }
+    }
+    let mut comp_actions: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n_actions {
+        if candidate.get(i) == Some(&true) {
+            comp_actions.entry(sets.find(nq + i)).or_default().push(i);
+        }
+    }
+    let mut comp_questions: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for q in 0..nq {
+        let root = sets.find(q);
+        if comp_actions.contains_key(&root) {
+            comp_questions.entry(root).or_default().push(q);
+        }
+    }
+    let theme_pos: BTreeMap<&str, usize> = r
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    let theme_of = |q: usize| {
+        r.questions
+            .get(q)
+            .and_then(|x| theme_pos.get(x.theme.as_str()).copied())
+    };
+
+    // Theme groups: themes touched by one component belong together.
+    let nt = r.themes.len();
+    let mut tsets = Sets::new(nt);
+    for qs in comp_questions.values() {
+        let ts: Vec<usize> = qs.iter().filter_map(|&q| theme_of(q)).collect();
+        for w in ts.windows(2) {
+            if let [x, y] = w {
+                tsets.union(*x, *y);
+            }
+        }
+    }
+    let in_component: BTreeSet<usize> = comp_questions.values().flatten().copied().collect();
+    // Constant Σ credit and Σ weight per theme from questions no action touches.
+    let mut const_credit = vec![0.0; nt];
+    let mut const_weight = vec![0.0; nt];
+    for (qi, line) in base.lines.iter().enumerate() {
+        if in_component.contains(&qi) || !line.counted {
+            continue;
+        }
+        if let Some(t) = theme_of(qi) {
+            if let (Some(c), Some(w), Some(q)) = (
+                const_credit.get_mut(t),
+                const_weight.get_mut(t),
+                r.questions.get(qi),
+            ) {
+                *c += line.credit;
+                *w += q.weight;
+            }
+        }
+    }
+
+    let effort_of = |i: usize| r.actions.get(i).map_or(0, |x| x.effort.points());
+    let budget_of = |i: usize| {
+        r.actions
+            .get(i)
+            .and_then(|x| x.cost)
+            .map_or(0, CostBand::estimate)
+    };
+    let within = |effort: u32, budget: u32| {
+        req.max_effort.is_none_or(|m| effort <= m) && req.max_budget.is_none_or(|m| budget <= m)
+    };
+
+    let mut exact = true;
+    // Groups: theme root → (themes, components).
+    let mut groups: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for t in 0..nt {
+        groups.entry(tsets.find(t)).or_default().0.push(t);
+    }
+    for (&root, qs) in &comp_questions {
+        if let Some(t) = qs.iter().find_map(|&q| theme_of(q)) {
+            groups.entry(tsets.find(t)).or_default().1.push(root);
+        }
+    }
+
+    // Per group: the Pareto states over its components.
+    let mut group_states: Vec<(Vec<usize>, Vec<State>)> = Vec::new();
+    for (themes, comps) in groups.values() {
+        let pos = |t: usize| themes.iter().position(|&x| x == t);
+        let start = State {
+            effort: 0,
+            budget: 0,
+            weight: themes
+                .iter()
+                .map(|&t| const_weight.get(t).copied().unwrap_or(0.0))
+                .collect(),
+            credit: themes
+                .iter()
+                .map(|&t| const_credit.get(t).copied().unwrap_or(0.0))
+                .collect(),
+            actions: Vec::new(),
+        };
+        let mut states = vec![start];
+        for root in comps {
+            let acts = comp_actions.get(root).cloned().unwrap_or_default();
+            let qs = comp_questions.get(root).cloned().unwrap_or_default();
+            let subsets: Vec<Vec<usize>> = if acts.len() <= MAX_EXACT_COMPONENT {
+                (0u32..(1u32 << acts.len()))
+                    .map(|mask| {
+                        acts.iter()
+                            .enumerate()
+                            .filter(|(b, _)| mask & (1 << b) != 0)
+                            .map(|(_, &i)| i)
+                            .collect()
+                    })
+                    .collect()
+            } else {
+                exact = false;
+                greedy_chain(r, a, &acts)
+            };
+            let mut options = Vec::new();
+            for subset in subsets {
+                let ok_required = acts
+                    .iter()
+                    .filter(|i| required.contains(i))
+                    .all(|i| subset.contains(i));
+                let ok_prereq = subset.iter().all(|&i| {
+                    prereqs
+                        .get(i)
+                        .is_none_or(|p| p.iter().all(|j| subset.contains(j)))
+                });
+                if !ok_required || !ok_prereq {
+                    continue;
+                }
+                let effort = subset.iter().map(|&i| effort_of(i)).sum();
+                let budget = subset.iter().map(|&i| budget_of(i)).sum();
+                if !within(effort, budget) {
+                    continue;
+                }
+                let answers = apply_addresses(
+                    r,
+                    &a.answers,
+                    subset
+                        .iter()
+                        .filter_map(|&i| r.actions.get(i))
+                        .flat_map(|x| x.addresses.iter()),
+                );
+                let ev = evaluate(r, a.level, &a.profile, &answers);
+                let mut credit = vec![0.0; themes.len()];
+                let mut weight = vec![0.0; themes.len()];
+                for &q in &qs {
+                    let (Some(line), Some(question)) = (ev.lines.get(q), r.questions.get(q)) else {
+                        continue;
+                    };
+                    if !line.counted {
+                        continue;
+                    }
+                    if let Some(p) = theme_of(q).and_then(pos) {
+                        if let (Some(c), Some(w)) = (credit.get_mut(p), weight.get_mut(p)) {
+                            *c += line.credit;
+                            *w += question.weight;
+                        }
+                    }
+                }
+                options.push(ComponentOption {
+                    actions: subset,
+                    effort,
+                    budget,
+                    credit,
+                    weight,
+                });
+            }
+            let mut next = Vec::with_capacity(states.len() * options.len().max(1));
+            for s in &states {
+                for o in &options {
+                    let effort = s.effort + o.effort;
+                    let budget = s.budget + o.budget;
+                    if !within(effort, budget) {
+                        continue;
+                    }
+                    let mut actions = s.actions.clone();
+                    actions.extend(&o.actions);
+                    next.push(State {
+                        effort,
+                        budget,
+                        weight: s.weight.iter().zip(&o.weight).map(|(x, y)| x + y).collect(),
+                        credit: s.credit.iter().zip(&o.credit).map(|(x, y)| x + y).collect(),
+                        actions,
+                    });
+                }
+            }
+            states = prune(next);
+        }
+        group_states.push((themes.clone(), states));
+    }
+
+    // Themes that may or may not end up with a score make the index's
+    // denominator vary: try each combination (almost always just one).
+    let theme_weight = |t: usize| {
+        r.themes.get(t).map_or(0.0, |x| {
+            if x.weight.is_finite() && x.weight > 0.0 {
+                x.weight
+            } else {
+                0.0
+            }
+        })
+    };
+    let mut uncertain: Vec<usize> = Vec::new();
+    for (themes, states) in &group_states {
+        for (p, &t) in themes.iter().enumerate() {
+            let scored = states
+                .iter()
+                .map(|s| s.weight.get(p).copied().unwrap_or(0.0) > 0.0);
+            let (any, all) = scored.fold((false, true), |(any, all), x| (any || x, all && x));
+            if any && !all {
+                uncertain.push(t);
+            }
+        }
+    }
+    if uncertain.len() > 12 {
+        return Err(Error::InvalidArgument {
+            name: "referential".to_owned(),
+            message: "too many themes whose score may vanish for an exact plan".to_owned(),
+        });
+    }
+    let target_index = req.target.effective_index(r);
+    let mut best_feasible: Option<Total> = None;
+    let mut best_any: Option<Total> = None;
+    for combo in 0u32..(1u32 << uncertain.len()) {
+        let scored_now = |t: usize, w: f64| match uncertain.iter().position(|&u| u == t) {
+            Some(b) => combo & (1 << b) != 0,
+            None => w > 0.0,
+        };
+        // Σ theme weight over scored themes, from any consistent state.
+        let mut total_weight = 0.0;
+        for (themes, states) in &group_states {
+            let Some(s) = states.first() else { continue };
+            for (p, &t) in themes.iter().enumerate() {
+                if scored_now(t, s.weight.get(p).copied().unwrap_or(0.0)) {
+                    total_weight += theme_weight(t);
+                }
+            }
+        }
+        if total_weight <= 0.0 {
+            continue;
+        }
+        let mut totals = vec![Total {
+            effort: 0,
+            budget: 0,
+            value: 0.0,
+            themes_ok: true,
+            actions: Vec::new(),
+        }];
+        for (themes, states) in &group_states {
+            let mut options: Vec<Total> = Vec::new();
+            for s in states {
+                let consistent = themes.iter().enumerate().all(|(p, &t)| {
+                    let w = s.weight.get(p).copied().unwrap_or(0.0);
+                    scored_now(t, w) == (w > 0.0)
+                });
+                if !consistent {
+                    continue;
+                }
+                let mut value = 0.0;
+                let mut themes_ok = true;
+                for (p, &t) in themes.iter().enumerate() {
+                    let w = s.weight.get(p).copied().unwrap_or(0.0);
+                    let score =
+                        (w > 0.0).then(|| 100.0 * s.credit.get(p).copied().unwrap_or(0.0) / w);
+                    if let Some(sc) = score {
+                        value += theme_weight(t) * sc / total_weight;
+                    }
+                    if let Some(goal) = r.themes.get(t).and_then(|x| req.target.themes.get(&x.id)) {
+                        themes_ok &= reaches(score, *goal);
+                    }
+                }
+                options.push(Total {
+                    effort: s.effort,
+                    budget: s.budget,
+                    value,
+                    themes_ok,
+                    actions: s.actions.clone(),
+                });
+            }
+            let options = prune_totals(options);
+            let mut next = Vec::with_capacity(totals.len() * options.len());
+            for x in &totals {
+                for o in &options {
+                    let effort = x.effort + o.effort;
+                    let budget = x.budget + o.budget;
+                    if !within(effort, budget) {
+                        continue;
+                    }
+                    let mut actions = x.actions.clone();
+                    actions.extend(&o.actions);
+                    next.push(Total {
+                        effort,
+                        budget,
+                        value: x.value + o.value,
+                        themes_ok: x.themes_ok && o.themes_ok,
+                        actions,
+                    });
+                }
+            }
+            totals = prune_totals(next);
+        }
+        for t in totals {
+            let feasible = t.themes_ok && target_index.is_none_or(|ti| reaches(Some(t.value), ti));
+            if feasible {
+                let better = best_feasible.as_ref().is_none_or(|b| {
+                    (
+                        t.effort,
+                        std::cmp::Reverse(round2(t.value).to_bits_ordered()),
+                        t.budget,
+                    ) < (
+                        b.effort,
+                        std::cmp::Reverse(round2(b.value).to_bits_ordered()),
+                        b.budget,
+                    )
+                });
+                if better {
+                    best_feasible = Some(t.clone());
+                }
+            }
+            let better_any = best_any.as_ref().is_none_or(|b| {
+                (
+                    std::cmp::Reverse(round2(t.value).to_bits_ordered()),
+                    t.effort,
+                    t.budget,
+                ) < (
+                    std::cmp::Reverse(round2(b.value).to_bits_ordered()),
+                    b.effort,
+                    b.budget,
+                )
+            });
+            if better_any {
+                best_any = Some(t);
+            }
+        }
+    }
+    let reachable = best_feasible.is_some();
+    let chosen = best_feasible.or(best_any);
+    let mut chosen_actions: Vec<usize> = chosen.map(|t| t.actions).unwrap_or_default();
+    chosen_actions.sort_unstable();
+    chosen_actions.dedup();
+
+    let note = (!reachable).then(|| {
+        let limits = match (req.max_effort, req.max_budget) {
+            (Some(e), Some(b)) => format!(" within {e} effort points and {b} €"),
+            (Some(e), None) => format!(" within {e} effort points"),
+            (None, Some(b)) => format!(" within {b} €"),
+            (None, None) => String::new(),
+        };
+        "the target cannot be reached".to_owned()
+            + &limits
+            + "; the plan reaches the best reachable index"
+    });
+    Ok(build_proposal(
+        r,
+        a,
+        req,
+        chosen_actions,
+        &prereqs,
+        reachable,
+        exact,
+        target_index,
+        note,
+    ))
+}
+
+/// Orders `bits` of a non-negative float for tuple comparisons.
+trait OrderedBits {
+    fn to_bits_ordered(self) -> u64;
+}
+
+impl OrderedBits for f64 {
+    fn to_bits_ordered(self) -> u64 {
+        // Scores are finite and ≥ 0 here, where the bit order is the numeric order.
+        if self.is_finite() && self >= 0.0 {
+            self.to_bits()
+        } else {
+            0
+        }
+    }
+}
+
+/// For oversized components: the prefixes of the actions ordered by their
+/// gain alone per effort point (one engine evaluation per action, so huge
+/// components stay fast; the result is then not proven optimal).
+fn greedy_chain(r: &Referential, a: &Assessment, acts: &[usize]) -> Vec<Vec<usize>> {
+    let before = scoring::index_of(r, a.level, &a.profile, &a.answers).unwrap_or(0.0);
+    let mut ranked: Vec<(f64, usize)> = acts
+        .iter()
+        .filter_map(|&i| {
+            let x = r.actions.get(i)?;
+            let gain = index_with(r, a, &[x]).unwrap_or(0.0) - before;
+            Some((gain / f64::from(x.effort.points().max(1)), i))
+        })
+        .collect();
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    let mut chain = vec![Vec::new()];
+    let mut current: Vec<usize> = Vec::new();
+    for (_, i) in ranked {
+        current.push(i);
+        let mut sorted = current.clone();
+        sorted.sort_unstable();
+        chain.push(sorted);
+    }
+    chain
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_proposal(
+    r: &Referential,
+    a: &Assessment,
+    req: &ProposalRequest,
+    chosen: Vec<usize>,
+    prereqs: &[Vec<usize>],
+    reachable: bool,
+    exact: bool,
+    target_index: Option<f64>,
+    note: Option<String>,
+) -> Proposal {
+    let baseline = scoring::index_of(r, a.level, &a.profile, &a.answers);
+    // Schedule: among actions whose prerequisites are done, the best gain
+    // per effort point first; ties in referential order.
+    let mut done: Vec<usize> = Vec::new();
+    let mut left = chosen.clone();
+    let mut schedule = Vec::new();
+    let mut current = baseline;
+    while !left.is_empty() {
+        let ready: Vec<usize> = left
+            .iter()
+            .copied()
+            .filter(|&i| {
+                prereqs
+                    .get(i)
+                    .is_none_or(|p| p.iter().all(|j| done.contains(j) || !chosen.contains(j)))
+            })
+            .collect();
+        // A cycle cannot happen (validated), but never loop forever.
+        let pool = if ready.is_empty() {
+            left.clone()
+        } else {
+            ready
+        };
+        let mut best: Option<(f64, usize, Option<f64>)> = None;
+        for &i in &pool {
+            let mut with: Vec<&Action> = done.iter().filter_map(|&d| r.actions.get(d)).collect();
+            let Some(x) = r.actions.get(i) else { continue };
+            with.push(x);
+            let after = index_with(r, a, &with);
+            let per_effort = (after.unwrap_or(0.0) - current.unwrap_or(0.0))
+                / f64::from(x.effort.points().max(1));
+            if best
+                .as_ref()
+                .is_none_or(|(g, _, _)| per_effort > *g + 1e-12)
+            {
+                best = Some((per_effort, i, after));
+            }
+        }
+        let Some((_, i, after)) = best else { break };
+        left.retain(|&x| x != i);
+        if let Some(x) = r.actions.get(i) {
+            schedule.push(ScheduledAction {
+                step: u32::try_from(schedule.len() + 1).unwrap_or(u32::MAX),
+                id: x.id.clone(),
+                title: x.title.clone(),
+                effort: x.effort,
+                impact: x.impact,
+                cost: x.cost,
+                reen_area: x.reen_area,
+                questions: raises(
+                    r,
+                    &apply_addresses(
+                        r,
+                        &a.answers,
+                        done.iter()
+                            .filter_map(|&d| r.actions.get(d))
+                            .flat_map(|y| y.addresses.iter()),
+                    ),
+                    x,
+                ),
+                after: prereqs
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .filter(|j| chosen.contains(j))
+                    .filter_map(|&j| r.actions.get(j).map(|y| y.id.clone()))
+                    .collect(),
+                gain: round2(after.unwrap_or(0.0) - current.unwrap_or(0.0)),
+                index_after: after.map(round2),
+            });
+        }
+        done.push(i);
+        current = after;
+    }
+    let refs: Vec<&Action> = chosen.iter().filter_map(|&i| r.actions.get(i)).collect();
+    let final_answers =
+        apply_addresses(r, &a.answers, refs.iter().flat_map(|x| x.addresses.iter()));
+    let before_report = scoring::score(r, a, Vec::new());
+    let mut after_assessment = a.clone();
+    after_assessment.answers = final_answers;
+    let after_report = scoring::score(r, &after_assessment, Vec::new());
+    let themes = r
+        .themes
+        .iter()
+        .map(|t| ThemeProjection {
+            id: t.id.clone(),
+            before: before_report
+                .themes
+                .iter()
+                .find(|x| x.id == t.id)
+                .and_then(|x| x.score),
+            after: after_report
+                .themes
+                .iter()
+                .find(|x| x.id == t.id)
+                .and_then(|x| x.score),
+            target: req.target.themes.get(&t.id).copied(),
+        })
+        .collect();
+    Proposal {
+        reachable,
+        exact,
+        target_index,
+        baseline_index: baseline.map(round2),
+        index: after_report.index,
+        total_effort: refs.iter().map(|x| x.effort.points()).sum(),
+        total_budget: refs
+            .iter()
+            .map(|x| x.cost.map_or(0, CostBand::estimate))
+            .sum(),
+        schedule,
+        themes,
+        note,
+    }
+}
