@@ -31,6 +31,7 @@
 pub mod api;
 pub mod assessment;
 pub mod error;
+pub mod history;
 pub mod optimize;
 pub mod parse;
 pub mod plan;
