@@ -10,11 +10,15 @@ use serde_json::Value;
 
 use crate::assessment::{Answer, Assessment, ReferentialRef};
 use crate::error::{DocumentKind, Error, Issue, IssueCode};
+use crate::history::{AssessmentDiff, History, ProgressPoint};
+use crate::optimize::{Candidates, Proposal, ProposalRequest};
 use crate::parse::{self, Sweep};
+use crate::plan::{Plan, PlanStatus};
 use crate::profile::{Profile, ProfileKind};
 use crate::referential::{Action, GradeBand, Question, Referential, Theme};
 use crate::render::{self, ReportFormat};
 use crate::scoring::{self, ScoreReport};
+use crate::target::{Target, TargetGap};
 use crate::text::Lang;
 use crate::validate;
 
@@ -68,6 +72,13 @@ const REFERENTIAL_SWEEPS: &[Sweep] = &[
     Sweep::Array("questions", parse::check::<Question>),
     Sweep::Array("actions", parse::check::<Action>),
     Sweep::Array("grades", parse::check::<GradeBand>),
+];
+
+const PLAN_SWEEPS: &[Sweep] = &[
+    Sweep::Object("referential", parse::check::<ReferentialRef>),
+    Sweep::Object("target", parse::check::<crate::target::Target>),
+    Sweep::Array("actions", parse::check::<crate::plan::PlannedAction>),
+    Sweep::Object("baseline", parse::check::<Assessment>),
 ];
 
 const ASSESSMENT_SWEEPS: &[Sweep] = &[
@@ -125,10 +136,18 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> ValidationReport 
     )
 }
 
-/// Recognises a document: a referential has `questions` or `themes`; an
-/// assessment has `answers`, `profile` or `level`.
+/// Recognises a document: a referential has `questions` or `themes`; a
+/// plan has `actions` and `created`; an assessment has `answers`,
+/// `profile` or `level`.
 pub fn detect_document(value: &Value) -> DocumentKind {
     match value {
+        Value::Object(m)
+            if m.contains_key("actions")
+                && m.contains_key("created")
+                && !m.contains_key("questions") =>
+        {
+            DocumentKind::Plan
+        }
         Value::Object(m) if m.contains_key("questions") || m.contains_key("themes") => {
             DocumentKind::Referential
         }
@@ -171,7 +190,20 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
                 Err(issues) => finish(DocumentKind::Assessment, issues),
             }
         }
-        DocumentKind::Unknown => finish(
+        DocumentKind::Plan => {
+            let r: &Referential = match referential {
+                Some(r) => r,
+                None => match default_referential() {
+                    Ok(r) => r,
+                    Err(e) => return finish(DocumentKind::Plan, e.issues().to_vec()),
+                },
+            };
+            match parse::document::<Plan>(&value, PLAN_SWEEPS) {
+                Ok(p) => finish(DocumentKind::Plan, crate::plan::validate_plan(&p, r)),
+                Err(issues) => finish(DocumentKind::Plan, issues),
+            }
+        }
+        DocumentKind::Request | DocumentKind::Unknown => finish(
             DocumentKind::Unknown,
             vec![Issue::error(
                 IssueCode::UnknownDocument,
@@ -322,4 +354,242 @@ pub fn validate_json_report(json: &str, referential_json: Option<&str>) -> Strin
         Some(Ok(r)) => to_json(&validate_json(json, Some(&r))),
         None => to_json(&validate_json(json, None)),
     }
+}
+
+fn check_pair(r: &Referential, a: &Assessment) -> Result<(), Error> {
+    let r_issues = validate::validate_referential(r);
+    if r_issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Referential, r_issues));
+    }
+    let issues = validate::validate_assessment(a, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Assessment, issues));
+    }
+    Ok(())
+}
+
+/// The gap between an assessment's scores and a target.
+pub fn target_gap(r: &Referential, a: &Assessment, target: &Target) -> Result<TargetGap, Error> {
+    let issues = crate::target::validate_target(target, r, "");
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Request, issues));
+    }
+    let report = score(r, a)?;
+    Ok(crate::target::gap(r, &report, target))
+}
+
+/// Every action that would raise an answer, with its exact gain alone and
+/// the quick-wins, largest-gains, by-theme and by-REEN-area views.
+pub fn candidates(r: &Referential, a: &Assessment) -> Result<Candidates, Error> {
+    check_pair(r, a)?;
+    Ok(crate::optimize::candidates(r, a))
+}
+
+/// The plan of least effort that reaches the target (see [`crate::optimize`]).
+pub fn propose(
+    r: &Referential,
+    a: &Assessment,
+    request: &ProposalRequest,
+) -> Result<Proposal, Error> {
+    check_pair(r, a)?;
+    crate::optimize::propose(r, a, request)
+}
+
+/// Reads a proposal request from a JSON value.
+pub fn request_from_value(value: &Value) -> Result<ProposalRequest, Error> {
+    parse::document(value, &[Sweep::Object("target", parse::check::<Target>)])
+        .map_err(|i| invalid(DocumentKind::Request, i))
+}
+
+/// A plan document from a proposal: every proposed action, in schedule
+/// order, `to_plan`, with the target and the baseline assessment.
+pub fn plan_from_proposal(
+    r: &Referential,
+    a: &Assessment,
+    request: &ProposalRequest,
+    proposal: &Proposal,
+    created: &str,
+) -> Plan {
+    let actions = proposal
+        .schedule
+        .iter()
+        .map(|step| crate::plan::PlannedAction {
+            id: step.id.clone(),
+            action: Some(step.id.clone()),
+            title: None,
+            description: None,
+            owner: None,
+            start: None,
+            due: None,
+            completed: None,
+            status: crate::plan::ActionStatus::ToPlan,
+            progress: 0.0,
+            effort: None,
+            budget: r
+                .action(&step.id)
+                .and_then(|x| x.cost)
+                .map(|c| crate::plan::Budget {
+                    planned: f64::from(c.estimate()),
+                    spent: 0.0,
+                }),
+            reen_area: None,
+            addresses: Vec::new(),
+            depends_on: step.after.clone(),
+            evidence: Vec::new(),
+            indicators: Vec::new(),
+        })
+        .collect();
+    Plan {
+        referential: ReferentialRef {
+            id: r.id.clone(),
+            version: r.version.clone(),
+        },
+        name: None,
+        created: created.to_owned(),
+        target: Some(request.target.clone()),
+        actions,
+        baseline: Some(a.clone()),
+    }
+}
+
+/// Reads a plan from a JSON value and validates it against `r`.
+pub fn plan_from_value(value: &Value, r: &Referential) -> Result<Plan, Error> {
+    let p: Plan =
+        parse::document(value, PLAN_SWEEPS).map_err(|i| invalid(DocumentKind::Plan, i))?;
+    let issues = crate::plan::validate_plan(&p, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Plan, issues));
+    }
+    Ok(p)
+}
+
+/// Reads and validates a plan from JSON text.
+pub fn parse_plan(json: &str, r: &Referential) -> Result<Plan, Error> {
+    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Plan, vec![i]))?;
+    plan_from_value(&value, r)
+}
+
+/// Validates a plan already in memory.
+pub fn validate_plan(p: &Plan, r: &Referential) -> ValidationReport {
+    finish(DocumentKind::Plan, crate::plan::validate_plan(p, r))
+}
+
+fn as_of_date(as_of: &str) -> Result<chrono::NaiveDate, Error> {
+    crate::assessment::parse_date(as_of).ok_or_else(|| Error::InvalidArgument {
+        name: "as_of".to_owned(),
+        message: format!("{as_of:?} is not an ISO 8601 calendar date (YYYY-MM-DD)"),
+    })
+}
+
+/// Follows a plan up at a date. The baseline is `baseline`, else the plan's
+/// own `baseline`.
+pub fn plan_status(
+    r: &Referential,
+    plan: &Plan,
+    baseline: Option<&Assessment>,
+    as_of: &str,
+) -> Result<PlanStatus, Error> {
+    let date = as_of_date(as_of)?;
+    let issues = crate::plan::validate_plan(plan, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Plan, issues));
+    }
+    let baseline = baseline.or(plan.baseline.as_ref()).ok_or_else(|| Error::InvalidArgument {
+        name: "baseline".to_owned(),
+        message: "the follow-up needs the assessment the plan starts from: give it, or embed it as the plan's `baseline`".to_owned(),
+    })?;
+    check_pair(r, baseline)?;
+    Ok(crate::plan::plan_status(r, baseline, plan, date))
+}
+
+/// Dated assessments in order, with per-theme evolution and deltas.
+pub fn history(r: &Referential, assessments: &[Assessment]) -> Result<History, Error> {
+    crate::history::history(r, assessments)
+}
+
+/// What changed between two assessments.
+pub fn diff(
+    r: &Referential,
+    before: &Assessment,
+    after: &Assessment,
+) -> Result<AssessmentDiff, Error> {
+    crate::history::diff(r, before, after)
+}
+
+/// The draft of the next assessment: answers raised by done plan actions,
+/// marked in `from_plan` to be confirmed.
+pub fn next_assessment(
+    r: &Referential,
+    previous: &Assessment,
+    plan: &Plan,
+    date: &str,
+) -> Result<Assessment, Error> {
+    let issues = crate::plan::validate_plan(plan, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Plan, issues));
+    }
+    crate::history::next_assessment(r, previous, plan, date)
+}
+
+/// Achieved vs planned index over time.
+pub fn progress_series(
+    r: &Referential,
+    assessments: &[Assessment],
+    plan: &Plan,
+) -> Result<Vec<ProgressPoint>, Error> {
+    let issues = crate::plan::validate_plan(plan, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Plan, issues));
+    }
+    crate::history::progress_series(r, assessments, plan)
+}
+
+/// JSON form of [`propose`].
+pub fn propose_json(
+    assessment_json: &str,
+    request_json: &str,
+    referential_json: Option<&str>,
+) -> Result<String, Error> {
+    let r = referential_or_default(referential_json)?;
+    let a = parse_assessment(assessment_json, &r)?;
+    let value =
+        parse::parse_value(request_json).map_err(|i| invalid(DocumentKind::Request, vec![i]))?;
+    let request = request_from_value(&value)?;
+    propose(&r, &a, &request).map(|p| to_json(&p))
+}
+
+/// JSON form of [`candidates`].
+pub fn candidates_json(
+    assessment_json: &str,
+    referential_json: Option<&str>,
+) -> Result<String, Error> {
+    let r = referential_or_default(referential_json)?;
+    let a = parse_assessment(assessment_json, &r)?;
+    candidates(&r, &a).map(|c| to_json(&c))
+}
+
+/// JSON form of [`plan_status`].
+pub fn plan_status_json(
+    plan_json: &str,
+    baseline_json: Option<&str>,
+    as_of: &str,
+    referential_json: Option<&str>,
+) -> Result<String, Error> {
+    let r = referential_or_default(referential_json)?;
+    let plan = parse_plan(plan_json, &r)?;
+    let baseline = baseline_json.map(|j| parse_assessment(j, &r)).transpose()?;
+    plan_status(&r, &plan, baseline.as_ref(), as_of).map(|s| to_json(&s))
+}
+
+/// JSON form of [`history`]: each assessment as JSON text.
+pub fn history_json(
+    assessments_json: &[&str],
+    referential_json: Option<&str>,
+) -> Result<String, Error> {
+    let r = referential_or_default(referential_json)?;
+    let list = assessments_json
+        .iter()
+        .map(|j| parse_assessment(j, &r))
+        .collect::<Result<Vec<_>, _>>()?;
+    history(&r, &list).map(|h| to_json(&h))
 }

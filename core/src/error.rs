@@ -214,6 +214,10 @@ pub enum DocumentKind {
     Referential,
     /// An assessment.
     Assessment,
+    /// An action plan.
+    Plan,
+    /// A plan proposal request.
+    Request,
     /// Not recognised.
     Unknown,
 }
@@ -224,6 +228,8 @@ impl DocumentKind {
         match self {
             DocumentKind::Referential => "referential",
             DocumentKind::Assessment => "assessment",
+            DocumentKind::Plan => "plan",
+            DocumentKind::Request => "request",
             DocumentKind::Unknown => "unknown",
         }
     }

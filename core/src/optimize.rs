@@ -38,6 +38,11 @@ use crate::text::Text;
 /// Largest component explored exhaustively (2^n subsets).
 pub const MAX_EXACT_COMPONENT: usize = 16;
 
+/// Largest number of partial plans kept for a group of themes tangled by
+/// cross-theme actions; beyond it the search keeps the best weighted score
+/// per effort and budget, and the proposal says it is not proven exact.
+pub const MAX_GROUP_STATES: usize = 50_000;
+
 /// An action that would raise at least one answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -322,18 +327,8 @@ impl Sets {
     }
 }
 
-/// One way to carry out a component: a subset of its actions.
-#[derive(Clone)]
-struct ComponentOption {
-    actions: Vec<usize>,
-    effort: u32,
-    budget: u32,
-    /// Per group theme (same order as the group's themes): Σ credit, Σ weight.
-    credit: Vec<f64>,
-    weight: Vec<f64>,
-}
-
-/// A partial plan inside a theme group, or across groups.
+/// A partial plan inside a theme group, or one way to carry out a
+/// component (a subset of its actions).
 #[derive(Clone)]
 struct State {
     effort: u32,
@@ -347,6 +342,39 @@ struct State {
 /// ≤ 10^6, so 10^-9 steps cannot merge different sums.
 fn weight_key(w: &[f64]) -> Vec<i64> {
     w.iter().map(|x| (x * 1e9).round() as i64).collect()
+}
+
+/// Best value seen so far for each budget, to find dominated entries in
+/// one sweep by increasing effort: an entry is dominated when an entry of
+/// lower or equal effort and budget has a value at least as high.
+struct Staircase {
+    budgets: Vec<u32>,
+    best: Vec<f64>,
+}
+
+impl Staircase {
+    fn new<'a>(budgets: impl Iterator<Item = &'a u32>) -> Staircase {
+        let mut budgets: Vec<u32> = budgets.copied().collect();
+        budgets.sort_unstable();
+        budgets.dedup();
+        let best = vec![f64::NEG_INFINITY; budgets.len()];
+        Staircase { budgets, best }
+    }
+    /// The best value over budgets ≤ `budget`.
+    fn best_up_to(&self, budget: u32) -> f64 {
+        let end = self.budgets.partition_point(|&b| b <= budget);
+        self.best
+            .iter()
+            .take(end)
+            .copied()
+            .fold(f64::NEG_INFINITY, f64::max)
+    }
+    fn record(&mut self, budget: u32, value: f64) {
+        let i = self.budgets.partition_point(|&b| b < budget);
+        if let Some(slot) = self.best.get_mut(i) {
+            *slot = slot.max(value);
+        }
+    }
 }
 
 /// Keeps the states no other state beats on every count: lower or equal
@@ -368,6 +396,18 @@ fn prune(states: Vec<State>) -> Vec<State> {
                         .total_cmp(&a.credit.iter().sum::<f64>())
                 })
         });
+        if group.first().is_some_and(|s| s.credit.len() == 1) {
+            // One theme: a single value, one sweep.
+            let mut stairs = Staircase::new(group.iter().map(|s| &s.budget));
+            for s in group {
+                let value = s.credit.first().copied().unwrap_or(0.0);
+                if stairs.best_up_to(s.budget) < value - 1e-12 {
+                    stairs.record(s.budget, value);
+                    out.push(s);
+                }
+            }
+            continue;
+        }
         let mut kept: Vec<State> = Vec::new();
         for s in group {
             let dominated = kept.iter().any(|k| {
@@ -404,15 +444,22 @@ fn prune_totals(mut totals: Vec<Total>) -> Vec<Total> {
             .then_with(|| b.value.total_cmp(&a.value))
             .then_with(|| b.themes_ok.cmp(&a.themes_ok))
     });
-    let mut kept: Vec<Total> = Vec::new();
+    // A plan meeting the theme targets is only beaten by one that meets
+    // them too; one that does not, by any.
+    let mut meeting = Staircase::new(totals.iter().map(|t| &t.budget));
+    let mut any = Staircase::new(totals.iter().map(|t| &t.budget));
+    let mut kept = Vec::new();
     for t in totals {
-        let dominated = kept.iter().any(|k| {
-            k.effort <= t.effort
-                && k.budget <= t.budget
-                && k.value >= t.value - 1e-12
-                && (k.themes_ok || !t.themes_ok)
-        });
-        if !dominated {
+        let rival = if t.themes_ok {
+            meeting.best_up_to(t.budget)
+        } else {
+            any.best_up_to(t.budget)
+        };
+        if rival < t.value - 1e-12 {
+            any.record(t.budget, t.value);
+            if t.themes_ok {
+                meeting.record(t.budget, t.value);
+            }
             kept.push(t);
         }
     }
@@ -426,7 +473,7 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
     let issues = validate_request(req, r);
     if issues.iter().any(Issue::is_error) {
         return Err(Error::Invalid {
-            document: crate::error::DocumentKind::Unknown,
+            document: crate::error::DocumentKind::Request,
             issues,
         });
     }
@@ -509,6 +556,15 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
     // Components: questions linked by conditions, actions by shared
     // questions and prerequisites. Nodes: questions, then actions.
     let nq = r.questions.len();
+    let parent_of: Vec<Option<usize>> = r
+        .questions
+        .iter()
+        .map(|q| {
+            q.condition
+                .as_ref()
+                .and_then(|c| question_index.get(c.question()).copied())
+        })
+        .collect();
     let mut sets = Sets::new(nq + n_actions);
     for (i, q) in r.questions.iter().enumerate() {
         if let Some(p) = q
@@ -589,7 +645,12 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
     }
 
     let effort_of = |i: usize| r.actions.get(i).map_or(0, |x| x.effort.points());
+    // Budgets only matter under a budget limit; without one they stay out
+    // of the search (the proposal still reports its total).
     let budget_of = |i: usize| {
+        if req.max_budget.is_none() {
+            return 0;
+        }
         r.actions
             .get(i)
             .and_then(|x| x.cost)
@@ -599,6 +660,15 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
         req.max_effort.is_none_or(|m| effort <= m) && req.max_budget.is_none_or(|m| budget <= m)
     };
 
+    let theme_weight = |t: usize| {
+        r.themes.get(t).map_or(0.0, |x| {
+            if x.weight.is_finite() && x.weight > 0.0 {
+                x.weight
+            } else {
+                0.0
+            }
+        })
+    };
     let mut exact = true;
     // Groups: theme root → (themes, components).
     let mut groups: BTreeMap<usize, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
@@ -632,6 +702,37 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
         for root in comps {
             let acts = comp_actions.get(root).cloned().unwrap_or_default();
             let qs = comp_questions.get(root).cloned().unwrap_or_default();
+            // Parents before children, for `subset_lines`.
+            let depth = |mut q: usize| {
+                let mut d = 0usize;
+                while let Some(p) = parent_of.get(q).copied().flatten() {
+                    d += 1;
+                    q = p;
+                    if d > nq {
+                        break;
+                    }
+                }
+                d
+            };
+            let mut ordered: Vec<(usize, Option<usize>)> = qs
+                .iter()
+                .map(|&q| (q, parent_of.get(q).copied().flatten()))
+                .collect();
+            ordered.sort_by_key(|&(q, _)| (depth(q), q));
+            let slot: BTreeMap<usize, usize> = ordered
+                .iter()
+                .enumerate()
+                .map(|(k, &(q, _))| (q, k))
+                .collect();
+            let base_answers: Vec<Option<Answer>> = ordered
+                .iter()
+                .map(|&(q, _)| {
+                    r.questions
+                        .get(q)
+                        .and_then(|x| a.answers.get(&x.id))
+                        .cloned()
+                })
+                .collect();
             let subsets: Vec<Vec<usize>> = if acts.len() <= MAX_EXACT_COMPONENT {
                 (0u32..(1u32 << acts.len()))
                     .map(|mask| {
@@ -665,32 +766,46 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
                 if !within(effort, budget) {
                     continue;
                 }
-                let answers = apply_addresses(
-                    r,
-                    &a.answers,
-                    subset
-                        .iter()
-                        .filter_map(|&i| r.actions.get(i))
-                        .flat_map(|x| x.addresses.iter()),
-                );
-                let ev = evaluate(r, a.level, &a.profile, &answers);
+                let mut overlay = base_answers.clone();
+                for x in subset.iter().filter_map(|&i| r.actions.get(i)) {
+                    for ad in &x.addresses {
+                        let Some(&qi) = question_index.get(ad.question.as_str()) else {
+                            continue;
+                        };
+                        let (Some(q), Some(&k)) = (r.questions.get(qi), slot.get(&qi)) else {
+                            continue;
+                        };
+                        if let Some(new) =
+                            apply_outcome(q, overlay.get(k).and_then(Option::as_ref), &ad.leads_to)
+                        {
+                            if let Some(cell) = overlay.get_mut(k) {
+                                *cell = Some(new);
+                            }
+                        }
+                    }
+                }
+                let lines = scoring::subset_lines(r, a.level, &a.profile, &ordered, |qi| {
+                    slot.get(&qi)
+                        .and_then(|&k| overlay.get(k))
+                        .and_then(Option::as_ref)
+                });
                 let mut credit = vec![0.0; themes.len()];
                 let mut weight = vec![0.0; themes.len()];
-                for &q in &qs {
-                    let (Some(line), Some(question)) = (ev.lines.get(q), r.questions.get(q)) else {
+                for (q, line) in &lines {
+                    let Some(question) = r.questions.get(*q) else {
                         continue;
                     };
                     if !line.counted {
                         continue;
                     }
-                    if let Some(p) = theme_of(q).and_then(pos) {
+                    if let Some(p) = theme_of(*q).and_then(pos) {
                         if let (Some(c), Some(w)) = (credit.get_mut(p), weight.get_mut(p)) {
                             *c += line.credit;
                             *w += question.weight;
                         }
                     }
                 }
-                options.push(ComponentOption {
+                options.push(State {
                     actions: subset,
                     effort,
                     budget,
@@ -698,6 +813,8 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
                     weight,
                 });
             }
+            // Subsets beaten on every count by another never help.
+            let options = prune(options);
             let mut next = Vec::with_capacity(states.len() * options.len().max(1));
             for s in &states {
                 for o in &options {
@@ -718,21 +835,33 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
                 }
             }
             states = prune(next);
+            if states.len() > MAX_GROUP_STATES {
+                // Themes tangled by many cross-theme components: keep, per
+                // effort and budget, the state with the best weighted score.
+                exact = false;
+                let score = |st: &State| -> f64 {
+                    themes
+                        .iter()
+                        .zip(st.credit.iter().zip(&st.weight))
+                        .filter(|(_, (_, w))| **w > 0.0)
+                        .map(|(&t, (c, w))| theme_weight(t) * c / w)
+                        .sum()
+                };
+                let mut best: BTreeMap<(u32, u32), State> = BTreeMap::new();
+                for st in states {
+                    let key = (st.effort, st.budget);
+                    if best.get(&key).is_none_or(|b| score(&st) > score(b)) {
+                        best.insert(key, st);
+                    }
+                }
+                states = best.into_values().collect();
+            }
         }
         group_states.push((themes.clone(), states));
     }
 
     // Themes that may or may not end up with a score make the index's
     // denominator vary: try each combination (almost always just one).
-    let theme_weight = |t: usize| {
-        r.themes.get(t).map_or(0.0, |x| {
-            if x.weight.is_finite() && x.weight > 0.0 {
-                x.weight
-            } else {
-                0.0
-            }
-        })
-    };
     let mut uncertain: Vec<usize> = Vec::new();
     for (themes, states) in &group_states {
         for (p, &t) in themes.iter().enumerate() {

@@ -154,6 +154,10 @@ pub struct Plan {
     pub target: Option<Target>,
     /// The actions.
     pub actions: Vec<PlannedAction>,
+    /// The assessment the plan starts from (optional: follow-up can also
+    /// be given it separately).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<crate::assessment::Assessment>,
 }
 
 /// Most dependency cycles reported for one plan (each found cycle has one
@@ -202,6 +206,17 @@ fn check_non_blank(value: Option<&str>, path: &str, what: &str, issues: &mut Vec
 /// every indicator (name, finite numbers, date). A done action whose
 /// progress is below 100 % is a warning.
 pub fn validate_plan(plan: &Plan, r: &Referential) -> Vec<Issue> {
+    let mut issues = validate_plan_body(plan, r);
+    if let Some(b) = &plan.baseline {
+        for mut issue in crate::validate::validate_assessment(b, r) {
+            issue.path = format!("/baseline{}", issue.path);
+            issues.push(issue);
+        }
+    }
+    issues
+}
+
+fn validate_plan_body(plan: &Plan, r: &Referential) -> Vec<Issue> {
     let mut issues = Vec::new();
     check_referential_ref(&plan.referential, r, &mut issues);
     check_non_blank(plan.name.as_deref(), "/name", "plan name", &mut issues);

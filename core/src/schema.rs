@@ -47,6 +47,53 @@ pub fn all() -> Vec<(&'static str, Value)> {
                 "sobriete validation report",
             ),
         ),
+        (
+            "plan.schema.json",
+            generate::<crate::plan::Plan>("plan.schema.json", "sobriete action plan"),
+        ),
+        (
+            "proposal-request.schema.json",
+            generate::<crate::optimize::ProposalRequest>(
+                "proposal-request.schema.json",
+                "sobriete plan proposal request",
+            ),
+        ),
+        (
+            "proposal.schema.json",
+            generate::<crate::optimize::Proposal>("proposal.schema.json", "sobriete plan proposal"),
+        ),
+        (
+            "candidates.schema.json",
+            generate::<crate::optimize::Candidates>(
+                "candidates.schema.json",
+                "sobriete candidate actions",
+            ),
+        ),
+        (
+            "plan-status.schema.json",
+            generate::<crate::plan::PlanStatus>(
+                "plan-status.schema.json",
+                "sobriete plan follow-up",
+            ),
+        ),
+        (
+            "history.schema.json",
+            generate::<crate::history::History>(
+                "history.schema.json",
+                "sobriete assessment history",
+            ),
+        ),
+        (
+            "assessment-diff.schema.json",
+            generate::<crate::history::AssessmentDiff>(
+                "assessment-diff.schema.json",
+                "sobriete assessment diff",
+            ),
+        ),
+        (
+            "target-gap.schema.json",
+            generate::<crate::target::TargetGap>("target-gap.schema.json", "sobriete target gap"),
+        ),
     ]
 }
 

@@ -542,6 +542,80 @@ pub(crate) struct Line {
     pub(crate) counted: bool,
 }
 
+/// One question's line from its shown state and answer.
+pub(crate) fn line_for(q: &Question, shown: Shown, answer: Option<&Answer>) -> Line {
+    let max = q.response.max_points();
+    let (status, points) = match shown {
+        Shown::AboveLevel | Shown::Hidden => (QuestionStatus::Hidden, None),
+        Shown::OutOfProfile => (QuestionStatus::OutOfProfile, None),
+        Shown::Visible => match answer {
+            None | Some(Answer::Unanswered { .. }) => (QuestionStatus::Unanswered, None),
+            Some(Answer::NotApplicable { .. }) => (QuestionStatus::NotApplicable, None),
+            Some(a @ Answer::DontKnow { .. }) => (QuestionStatus::DontKnow, answer_points(q, a)),
+            Some(a) => (QuestionStatus::Answered, answer_points(q, a)),
+        },
+    };
+    let counted = matches!(
+        status,
+        QuestionStatus::Answered | QuestionStatus::DontKnow | QuestionStatus::Unanswered
+    ) && max > 0
+        && q.weight.is_finite()
+        && q.weight > 0.0;
+    let ratio = match points {
+        Some(p) if max > 0 => (p.min(max) as f64) / (max as f64),
+        _ => 0.0,
+    };
+    let credit = if counted { q.weight * ratio } else { 0.0 };
+    Line {
+        shown,
+        status,
+        points,
+        max,
+        credit,
+        counted,
+    }
+}
+
+/// Lines of a set of questions closed under condition ancestry (every
+/// parent of a member is a member), listed parents first, with answers
+/// looked up by question index: the optimiser scores thousands of
+/// variants of a few questions without copying the whole assessment.
+pub(crate) fn subset_lines<'a>(
+    r: &Referential,
+    level: u8,
+    profile: &Profile,
+    parents_first: &[(usize, Option<usize>)],
+    answer: impl Fn(usize) -> Option<&'a Answer>,
+) -> Vec<(usize, Line)> {
+    let mut out: Vec<(usize, Line)> = Vec::with_capacity(parents_first.len());
+    let mut visible: BTreeMap<usize, bool> = BTreeMap::new();
+    for &(qi, parent) in parents_first {
+        let Some(q) = r.questions.get(qi) else {
+            continue;
+        };
+        let shown = if q.level > level {
+            Shown::AboveLevel
+        } else if !applies(q, profile) {
+            Shown::OutOfProfile
+        } else if let Some(c) = &q.condition {
+            let parent_visible = parent
+                .and_then(|p| visible.get(&p))
+                .copied()
+                .unwrap_or(false);
+            if parent_visible && condition_holds(c, parent.and_then(&answer)) {
+                Shown::Visible
+            } else {
+                Shown::Hidden
+            }
+        } else {
+            Shown::Visible
+        };
+        visible.insert(qi, shown == Shown::Visible);
+        out.push((qi, line_for(q, shown, answer(qi))));
+    }
+    out
+}
+
 /// The core computation, shared by the report and the index-only path.
 pub(crate) struct Evaluation {
     pub(crate) lines: Vec<Line>,
@@ -566,32 +640,8 @@ pub(crate) fn evaluate(
     let mut themes = vec![(0.0, 0.0, 0u32, 0u32); r.themes.len()];
     let mut lines = Vec::with_capacity(r.questions.len());
     for (i, q) in r.questions.iter().enumerate() {
-        let shown = vis.state(i);
-        let max = q.response.max_points();
-        let answer = answers.get(&q.id);
-        let (status, points) = match shown {
-            Shown::AboveLevel | Shown::Hidden => (QuestionStatus::Hidden, None),
-            Shown::OutOfProfile => (QuestionStatus::OutOfProfile, None),
-            Shown::Visible => match answer {
-                None | Some(Answer::Unanswered { .. }) => (QuestionStatus::Unanswered, None),
-                Some(Answer::NotApplicable { .. }) => (QuestionStatus::NotApplicable, None),
-                Some(a @ Answer::DontKnow { .. }) => {
-                    (QuestionStatus::DontKnow, answer_points(q, a))
-                }
-                Some(a) => (QuestionStatus::Answered, answer_points(q, a)),
-            },
-        };
-        let counted = matches!(
-            status,
-            QuestionStatus::Answered | QuestionStatus::DontKnow | QuestionStatus::Unanswered
-        ) && max > 0
-            && q.weight.is_finite()
-            && q.weight > 0.0;
-        let ratio = match points {
-            Some(p) if max > 0 => (p.min(max) as f64) / (max as f64),
-            _ => 0.0,
-        };
-        let credit = if counted { q.weight * ratio } else { 0.0 };
+        let line = line_for(q, vis.state(i), answers.get(&q.id));
+        let (status, counted, credit) = (line.status, line.counted, line.credit);
         if counted {
             if let Some(t) = theme_pos
                 .get(q.theme.as_str())
@@ -605,14 +655,7 @@ pub(crate) fn evaluate(
                 }
             }
         }
-        lines.push(Line {
-            shown,
-            status,
-            points,
-            max,
-            credit,
-            counted,
-        });
+        lines.push(line);
     }
     let mut weighted = 0.0;
     let mut weight_sum = 0.0;

@@ -561,23 +561,24 @@ fn progress_series_gives_achieved_and_planned_indexes() {
     //
     // Planned: the baseline is a1 (latest on or before 2025-01-15).
     // - 2024-03-01: no action due: a1 = 25.93.
-    // - 2025-03-01: p5: q6 N/A → yes, q2 partial → full.
-    //   t1 = 100 × (0 + 1) ÷ 3 = 33.33; t2 = q4 = 33.33; t3 = q6 alone = 100;
-    //   index = (1 × 100/3 + 2 × 100/3 + 3 × 100) ÷ 6 = 400 ÷ 6 = 66.67.
+    // - 2025-03-01: p5: q2 partial → full; q6 stays N/A (no action
+    //   overrides "not applicable"), so t3 still has no score.
+    //   t1 = 100 × (0 + 1) ÷ 3 = 33.33; t2 = q4 = 33.33;
+    //   index = (1 × 100/3 + 2 × 100/3) ÷ 3 = 33.33.
     // - 2025-06-30: + p1: q1 → yes (q3, already yes, is now shown).
     //   t1 = 100 × (2 + 1) ÷ 3 = 100; t2 = 100 × (1 + 1/3) ÷ 2 = 66.67;
-    //   t3 = 100; index = (100 + 2 × 200/3 + 300) ÷ 6 = (1600/3) ÷ 6 = 88.89.
-    // - 2025-12-31: + p2: q2 already full: 88.89. 2026-03-01: 88.89.
+    //   index = (100 + 2 × 200/3) ÷ 3 = (700/3) ÷ 3 = 77.78.
+    // - 2025-12-31: + p2: q2 already full: 77.78. 2026-03-01: 77.78.
     // - 2026-06-30: + p3: q4 {a} → {a, c} = 3/3: t2 = 100;
-    //   index = (100 + 200 + 300) ÷ 6 = 100.
+    //   index = (100 + 200) ÷ 3 = 100.
     assert_eq!(
         series,
         [
             point("2024-03-01", 25.93, 25.93),
-            point("2025-03-01", 54.63, 66.67),
-            point("2025-06-30", 54.63, 88.89),
-            point("2025-12-31", 54.63, 88.89),
-            point("2026-03-01", 75.0, 88.89),
+            point("2025-03-01", 54.63, 33.33),
+            point("2025-06-30", 54.63, 77.78),
+            point("2025-12-31", 54.63, 77.78),
+            point("2026-03-01", 75.0, 77.78),
             point("2026-06-30", 75.0, 100.0),
         ]
     );
@@ -623,7 +624,7 @@ fn progress_series_before_the_first_assessment_and_without_baseline_before_the_p
     let series = history::progress_series(&r, &[a3(&r)], &plan).unwrap();
     assert_eq!(series[0].date, "2025-03-01");
     assert_eq!(series[0].achieved, None);
-    // Baseline a3 (75.00) with p5: q6 N/A → yes: t3 = 100 × (1/2 + 2) ÷ 3
-    // = 83.33; index = (100 + 200 + 250) ÷ 6 = 91.67.
-    assert_eq!(series[0].planned, Some(91.67));
+    // Baseline a3 (75.00) with p5: q2 is already full and q6 stays N/A (no
+    // action overrides "not applicable"): still 75.
+    assert_eq!(series[0].planned, Some(75.0));
 }
