@@ -112,6 +112,50 @@ enum Command {
         #[arg(long, value_enum, default_value = "fr")]
         lang: LangArg,
     },
+    /// Candidate actions with their exact gains (quick wins, largest gains, by theme, by REEN area).
+    Actions {
+        /// Assessment JSON file, or `-`.
+        assessment: String,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format (text lists the views).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ValidateFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// Targets, optimal action plans and their follow-up.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
+    /// The evolution of dated assessments (per theme), oldest first.
+    History {
+        /// Assessment JSON files.
+        #[arg(required = true)]
+        assessments: Vec<String>,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// What changed between two assessments (JSON).
+    Diff {
+        /// The earlier assessment.
+        before: String,
+        /// The later assessment.
+        after: String,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+    },
     /// Write or check the JSON Schemas of the documents.
     Schema {
         /// Write the schemas into this folder.
@@ -121,6 +165,239 @@ enum Command {
         #[arg(long)]
         check: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ProposalFmt {
+    Text,
+    Json,
+    Markdown,
+    /// A plan document (JSON) to fill in: owners, dates, budgets.
+    Plan,
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// Propose the plan of least effort that reaches a target.
+    Propose {
+        /// Assessment JSON file, or `-`.
+        assessment: String,
+        /// Overall index to reach (0–100).
+        #[arg(long)]
+        target: Option<f64>,
+        /// Grade to reach (its band's minimum).
+        #[arg(long)]
+        grade: Option<String>,
+        /// A theme score to reach, as THEME=SCORE (repeatable).
+        #[arg(long = "theme-target", value_name = "THEME=SCORE")]
+        theme_targets: Vec<String>,
+        /// Target date (YYYY-MM-DD).
+        #[arg(long)]
+        target_date: Option<String>,
+        /// Largest total effort (low 1, medium 2, high 3 points).
+        #[arg(long)]
+        max_effort: Option<u32>,
+        /// Largest total budget (€, cost-band estimates).
+        #[arg(long)]
+        max_budget: Option<u32>,
+        /// Actions not to propose (repeatable).
+        #[arg(long)]
+        exclude: Vec<String>,
+        /// Actions the plan must contain (repeatable).
+        #[arg(long)]
+        require: Vec<String>,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ProposalFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// Follow a plan up at a date.
+    Status {
+        /// Plan JSON file.
+        plan: String,
+        /// The assessment the plan starts from (default: the plan's `baseline`).
+        #[arg(long)]
+        assessment: Option<String>,
+        /// Date of the follow-up (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// Draft the next assessment: answers raised by done actions, to confirm.
+    Next {
+        /// Plan JSON file.
+        plan: String,
+        /// The previous assessment (default: the plan's `baseline`).
+        #[arg(long)]
+        assessment: Option<String>,
+        /// Date of the new assessment (YYYY-MM-DD; default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+    },
+}
+
+fn report_format(f: ReportFmt) -> ReportFormat {
+    match f {
+        ReportFmt::Text => ReportFormat::Text,
+        ReportFmt::Json => ReportFormat::Json,
+        ReportFmt::Markdown => ReportFormat::Markdown,
+    }
+}
+
+fn today() -> String {
+    chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+fn print(out: &str) {
+    print!("{out}");
+    if !out.ends_with('\n') {
+        println!();
+    }
+}
+
+fn load_assessment(source: &str, r: &Referential) -> Result<sobriete::Assessment, Failure> {
+    let text = read_input(source)?;
+    api::parse_assessment(&text, r)
+        .map_err(|e| Failure(format!("{source}: {}", Failure::from(e).0)))
+}
+
+fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
+    match command {
+        PlanCommand::Propose {
+            assessment,
+            target,
+            grade,
+            theme_targets,
+            target_date,
+            max_effort,
+            max_budget,
+            exclude,
+            require,
+            referential,
+            format,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let a = load_assessment(&assessment, &r)?;
+            let mut themes = std::collections::BTreeMap::new();
+            for t in &theme_targets {
+                let (id, v) = t
+                    .split_once('=')
+                    .and_then(|(id, v)| {
+                        v.trim()
+                            .parse::<f64>()
+                            .ok()
+                            .map(|v| (id.trim().to_owned(), v))
+                    })
+                    .ok_or_else(|| {
+                        Failure(format!(
+                            "--theme-target {t:?}: expected THEME=SCORE, e.g. fleet=70"
+                        ))
+                    })?;
+                themes.insert(id, v);
+            }
+            let request = sobriete::optimize::ProposalRequest {
+                target: sobriete::target::Target {
+                    index: target,
+                    grade,
+                    themes,
+                    date: target_date,
+                },
+                max_effort,
+                max_budget,
+                exclude,
+                require,
+            };
+            let proposal = api::propose(&r, &a, &request)?;
+            let out = match format {
+                ProposalFmt::Json => json(&proposal),
+                ProposalFmt::Plan => json(&api::plan_from_proposal(
+                    &r,
+                    &a,
+                    &request,
+                    &proposal,
+                    &today(),
+                )),
+                ProposalFmt::Text => {
+                    sobriete::render::proposal(&proposal, ReportFormat::Text, lang.into())
+                }
+                ProposalFmt::Markdown => {
+                    sobriete::render::proposal(&proposal, ReportFormat::Markdown, lang.into())
+                }
+            };
+            print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        PlanCommand::Status {
+            plan,
+            assessment,
+            as_of,
+            referential,
+            format,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let p = api::parse_plan(&read_input(&plan)?, &r)
+                .map_err(|e| Failure(format!("{plan}: {}", Failure::from(e).0)))?;
+            let baseline = assessment.map(|s| load_assessment(&s, &r)).transpose()?;
+            let status = api::plan_status(
+                &r,
+                &p,
+                baseline.as_ref(),
+                as_of.as_deref().unwrap_or(&today()),
+            )?;
+            let out = match format {
+                ReportFmt::Json => json(&status),
+                f => sobriete::render::plan_status(&status, report_format(f), lang.into()),
+            };
+            print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        PlanCommand::Next {
+            plan,
+            assessment,
+            date,
+            referential,
+        } => {
+            let r = load_referential(&referential)?;
+            let p = api::parse_plan(&read_input(&plan)?, &r)
+                .map_err(|e| Failure(format!("{plan}: {}", Failure::from(e).0)))?;
+            let previous = match assessment {
+                Some(s) => load_assessment(&s, &r)?,
+                None => p
+                    .baseline
+                    .clone()
+                    .ok_or_else(|| Failure("give the previous assessment (--assessment) or embed it as the plan's `baseline`".to_owned()))?,
+            };
+            let next =
+                api::next_assessment(&r, &previous, &p, date.as_deref().unwrap_or(&today()))?;
+            print(&json(&next));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 /// A failure: the message to print, already formatted.
@@ -285,6 +562,77 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 DocFmt::Json => println!("{}", api::referential_to_json(&r)),
                 DocFmt::Markdown => print!("{}", api::referential_markdown(&r, lang.into())),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Actions {
+            assessment,
+            referential,
+            format,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let a = load_assessment(&assessment, &r)?;
+            let c = api::candidates(&r, &a)?;
+            match format {
+                ValidateFmt::Json => print(&json(&c)),
+                ValidateFmt::Text => {
+                    let lang: Lang = lang.into();
+                    let title = |id: &str| {
+                        c.actions
+                            .iter()
+                            .find(|x| x.id == id)
+                            .map(|x| format!("{id} — {} (+{:.2})", x.title.get(lang), x.gain))
+                            .unwrap_or_default()
+                    };
+                    println!("Quick wins:");
+                    c.quick_wins
+                        .iter()
+                        .for_each(|id| println!("  {}", title(id)));
+                    println!("Largest gains:");
+                    c.largest_gains
+                        .iter()
+                        .take(10)
+                        .for_each(|id| println!("  {}", title(id)));
+                    println!("By theme:");
+                    for (theme, ids) in &c.by_theme {
+                        println!("  {theme}: {}", ids.join(", "));
+                    }
+                    println!("By REEN area:");
+                    for (area, ids) in &c.by_reen_area {
+                        println!("  {area}: {}", ids.join(", "));
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Plan { command } => run_plan(command),
+        Command::History {
+            assessments,
+            referential,
+            format,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let list = assessments
+                .iter()
+                .map(|s| load_assessment(s, &r))
+                .collect::<Result<Vec<_>, _>>()?;
+            let h = api::history(&r, &list)?;
+            let out = match format {
+                ReportFmt::Json => json(&h),
+                f => sobriete::render::history(&h, report_format(f), lang.into()),
+            };
+            print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            before,
+            after,
+            referential,
+        } => {
+            let r = load_referential(&referential)?;
+            let (b, a) = (load_assessment(&before, &r)?, load_assessment(&after, &r)?);
+            print(&json(&api::diff(&r, &b, &a)?));
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema { write, check } => {

@@ -230,3 +230,92 @@ fn schema_check_passes_on_the_checked_in_schemas() {
     let o = run(&["schema", "--check", "schema"]);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn plan_propose_status_next_and_history() {
+    let o = run(&[
+        "plan", "propose", EXAMPLE, "--target", "50", "--format", "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let p: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(p["reachable"], true);
+    assert!(p["index"].as_f64().expect("index") >= 50.0);
+    let text = stdout(&run(&["plan", "propose", EXAMPLE, "--target", "50"]));
+    assert!(
+        text.contains("Plan d’action proposé") && text.contains("cible atteinte"),
+        "{text}"
+    );
+    let o = run(&[
+        "plan",
+        "propose",
+        EXAMPLE,
+        "--target",
+        "99",
+        "--max-effort",
+        "3",
+    ]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("hors d’atteinte"), "{}", stdout(&o));
+
+    // A plan document from the proposal, followed up, then the next cycle.
+    let plan = stdout(&run(&[
+        "plan", "propose", EXAMPLE, "--target", "50", "--format", "plan",
+    ]));
+    let mut doc: Value = serde_json::from_str(&plan).expect("plan json");
+    doc["actions"][0]["status"] = "done".into();
+    doc["actions"][0]["progress"] = 100.into();
+    let o = run_stdin(
+        &[
+            "plan",
+            "status",
+            "-",
+            "--as-of",
+            "2027-01-01",
+            "--format",
+            "json",
+        ],
+        &doc.to_string(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert!(s["index"]["gained"].as_f64().expect("gained") > 0.0);
+    let o = run_stdin(
+        &["plan", "next", "-", "--date", "2027-03-01"],
+        &doc.to_string(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let next: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(next["date"], "2027-03-01");
+    assert!(!next["from_plan"].as_object().expect("from_plan").is_empty());
+
+    let o = run(&[
+        "history",
+        "examples/commune-rurale-niveau1.json",
+        "examples/commune-rurale-niveau1.json",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let h: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(h["overall"]["index_delta"], 0.0);
+}
+
+#[test]
+fn a_plan_with_a_dependency_cycle_is_rejected_with_its_path() {
+    let plan = r#"{
+      "referential": {"id": "sobriete-reen", "version": "1.0.0"}, "created": "2026-01-01",
+      "actions": [
+        {"id": "a", "action": "act-gov-01", "status": "planned", "depends_on": ["b"]},
+        {"id": "b", "action": "act-awa-01", "status": "planned", "depends_on": ["c"]},
+        {"id": "c", "action": "act-pur-01", "status": "planned", "depends_on": ["a"]}
+      ]
+    }"#;
+    let o = run_stdin(&["validate", "-"], plan);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("dependency_cycle") && out.contains("/actions/0/depends_on"),
+        "{out}"
+    );
+    assert!(out.contains("\"a\" → \"b\" → \"c\" → \"a\""), "{out}");
+}

@@ -21,7 +21,7 @@ fn example(name: &str) -> sobriete::Assessment {
     api::parse_assessment(&text, r).unwrap()
 }
 
-include!("gen.rs");
+include!("support/gen.rs");
 
 fn bench(c: &mut Criterion) {
     let r = api::default_referential().unwrap();

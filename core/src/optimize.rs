@@ -155,7 +155,7 @@ pub fn candidates(r: &Referential, a: &Assessment) -> Candidates {
         .filter(|c| c.effort == Rating::Low && c.impact >= Rating::Medium)
         .collect();
     // Stable: among equal impact, the gain order above is kept.
-    quick.sort_by(|x, y| y.impact.cmp(&x.impact));
+    quick.sort_by_key(|c| std::cmp::Reverse(c.impact));
     let mut by_theme: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut by_reen_area: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for c in &all {

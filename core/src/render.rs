@@ -517,3 +517,307 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
     }
     o
 }
+
+/// A small writer for documents that come out as terminal text or as
+/// Markdown: one rendering function serves both formats.
+struct Doc {
+    markdown: bool,
+    out: String,
+}
+
+impl Doc {
+    fn new(markdown: bool) -> Doc {
+        Doc {
+            markdown,
+            out: String::new(),
+        }
+    }
+    /// Escapes user or referential text for the output format.
+    fn esc(&self, s: &str) -> String {
+        if self.markdown {
+            escape_markdown(s)
+        } else {
+            plain(s)
+        }
+    }
+    fn title(&mut self, s: &str) {
+        if self.markdown {
+            self.out.push_str(&format!("# {s}\n\n"));
+        } else {
+            self.out
+                .push_str(&format!("{s}\n{}\n", "=".repeat(s.chars().count())));
+        }
+    }
+    fn section(&mut self, s: &str) {
+        if self.markdown {
+            self.out.push_str(&format!("\n## {s}\n\n"));
+        } else {
+            self.out.push_str(&format!("\n{s}\n"));
+        }
+    }
+    fn item(&mut self, s: &str) {
+        let bullet = if self.markdown { "- " } else { "  - " };
+        self.out.push_str(&format!("{bullet}{s}\n"));
+    }
+    fn line(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+}
+
+fn opt_num(x: Option<f64>, lang: Lang) -> String {
+    x.map_or("–".to_owned(), |v| num(v, lang))
+}
+
+/// A plan proposal as text or Markdown.
+pub fn proposal(p: &crate::optimize::Proposal, format: ReportFormat, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let mut d = Doc::new(format == ReportFormat::Markdown);
+    d.title(if fr {
+        "Plan d’action proposé"
+    } else {
+        "Proposed action plan"
+    });
+    let target = opt_num(p.target_index, lang);
+    d.line(&format!(
+        "{} : {} → {} ({} {target})",
+        if fr { "Indice" } else { "Index" },
+        opt_num(p.baseline_index, lang),
+        opt_num(p.index, lang),
+        if fr { "cible" } else { "target" },
+    ));
+    let reach = match (p.reachable, fr) {
+        (true, true) => "cible atteinte".to_owned(),
+        (true, false) => "target reached".to_owned(),
+        (false, true) => {
+            "cible hors d’atteinte dans ces limites : plan du meilleur indice atteignable"
+                .to_owned()
+        }
+        (false, false) => {
+            "target out of reach within these limits: plan of the best reachable index".to_owned()
+        }
+    };
+    d.line(&reach);
+    d.line(&format!(
+        "{} : {} · {} : {} €{}",
+        if fr { "Effort total" } else { "Total effort" },
+        p.total_effort,
+        if fr {
+            "budget estimé"
+        } else {
+            "estimated budget"
+        },
+        int(p.total_budget, lang),
+        if p.exact {
+            ""
+        } else if fr {
+            " · optimalité non prouvée"
+        } else {
+            " · optimality not proven"
+        }
+    ));
+    d.section(if fr { "Étapes" } else { "Steps" });
+    for s in &p.schedule {
+        let title = d.esc(s.title.get(lang));
+        d.item(&format!(
+            "{}. {title} (+{} → {} ; effort {}, impact {}, {} {})",
+            s.step,
+            num(s.gain, lang),
+            opt_num(s.index_after, lang),
+            rating(s.effort, lang),
+            rating(s.impact, lang),
+            if fr { "coût" } else { "cost" },
+            cost(s.cost, lang)
+        ));
+    }
+    d.section(if fr { "Thèmes" } else { "Themes" });
+    for t in &p.themes {
+        let goal = t
+            .target
+            .map(|g| {
+                format!(
+                    " ({} {})",
+                    if fr { "cible" } else { "target" },
+                    num(g, lang)
+                )
+            })
+            .unwrap_or_default();
+        let id = d.esc(&t.id);
+        d.item(&format!(
+            "{id} : {} → {}{goal}",
+            opt_num(t.before, lang),
+            opt_num(t.after, lang)
+        ));
+    }
+    d.out
+}
+
+fn status_label(s: crate::plan::ActionStatus, lang: Lang) -> &'static str {
+    use crate::plan::ActionStatus as S;
+    match (s, lang) {
+        (S::ToDefine, Lang::Fr) => "à définir",
+        (S::ToPlan, Lang::Fr) => "à planifier",
+        (S::Planned, Lang::Fr) => "planifiée",
+        (S::InProgress, Lang::Fr) => "en cours",
+        (S::Done, Lang::Fr) => "réalisée",
+        (S::Abandoned, Lang::Fr) => "abandonnée",
+        (S::ToDefine, Lang::En) => "to define",
+        (S::ToPlan, Lang::En) => "to plan",
+        (S::Planned, Lang::En) => "planned",
+        (S::InProgress, Lang::En) => "in progress",
+        (S::Done, Lang::En) => "done",
+        (S::Abandoned, Lang::En) => "abandoned",
+    }
+}
+
+/// A plan follow-up as text or Markdown.
+pub fn plan_status(s: &crate::plan::PlanStatus, format: ReportFormat, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let mut d = Doc::new(format == ReportFormat::Markdown);
+    d.title(&format!(
+        "{} {}",
+        if fr {
+            "Suivi du plan au"
+        } else {
+            "Plan follow-up as of"
+        },
+        plain(&s.as_of)
+    ));
+    let i = &s.index;
+    d.line(&format!(
+        "{} : {} ; {} : {} (+{}) ; {} : {} ; {} : {}",
+        if fr {
+            "Indice de départ"
+        } else {
+            "Baseline index"
+        },
+        opt_num(i.baseline, lang),
+        if fr { "atteint" } else { "achieved" },
+        opt_num(i.achieved, lang),
+        opt_num(i.gained, lang),
+        if fr { "projeté" } else { "projected" },
+        opt_num(i.projected, lang),
+        if fr {
+            "à la date cible"
+        } else {
+            "at the target date"
+        },
+        opt_num(i.projected_at_target_date, lang),
+    ));
+    if let Some(t) = i.target {
+        let on = match (i.on_track, fr) {
+            (Some(true), true) => "en bonne voie",
+            (Some(true), false) => "on track",
+            (_, true) => "en retard sur la cible",
+            (_, false) => "off track",
+        };
+        d.line(&format!(
+            "{} {} : {on}",
+            if fr { "Cible" } else { "Target" },
+            num(t, lang)
+        ));
+    }
+    d.line(&format!(
+        "{} : {} / {} ; {} : {} € / {} €",
+        if fr {
+            "Effort consommé"
+        } else {
+            "Effort spent"
+        },
+        num(s.effort.spent, lang),
+        num(s.effort.total, lang),
+        if fr {
+            "budget dépensé"
+        } else {
+            "budget spent"
+        },
+        num(s.budget.spent, lang),
+        num(s.budget.planned, lang),
+    ));
+    d.section("Actions");
+    for a in &s.actions {
+        let late = if a.late {
+            if fr {
+                " — EN RETARD"
+            } else {
+                " — LATE"
+            }
+        } else {
+            ""
+        };
+        let title = d.esc(&a.title);
+        let owner = a
+            .owner
+            .as_deref()
+            .map(|o| format!(", {}", d.esc(o)))
+            .unwrap_or_default();
+        let due = a
+            .due
+            .as_deref()
+            .map(|o| format!(", {} {}", if fr { "échéance" } else { "due" }, d.esc(o)))
+            .unwrap_or_default();
+        d.item(&format!(
+            "{title} ({}, {} %{owner}{due}){late}",
+            status_label(a.status, lang),
+            num(a.progress, lang)
+        ));
+    }
+    if !s.indicators.is_empty() {
+        d.section(if fr { "Indicateurs" } else { "Indicators" });
+        for ind in &s.indicators {
+            let flag = match (ind.off_track, fr) {
+                (Some(true), true) => " — en retard",
+                (Some(true), false) => " — off track",
+                _ => "",
+            };
+            let name = d.esc(&ind.name);
+            d.item(&format!(
+                "{name} : {} ({} {} → {}){flag}",
+                opt_num(ind.current, lang),
+                if fr { "attendu" } else { "expected" },
+                opt_num(ind.expected, lang),
+                num(ind.target, lang)
+            ));
+        }
+    }
+    d.out
+}
+
+/// A history of assessments as text or Markdown.
+pub fn history(h: &crate::history::History, format: ReportFormat, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let mut d = Doc::new(format == ReportFormat::Markdown);
+    d.title(if fr {
+        "Historique des évaluations"
+    } else {
+        "Assessment history"
+    });
+    for e in &h.entries {
+        let grade = e
+            .grade
+            .as_deref()
+            .map(|g| format!(" ({})", d.esc(g)))
+            .unwrap_or_default();
+        let date = d.esc(&e.date);
+        d.item(&format!("{date} : {}{grade}", opt_num(e.index, lang)));
+    }
+    if let Some(o) = &h.overall {
+        d.section(if fr { "Évolution" } else { "Change" });
+        d.line(&format!(
+            "{} → {} : {}",
+            d.esc(&o.from),
+            d.esc(&o.to),
+            opt_num(o.index_delta, lang)
+        ));
+        for t in &o.themes {
+            let id = d.esc(&t.id);
+            d.item(&format!(
+                "{id} : {} → {} ({})",
+                opt_num(t.before, lang),
+                opt_num(t.after, lang),
+                opt_num(t.delta, lang)
+            ));
+        }
+    }
+    d.out
+}

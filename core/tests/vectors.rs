@@ -32,7 +32,8 @@ fn error_value(e: &sobriete::Error) -> Value {
     json!({"error": {"code": e.code(), "document": document, "issues": issues}})
 }
 
-/// What the library computes for a case: `{"report": …}` or `{"error": …}`.
+/// What the library computes for a case, by its `operation` (default
+/// `score`): `{"report"|"proposal"|"status"|"history": …}` or `{"error": …}`.
 fn compute(case: &Value) -> Value {
     let owned;
     let referential = match case.get("referential") {
@@ -45,14 +46,34 @@ fn compute(case: &Value) -> Value {
         },
         None => api::default_referential().expect("default referential"),
     };
-    let assessment = match api::assessment_from_value(&case["assessment"], referential) {
-        Ok(a) => a,
-        Err(e) => return error_value(&e),
+    let assessment = |v: &Value| api::assessment_from_value(v, referential);
+    let result = match case
+        .get("operation")
+        .and_then(Value::as_str)
+        .unwrap_or("score")
+    {
+        "score" => assessment(&case["assessment"])
+            .and_then(|a| api::score(referential, &a))
+            .map(|r| json!({ "report": r })),
+        "propose" => assessment(&case["assessment"]).and_then(|a| {
+            let request = api::request_from_value(&case["request"])?;
+            api::propose(referential, &a, &request).map(|p| json!({ "proposal": p }))
+        }),
+        "plan_status" => api::plan_from_value(&case["plan"], referential).and_then(|plan| {
+            let as_of = case["as_of"].as_str().unwrap_or_default();
+            api::plan_status(referential, &plan, None, as_of).map(|s| json!({ "status": s }))
+        }),
+        "history" => case["assessments"]
+            .as_array()
+            .expect("assessments")
+            .iter()
+            .map(assessment)
+            .collect::<Result<Vec<_>, _>>()
+            .and_then(|list| api::history(referential, &list))
+            .map(|h| json!({ "history": h })),
+        other => panic!("unknown operation {other}"),
     };
-    match api::score(referential, &assessment) {
-        Ok(report) => json!({ "report": report }),
-        Err(e) => error_value(&e),
-    }
+    result.unwrap_or_else(|e| error_value(&e))
 }
 
 fn cases() -> Vec<(PathBuf, Value)> {
@@ -84,7 +105,7 @@ fn golden_vectors() {
     );
     let mut failures = Vec::new();
     for (path, mut case) in all {
-        for field in ["name", "description", "assessment"] {
+        for field in ["name", "description"] {
             assert!(
                 case.get(field).is_some(),
                 "{}: missing `{field}`",
@@ -161,6 +182,75 @@ fn hand_checked_figures() {
         .map(|t| t["score"].as_f64())
         .collect();
     assert_eq!(scores, vec![Some(77.78), Some(50.0), Some(75.0)]);
+    let get = |name: &str| compute(&all.iter().find(|(_, c)| c["name"] == name).expect(name).1);
+    let p = get("propose-mini-reachable");
+    assert_eq!(
+        (
+            p["proposal"]["total_effort"].as_u64(),
+            p["proposal"]["index"].as_f64()
+        ),
+        (Some(2), Some(68.75))
+    );
+    assert_eq!(p["proposal"]["schedule"][0]["id"], "act-q2");
+    let p = get("propose-mini-unreachable");
+    assert_eq!(
+        (
+            p["proposal"]["reachable"].as_bool(),
+            p["proposal"]["index"].as_f64()
+        ),
+        (Some(false), Some(68.75))
+    );
+    let p = get("propose-mini-conditional");
+    assert_eq!(
+        (
+            p["proposal"]["total_effort"].as_u64(),
+            p["proposal"]["index"].as_f64()
+        ),
+        (Some(5), Some(41.67))
+    );
+    let p = get("propose-mini-max-effort");
+    assert_eq!(
+        (
+            p["proposal"]["total_effort"].as_u64(),
+            p["proposal"]["index"].as_f64()
+        ),
+        (Some(3), Some(33.33))
+    );
+    let s = &get("plan-status-mini")["status"];
+    assert_eq!(
+        s["effort"],
+        json!({"total": 6.0, "spent": 4.0, "remaining": 2.0})
+    );
+    assert_eq!(
+        s["budget"],
+        json!({"planned": 34000.0, "spent": 29500.0, "remaining": 4500.0})
+    );
+    assert_eq!(s["late"], json!(["p-q2"]));
+    assert_eq!(
+        [
+            &s["index"]["achieved"],
+            &s["index"]["projected"],
+            &s["index"]["projected_at_target_date"],
+            &s["index"]["on_track"]
+        ],
+        [&json!(33.33), &json!(41.67), &json!(41.67), &json!(true)]
+    );
+    assert_eq!(
+        (
+            s["indicators"][0]["expected"].as_f64(),
+            s["indicators"][0]["off_track"].as_bool()
+        ),
+        (Some(53.41), Some(true))
+    );
+    let h = &get("history-mini")["history"];
+    let indexes: Vec<f64> = h["entries"]
+        .as_array()
+        .expect("entries")
+        .iter()
+        .map(|e| e["index"].as_f64().expect("index"))
+        .collect();
+    assert_eq!(indexes, vec![0.0, 63.19, 100.0]);
+    assert_eq!(h["overall"]["index_delta"].as_f64(), Some(100.0));
     let (_, na) = all
         .iter()
         .find(|(_, c)| c["name"] == "mini-theme-all-not-applicable")
