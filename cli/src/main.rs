@@ -131,11 +131,15 @@ enum Command {
         #[command(subcommand)]
         command: PlanCommand,
     },
-    /// The evolution of dated assessments (per theme), oldest first.
+    /// The evolution of dated assessments (per theme), oldest first; with
+    /// `--plan`, achieved vs planned index too (JSON: `{"history", "progress"}`).
     History {
         /// Assessment JSON files.
         #[arg(required = true)]
         assessments: Vec<String>,
+        /// An action plan, to compare achieved and planned progress.
+        #[arg(long)]
+        plan: Option<String>,
         /// Referential JSON file (default: the embedded one).
         #[arg(long)]
         referential: Option<PathBuf>,
@@ -608,6 +612,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Command::Plan { command } => run_plan(command),
         Command::History {
             assessments,
+            plan,
             referential,
             format,
             lang,
@@ -618,9 +623,33 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .map(|s| load_assessment(s, &r))
                 .collect::<Result<Vec<_>, _>>()?;
             let h = api::history(&r, &list)?;
-            let out = match format {
-                ReportFmt::Json => json(&h),
-                f => sobriete::render::history(&h, report_format(f), lang.into()),
+            let progress = match &plan {
+                Some(p) => {
+                    let plan = api::parse_plan(&read_input(p)?, &r)
+                        .map_err(|e| Failure(format!("{p}: {}", Failure::from(e).0)))?;
+                    Some(api::progress_series(&r, &list, &plan)?)
+                }
+                None => None,
+            };
+            let out = match (format, &progress) {
+                (ReportFmt::Json, None) => json(&h),
+                (ReportFmt::Json, Some(points)) => {
+                    json(&serde_json::json!({"history": h, "progress": points}))
+                }
+                (f, _) => {
+                    let mut text = sobriete::render::history(&h, report_format(f), lang.into());
+                    for p in progress.iter().flatten() {
+                        let show =
+                            |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.2}"));
+                        text.push_str(&format!(
+                            "  {} : réalisé {} / prévu {}\n",
+                            p.date,
+                            show(p.achieved),
+                            show(p.planned)
+                        ));
+                    }
+                    text
+                }
             };
             print(&out);
             Ok(ExitCode::SUCCESS)

@@ -266,6 +266,8 @@ pub struct Proposal {
     pub schedule: Vec<ScheduledAction>,
     /// Theme scores before and after.
     pub themes: Vec<ThemeProjection>,
+    /// The gap between the current scores and the target, overall and per theme.
+    pub gap: crate::target::TargetGap,
     /// Why the target cannot be reached, when it cannot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -1190,6 +1192,7 @@ fn build_proposal(
             .sum(),
         schedule,
         themes,
+        gap: crate::target::gap(r, &before_report, &req.target),
         note,
     }
 }
