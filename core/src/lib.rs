@@ -34,6 +34,7 @@ pub mod error;
 pub mod history;
 pub mod optimize;
 pub mod parse;
+pub mod peers;
 pub mod plan;
 pub mod profile;
 pub mod referential;
