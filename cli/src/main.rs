@@ -150,6 +150,42 @@ enum Command {
         #[arg(long, value_enum, default_value = "fr")]
         lang: LangArg,
     },
+    /// Situate an assessment among peers' results (percentiles, median, quartiles by stratum).
+    Peers {
+        /// Assessment JSON file, or `-`.
+        assessment: String,
+        /// Peers' results (JSON document `{"peers": [...]}`).
+        #[arg(long)]
+        peers: String,
+        /// Smallest group whose statistics are shown.
+        #[arg(long, default_value_t = sobriete::peers::DEFAULT_MIN_GROUP_SIZE)]
+        min_group_size: usize,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// Aggregate members' results (e.g. communes into their EPCI) (JSON).
+    Rollup {
+        /// Members' results (JSON document `{"peers": [...]}`).
+        members: String,
+        /// How many members the group has (for completeness).
+        #[arg(long)]
+        expected: Option<usize>,
+    },
+    /// The peer result of an assessment, to add to a peers file (JSON).
+    PeerResult {
+        /// Assessment JSON file, or `-`.
+        assessment: String,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+    },
     /// What changed between two assessments (JSON).
     Diff {
         /// The earlier assessment.
@@ -652,6 +688,41 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
             };
             print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Peers {
+            assessment,
+            peers,
+            min_group_size,
+            referential,
+            format,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let a = load_assessment(&assessment, &r)?;
+            let set = api::parse_peers(&read_input(&peers)?)
+                .map_err(|e| Failure(format!("{peers}: {}", Failure::from(e).0)))?;
+            let c = api::compare(&r, &a, &set, Some(min_group_size))?;
+            let out = match format {
+                ReportFmt::Json => json(&c),
+                f => sobriete::render::peer_comparison(&c, report_format(f), lang.into()),
+            };
+            print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rollup { members, expected } => {
+            let set = api::parse_peers(&read_input(&members)?)
+                .map_err(|e| Failure(format!("{members}: {}", Failure::from(e).0)))?;
+            print(&json(&api::rollup(&set, expected)?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::PeerResult {
+            assessment,
+            referential,
+        } => {
+            let r = load_referential(&referential)?;
+            let a = load_assessment(&assessment, &r)?;
+            print(&json(&api::peer_result(&r, &a)?));
             Ok(ExitCode::SUCCESS)
         }
         Command::Diff {

@@ -136,11 +136,13 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> ValidationReport 
     )
 }
 
-/// Recognises a document: a referential has `questions` or `themes`; a
+/// Recognises a document: peers' results have only `peers`; a referential
+/// has `questions` or `themes`; a
 /// plan has `actions` and `created`; an assessment has `answers`,
 /// `profile` or `level`.
 pub fn detect_document(value: &Value) -> DocumentKind {
     match value {
+        Value::Object(m) if m.len() == 1 && m.contains_key("peers") => DocumentKind::Peers,
         Value::Object(m)
             if m.contains_key("actions")
                 && m.contains_key("created")
@@ -203,6 +205,10 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
                 Err(issues) => finish(DocumentKind::Plan, issues),
             }
         }
+        DocumentKind::Peers => match peers_from_value(&value) {
+            Ok(_) => finish(DocumentKind::Peers, Vec::new()),
+            Err(e) => finish(DocumentKind::Peers, e.issues().to_vec()),
+        },
         DocumentKind::Request | DocumentKind::Unknown => finish(
             DocumentKind::Unknown,
             vec![Issue::error(
@@ -592,4 +598,86 @@ pub fn history_json(
         .map(|j| parse_assessment(j, &r))
         .collect::<Result<Vec<_>, _>>()?;
     history(&r, &list).map(|h| to_json(&h))
+}
+
+/// Reads and validates a set of peers' results from a JSON value.
+pub fn peers_from_value(value: &Value) -> Result<crate::peers::PeerSet, Error> {
+    let set: crate::peers::PeerSet = parse::document(
+        value,
+        &[Sweep::Array(
+            "peers",
+            parse::check::<crate::peers::PeerResult>,
+        )],
+    )
+    .map_err(|i| invalid(DocumentKind::Peers, i))?;
+    let issues = crate::peers::validate_peers(&set);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Peers, issues));
+    }
+    Ok(set)
+}
+
+/// Reads and validates a set of peers' results from JSON text.
+pub fn parse_peers(json: &str) -> Result<crate::peers::PeerSet, Error> {
+    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Peers, vec![i]))?;
+    peers_from_value(&value)
+}
+
+/// Situates an assessment among its peers: percentile rank, median and
+/// quartiles overall and per theme, by stratum (same kind and population
+/// band, département, région, national), hiding strata smaller than
+/// `min_group_size` (default [`crate::peers::DEFAULT_MIN_GROUP_SIZE`]).
+pub fn compare(
+    r: &Referential,
+    a: &Assessment,
+    peers: &crate::peers::PeerSet,
+    min_group_size: Option<usize>,
+) -> Result<crate::peers::PeerComparison, Error> {
+    let issues = crate::peers::validate_peers(peers);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Peers, issues));
+    }
+    let report = score(r, a)?;
+    let subject = crate::peers::PeerResult::from_report(&report);
+    Ok(crate::peers::compare(
+        &subject,
+        &peers.peers,
+        min_group_size.unwrap_or(crate::peers::DEFAULT_MIN_GROUP_SIZE),
+    ))
+}
+
+/// Aggregates members' results (e.g. the communes of an intercommunalité).
+pub fn rollup(
+    members: &crate::peers::PeerSet,
+    expected_members: Option<usize>,
+) -> Result<crate::peers::Rollup, Error> {
+    let issues = crate::peers::validate_peers(members);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Peers, issues));
+    }
+    Ok(crate::peers::rollup(&members.peers, expected_members))
+}
+
+/// The peer result of an assessment (to publish into a peers file).
+pub fn peer_result(r: &Referential, a: &Assessment) -> Result<crate::peers::PeerResult, Error> {
+    score(r, a).map(|report| crate::peers::PeerResult::from_report(&report))
+}
+
+/// JSON form of [`compare`].
+pub fn compare_json(
+    assessment_json: &str,
+    peers_json: &str,
+    min_group_size: Option<usize>,
+    referential_json: Option<&str>,
+) -> Result<String, Error> {
+    let r = referential_or_default(referential_json)?;
+    let a = parse_assessment(assessment_json, &r)?;
+    let peers = parse_peers(peers_json)?;
+    compare(&r, &a, &peers, min_group_size).map(|c| to_json(&c))
+}
+
+/// JSON form of [`rollup`].
+pub fn rollup_json(peers_json: &str, expected_members: Option<usize>) -> Result<String, Error> {
+    let peers = parse_peers(peers_json)?;
+    rollup(&peers, expected_members).map(|x| to_json(&x))
 }

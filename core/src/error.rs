@@ -218,6 +218,8 @@ pub enum DocumentKind {
     Plan,
     /// A plan proposal request.
     Request,
+    /// A set of peers' results.
+    Peers,
     /// Not recognised.
     Unknown,
 }
@@ -230,6 +232,7 @@ impl DocumentKind {
             DocumentKind::Assessment => "assessment",
             DocumentKind::Plan => "plan",
             DocumentKind::Request => "request",
+            DocumentKind::Peers => "peers",
             DocumentKind::Unknown => "unknown",
         }
     }

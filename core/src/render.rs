@@ -821,3 +821,63 @@ pub fn history(h: &crate::history::History, format: ReportFormat, lang: Lang) ->
     }
     d.out
 }
+
+/// A peer comparison as text or Markdown.
+pub fn peer_comparison(
+    c: &crate::peers::PeerComparison,
+    format: ReportFormat,
+    lang: Lang,
+) -> String {
+    let fr = lang == Lang::Fr;
+    let mut d = Doc::new(format == ReportFormat::Markdown);
+    d.title(if fr {
+        "Comparaison avec des collectivités comparables"
+    } else {
+        "Comparison with peers"
+    });
+    d.line(&format!(
+        "{} : {} · {} : {}",
+        if fr { "Indice" } else { "Index" },
+        opt_num(c.subject_index, lang),
+        if fr {
+            "collectivités comparées"
+        } else {
+            "peers compared"
+        },
+        c.compared
+    ));
+    for s in &c.strata {
+        let label = d.esc(&s.label);
+        d.section(&format!(
+            "{label} ({} : {})",
+            if fr { "effectif" } else { "size" },
+            s.size
+        ));
+        match (&s.index, &s.reason) {
+            (Some(st), _) => d.item(&format!(
+                "{} {} · {} {} · {} {} – {}",
+                if fr {
+                    "rang centile"
+                } else {
+                    "percentile rank"
+                },
+                opt_num(st.percentile_rank, lang),
+                if fr { "médiane" } else { "median" },
+                num(st.median, lang),
+                if fr { "quartiles" } else { "quartiles" },
+                num(st.q1, lang),
+                num(st.q3, lang)
+            )),
+            (None, Some(reason)) => {
+                let reason = d.esc(reason);
+                d.item(&reason);
+            }
+            (None, None) => d.item(if fr {
+                "pas de statistique"
+            } else {
+                "no statistics"
+            }),
+        }
+    }
+    d.out
+}

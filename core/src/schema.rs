@@ -94,6 +94,21 @@ pub fn all() -> Vec<(&'static str, Value)> {
             "target-gap.schema.json",
             generate::<crate::target::TargetGap>("target-gap.schema.json", "sobriete target gap"),
         ),
+        (
+            "peers.schema.json",
+            generate::<crate::peers::PeerSet>("peers.schema.json", "sobriete peers' results"),
+        ),
+        (
+            "peer-comparison.schema.json",
+            generate::<crate::peers::PeerComparison>(
+                "peer-comparison.schema.json",
+                "sobriete peer comparison",
+            ),
+        ),
+        (
+            "rollup.schema.json",
+            generate::<crate::peers::Rollup>("rollup.schema.json", "sobriete roll-up"),
+        ),
     ]
 }
 
