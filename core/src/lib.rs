@@ -31,12 +31,14 @@
 pub mod api;
 pub mod assessment;
 pub mod error;
+pub mod export;
 pub mod history;
 pub mod optimize;
 pub mod parse;
 pub mod peers;
 pub mod plan;
 pub mod profile;
+pub mod reen;
 pub mod referential;
 pub mod render;
 pub mod schema;

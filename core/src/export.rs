@@ -1,0 +1,335 @@
+//! CSV exports for spreadsheets: the answers of an assessment with their
+//! scores, the theme scores, and an action plan.
+//!
+//! Every export is UTF-8 text, comma-separated, with a header row and
+//! RFC 4180 quoting (a cell holding a comma, a double quote or a line
+//! break is enclosed in double quotes, inner quotes doubled). The column
+//! layout of each export is a public contract, documented on its function:
+//! columns are only ever added at the end.
+//!
+//! * **Numbers** use a dot as decimal separator and no thousands
+//!   separator, whatever the language (`12.5`, `-3`), so that they read
+//!   back as numbers; an empty cell means "none".
+//! * **Booleans** are `true` or `false`.
+//! * **Lists** are joined in one cell: ids with `|` (`q1|q2`), free texts
+//!   such as evidence with ` | `.
+//! * **Formula injection**: a text cell that comes from a user or a
+//!   referential and starts with `=`, `+`, `-`, `@`, a tab or a carriage
+//!   return gets a leading apostrophe `'`, so that no spreadsheet runs it
+//!   as a formula. Numbers written by the library are never prefixed.
+//! * `lang` only chooses the language of the texts (theme titles, prompts,
+//!   action titles); the header row and the codes (status, effort, …) are
+//!   the same in every language.
+
+use crate::assessment::{Answer, Assessment};
+use crate::plan::{ActionStatus, Plan};
+use crate::referential::{Rating, Referential};
+use crate::scoring::{QuestionStatus, ScoreReport};
+use crate::text::Lang;
+
+/// Header of [`answers_csv`].
+pub const ANSWERS_HEADER: [&str; 15] = [
+    "question_id",
+    "theme_id",
+    "theme",
+    "level",
+    "prompt",
+    "status",
+    "answer",
+    "points",
+    "max_points",
+    "weight",
+    "credit",
+    "contribution",
+    "missed",
+    "comment",
+    "evidence",
+];
+
+/// Header of [`themes_csv`].
+pub const THEMES_HEADER: [&str; 7] = [
+    "theme_id",
+    "theme",
+    "weight",
+    "score",
+    "counted",
+    "unanswered",
+    "complete",
+];
+
+/// Header of [`plan_csv`].
+pub const PLAN_HEADER: [&str; 16] = [
+    "id",
+    "action",
+    "title",
+    "owner",
+    "status",
+    "progress",
+    "start",
+    "due",
+    "completed",
+    "effort",
+    "budget_planned",
+    "budget_spent",
+    "reen_area",
+    "questions",
+    "depends_on",
+    "evidence",
+];
+
+/// Neutralises a text cell against formula injection: a leading `=`, `+`,
+/// `-`, `@`, tab or carriage return gets an apostrophe `'` in front.
+///
+/// ```
+/// assert_eq!(sobriete::export::safe_cell("=1+1"), "'=1+1");
+/// assert_eq!(sobriete::export::safe_cell("ok"), "ok");
+/// ```
+pub fn safe_cell(s: &str) -> String {
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
+        _ => s.to_owned(),
+    }
+}
+
+/// A number written by the library: shortest text that reads back as the
+/// same value, dot as decimal separator; empty when not finite.
+fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    if x == 0.0 {
+        // No "-0".
+        return "0".to_owned();
+    }
+    x.to_string()
+}
+
+fn opt_number(x: Option<f64>) -> String {
+    x.map_or_else(String::new, number)
+}
+
+fn text(s: &str) -> String {
+    safe_cell(s)
+}
+
+fn opt_text(s: Option<&str>) -> String {
+    s.map_or_else(String::new, safe_cell)
+}
+
+/// Writes a header and rows as CSV. The writer targets memory, so it
+/// cannot fail in practice; if it ever did, the rows written so far are
+/// returned (an empty string at worst), never a panic.
+fn write_csv<const N: usize>(header: &[&str; N], rows: Vec<[String; N]>) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut ok = w.write_record(header).is_ok();
+    for row in rows {
+        if !ok {
+            break;
+        }
+        ok = w.write_record(&row).is_ok();
+    }
+    let bytes = match w.into_inner() {
+        Ok(b) => b,
+        Err(e) => e.into_inner().get_ref().clone(),
+    };
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn status_code(s: QuestionStatus) -> &'static str {
+    match s {
+        QuestionStatus::Answered => "answered",
+        QuestionStatus::DontKnow => "dont_know",
+        QuestionStatus::Unanswered => "unanswered",
+        QuestionStatus::NotApplicable => "not_applicable",
+        QuestionStatus::Hidden => "hidden",
+        QuestionStatus::OutOfProfile => "out_of_profile",
+    }
+}
+
+fn action_status_code(s: ActionStatus) -> &'static str {
+    match s {
+        ActionStatus::ToDefine => "to_define",
+        ActionStatus::ToPlan => "to_plan",
+        ActionStatus::Planned => "planned",
+        ActionStatus::InProgress => "in_progress",
+        ActionStatus::Done => "done",
+        ActionStatus::Abandoned => "abandoned",
+    }
+}
+
+fn rating_code(r: Rating) -> &'static str {
+    match r {
+        Rating::Low => "low",
+        Rating::Medium => "medium",
+        Rating::High => "high",
+    }
+}
+
+/// The answer as one cell (see [`answers_csv`]).
+fn answer_cell(a: Option<&Answer>) -> String {
+    match a {
+        None | Some(Answer::Unanswered { .. }) => String::new(),
+        Some(Answer::Yes { .. }) => "yes".to_owned(),
+        Some(Answer::No { .. }) => "no".to_owned(),
+        Some(Answer::Choice { options, .. }) => format!("choice: {}", options.join("|")),
+        Some(Answer::Number { value, .. }) => format!("number: {}", number(*value)),
+        Some(Answer::DontKnow { .. }) => "dont_know".to_owned(),
+        Some(Answer::NotApplicable { justification, .. }) => match justification {
+            Some(j) if !j.trim().is_empty() => format!("not_applicable: {j}"),
+            _ => "not_applicable".to_owned(),
+        },
+    }
+}
+
+/// The answers of an assessment with their scores: one row per question
+/// of the report (every in-level question, in referential order).
+///
+/// Columns, in this order:
+///
+/// | column | content |
+/// |---|---|
+/// | `question_id` | question id |
+/// | `theme_id` | theme id |
+/// | `theme` | theme title in `lang` |
+/// | `level` | question level (1 or 2) |
+/// | `prompt` | the question in `lang` |
+/// | `status` | `answered`, `dont_know`, `unanswered`, `not_applicable`, `hidden` or `out_of_profile` |
+/// | `answer` | `yes`, `no`, `choice: a\|b` (option ids), `number: 35`, `dont_know`, `not_applicable: <justification>` (or `not_applicable`); empty when unanswered |
+/// | `points` | points earned; empty when not counted or unanswered |
+/// | `max_points` | most points the question can earn |
+/// | `weight` | weight in its theme |
+/// | `credit` | `weight × points ÷ max_points` |
+/// | `contribution` | index points brought to the overall index |
+/// | `missed` | index points left on the table |
+/// | `comment` | the answer's comment |
+/// | `evidence` | the answer's evidence, joined with ` \| ` |
+///
+/// Text cells are neutralised against formula injection (see the
+/// [module documentation](self)).
+pub fn answers_csv(r: &Referential, a: &Assessment, report: &ScoreReport, lang: Lang) -> String {
+    let rows = report
+        .questions
+        .iter()
+        .map(|q| {
+            let theme = report
+                .themes
+                .iter()
+                .find(|t| t.id == q.theme)
+                .map(|t| &t.title)
+                .or_else(|| r.theme(&q.theme).map(|t| &t.title))
+                .map(|t| t.get(lang));
+            let prompt = r.question(&q.id).map(|x| x.prompt.get(lang));
+            let answer = a.answers.get(&q.id);
+            [
+                text(&q.id),
+                text(&q.theme),
+                opt_text(theme),
+                q.level.to_string(),
+                opt_text(prompt),
+                status_code(q.status).to_owned(),
+                text(&answer_cell(answer)),
+                q.points.map_or_else(String::new, |p| p.to_string()),
+                q.max_points.to_string(),
+                number(q.weight),
+                number(q.credit),
+                number(q.contribution),
+                number(q.missed),
+                opt_text(answer.and_then(Answer::comment)),
+                text(&answer.map_or_else(String::new, |x| x.evidence().join(" | "))),
+            ]
+        })
+        .collect();
+    write_csv(&ANSWERS_HEADER, rows)
+}
+
+/// The theme scores of a report: one row per theme, in referential order.
+///
+/// Columns, in this order:
+///
+/// | column | content |
+/// |---|---|
+/// | `theme_id` | theme id |
+/// | `theme` | theme title in `lang` |
+/// | `weight` | weight in the index |
+/// | `score` | score 0–100 (2 decimals); empty when nothing is counted |
+/// | `counted` | counted questions |
+/// | `unanswered` | counted questions not answered yet |
+/// | `complete` | `true` when every counted question is answered, else `false` |
+pub fn themes_csv(report: &ScoreReport, lang: Lang) -> String {
+    let rows = report
+        .themes
+        .iter()
+        .map(|t| {
+            [
+                text(&t.id),
+                text(t.title.get(lang)),
+                number(t.weight),
+                opt_number(t.score),
+                t.counted.to_string(),
+                t.unanswered.to_string(),
+                t.complete.to_string(),
+            ]
+        })
+        .collect();
+    write_csv(&THEMES_HEADER, rows)
+}
+
+/// An action plan: one row per planned action, in plan order.
+///
+/// Columns, in this order (values fall back to the referential action's
+/// when the plan does not give them: title, effort, REEN area, questions):
+///
+/// | column | content |
+/// |---|---|
+/// | `id` | plan action id |
+/// | `action` | id of the referential action carried out; empty for a custom action |
+/// | `title` | title in `lang` |
+/// | `owner` | who carries it out |
+/// | `status` | `to_define`, `to_plan`, `planned`, `in_progress`, `done` or `abandoned` |
+/// | `progress` | progress 0–100 as used in the follow-up (100 when done) |
+/// | `start` | start date (YYYY-MM-DD) |
+/// | `due` | due date |
+/// | `completed` | date it was done |
+/// | `effort` | `low`, `medium` or `high` |
+/// | `budget_planned` | planned amount (€); empty without a budget |
+/// | `budget_spent` | amount spent (€); empty without a budget |
+/// | `reen_area` | REEN decree area 1–6 |
+/// | `questions` | ids of the questions it improves, joined with `\|` |
+/// | `depends_on` | ids of the plan actions to do first, joined with `\|` |
+/// | `evidence` | evidence, joined with ` \| ` |
+pub fn plan_csv(r: &Referential, plan: &Plan, lang: Lang) -> String {
+    let rows = plan
+        .actions
+        .iter()
+        .map(|a| {
+            let questions: Vec<&str> = a
+                .effective_addresses(r)
+                .iter()
+                .map(|ad| ad.question.as_str())
+                .collect();
+            [
+                text(&a.id),
+                opt_text(a.action.as_deref()),
+                text(&a.title_in(r, lang)),
+                opt_text(a.owner.as_deref()),
+                action_status_code(a.status).to_owned(),
+                number(a.effective_progress()),
+                opt_text(a.start.as_deref()),
+                opt_text(a.due.as_deref()),
+                opt_text(a.completed.as_deref()),
+                a.effective_effort(r)
+                    .map_or_else(String::new, |e| rating_code(e).to_owned()),
+                opt_number(a.budget.map(|b| b.planned)),
+                opt_number(a.budget.map(|b| b.spent)),
+                a.effective_reen_area(r)
+                    .map_or_else(String::new, |x| x.to_string()),
+                text(&questions.join("|")),
+                text(&a.depends_on.join("|")),
+                text(&a.evidence.join(" | ")),
+            ]
+        })
+        .collect();
+    write_csv(&PLAN_HEADER, rows)
+}
