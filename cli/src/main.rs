@@ -186,6 +186,40 @@ enum Command {
         #[arg(long)]
         referential: Option<PathBuf>,
     },
+    /// CSV for spreadsheets: answers or theme scores of an assessment, or a plan's actions.
+    Csv {
+        /// What to export.
+        #[arg(value_enum)]
+        what: CsvWhat,
+        /// Assessment JSON file (answers, themes) or plan JSON file (plan), or `-`.
+        file: String,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// The REEN annual review (Markdown), for the sustainable-development report.
+    Review {
+        /// Assessment JSON file, or `-`.
+        assessment: String,
+        /// Year of the review.
+        #[arg(long)]
+        year: i32,
+        /// The action plan (objectives, indicators, measures).
+        #[arg(long)]
+        plan: Option<String>,
+        /// Follow-up date of the plan (default: 31 December of the year).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
     /// What changed between two assessments (JSON).
     Diff {
         /// The earlier assessment.
@@ -205,6 +239,13 @@ enum Command {
         #[arg(long)]
         check: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CsvWhat {
+    Answers,
+    Themes,
+    Plan,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -708,6 +749,54 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 f => sobriete::render::peer_comparison(&c, report_format(f), lang.into()),
             };
             print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Csv {
+            what,
+            file,
+            referential,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let out = match what {
+                CsvWhat::Answers => {
+                    api::answers_csv(&r, &load_assessment(&file, &r)?, lang.into())?
+                }
+                CsvWhat::Themes => api::themes_csv(&r, &load_assessment(&file, &r)?, lang.into())?,
+                CsvWhat::Plan => {
+                    let p = api::parse_plan(&read_input(&file)?, &r)
+                        .map_err(|e| Failure(format!("{file}: {}", Failure::from(e).0)))?;
+                    api::plan_csv(&r, &p, lang.into())?
+                }
+            };
+            print!("{out}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Review {
+            assessment,
+            year,
+            plan,
+            as_of,
+            referential,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let a = load_assessment(&assessment, &r)?;
+            let p = match &plan {
+                Some(f) => Some(
+                    api::parse_plan(&read_input(f)?, &r)
+                        .map_err(|e| Failure(format!("{f}: {}", Failure::from(e).0)))?,
+                ),
+                None => None,
+            };
+            print(&api::annual_review(
+                &r,
+                &a,
+                p.as_ref(),
+                year,
+                as_of.as_deref(),
+                lang.into(),
+            )?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Rollup { members, expected } => {

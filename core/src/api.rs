@@ -681,3 +681,58 @@ pub fn rollup_json(peers_json: &str, expected_members: Option<usize>) -> Result<
     let peers = parse_peers(peers_json)?;
     rollup(&peers, expected_members).map(|x| to_json(&x))
 }
+
+/// CSV of the answers (one row per question; the columns are documented in
+/// [`crate::export::answers_csv`]).
+pub fn answers_csv(r: &Referential, a: &Assessment, lang: Lang) -> Result<String, Error> {
+    let report = score(r, a)?;
+    Ok(crate::export::answers_csv(r, a, &report, lang))
+}
+
+/// CSV of the theme scores (see [`crate::export::themes_csv`]).
+pub fn themes_csv(r: &Referential, a: &Assessment, lang: Lang) -> Result<String, Error> {
+    let report = score(r, a)?;
+    Ok(crate::export::themes_csv(&report, lang))
+}
+
+/// CSV of a plan's actions (see [`crate::export::plan_csv`]).
+pub fn plan_csv(r: &Referential, plan: &Plan, lang: Lang) -> Result<String, Error> {
+    let issues = crate::plan::validate_plan(plan, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Plan, issues));
+    }
+    Ok(crate::export::plan_csv(r, plan, lang))
+}
+
+/// The REEN annual review (Markdown) for `year`: objectives, indicators,
+/// measures by decree area; with a plan, followed up as of `as_of` (default:
+/// the end of `year`).
+pub fn annual_review(
+    r: &Referential,
+    a: &Assessment,
+    plan: Option<&Plan>,
+    year: i32,
+    as_of: Option<&str>,
+    lang: Lang,
+) -> Result<String, Error> {
+    let report = score(r, a)?;
+    let end_of_year = format!("{year:04}-12-31");
+    let status = match plan {
+        // The plan's own baseline when it has one, else the reviewed assessment.
+        Some(p) => Some(plan_status(
+            r,
+            p,
+            p.baseline.is_none().then_some(a),
+            as_of.unwrap_or(&end_of_year),
+        )?),
+        None => None,
+    };
+    Ok(crate::reen::annual_review(
+        r,
+        &report,
+        plan,
+        status.as_ref(),
+        year,
+        lang,
+    ))
+}

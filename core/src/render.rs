@@ -33,19 +33,29 @@ impl ReportFormat {
     }
 }
 
-/// Escapes text for Markdown (inline, table-safe): Markdown punctuation is
-/// backslash-escaped, HTML-significant characters become entities and line
-/// breaks become spaces, so no user text can open markup.
+/// Escapes text for Markdown (inline, table-safe): characters that open
+/// inline markup are backslash-escaped, HTML-significant characters become
+/// entities and line breaks become spaces, so no user text can open markup.
+/// List and heading markers only count at the start of a line, so `-`, `+`
+/// and `1.` are escaped only there.
 pub fn escape_markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in s.chars().enumerate() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' | '{' | '}'
-            | '+' | '-' | '.' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if i == digits && digits > 0 => {
                 out.push('\\');
                 out.push(c);
             }

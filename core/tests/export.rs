@@ -289,7 +289,7 @@ fn annual_review_follows_the_decree() {
     );
     assert!(md.starts_with("# "));
     assert!(md.contains("2026"));
-    assert!(md.contains("Saint\\-Priest\\-sous\\-Ardour"));
+    assert!(md.contains("Saint-Priest-sous-Ardour"));
     for law in ["2021-1485", "2022-1084", "D. 2311-15-1"] {
         assert!(md.contains(law), "{law}");
     }
