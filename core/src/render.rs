@@ -74,7 +74,7 @@ fn plain(s: &str) -> String {
         .collect()
 }
 
-fn num(x: f64, lang: Lang) -> String {
+pub(crate) fn num(x: f64, lang: Lang) -> String {
     let s = format!("{x:.2}");
     match lang {
         Lang::Fr => s.replace('.', ","),
@@ -83,7 +83,7 @@ fn num(x: f64, lang: Lang) -> String {
 }
 
 /// A whole number with thousands separators ("121 400" / "121,400").
-fn int(n: u32, lang: Lang) -> String {
+pub(crate) fn int(n: u32, lang: Lang) -> String {
     let digits = n.to_string();
     let sep = match lang {
         Lang::Fr => '\u{202f}',
@@ -99,7 +99,7 @@ fn int(n: u32, lang: Lang) -> String {
     out
 }
 
-fn rating(r: Rating, lang: Lang) -> &'static str {
+pub(crate) fn rating(r: Rating, lang: Lang) -> &'static str {
     match (r, lang) {
         (Rating::Low, Lang::Fr) => "faible",
         (Rating::Medium, Lang::Fr) => "moyen",
@@ -110,7 +110,7 @@ fn rating(r: Rating, lang: Lang) -> &'static str {
     }
 }
 
-fn cost(c: Option<CostBand>, lang: Lang) -> &'static str {
+pub(crate) fn cost(c: Option<CostBand>, lang: Lang) -> &'static str {
     match (c, lang) {
         (None, _) => "–",
         (Some(CostBand::None), Lang::Fr) => "aucun",
@@ -124,34 +124,34 @@ fn cost(c: Option<CostBand>, lang: Lang) -> &'static str {
     }
 }
 
-struct Labels {
-    title: &'static str,
-    level: &'static str,
-    referential: &'static str,
-    index: &'static str,
-    grade: &'static str,
-    none: &'static str,
-    completeness: &'static str,
-    dont_know: &'static str,
-    incomplete: &'static str,
-    eco_clic: &'static str,
-    eco_clic_incomplete: &'static str,
-    themes: &'static str,
-    actions: &'static str,
-    gain: &'static str,
-    effort: &'static str,
-    impact: &'static str,
-    cost: &'static str,
-    gaps: &'static str,
-    why: &'static str,
-    missed: &'static str,
-    inhabitants: &'static str,
-    theme: &'static str,
-    score: &'static str,
-    warnings: &'static str,
+pub(crate) struct Labels {
+    pub(crate) title: &'static str,
+    pub(crate) level: &'static str,
+    pub(crate) referential: &'static str,
+    pub(crate) index: &'static str,
+    pub(crate) grade: &'static str,
+    pub(crate) none: &'static str,
+    pub(crate) completeness: &'static str,
+    pub(crate) dont_know: &'static str,
+    pub(crate) incomplete: &'static str,
+    pub(crate) eco_clic: &'static str,
+    pub(crate) eco_clic_incomplete: &'static str,
+    pub(crate) themes: &'static str,
+    pub(crate) actions: &'static str,
+    pub(crate) gain: &'static str,
+    pub(crate) effort: &'static str,
+    pub(crate) impact: &'static str,
+    pub(crate) cost: &'static str,
+    pub(crate) gaps: &'static str,
+    pub(crate) why: &'static str,
+    pub(crate) missed: &'static str,
+    pub(crate) inhabitants: &'static str,
+    pub(crate) theme: &'static str,
+    pub(crate) score: &'static str,
+    pub(crate) warnings: &'static str,
 }
 
-fn labels(lang: Lang) -> &'static Labels {
+pub(crate) fn labels(lang: Lang) -> &'static Labels {
     const FR: Labels = Labels {
         title: "Sobriété numérique — rapport de maturité",
         level: "niveau",
@@ -575,7 +575,7 @@ impl Doc {
     }
 }
 
-fn opt_num(x: Option<f64>, lang: Lang) -> String {
+pub(crate) fn opt_num(x: Option<f64>, lang: Lang) -> String {
     x.map_or("–".to_owned(), |v| num(v, lang))
 }
 
@@ -662,7 +662,7 @@ pub fn proposal(p: &crate::optimize::Proposal, format: ReportFormat, lang: Lang)
     d.out
 }
 
-fn status_label(s: crate::plan::ActionStatus, lang: Lang) -> &'static str {
+pub(crate) fn status_label(s: crate::plan::ActionStatus, lang: Lang) -> &'static str {
     use crate::plan::ActionStatus as S;
     match (s, lang) {
         (S::ToDefine, Lang::Fr) => "à définir",

@@ -1,0 +1,775 @@
+//! A self-contained HTML5 report: one page with its inline stylesheet (print
+//! included) and inline SVG charts, no script and no external resource, to
+//! open in a browser, print or attach to a council deliberation.
+//!
+//! Every text coming from a referential or a user is escaped with
+//! [`escape_html`]; only [`HtmlOptions::extra_sections`] is inserted as is.
+
+use std::fmt::Write as _;
+
+use crate::history::{History, ProgressPoint};
+use crate::optimize::Proposal;
+use crate::plan::PlanStatus;
+use crate::render::{cost, int, labels, num, opt_num, rating, status_label};
+use crate::scoring::{GapState, ScoreReport};
+use crate::svg::{self, RadarSeries};
+use crate::target::TargetGap;
+use crate::text::{Lang, Text};
+
+/// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"`
+/// and `'` become entities, tabs and line breaks become spaces and other
+/// control characters are removed (same rules as [`svg::escape_xml`]).
+pub fn escape_html(s: &str) -> String {
+    svg::escape_xml(s)
+}
+
+/// What to render besides the score report.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlOptions<'a> {
+    /// Language of the page (French by default).
+    pub lang: Lang,
+    /// Distance to a target: its theme scores are drawn on the radar chart
+    /// and shown in the theme table. When absent, the proposal's gap is used.
+    pub target: Option<&'a TargetGap>,
+    /// A proposed action plan: its schedule with the projected index.
+    pub proposal: Option<&'a Proposal>,
+    /// A plan follow-up: late actions, effort and budget, indicators.
+    pub status: Option<&'a PlanStatus>,
+    /// The history of assessments, with the evolution chart.
+    pub history: Option<&'a History>,
+    /// Achieved vs planned index over time: when given, the evolution chart
+    /// draws it instead of the history's indices alone.
+    pub progress: Option<&'a [ProgressPoint]>,
+    /// Further sections as `(title, body)`: the title is escaped, the body
+    /// must be HTML that is already safe (escaped by its producer) and is
+    /// inserted as is.
+    pub extra_sections: Vec<(String, String)>,
+}
+
+impl<'a> HtmlOptions<'a> {
+    /// Options rendering the score report alone, in `lang`.
+    pub fn new(lang: Lang) -> HtmlOptions<'a> {
+        HtmlOptions {
+            lang,
+            ..HtmlOptions::default()
+        }
+    }
+}
+
+const STYLE: &str = "\
+:root{--ink:#1a1a1a;--muted:#555;--line:#c8c8c8;--accent:#1f4e79;--warn:#8a1c1c;--bg-alt:#f3f5f8}
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,sans-serif;color:var(--ink);line-height:1.45;max-width:60rem;margin:0 auto;padding:1.5rem}
+h1{font-size:1.6rem;color:var(--accent);margin:0 0 .5rem}
+h2{font-size:1.25rem;color:var(--accent);border-bottom:2px solid var(--accent);padding-bottom:.2rem;margin-top:2rem}
+h3{font-size:1.05rem;margin-top:1.2rem}
+.profile{font-size:1.05rem;margin:.2rem 0}
+.meta{color:var(--muted);margin:.2rem 0}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.6rem;margin:1rem 0;padding:0}
+.figures div{border:1px solid var(--line);border-radius:4px;padding:.5rem .7rem}
+.figures dt{font-size:.85rem;color:var(--muted)}
+.figures dd{margin:0;font-size:1.3rem;font-weight:600}
+.warning{border-left:4px solid var(--warn);padding:.4rem .8rem;background:#fbeeee;color:var(--warn)}
+table{border-collapse:collapse;width:100%;margin:.8rem 0;font-size:.92rem}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+thead th{background:var(--bg-alt)}
+td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+tr.late td{color:var(--warn);font-weight:600}
+figure{margin:1rem 0;text-align:center}
+figure svg{max-width:100%;height:auto}
+figcaption{font-size:.85rem;color:var(--muted)}
+.why{color:var(--muted);font-size:.9rem}
+footer{margin-top:2.5rem;font-size:.8rem;color:var(--muted);border-top:1px solid var(--line);padding-top:.5rem}
+@media print{
+@page{size:A4;margin:15mm}
+body{max-width:none;padding:0;font-size:10pt;color:#000}
+h1,h2{color:#000;border-color:#000}
+h2{break-after:avoid-page;page-break-after:avoid}
+table,figure,.figures div{break-inside:avoid;page-break-inside:avoid}
+thead{display:table-header-group}
+tr{break-inside:avoid;page-break-inside:avoid}
+thead th{background:none}
+.warning{background:none;color:#000;border-color:#000}
+tr.late td{color:#000}
+}
+";
+
+fn esc(s: &str) -> String {
+    escape_html(s)
+}
+
+fn et(t: &Text, lang: Lang) -> String {
+    escape_html(t.get(lang))
+}
+
+fn gap_state(s: GapState, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (GapState::Partial, Lang::Fr) => "partiellement en place",
+        (GapState::Absent, Lang::Fr) => "absente",
+        (GapState::DontKnow, Lang::Fr) => "je ne sais pas",
+        (GapState::Unanswered, Lang::Fr) => "sans réponse",
+        (GapState::Partial, Lang::En) => "partly in place",
+        (GapState::Absent, Lang::En) => "absent",
+        (GapState::DontKnow, Lang::En) => "don't know",
+        (GapState::Unanswered, Lang::En) => "unanswered",
+    }
+}
+
+/// Picks the French or English text.
+fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// A table: `head` cells are `(label, numeric)`; rows are already-escaped
+/// cells, with an optional class for the row.
+struct Table {
+    out: String,
+    numeric: Vec<bool>,
+}
+
+impl Table {
+    fn new(caption: Option<&str>, head: &[(&str, bool)]) -> Table {
+        let mut out = String::from("<table>");
+        if let Some(c) = caption {
+            let _ = write!(out, "<caption>{c}</caption>");
+        }
+        out.push_str("<thead><tr>");
+        for (label, numeric) in head {
+            let class = if *numeric { " class=\"num\"" } else { "" };
+            let _ = write!(out, "<th scope=\"col\"{class}>{label}</th>");
+        }
+        out.push_str("</tr></thead><tbody>");
+        Table {
+            out,
+            numeric: head.iter().map(|(_, n)| *n).collect(),
+        }
+    }
+
+    fn row(&mut self, class: Option<&str>, cells: &[String]) {
+        match class {
+            Some(c) => {
+                let _ = write!(self.out, "<tr class=\"{c}\">");
+            }
+            None => self.out.push_str("<tr>"),
+        }
+        for (i, cell) in cells.iter().enumerate() {
+            let numeric = self.numeric.get(i).copied().unwrap_or(false);
+            if numeric {
+                let _ = write!(self.out, "<td class=\"num\">{cell}</td>");
+            } else {
+                let _ = write!(self.out, "<td>{cell}</td>");
+            }
+        }
+        self.out.push_str("</tr>");
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str("</tbody></table>\n");
+        self.out
+    }
+}
+
+/// The whole report as one self-contained HTML5 page (see the module
+/// documentation): profile, summary figures, theme scores with a radar
+/// chart, practices not in place with their rationale, recommended actions,
+/// and, when given in `options`, the proposed plan, the plan follow-up, the
+/// history with its evolution chart and the extra sections.
+pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
+    let lang = options.lang;
+    let l = labels(lang);
+    let mut o = String::new();
+    let lang_attr = match lang {
+        Lang::Fr => "fr",
+        Lang::En => "en",
+    };
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"sobriete {}\">\n\
+         <title>{} — {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        l.title,
+        esc(&report.profile.name),
+    );
+
+    // Header: profile, date, level, referential.
+    let _ = write!(
+        o,
+        "<header>\n<h1>{}</h1>\n<p class=\"profile\"><strong>{}</strong> ({}, {} {})</p>\n\
+         <p class=\"meta\">{} : {} — {} {} — {} {} {}</p>\n</header>\n<main>\n",
+        l.title,
+        esc(&report.profile.name),
+        esc(report.profile.kind.label(lang)),
+        int(report.profile.population, lang),
+        l.inhabitants,
+        tr(lang, "Date de l’évaluation", "Assessment date"),
+        esc(&report.date),
+        l.level,
+        report.level,
+        l.referential,
+        esc(&report.referential.id),
+        esc(&report.referential.version),
+    );
+
+    summary(&mut o, report, lang);
+    themes(&mut o, report, options);
+    gaps(&mut o, report, lang);
+    actions(&mut o, report, lang);
+    if let Some(p) = options.proposal {
+        proposal(&mut o, report, p, lang);
+    }
+    if let Some(s) = options.status {
+        follow_up(&mut o, s, lang);
+    }
+    if options.history.is_some() || options.progress.is_some() {
+        history(&mut o, options.history, options.progress, lang);
+    }
+    for (title, body) in &options.extra_sections {
+        let _ = write!(
+            o,
+            "<section>\n<h2>{}</h2>\n{body}\n</section>\n",
+            esc(title)
+        );
+    }
+    if !report.warnings.is_empty() {
+        let _ = write!(
+            o,
+            "<section id=\"warnings\">\n<h2>{}</h2>\n<ul>\n",
+            l.warnings
+        );
+        for w in &report.warnings {
+            let _ = writeln!(o, "<li>{}</li>", esc(&w.to_string()));
+        }
+        o.push_str("</ul>\n</section>\n");
+    }
+    let _ = write!(
+        o,
+        "</main>\n<footer>{} sobriete {} — {} {} {}</footer>\n</body>\n</html>\n",
+        tr(lang, "Rapport produit par", "Report produced by"),
+        env!("CARGO_PKG_VERSION"),
+        l.referential,
+        esc(&report.referential.id),
+        esc(&report.referential.version),
+    );
+    o
+}
+
+fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
+    let l = labels(lang);
+    let index = r
+        .index
+        .map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
+    let grade = r.grade.as_ref().map_or("–".to_owned(), |g| match &g.label {
+        Some(label) => format!("{} ({})", esc(&g.grade), et(label, lang)),
+        None => esc(&g.grade),
+    });
+    let eco = match (&r.eco_clic.index, &r.eco_clic.grade) {
+        (Some(i), Some(g)) => format!("{i} ({})", esc(g)),
+        _ => l.eco_clic_incomplete.to_owned(),
+    };
+    let _ = write!(
+        o,
+        "<section id=\"summary\">\n<h2>{}</h2>\n<dl class=\"figures\">\n\
+         <div><dt>{}</dt><dd class=\"index\">{index}</dd></div>\n\
+         <div><dt>{}</dt><dd class=\"grade\">{grade}</dd></div>\n\
+         <div><dt>{}</dt><dd>{} %</dd></div>\n\
+         <div><dt>{}</dt><dd>{} %</dd></div>\n\
+         <div><dt>{}</dt><dd class=\"eco-clic\">{eco}</dd></div>\n</dl>\n",
+        tr(lang, "Synthèse", "Summary"),
+        l.index,
+        l.grade,
+        l.completeness,
+        num(r.completeness, lang),
+        l.dont_know,
+        num(r.dont_know_share, lang),
+        l.eco_clic,
+    );
+    if !r.complete {
+        let _ = writeln!(o, "<p class=\"warning\">⚠ {}</p>", l.incomplete);
+    }
+    o.push_str("</section>\n");
+}
+
+fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
+    let lang = options.lang;
+    let l = labels(lang);
+    let target = options
+        .target
+        .or(options.proposal.map(|p| &p.gap))
+        .filter(|t| !t.themes.is_empty());
+    let target_of =
+        |id: &str| target.and_then(|t| t.themes.iter().find(|g| g.theme == id).map(|g| g.target));
+    let _ = write!(o, "<section id=\"themes\">\n<h2>{}</h2>\n", l.themes);
+    let target_label = tr(lang, "Cible", "Target");
+    let mut head = vec![(l.theme, false), (l.score, true)];
+    if target.is_some() {
+        head.push((target_label, true));
+    }
+    let mut t = Table::new(None, &head);
+    for th in &r.themes {
+        let mut cells = vec![et(&th.title, lang), opt_num(th.score, lang)];
+        if target.is_some() {
+            cells.push(opt_num(target_of(&th.id), lang));
+        }
+        t.row(None, &cells);
+    }
+    o.push_str(&t.finish());
+    if !r.themes.is_empty() {
+        let axes: Vec<String> = r
+            .themes
+            .iter()
+            .map(|th| th.title.get(lang).to_owned())
+            .collect();
+        let mut series = vec![RadarSeries {
+            label: tr(lang, "Scores actuels", "Current scores").to_owned(),
+            values: r.themes.iter().map(|th| th.score).collect(),
+        }];
+        if target.is_some() {
+            // A theme the target does not name keeps its current score.
+            series.push(RadarSeries {
+                label: tr(lang, "Scores cibles", "Target scores").to_owned(),
+                values: r
+                    .themes
+                    .iter()
+                    .map(|th| target_of(&th.id).or(th.score))
+                    .collect(),
+            });
+        }
+        let _ = write!(
+            o,
+            "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+            svg::radar_in(&axes, &series, lang),
+            tr(
+                lang,
+                "Scores par thème sur 100 ; les thèmes sans cible gardent leur score actuel.",
+                "Scores by theme out of 100; themes without a target keep their current score."
+            )
+        );
+    }
+    o.push_str("</section>\n");
+}
+
+fn gaps(o: &mut String, r: &ScoreReport, lang: Lang) {
+    if r.gaps.is_empty() {
+        return;
+    }
+    let l = labels(lang);
+    let _ = write!(
+        o,
+        "<section id=\"gaps\">\n<h2>{} ({})</h2>\n",
+        l.gaps,
+        r.gaps.len()
+    );
+    let mut t = Table::new(
+        None,
+        &[
+            (tr(lang, "Pratique", "Practice"), false),
+            (tr(lang, "État", "State"), false),
+            (l.missed, true),
+            (l.why, false),
+        ],
+    );
+    for g in &r.gaps {
+        let theme = r
+            .themes
+            .iter()
+            .find(|th| th.id == g.theme)
+            .map(|th| et(&th.title, lang))
+            .unwrap_or_else(|| esc(&g.theme));
+        t.row(
+            None,
+            &[
+                format!(
+                    "<strong>{}</strong><br><span class=\"why\">{} · {}</span>",
+                    et(&g.prompt, lang),
+                    esc(&g.question),
+                    theme
+                ),
+                gap_state(g.state, lang).to_owned(),
+                num(g.missed, lang),
+                et(&g.rationale, lang),
+            ],
+        );
+    }
+    o.push_str(&t.finish());
+    o.push_str("</section>\n");
+}
+
+fn actions(o: &mut String, r: &ScoreReport, lang: Lang) {
+    if r.recommended_actions.is_empty() {
+        return;
+    }
+    let l = labels(lang);
+    let _ = write!(o, "<section id=\"actions\">\n<h2>{}</h2>\n", l.actions);
+    let mut t = Table::new(
+        None,
+        &[
+            ("#", true),
+            ("Action", false),
+            (l.gain, true),
+            (l.effort, false),
+            (l.impact, false),
+            (l.cost, false),
+        ],
+    );
+    for (i, a) in r.recommended_actions.iter().enumerate() {
+        t.row(
+            None,
+            &[
+                (i + 1).to_string(),
+                et(&a.title, lang),
+                format!("+{}", num(a.gain, lang)),
+                rating(a.effort, lang).to_owned(),
+                rating(a.impact, lang).to_owned(),
+                esc(cost(a.cost, lang)),
+            ],
+        );
+    }
+    o.push_str(&t.finish());
+    o.push_str("</section>\n");
+}
+
+fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
+    let l = labels(lang);
+    let _ = write!(
+        o,
+        "<section id=\"proposal\">\n<h2>{}</h2>\n<p>{} : {} → <strong>{}</strong> ({} {})</p>\n",
+        tr(lang, "Plan d’action proposé", "Proposed action plan"),
+        tr(lang, "Indice", "Index"),
+        opt_num(p.baseline_index, lang),
+        opt_num(p.index, lang),
+        tr(lang, "cible", "target"),
+        opt_num(p.target_index, lang),
+    );
+    let reach = if p.reachable {
+        tr(lang, "Cible atteinte.", "Target reached.")
+    } else {
+        tr(
+            lang,
+            "Cible hors d’atteinte dans ces limites : plan du meilleur indice atteignable.",
+            "Target out of reach within these limits: plan of the best reachable index.",
+        )
+    };
+    let class = if p.reachable {
+        ""
+    } else {
+        " class=\"warning\""
+    };
+    let _ = writeln!(o, "<p{class}>{reach}</p>");
+    let _ = writeln!(
+        o,
+        "<p>{} : {} · {} : {} €{}</p>",
+        tr(lang, "Effort total", "Total effort"),
+        p.total_effort,
+        tr(lang, "budget estimé", "estimated budget"),
+        int(p.total_budget, lang),
+        if p.exact {
+            ""
+        } else {
+            tr(
+                lang,
+                " · optimalité non prouvée",
+                " · optimality not proven",
+            )
+        }
+    );
+    if let Some(note) = &p.note {
+        let _ = writeln!(o, "<p class=\"why\">{}</p>", esc(note));
+    }
+    let mut t = Table::new(
+        Some(tr(lang, "Étapes", "Steps")),
+        &[
+            (tr(lang, "Étape", "Step"), true),
+            ("Action", false),
+            (l.gain, true),
+            (tr(lang, "Indice projeté", "Projected index"), true),
+            (l.effort, false),
+            (l.impact, false),
+            (l.cost, false),
+        ],
+    );
+    for s in &p.schedule {
+        t.row(
+            None,
+            &[
+                s.step.to_string(),
+                et(&s.title, lang),
+                format!("+{}", num(s.gain, lang)),
+                opt_num(s.index_after, lang),
+                rating(s.effort, lang).to_owned(),
+                rating(s.impact, lang).to_owned(),
+                esc(cost(s.cost, lang)),
+            ],
+        );
+    }
+    o.push_str(&t.finish());
+    if !p.themes.is_empty() {
+        let mut t = Table::new(
+            Some(tr(lang, "Thèmes", "Themes")),
+            &[
+                (l.theme, false),
+                (tr(lang, "Avant", "Before"), true),
+                (tr(lang, "Après", "After"), true),
+                (tr(lang, "Cible", "Target"), true),
+            ],
+        );
+        for th in &p.themes {
+            let title = r
+                .themes
+                .iter()
+                .find(|x| x.id == th.id)
+                .map(|x| et(&x.title, lang))
+                .unwrap_or_else(|| esc(&th.id));
+            t.row(
+                None,
+                &[
+                    title,
+                    opt_num(th.before, lang),
+                    opt_num(th.after, lang),
+                    opt_num(th.target, lang),
+                ],
+            );
+        }
+        o.push_str(&t.finish());
+    }
+    o.push_str("</section>\n");
+}
+
+fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
+    let i = &s.index;
+    let _ = write!(
+        o,
+        "<section id=\"follow-up\">\n<h2>{} {}</h2>\n<dl class=\"figures\">\n\
+         <div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{} (+{})</dd></div>\n\
+         <div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n\
+         <div><dt>{}</dt><dd>{} / {}</dd></div>\n<div><dt>{}</dt><dd>{} € / {} €</dd></div>\n\
+         </dl>\n",
+        tr(lang, "Suivi du plan au", "Plan follow-up as of"),
+        esc(&s.as_of),
+        tr(lang, "Indice de départ", "Baseline index"),
+        opt_num(i.baseline, lang),
+        tr(lang, "Indice atteint", "Achieved index"),
+        opt_num(i.achieved, lang),
+        opt_num(i.gained, lang),
+        tr(lang, "Indice projeté", "Projected index"),
+        opt_num(i.projected, lang),
+        tr(lang, "À la date cible", "At the target date"),
+        opt_num(i.projected_at_target_date, lang),
+        tr(lang, "Effort consommé", "Effort spent"),
+        num(s.effort.spent, lang),
+        num(s.effort.total, lang),
+        tr(lang, "Budget dépensé", "Budget spent"),
+        num(s.budget.spent, lang),
+        num(s.budget.planned, lang),
+    );
+    if let Some(t) = i.target {
+        let (class, on) = match i.on_track {
+            Some(true) => ("", tr(lang, "en bonne voie", "on track")),
+            _ => (
+                " class=\"warning\"",
+                tr(lang, "en retard sur la cible", "off track"),
+            ),
+        };
+        let _ = writeln!(
+            o,
+            "<p{class}>{} {} : {on}</p>",
+            tr(lang, "Cible", "Target"),
+            num(t, lang)
+        );
+    }
+    let late: Vec<_> = s.actions.iter().filter(|a| a.late).collect();
+    if !late.is_empty() {
+        let _ = write!(
+            o,
+            "<h3>{} ({})</h3>\n<ul class=\"late\">\n",
+            tr(lang, "Actions en retard", "Late actions"),
+            late.len()
+        );
+        for a in late {
+            let due = a
+                .due
+                .as_deref()
+                .map(|d| format!(" — {} {}", tr(lang, "échéance", "due"), esc(d)))
+                .unwrap_or_default();
+            let _ = writeln!(o, "<li><strong>{}</strong>{due}</li>", esc(&a.title));
+        }
+        o.push_str("</ul>\n");
+    }
+    let mut t = Table::new(
+        Some("Actions"),
+        &[
+            ("Action", false),
+            (tr(lang, "Statut", "Status"), false),
+            (tr(lang, "Avancement", "Progress"), true),
+            (tr(lang, "Responsable", "Owner"), false),
+            (tr(lang, "Échéance", "Due"), false),
+            (tr(lang, "Retard", "Late"), false),
+        ],
+    );
+    for a in &s.actions {
+        t.row(
+            if a.late { Some("late") } else { None },
+            &[
+                esc(&a.title),
+                status_label(a.status, lang).to_owned(),
+                format!("{} %", num(a.progress, lang)),
+                a.owner
+                    .as_deref()
+                    .map(esc)
+                    .unwrap_or_else(|| "–".to_owned()),
+                a.due.as_deref().map(esc).unwrap_or_else(|| "–".to_owned()),
+                if a.late {
+                    tr(lang, "oui", "yes").to_owned()
+                } else {
+                    String::new()
+                },
+            ],
+        );
+    }
+    o.push_str(&t.finish());
+    if !s.indicators.is_empty() {
+        let mut t = Table::new(
+            Some(tr(lang, "Indicateurs", "Indicators")),
+            &[
+                (tr(lang, "Indicateur", "Indicator"), false),
+                (tr(lang, "Unité", "Unit"), false),
+                (tr(lang, "Départ", "Baseline"), true),
+                (tr(lang, "Actuel", "Current"), true),
+                (tr(lang, "Attendu", "Expected"), true),
+                (tr(lang, "Cible", "Target"), true),
+            ],
+        );
+        for ind in &s.indicators {
+            let mut name = esc(&ind.name);
+            if ind.off_track == Some(true) {
+                let _ = write!(name, " — {}", tr(lang, "en retard", "off track"));
+            }
+            t.row(
+                if ind.off_track == Some(true) {
+                    Some("late")
+                } else {
+                    None
+                },
+                &[
+                    name,
+                    ind.unit.as_deref().map(esc).unwrap_or_default(),
+                    num(ind.baseline, lang),
+                    opt_num(ind.current, lang),
+                    opt_num(ind.expected, lang),
+                    num(ind.target, lang),
+                ],
+            );
+        }
+        o.push_str(&t.finish());
+    }
+    o.push_str("</section>\n");
+}
+
+fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint]>, lang: Lang) {
+    let l = labels(lang);
+    let _ = write!(
+        o,
+        "<section id=\"history\">\n<h2>{}</h2>\n",
+        tr(lang, "Historique des évaluations", "Assessment history")
+    );
+    let points: Vec<(String, Option<f64>, Option<f64>)> = match (progress, h) {
+        (Some(p), _) => p
+            .iter()
+            .map(|x| (x.date.clone(), x.achieved, x.planned))
+            .collect(),
+        (None, Some(h)) => h
+            .entries
+            .iter()
+            .map(|e| (e.date.clone(), e.index, None))
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    if !points.is_empty() {
+        let _ = write!(
+            o,
+            "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
+            svg::evolution_in(&points, lang),
+            tr(
+                lang,
+                "Indice réalisé (trait plein) et prévu par le plan (tirets), sur 100.",
+                "Achieved index (solid) and planned by the plan (dashed), out of 100."
+            )
+        );
+    }
+    if let Some(h) = h {
+        let mut t = Table::new(
+            None,
+            &[
+                ("Date", false),
+                (l.level, true),
+                (l.index, true),
+                (l.grade, false),
+                (l.completeness, false),
+            ],
+        );
+        for e in &h.entries {
+            t.row(
+                None,
+                &[
+                    esc(&e.date),
+                    e.level.to_string(),
+                    opt_num(e.index, lang),
+                    e.grade
+                        .as_deref()
+                        .map(esc)
+                        .unwrap_or_else(|| "–".to_owned()),
+                    if e.complete {
+                        tr(lang, "complet", "complete")
+                    } else {
+                        tr(lang, "incomplet", "incomplete")
+                    }
+                    .to_owned(),
+                ],
+            );
+        }
+        o.push_str(&t.finish());
+        if let Some(d) = &h.overall {
+            let _ = writeln!(
+                o,
+                "<p>{} {} → {} : <strong>{}</strong></p>",
+                tr(lang, "Évolution de l’indice", "Index change"),
+                esc(&d.from),
+                esc(&d.to),
+                opt_num(d.index_delta, lang)
+            );
+            let mut t = Table::new(
+                None,
+                &[
+                    (l.theme, false),
+                    (tr(lang, "Avant", "Before"), true),
+                    (tr(lang, "Après", "After"), true),
+                    (tr(lang, "Écart", "Change"), true),
+                ],
+            );
+            for th in &d.themes {
+                let title = h
+                    .themes
+                    .iter()
+                    .find(|s| s.id == th.id)
+                    .map(|s| et(&s.title, lang))
+                    .unwrap_or_else(|| esc(&th.id));
+                t.row(
+                    None,
+                    &[
+                        title,
+                        opt_num(th.before, lang),
+                        opt_num(th.after, lang),
+                        opt_num(th.delta, lang),
+                    ],
+                );
+            }
+            o.push_str(&t.finish());
+        }
+    }
+    o.push_str("</section>\n");
+}
