@@ -62,7 +62,49 @@ enum Command {
         referential: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: ReportFmt,
+        format: FullFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+        /// Overall index to reach: adds the gap and the proposed plan.
+        #[arg(long)]
+        target: Option<f64>,
+        /// An action plan to follow up (as of --as-of, default the assessment's date).
+        #[arg(long)]
+        plan: Option<String>,
+        /// Follow-up date of the plan.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Earlier assessments, for the history (repeatable).
+        #[arg(long = "history")]
+        history: Vec<String>,
+        /// Peers' results, for the comparison.
+        #[arg(long)]
+        peers: Option<String>,
+        /// Smallest group whose statistics are shown.
+        #[arg(long)]
+        min_group_size: Option<usize>,
+    },
+    /// SVG charts: the radar of theme scores, or the evolution over assessments.
+    Chart {
+        /// Which chart.
+        #[arg(value_enum)]
+        kind: ChartKind,
+        /// Assessment JSON file(s): one for the radar, the dated series for the evolution.
+        #[arg(required = true)]
+        assessments: Vec<String>,
+        /// Radar: overlay a target's theme scores, as THEME=SCORE (repeatable).
+        #[arg(long = "theme-target", value_name = "THEME=SCORE")]
+        theme_targets: Vec<String>,
+        /// Radar: overlay the peers' national median; evolution: not used.
+        #[arg(long)]
+        peers: Option<String>,
+        /// Evolution: add the planned index of this plan.
+        #[arg(long)]
+        plan: Option<String>,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
         /// Language of the texts.
         #[arg(long, value_enum, default_value = "fr")]
         lang: LangArg,
@@ -239,6 +281,51 @@ enum Command {
         #[arg(long)]
         check: Option<PathBuf>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FullFmt {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ChartKind {
+    Radar,
+    Evolution,
+}
+
+fn theme_targets(list: &[String]) -> Result<std::collections::BTreeMap<String, f64>, Failure> {
+    let mut themes = std::collections::BTreeMap::new();
+    for t in list {
+        let (id, v) = t
+            .split_once('=')
+            .and_then(|(id, v)| {
+                v.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .map(|v| (id.trim().to_owned(), v))
+            })
+            .ok_or_else(|| {
+                Failure(format!(
+                    "--theme-target {t:?}: expected THEME=SCORE, e.g. fleet=70"
+                ))
+            })?;
+        themes.insert(id, v);
+    }
+    Ok(themes)
+}
+
+fn load_plan(source: &str, r: &Referential) -> Result<sobriete::plan::Plan, Failure> {
+    api::parse_plan(&read_input(source)?, r)
+        .map_err(|e| Failure(format!("{source}: {}", Failure::from(e).0)))
+}
+
+fn load_peers(source: &str) -> Result<sobriete::peers::PeerSet, Failure> {
+    api::parse_peers(&read_input(source)?)
+        .map_err(|e| Failure(format!("{source}: {}", Failure::from(e).0)))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -535,22 +622,82 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             referential,
             format,
             lang,
+            target,
+            plan,
+            as_of,
+            history,
+            peers,
+            min_group_size,
         } => {
             let r = load_referential(&referential)?;
-            let text = read_input(&assessment)?;
-            let a = api::parse_assessment(&text, &r)
-                .map_err(|e| Failure(format!("{assessment}: {}", Failure::from(e).0)))?;
-            let report = api::score(&r, &a)?;
-            let format = match format {
-                ReportFmt::Text => ReportFormat::Text,
-                ReportFmt::Json => ReportFormat::Json,
-                ReportFmt::Markdown => ReportFormat::Markdown,
+            let a = load_assessment(&assessment, &r)?;
+            let target = target.map(sobriete::target::Target::index);
+            let plan = plan.map(|p| load_plan(&p, &r)).transpose()?;
+            let history = history
+                .iter()
+                .map(|h| load_assessment(h, &r))
+                .collect::<Result<Vec<_>, _>>()?;
+            let peers = peers.map(|p| load_peers(&p)).transpose()?;
+            let inputs = api::ReportInputs {
+                target: target.as_ref(),
+                plan: plan.as_ref(),
+                as_of: as_of.as_deref(),
+                history: &history,
+                peers: peers.as_ref(),
+                min_group_size,
             };
-            let out = api::render_report(&report, format, lang.into());
-            print!("{out}");
-            if !out.ends_with('\n') {
-                println!();
-            }
+            let format = match format {
+                FullFmt::Text => ReportFormat::Text,
+                FullFmt::Json => ReportFormat::Json,
+                FullFmt::Markdown => ReportFormat::Markdown,
+                FullFmt::Html => ReportFormat::Html,
+            };
+            let plain = inputs.target.is_none()
+                && inputs.plan.is_none()
+                && history.is_empty()
+                && inputs.peers.is_none();
+            // Without extras, JSON stays the score report document itself.
+            let out = if plain {
+                api::render_report(&api::score(&r, &a)?, format, lang.into())
+            } else {
+                api::full_report(&r, &a, &inputs, format, lang.into())?
+            };
+            print(&out);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Chart {
+            kind,
+            assessments,
+            theme_targets: tt,
+            peers,
+            plan,
+            referential,
+            lang,
+        } => {
+            let r = load_referential(&referential)?;
+            let list = assessments
+                .iter()
+                .map(|s| load_assessment(s, &r))
+                .collect::<Result<Vec<_>, _>>()?;
+            let out = match kind {
+                ChartKind::Radar => {
+                    let a = list
+                        .last()
+                        .ok_or_else(|| Failure("give an assessment".to_owned()))?;
+                    let themes = theme_targets(&tt)?;
+                    let target = (!themes.is_empty()).then(|| sobriete::target::Target {
+                        themes,
+                        ..Default::default()
+                    });
+                    let peers = peers.map(|p| load_peers(&p)).transpose()?;
+                    api::radar_svg(&r, a, target.as_ref(), peers.as_ref(), lang.into())?
+                }
+                ChartKind::Evolution => {
+                    let plan = plan.map(|p| load_plan(&p, &r)).transpose()?;
+                    api::evolution_svg(&r, &list, plan.as_ref(), lang.into())?
+                }
+            };
+            print(&out);
             Ok(ExitCode::SUCCESS)
         }
         Command::Validate {

@@ -319,3 +319,74 @@ fn a_plan_with_a_dependency_cycle_is_rejected_with_its_path() {
     );
     assert!(out.contains("\"a\" → \"b\" → \"c\" → \"a\""), "{out}");
 }
+
+#[test]
+fn reports_people_read() {
+    let peers = "examples/peers/communes-creuse.json";
+    let o = run(&[
+        "report", EXAMPLE, "--format", "html", "--target", "50", "--peers", peers,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("lang=\"fr\""));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("<script"),
+        "self-contained"
+    );
+    assert!(html.contains("<svg") && html.contains("Communes de 500 à 999 habitants"));
+    let md = stdout(&run(&[
+        "report",
+        EXAMPLE,
+        "--format",
+        "markdown",
+        "--target",
+        "50",
+        "--history",
+        EXAMPLE,
+    ]));
+    assert!(
+        md.contains("Plan d’action proposé") && md.contains("Historique"),
+        "{md}"
+    );
+
+    let csv = stdout(&run(&["csv", "answers", EXAMPLE]));
+    assert!(
+        csv.starts_with("question_id,theme_id,theme,level,prompt,status,answer,points"),
+        "{csv}"
+    );
+    assert!(stdout(&run(&["csv", "themes", EXAMPLE])).starts_with("theme_id,theme,weight,score"));
+
+    let review = stdout(&run(&["review", EXAMPLE, "--year", "2026"]));
+    let first = review.find("1°").expect("area 1°");
+    let sixth = review.find("6°").expect("area 6°");
+    assert!(first < sixth, "{review}");
+
+    let svg = stdout(&run(&[
+        "chart",
+        "radar",
+        EXAMPLE,
+        "--theme-target",
+        "fleet=80",
+        "--peers",
+        peers,
+    ]));
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert_eq!(
+        svg.matches("<polygon").count(),
+        3,
+        "assessment, target, national median"
+    );
+    let svg = stdout(&run(&["chart", "evolution", EXAMPLE, EXAMPLE]));
+    assert!(svg.starts_with("<svg"));
+
+    let o = run(&["peers", EXAMPLE, "--peers", peers, "--format", "json"]);
+    let c: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(c["strata"][0]["id"], "kind_band");
+    let o = run(&["rollup", peers, "--expected", "20"]);
+    let r: Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert_eq!(r["members"], 16);
+    assert_eq!(r["completeness"], 80.0);
+}

@@ -327,6 +327,9 @@ pub fn render_report(report: &ScoreReport, format: ReportFormat, lang: Lang) -> 
         ReportFormat::Json => to_json(report),
         ReportFormat::Text => render::text_report(report, lang),
         ReportFormat::Markdown => render::markdown_report(report, lang),
+        ReportFormat::Html => {
+            crate::html::html_report(report, &crate::html::HtmlOptions::new(lang))
+        }
     }
 }
 
@@ -735,4 +738,264 @@ pub fn annual_review(
         year,
         lang,
     ))
+}
+
+/// What a full report may add to the score report.
+#[derive(Debug, Clone, Default)]
+pub struct ReportInputs<'a> {
+    /// A target: its gap, and the proposed plan to reach it.
+    pub target: Option<&'a Target>,
+    /// An action plan, followed up as of `as_of`.
+    pub plan: Option<&'a Plan>,
+    /// Follow-up date (default: the assessment's date).
+    pub as_of: Option<&'a str>,
+    /// Earlier assessments, for the history and the evolution chart.
+    pub history: &'a [Assessment],
+    /// Peers' results, for the comparison.
+    pub peers: Option<&'a crate::peers::PeerSet>,
+    /// Smallest group whose statistics are shown.
+    pub min_group_size: Option<usize>,
+}
+
+/// Everything a full report shows, as data.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FullReport {
+    /// The score report.
+    pub report: ScoreReport,
+    /// The gap to the target.
+    pub gap: Option<TargetGap>,
+    /// The plan proposed to reach the target.
+    pub proposal: Option<Proposal>,
+    /// The plan's follow-up.
+    pub status: Option<PlanStatus>,
+    /// The history of the assessments (the earlier ones and this one).
+    pub history: Option<History>,
+    /// Achieved vs planned index (with a plan and a history).
+    pub progress: Option<Vec<ProgressPoint>>,
+    /// The comparison with peers.
+    pub comparison: Option<crate::peers::PeerComparison>,
+}
+
+/// Computes every part of a full report.
+pub fn full_report_data(
+    r: &Referential,
+    a: &Assessment,
+    inputs: &ReportInputs,
+) -> Result<FullReport, Error> {
+    let report = score(r, a)?;
+    let gap = inputs.target.map(|t| target_gap(r, a, t)).transpose()?;
+    let proposal = match inputs.target {
+        Some(t) => Some(propose(
+            r,
+            a,
+            &ProposalRequest {
+                target: t.clone(),
+                ..ProposalRequest::default()
+            },
+        )?),
+        None => None,
+    };
+    let as_of = inputs.as_of.unwrap_or(&a.date);
+    let status = match inputs.plan {
+        Some(p) => Some(plan_status(r, p, p.baseline.is_none().then_some(a), as_of)?),
+        None => None,
+    };
+    let mut all: Vec<Assessment> = inputs.history.to_vec();
+    all.push(a.clone());
+    let history = (!inputs.history.is_empty())
+        .then(|| self::history(r, &all))
+        .transpose()?;
+    let progress = match (inputs.plan, &history) {
+        (Some(p), Some(_)) => Some(progress_series(r, &all, p)?),
+        _ => None,
+    };
+    let comparison = match inputs.peers {
+        Some(set) => Some(compare(r, a, set, inputs.min_group_size)?),
+        None => None,
+    };
+    Ok(FullReport {
+        report,
+        gap,
+        proposal,
+        status,
+        history,
+        progress,
+        comparison,
+    })
+}
+
+/// The full report in a format: the score report with the target gap and
+/// proposed plan, the plan's follow-up, the history and the peers when given.
+pub fn full_report(
+    r: &Referential,
+    a: &Assessment,
+    inputs: &ReportInputs,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, Error> {
+    let data = full_report_data(r, a, inputs)?;
+    Ok(match format {
+        ReportFormat::Json => to_json(&data),
+        ReportFormat::Html => {
+            let mut options = crate::html::HtmlOptions::new(lang);
+            options.target = data.gap.as_ref();
+            options.proposal = data.proposal.as_ref();
+            options.status = data.status.as_ref();
+            options.history = data.history.as_ref();
+            options.progress = data.progress.as_deref();
+            if let Some(c) = &data.comparison {
+                let title = match lang {
+                    Lang::Fr => "Comparaison avec des collectivités comparables",
+                    Lang::En => "Comparison with peers",
+                };
+                options
+                    .extra_sections
+                    .push((title.to_owned(), peers_html(c, lang)));
+            }
+            crate::html::html_report(&data.report, &options)
+        }
+        ReportFormat::Text | ReportFormat::Markdown => {
+            let mut out = render_report(&data.report, format, lang);
+            if let Some(p) = &data.proposal {
+                out.push('\n');
+                out.push_str(&render::proposal(p, format, lang));
+            }
+            if let Some(s) = &data.status {
+                out.push('\n');
+                out.push_str(&render::plan_status(s, format, lang));
+            }
+            if let Some(h) = &data.history {
+                out.push('\n');
+                out.push_str(&render::history(h, format, lang));
+            }
+            if let Some(c) = &data.comparison {
+                out.push('\n');
+                out.push_str(&render::peer_comparison(c, format, lang));
+            }
+            out
+        }
+    })
+}
+
+/// The peers section of the HTML report: one row per stratum.
+fn peers_html(c: &crate::peers::PeerComparison, lang: Lang) -> String {
+    use crate::html::escape_html as e;
+    let fr = lang == Lang::Fr;
+    let f = |x: f64| match lang {
+        Lang::Fr => format!("{x:.2}").replace('.', ","),
+        Lang::En => format!("{x:.2}"),
+    };
+    let mut out = String::from("<table><thead><tr>");
+    let headers = if fr {
+        ["Strate", "Effectif", "Rang centile", "Médiane", "Quartiles"]
+    } else {
+        ["Stratum", "Size", "Percentile rank", "Median", "Quartiles"]
+    };
+    for h in headers {
+        out.push_str(&format!("<th scope=\"col\">{h}</th>"));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for s in &c.strata {
+        out.push_str(&format!("<tr><td>{}</td><td>{}</td>", e(&s.label), s.size));
+        match (&s.index, &s.reason) {
+            (Some(st), _) => out.push_str(&format!(
+                "<td>{}</td><td>{}</td><td>{} – {}</td>",
+                st.percentile_rank.map_or("–".to_owned(), f),
+                f(st.median),
+                f(st.q1),
+                f(st.q3)
+            )),
+            (None, reason) => out.push_str(&format!(
+                "<td colspan=\"3\">{}</td>",
+                e(reason.as_deref().unwrap_or("–"))
+            )),
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// The radar chart (SVG) of an assessment's theme scores, with the target's
+/// theme scores and the peers' national medians when given.
+pub fn radar_svg(
+    r: &Referential,
+    a: &Assessment,
+    target: Option<&Target>,
+    peers: Option<&crate::peers::PeerSet>,
+    lang: Lang,
+) -> Result<String, Error> {
+    let report = score(r, a)?;
+    let axes: Vec<String> = report
+        .themes
+        .iter()
+        .map(|t| t.title.get(lang).to_owned())
+        .collect();
+    let mut series = vec![crate::svg::RadarSeries {
+        label: match lang {
+            Lang::Fr => "Évaluation".to_owned(),
+            Lang::En => "Assessment".to_owned(),
+        },
+        values: report.themes.iter().map(|t| t.score).collect(),
+    }];
+    if let Some(t) = target.filter(|t| !t.themes.is_empty()) {
+        series.push(crate::svg::RadarSeries {
+            label: match lang {
+                Lang::Fr => "Cible".to_owned(),
+                Lang::En => "Target".to_owned(),
+            },
+            values: report
+                .themes
+                .iter()
+                .map(|x| t.themes.get(&x.id).copied().or(x.score))
+                .collect(),
+        });
+    }
+    if let Some(set) = peers {
+        let c = compare(r, a, set, None)?;
+        if let Some(national) = c.strata.iter().find(|s| s.id == "national" && s.shown) {
+            series.push(crate::svg::RadarSeries {
+                label: match lang {
+                    Lang::Fr => "Médiane nationale".to_owned(),
+                    Lang::En => "National median".to_owned(),
+                },
+                values: report
+                    .themes
+                    .iter()
+                    .map(|x| {
+                        national
+                            .themes
+                            .iter()
+                            .find(|t| t.id == x.id)
+                            .and_then(|t| t.stats.as_ref())
+                            .map(|s| s.median)
+                    })
+                    .collect(),
+            });
+        }
+    }
+    Ok(crate::svg::radar_in(&axes, &series, lang))
+}
+
+/// The evolution chart (SVG) of dated assessments, with the planned index
+/// when a plan is given.
+pub fn evolution_svg(
+    r: &Referential,
+    assessments: &[Assessment],
+    plan: Option<&Plan>,
+    lang: Lang,
+) -> Result<String, Error> {
+    let points: Vec<(String, Option<f64>, Option<f64>)> = match plan {
+        Some(p) => progress_series(r, assessments, p)?
+            .into_iter()
+            .map(|x| (x.date, x.achieved, x.planned))
+            .collect(),
+        None => history(r, assessments)?
+            .entries
+            .into_iter()
+            .map(|e| (e.date, e.index, None))
+            .collect(),
+    };
+    Ok(crate::svg::evolution_in(&points, lang))
 }

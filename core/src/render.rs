@@ -19,6 +19,8 @@ pub enum ReportFormat {
     Json,
     /// Markdown.
     Markdown,
+    /// A self-contained HTML page.
+    Html,
 }
 
 impl ReportFormat {
@@ -28,6 +30,7 @@ impl ReportFormat {
             "text" => Some(ReportFormat::Text),
             "json" => Some(ReportFormat::Json),
             "markdown" | "md" => Some(ReportFormat::Markdown),
+            "html" => Some(ReportFormat::Html),
             _ => None,
         }
     }
@@ -874,7 +877,7 @@ pub fn peer_comparison(
                 opt_num(st.percentile_rank, lang),
                 if fr { "médiane" } else { "median" },
                 num(st.median, lang),
-                if fr { "quartiles" } else { "quartiles" },
+                "quartiles",
                 num(st.q1, lang),
                 num(st.q3, lang)
             )),

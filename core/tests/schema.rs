@@ -140,6 +140,13 @@ fn vector_inputs_and_outputs_match_schemas() {
                 &format!("{} plan", path.display()),
             );
         }
+        if let Some(p) = case.get("peers") {
+            assert_valid(
+                &validator("peers.schema.json"),
+                p,
+                &format!("{} peers", path.display()),
+            );
+        }
         if let Some(q) = case.get("request") {
             assert_valid(
                 &validator("proposal-request.schema.json"),
@@ -151,6 +158,8 @@ fn vector_inputs_and_outputs_match_schemas() {
             "report" => &report,
             "proposal" => &validator("proposal.schema.json"),
             "status" => &validator("plan-status.schema.json"),
+            "comparison" => &validator("peer-comparison.schema.json"),
+            "rollup" => &validator("rollup.schema.json"),
             _ => &validator("history.schema.json"),
         };
         assert_valid(

@@ -71,6 +71,15 @@ fn compute(case: &Value) -> Value {
             .collect::<Result<Vec<_>, _>>()
             .and_then(|list| api::history(referential, &list))
             .map(|h| json!({ "history": h })),
+        "compare" => assessment(&case["assessment"]).and_then(|a| {
+            let peers = api::peers_from_value(&case["peers"])?;
+            let min = case["min_group_size"].as_u64().map(|m| m as usize);
+            api::compare(referential, &a, &peers, min).map(|c| json!({ "comparison": c }))
+        }),
+        "rollup" => api::peers_from_value(&case["peers"]).and_then(|peers| {
+            let expected = case["expected_members"].as_u64().map(|m| m as usize);
+            api::rollup(&peers, expected).map(|x| json!({ "rollup": x }))
+        }),
         other => panic!("unknown operation {other}"),
     };
     result.unwrap_or_else(|e| error_value(&e))
@@ -251,6 +260,61 @@ fn hand_checked_figures() {
         .collect();
     assert_eq!(indexes, vec![0.0, 63.19, 100.0]);
     assert_eq!(h["overall"]["index_delta"].as_f64(), Some(100.0));
+    let c = &get("compare-mini")["comparison"];
+    let stratum = |id: &str| {
+        c["strata"]
+            .as_array()
+            .expect("strata")
+            .iter()
+            .find(|s| s["id"] == id)
+            .expect(id)
+            .clone()
+    };
+    let band = stratum("kind_band");
+    assert_eq!(
+        [
+            &band["size"],
+            &band["index"]["percentile_rank"],
+            &band["index"]["median"],
+            &band["index"]["q1"],
+            &band["index"]["q3"]
+        ],
+        [
+            &json!(6),
+            &json!(66.67),
+            &json!(55.0),
+            &json!(42.5),
+            &json!(67.5)
+        ]
+    );
+    assert_eq!(
+        (
+            stratum("departement")["index"]["percentile_rank"].as_f64(),
+            stratum("departement")["index"]["median"].as_f64()
+        ),
+        (Some(50.0), Some(65.0))
+    );
+    assert_eq!(
+        (
+            stratum("national")["index"]["percentile_rank"].as_f64(),
+            stratum("national")["index"]["median"].as_f64()
+        ),
+        (Some(57.14), Some(60.0))
+    );
+    let hidden = &get("compare-mini-hidden")["comparison"]["strata"][0];
+    assert_eq!(
+        (hidden["shown"].as_bool(), hidden["index"].is_null()),
+        (Some(false), true)
+    );
+    let roll = &get("rollup-mini")["rollup"];
+    assert_eq!(
+        (
+            roll["mean"].as_f64(),
+            roll["population_weighted_mean"].as_f64(),
+            roll["completeness"].as_f64()
+        ),
+        (Some(63.63), Some(75.57), Some(80.0))
+    );
     let (_, na) = all
         .iter()
         .find(|(_, c)| c["name"] == "mini-theme-all-not-applicable")
