@@ -193,7 +193,8 @@ enum Command {
         lang: LangArg,
     },
     /// Situate an assessment among peers' results (percentiles, median, quartiles by stratum).
-    Peers {
+    #[command(alias = "peers")]
+    Compare {
         /// Assessment JSON file, or `-`.
         assessment: String,
         /// Peers' results (JSON document `{"peers": [...]}`).
@@ -243,6 +244,7 @@ enum Command {
         lang: LangArg,
     },
     /// The REEN annual review (Markdown), for the sustainable-development report.
+    #[command(name = "reen-review", alias = "review")]
     Review {
         /// Assessment JSON file, or `-`.
         assessment: String,
@@ -289,11 +291,14 @@ enum FullFmt {
     Json,
     Markdown,
     Html,
+    /// The answers as CSV (see `sobriete csv` for themes and plans).
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ChartKind {
     Radar,
+    #[value(alias = "history")]
     Evolution,
 }
 
@@ -651,6 +656,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 FullFmt::Json => ReportFormat::Json,
                 FullFmt::Markdown => ReportFormat::Markdown,
                 FullFmt::Html => ReportFormat::Html,
+                FullFmt::Csv => {
+                    print!("{}", api::answers_csv(&r, &a, lang.into())?);
+                    return Ok(ExitCode::SUCCESS);
+                }
             };
             let plain = inputs.target.is_none()
                 && inputs.plan.is_none()
@@ -878,7 +887,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print(&out);
             Ok(ExitCode::SUCCESS)
         }
-        Command::Peers {
+        Command::Compare {
             assessment,
             peers,
             min_group_size,

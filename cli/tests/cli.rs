@@ -349,14 +349,14 @@ fn reports_people_read() {
         "{md}"
     );
 
-    let csv = stdout(&run(&["csv", "answers", EXAMPLE]));
+    let csv = stdout(&run(&["report", EXAMPLE, "--format", "csv"]));
     assert!(
         csv.starts_with("question_id,theme_id,theme,level,prompt,status,answer,points"),
         "{csv}"
     );
     assert!(stdout(&run(&["csv", "themes", EXAMPLE])).starts_with("theme_id,theme,weight,score"));
 
-    let review = stdout(&run(&["review", EXAMPLE, "--year", "2026"]));
+    let review = stdout(&run(&["reen-review", EXAMPLE, "--year", "2026"]));
     let first = review.find("1°").expect("area 1°");
     let sixth = review.find("6°").expect("area 6°");
     assert!(first < sixth, "{review}");
@@ -379,10 +379,10 @@ fn reports_people_read() {
         3,
         "assessment, target, national median"
     );
-    let svg = stdout(&run(&["chart", "evolution", EXAMPLE, EXAMPLE]));
+    let svg = stdout(&run(&["chart", "history", EXAMPLE, EXAMPLE]));
     assert!(svg.starts_with("<svg"));
 
-    let o = run(&["peers", EXAMPLE, "--peers", peers, "--format", "json"]);
+    let o = run(&["compare", EXAMPLE, "--peers", peers, "--format", "json"]);
     let c: Value = serde_json::from_str(&stdout(&o)).expect("json");
     assert_eq!(c["strata"][0]["id"], "kind_band");
     let o = run(&["rollup", peers, "--expected", "20"]);
