@@ -26,5 +26,14 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 step "schemas up to date"
 cargo run --quiet --locked -p sobriete-cli -- schema --check schema
 
-step "Rust tests (unit, golden vectors, schemas, CLI, doc)"
+step "Rust tests (unit, golden vectors, schemas, CLI, hostile outputs, doc)"
 cargo test --workspace --locked
+
+step "browser: the HTML report in headless Chromium (no console error, no external request)"
+if ! command -v chromium >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium
+fi
+cargo build --quiet --locked -p sobriete-cli
+(cd tests/browser && npm ci --no-audit --no-fund --silent && node --test)

@@ -155,7 +155,7 @@ fn svg_is_valid_xml_with_one_axis_per_theme() {
         "hostile titles kept as text"
     );
 
-    let svg = api::evolution_svg(&r, &[a.clone()], None, Lang::En).unwrap();
+    let svg = api::evolution_svg(&r, std::slice::from_ref(&a), None, Lang::En).unwrap();
     roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}: {svg}"));
 }
 
