@@ -475,23 +475,7 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
         } => {
             let r = load_referential(&referential)?;
             let a = load_assessment(&assessment, &r)?;
-            let mut themes = std::collections::BTreeMap::new();
-            for t in &theme_targets {
-                let (id, v) = t
-                    .split_once('=')
-                    .and_then(|(id, v)| {
-                        v.trim()
-                            .parse::<f64>()
-                            .ok()
-                            .map(|v| (id.trim().to_owned(), v))
-                    })
-                    .ok_or_else(|| {
-                        Failure(format!(
-                            "--theme-target {t:?}: expected THEME=SCORE, e.g. fleet=70"
-                        ))
-                    })?;
-                themes.insert(id, v);
-            }
+            let themes = self::theme_targets(&theme_targets)?;
             let request = sobriete::optimize::ProposalRequest {
                 target: sobriete::target::Target {
                     index: target,

@@ -164,6 +164,13 @@ pub fn detect_document(value: &Value) -> DocumentKind {
     }
 }
 
+fn given_or_default(referential: Option<&Referential>) -> Result<&Referential, Error> {
+    match referential {
+        Some(r) => Ok(r),
+        None => default_referential(),
+    }
+}
+
 /// Validates a referential or an assessment given as JSON text (the kind is
 /// recognised from its fields). An assessment is checked against
 /// `referential`, or the default referential when `None`.
@@ -180,12 +187,9 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
             }
         }
         DocumentKind::Assessment => {
-            let r: &Referential = match referential {
-                Some(r) => r,
-                None => match default_referential() {
-                    Ok(r) => r,
-                    Err(e) => return finish(DocumentKind::Assessment, e.issues().to_vec()),
-                },
+            let r = match given_or_default(referential) {
+                Ok(r) => r,
+                Err(e) => return finish(DocumentKind::Assessment, e.issues().to_vec()),
             };
             match parse::document::<Assessment>(&value, ASSESSMENT_SWEEPS) {
                 Ok(a) => finish(DocumentKind::Assessment, validate::validate_assessment(&a, r)),
@@ -193,12 +197,9 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
             }
         }
         DocumentKind::Plan => {
-            let r: &Referential = match referential {
-                Some(r) => r,
-                None => match default_referential() {
-                    Ok(r) => r,
-                    Err(e) => return finish(DocumentKind::Plan, e.issues().to_vec()),
-                },
+            let r = match given_or_default(referential) {
+                Ok(r) => r,
+                Err(e) => return finish(DocumentKind::Plan, e.issues().to_vec()),
             };
             match parse::document::<Plan>(&value, PLAN_SWEEPS) {
                 Ok(p) => finish(DocumentKind::Plan, crate::plan::validate_plan(&p, r)),
@@ -223,15 +224,9 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
 /// Validates both documents and scores the assessment. Warnings (answers
 /// kept but ignored, another minor version) are carried in the report.
 pub fn score(r: &Referential, a: &Assessment) -> Result<ScoreReport, Error> {
-    let r_issues = validate::validate_referential(r);
-    if r_issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Referential, r_issues));
-    }
-    let issues = validate::validate_assessment(a, r);
-    if issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Assessment, issues));
-    }
-    Ok(scoring::score(r, a, issues))
+    // Warnings (answers kept but ignored, another minor version) go in the report.
+    let warnings = check_pair(r, a)?;
+    Ok(scoring::score(r, a, warnings))
 }
 
 fn referential_or_default(
@@ -365,7 +360,8 @@ pub fn validate_json_report(json: &str, referential_json: Option<&str>) -> Strin
     }
 }
 
-fn check_pair(r: &Referential, a: &Assessment) -> Result<(), Error> {
+/// Validates both documents; returns the assessment's warnings.
+fn check_pair(r: &Referential, a: &Assessment) -> Result<Vec<Issue>, Error> {
     let r_issues = validate::validate_referential(r);
     if r_issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Referential, r_issues));
@@ -374,7 +370,7 @@ fn check_pair(r: &Referential, a: &Assessment) -> Result<(), Error> {
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
     }
-    Ok(())
+    Ok(issues)
 }
 
 /// The gap between an assessment's scores and a target.
@@ -483,6 +479,14 @@ pub fn validate_plan(p: &Plan, r: &Referential) -> ValidationReport {
     finish(DocumentKind::Plan, crate::plan::validate_plan(p, r))
 }
 
+fn check_plan(plan: &Plan, r: &Referential) -> Result<(), Error> {
+    let issues = crate::plan::validate_plan(plan, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Plan, issues));
+    }
+    Ok(())
+}
+
 fn as_of_date(as_of: &str) -> Result<chrono::NaiveDate, Error> {
     crate::assessment::parse_date(as_of).ok_or_else(|| Error::InvalidArgument {
         name: "as_of".to_owned(),
@@ -499,10 +503,7 @@ pub fn plan_status(
     as_of: &str,
 ) -> Result<PlanStatus, Error> {
     let date = as_of_date(as_of)?;
-    let issues = crate::plan::validate_plan(plan, r);
-    if issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Plan, issues));
-    }
+    check_plan(plan, r)?;
     let baseline = baseline.or(plan.baseline.as_ref()).ok_or_else(|| Error::InvalidArgument {
         name: "baseline".to_owned(),
         message: "the follow-up needs the assessment the plan starts from: give it, or embed it as the plan's `baseline`".to_owned(),
@@ -533,10 +534,7 @@ pub fn next_assessment(
     plan: &Plan,
     date: &str,
 ) -> Result<Assessment, Error> {
-    let issues = crate::plan::validate_plan(plan, r);
-    if issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Plan, issues));
-    }
+    check_plan(plan, r)?;
     crate::history::next_assessment(r, previous, plan, date)
 }
 
@@ -546,10 +544,7 @@ pub fn progress_series(
     assessments: &[Assessment],
     plan: &Plan,
 ) -> Result<Vec<ProgressPoint>, Error> {
-    let issues = crate::plan::validate_plan(plan, r);
-    if issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Plan, issues));
-    }
+    check_plan(plan, r)?;
     crate::history::progress_series(r, assessments, plan)
 }
 
@@ -700,10 +695,7 @@ pub fn themes_csv(r: &Referential, a: &Assessment, lang: Lang) -> Result<String,
 
 /// CSV of a plan's actions (see [`crate::export::plan_csv`]).
 pub fn plan_csv(r: &Referential, plan: &Plan, lang: Lang) -> Result<String, Error> {
-    let issues = crate::plan::validate_plan(plan, r);
-    if issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Plan, issues));
-    }
+    check_plan(plan, r)?;
     Ok(crate::export::plan_csv(r, plan, lang))
 }
 
