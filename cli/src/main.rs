@@ -9,6 +9,34 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use sobriete::{api, Lang, Profile, ProfileKind, Referential, ReportFormat};
 
+/// Writes to standard output; a closed pipe (`… | head`) ends quietly.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
+macro_rules! outln {
+    () => {
+        emit("\n")
+    };
+    ($($arg:tt)*) => {
+        emit(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+macro_rules! out {
+    ($($arg:tt)*) => {
+        emit(&format!($($arg)*))
+    };
+}
+
 /// Digital sobriety maturity of French local governments (REEN law).
 #[derive(Parser)]
 #[command(name = "sobriete", version, about, long_about = None)]
@@ -314,7 +342,7 @@ fn theme_targets(list: &[String]) -> Result<std::collections::BTreeMap<String, f
                     .map(|v| (id.trim().to_owned(), v))
             })
             .ok_or_else(|| {
-                Failure(format!(
+                usage(format!(
                     "--theme-target {t:?}: expected THEME=SCORE, e.g. fleet=70"
                 ))
             })?;
@@ -325,12 +353,12 @@ fn theme_targets(list: &[String]) -> Result<std::collections::BTreeMap<String, f
 
 fn load_plan(source: &str, r: &Referential) -> Result<sobriete::plan::Plan, Failure> {
     api::parse_plan(&read_input(source)?, r)
-        .map_err(|e| Failure(format!("{source}: {}", Failure::from(e).0)))
+        .map_err(|e| fail(format!("{source}: {}", Failure::from(e).message)))
 }
 
 fn load_peers(source: &str) -> Result<sobriete::peers::PeerSet, Failure> {
     api::parse_peers(&read_input(source)?)
-        .map_err(|e| Failure(format!("{source}: {}", Failure::from(e).0)))
+        .map_err(|e| fail(format!("{source}: {}", Failure::from(e).message)))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -445,16 +473,16 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn print(out: &str) {
-    print!("{out}");
+    out!("{out}");
     if !out.ends_with('\n') {
-        println!();
+        outln!();
     }
 }
 
 fn load_assessment(source: &str, r: &Referential) -> Result<sobriete::Assessment, Failure> {
     let text = read_input(source)?;
     api::parse_assessment(&text, r)
-        .map_err(|e| Failure(format!("{source}: {}", Failure::from(e).0)))
+        .map_err(|e| fail(format!("{source}: {}", Failure::from(e).message)))
 }
 
 fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
@@ -518,7 +546,7 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
         } => {
             let r = load_referential(&referential)?;
             let p = api::parse_plan(&read_input(&plan)?, &r)
-                .map_err(|e| Failure(format!("{plan}: {}", Failure::from(e).0)))?;
+                .map_err(|e| fail(format!("{plan}: {}", Failure::from(e).message)))?;
             let baseline = assessment.map(|s| load_assessment(&s, &r)).transpose()?;
             let status = api::plan_status(
                 &r,
@@ -541,13 +569,13 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
         } => {
             let r = load_referential(&referential)?;
             let p = api::parse_plan(&read_input(&plan)?, &r)
-                .map_err(|e| Failure(format!("{plan}: {}", Failure::from(e).0)))?;
+                .map_err(|e| fail(format!("{plan}: {}", Failure::from(e).message)))?;
             let previous = match assessment {
                 Some(s) => load_assessment(&s, &r)?,
                 None => p
                     .baseline
                     .clone()
-                    .ok_or_else(|| Failure("give the previous assessment (--assessment) or embed it as the plan's `baseline`".to_owned()))?,
+                    .ok_or_else(|| fail("give the previous assessment (--assessment) or embed it as the plan's `baseline`".to_owned()))?,
             };
             let next =
                 api::next_assessment(&r, &previous, &p, date.as_deref().unwrap_or(&today()))?;
@@ -557,19 +585,55 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
     }
 }
 
-/// A failure: the message to print, already formatted.
-struct Failure(String);
+/// A failure: the message to print, already formatted; `usage` when the
+/// arguments are at fault (exit 2) rather than the documents (exit 1).
+struct Failure {
+    message: String,
+    usage: bool,
+}
+
+fn fail(message: String) -> Failure {
+    Failure {
+        message,
+        usage: false,
+    }
+}
+
+fn usage(message: String) -> Failure {
+    Failure {
+        message,
+        usage: true,
+    }
+}
 
 impl From<sobriete::Error> for Failure {
     fn from(e: sobriete::Error) -> Failure {
-        let mut s = format!("{e}");
-        if e.issues().len() > 1 {
-            s = format!("invalid document: {} problem(s)", e.issues().len());
-        }
+        // A request is built from the command's flags: its problems are usage errors.
+        let is_usage = matches!(
+            e,
+            sobriete::Error::InvalidArgument { .. }
+                | sobriete::Error::Invalid {
+                    document: sobriete::DocumentKind::Request,
+                    ..
+                }
+        );
+        let mut message = match (&e, e.issues()) {
+            (sobriete::Error::Invalid { document, .. }, [_, ..]) => {
+                format!(
+                    "invalid {}: {} problem(s)",
+                    document.as_str(),
+                    e.issues().len()
+                )
+            }
+            _ => format!("{e}"),
+        };
         for issue in e.issues() {
-            s.push_str(&format!("\n  {issue}"));
+            message.push_str(&format!("\n  {issue}"));
         }
-        Failure(s)
+        Failure {
+            message,
+            usage: is_usage,
+        }
     }
 }
 
@@ -578,7 +642,7 @@ fn read_input(source: &str) -> Result<String, Failure> {
         let mut s = String::new();
         std::io::stdin()
             .read_to_string(&mut s)
-            .map_err(|e| Failure(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
         Ok(s)
     } else {
         read_file(Path::new(source))
@@ -586,8 +650,7 @@ fn read_input(source: &str) -> Result<String, Failure> {
 }
 
 fn read_file(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))
+    std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read {}: {e}", path.display())))
 }
 
 fn load_referential(
@@ -598,7 +661,7 @@ fn load_referential(
             let text = read_file(p)?;
             api::parse_referential(&text)
                 .map(std::borrow::Cow::Owned)
-                .map_err(|e| Failure(format!("{}: {}", p.display(), Failure::from(e).0)))
+                .map_err(|e| fail(format!("{}: {}", p.display(), Failure::from(e).message)))
         }
         None => Ok(std::borrow::Cow::Borrowed(api::default_referential()?)),
     }
@@ -641,7 +704,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 FullFmt::Markdown => ReportFormat::Markdown,
                 FullFmt::Html => ReportFormat::Html,
                 FullFmt::Csv => {
-                    print!("{}", api::answers_csv(&r, &a, lang.into())?);
+                    out!("{}", api::answers_csv(&r, &a, lang.into())?);
                     return Ok(ExitCode::SUCCESS);
                 }
             };
@@ -676,7 +739,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ChartKind::Radar => {
                     let a = list
                         .last()
-                        .ok_or_else(|| Failure("give an assessment".to_owned()))?;
+                        .ok_or_else(|| fail("give an assessment".to_owned()))?;
                     let themes = theme_targets(&tt)?;
                     let target = (!themes.is_empty()).then(|| sobriete::target::Target {
                         themes,
@@ -707,7 +770,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 None => api::validate_json(&text, None),
             };
             match format {
-                ValidateFmt::Json => println!(
+                ValidateFmt::Json => outln!(
                     "{}",
                     serde_json::to_string_pretty(&report).unwrap_or_default()
                 ),
@@ -715,12 +778,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     let errors = report.issues.iter().filter(|i| i.is_error()).count();
                     let warnings = report.issues.len() - errors;
                     let verdict = if report.valid { "valid" } else { "invalid" };
-                    println!(
+                    outln!(
                         "{file}: {verdict} {} ({errors} error(s), {warnings} warning(s))",
                         report.document.as_str()
                     );
                     for issue in &report.issues {
-                        println!("  {issue}");
+                        outln!("  {issue}");
                     }
                 }
             }
@@ -743,7 +806,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 None => None,
                 Some(k) => Some(ProfileKind::parse(k).ok_or_else(|| {
                     let all: Vec<&str> = ProfileKind::ALL.iter().map(|k| k.as_str()).collect();
-                    Failure(format!(
+                    usage(format!(
                         "unknown kind {k:?}; expected one of: {}",
                         all.join(", ")
                     ))
@@ -760,17 +823,21 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     region: None,
                 }),
                 (None, None) => None,
-                _ => return Err(Failure("--kind and --population go together".to_owned())),
+                _ => return Err(usage("--kind and --population go together".to_owned())),
             };
             let today = chrono::Local::now()
                 .date_naive()
                 .format("%Y-%m-%d")
                 .to_string();
-            let mut a = api::template(&r, level, profile, Some(date.as_deref().unwrap_or(&today)))?;
+            let date = date.unwrap_or(today);
+            if sobriete::assessment::parse_date(&date).is_none() {
+                return Err(usage(format!("--date {date:?} is not a date (YYYY-MM-DD)")));
+            }
+            let mut a = api::template(&r, level, profile, Some(&date))?;
             if let Some(n) = name {
                 a.profile.name = n;
             }
-            println!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
+            outln!("{}", serde_json::to_string_pretty(&a).unwrap_or_default());
             Ok(ExitCode::SUCCESS)
         }
         Command::Referential {
@@ -780,8 +847,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => {
             let r = load_referential(&referential)?;
             match format {
-                DocFmt::Json => println!("{}", api::referential_to_json(&r)),
-                DocFmt::Markdown => print!("{}", api::referential_markdown(&r, lang.into())),
+                DocFmt::Json => outln!("{}", api::referential_to_json(&r)),
+                DocFmt::Markdown => out!("{}", api::referential_markdown(&r, lang.into())),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -802,25 +869,34 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         c.actions
                             .iter()
                             .find(|x| x.id == id)
-                            .map(|x| format!("{id} — {} (+{:.2})", x.title.get(lang), x.gain))
+                            .map(|x| {
+                                format!(
+                                    "{} — {} (+{:.2})",
+                                    sobriete::render::plain(id),
+                                    sobriete::render::plain(x.title.get(lang)),
+                                    x.gain
+                                )
+                            })
                             .unwrap_or_default()
                     };
-                    println!("Quick wins:");
-                    c.quick_wins
-                        .iter()
-                        .for_each(|id| println!("  {}", title(id)));
-                    println!("Largest gains:");
+                    outln!("Quick wins:");
+                    c.quick_wins.iter().for_each(|id| outln!("  {}", title(id)));
+                    outln!("Largest gains:");
                     c.largest_gains
                         .iter()
                         .take(10)
-                        .for_each(|id| println!("  {}", title(id)));
-                    println!("By theme:");
+                        .for_each(|id| outln!("  {}", title(id)));
+                    outln!("By theme:");
                     for (theme, ids) in &c.by_theme {
-                        println!("  {theme}: {}", ids.join(", "));
+                        outln!(
+                            "  {}: {}",
+                            sobriete::render::plain(theme),
+                            sobriete::render::plain(&ids.join(", "))
+                        );
                     }
-                    println!("By REEN area:");
+                    outln!("By REEN area:");
                     for (area, ids) in &c.by_reen_area {
-                        println!("  {area}: {}", ids.join(", "));
+                        outln!("  {area}: {}", ids.join(", "));
                     }
                 }
             }
@@ -843,7 +919,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let progress = match &plan {
                 Some(p) => {
                     let plan = api::parse_plan(&read_input(p)?, &r)
-                        .map_err(|e| Failure(format!("{p}: {}", Failure::from(e).0)))?;
+                        .map_err(|e| fail(format!("{p}: {}", Failure::from(e).message)))?;
                     Some(api::progress_series(&r, &list, &plan)?)
                 }
                 None => None,
@@ -855,12 +931,21 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
                 (f, _) => {
                     let mut text = sobriete::render::history(&h, report_format(f), lang.into());
+                    let (achieved, planned) = match lang {
+                        LangArg::Fr => ("réalisé", "prévu"),
+                        LangArg::En => ("achieved", "planned"),
+                    };
+                    let bullet = if matches!(f, ReportFmt::Markdown) {
+                        "- "
+                    } else {
+                        "  "
+                    };
                     for p in progress.iter().flatten() {
                         let show =
                             |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.2}"));
                         text.push_str(&format!(
-                            "  {} : réalisé {} / prévu {}\n",
-                            p.date,
+                            "{bullet}{} : {achieved} {} / {planned} {}\n",
+                            sobriete::render::plain(&p.date),
                             show(p.achieved),
                             show(p.planned)
                         ));
@@ -882,7 +967,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let r = load_referential(&referential)?;
             let a = load_assessment(&assessment, &r)?;
             let set = api::parse_peers(&read_input(&peers)?)
-                .map_err(|e| Failure(format!("{peers}: {}", Failure::from(e).0)))?;
+                .map_err(|e| fail(format!("{peers}: {}", Failure::from(e).message)))?;
             let c = api::compare(&r, &a, &set, Some(min_group_size))?;
             let out = match format {
                 ReportFmt::Json => json(&c),
@@ -905,11 +990,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 CsvWhat::Themes => api::themes_csv(&r, &load_assessment(&file, &r)?, lang.into())?,
                 CsvWhat::Plan => {
                     let p = api::parse_plan(&read_input(&file)?, &r)
-                        .map_err(|e| Failure(format!("{file}: {}", Failure::from(e).0)))?;
+                        .map_err(|e| fail(format!("{file}: {}", Failure::from(e).message)))?;
                     api::plan_csv(&r, &p, lang.into())?
                 }
             };
-            print!("{out}");
+            out!("{out}");
             Ok(ExitCode::SUCCESS)
         }
         Command::Review {
@@ -925,7 +1010,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let p = match &plan {
                 Some(f) => Some(
                     api::parse_plan(&read_input(f)?, &r)
-                        .map_err(|e| Failure(format!("{f}: {}", Failure::from(e).0)))?,
+                        .map_err(|e| fail(format!("{f}: {}", Failure::from(e).message)))?,
                 ),
                 None => None,
             };
@@ -941,7 +1026,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Command::Rollup { members, expected } => {
             let set = api::parse_peers(&read_input(&members)?)
-                .map_err(|e| Failure(format!("{members}: {}", Failure::from(e).0)))?;
+                .map_err(|e| fail(format!("{members}: {}", Failure::from(e).message)))?;
             print(&json(&api::rollup(&set, expected)?));
             Ok(ExitCode::SUCCESS)
         }
@@ -968,12 +1053,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let schemas = sobriete::schema::all();
             if let Some(dir) = write {
                 std::fs::create_dir_all(&dir)
-                    .map_err(|e| Failure(format!("cannot create {}: {e}", dir.display())))?;
+                    .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
                 for (name, schema) in &schemas {
                     let path = dir.join(name);
                     std::fs::write(&path, sobriete::schema::to_text(schema))
-                        .map_err(|e| Failure(format!("cannot write {}: {e}", path.display())))?;
-                    println!("wrote {}", path.display());
+                        .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+                    outln!("wrote {}", path.display());
                 }
                 Ok(ExitCode::SUCCESS)
             } else if let Some(dir) = check {
@@ -992,12 +1077,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     );
                     Ok(ExitCode::FAILURE)
                 } else {
-                    println!("schemas are up to date");
+                    outln!("schemas are up to date");
                     Ok(ExitCode::SUCCESS)
                 }
             } else {
                 for (name, schema) in &schemas {
-                    println!("// {name}\n{}", sobriete::schema::to_text(schema));
+                    outln!("// {name}\n{}", sobriete::schema::to_text(schema));
                 }
                 Ok(ExitCode::SUCCESS)
             }
@@ -1009,9 +1094,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(Failure(message)) => {
+        Err(Failure { message, usage }) => {
             eprintln!("error: {message}");
-            ExitCode::FAILURE
+            ExitCode::from(if usage { 2 } else { 1 })
         }
     }
 }

@@ -390,3 +390,38 @@ fn reports_people_read() {
     assert_eq!(r["members"], 16);
     assert_eq!(r["completeness"], 80.0);
 }
+
+#[test]
+fn argument_errors_exit_2_and_each_issue_is_printed_once() {
+    let o = run(&["plan", "propose", EXAMPLE, "--target", "150"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.matches("value_out_of_range").count(), 1, "{err}");
+    assert_eq!(
+        run(&["template", "--date", "notadate"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["template", "--kind", "commune"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_closed_pipe_is_not_a_crash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sobriete"))
+        .args(["referential", "--format", "markdown"])
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    // Read nothing and close the pipe, as `| head -0` would.
+    drop(child.stdout.take());
+    let o = child.wait_with_output().expect("output");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+}

@@ -142,11 +142,18 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> ValidationReport 
 /// `profile` or `level`.
 pub fn detect_document(value: &Value) -> DocumentKind {
     match value {
-        Value::Object(m) if m.len() == 1 && m.contains_key("peers") => DocumentKind::Peers,
+        Value::Object(m)
+            if m.contains_key("peers")
+                && !m.contains_key("questions")
+                && !m.contains_key("answers") =>
+        {
+            DocumentKind::Peers
+        }
         Value::Object(m)
             if m.contains_key("actions")
-                && m.contains_key("created")
-                && !m.contains_key("questions") =>
+                && !m.contains_key("questions")
+                && !m.contains_key("themes")
+                && !m.contains_key("answers") =>
         {
             DocumentKind::Plan
         }
@@ -215,7 +222,7 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
             vec![Issue::error(
                 IssueCode::UnknownDocument,
                 "",
-                "not a referential (no `questions`/`themes`) nor an assessment (no `answers`/`profile`/`level`)",
+                "not a referential (`questions`/`themes`), an assessment (`answers`/`profile`/`level`), a plan (`actions`) nor peers' results (`peers`)",
             )],
         ),
     }

@@ -167,12 +167,21 @@ impl Answer {
     }
 }
 
+use chrono::Datelike;
+
 /// Parses an ISO 8601 calendar date (`YYYY-MM-DD`, exactly).
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    if s.len() != 10 {
-        return None;
-    }
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    // chrono is lenient (signs, spaces, short fields): check the shape first.
+    let shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    (shape && date.year() >= 1).then_some(date)
 }
 
 impl Assessment {

@@ -197,11 +197,18 @@ impl std::fmt::Display for Issue {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // Paths and messages quote user keys: keep terminal escapes out.
+        let clean = |s: &str| -> String {
+            s.chars()
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .collect()
+        };
         write!(
             f,
-            "{sev}[{}] at {path}: {}",
+            "{sev}[{}] at {}: {}",
             self.code.as_str(),
-            self.message
+            clean(path),
+            clean(&self.message)
         )
     }
 }

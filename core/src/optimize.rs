@@ -763,8 +763,12 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
                 if !ok_required || !ok_prereq {
                     continue;
                 }
-                let effort = subset.iter().map(|&i| effort_of(i)).sum();
-                let budget = subset.iter().map(|&i| budget_of(i)).sum();
+                let effort = subset
+                    .iter()
+                    .fold(0u32, |acc, &i| acc.saturating_add(effort_of(i)));
+                let budget = subset
+                    .iter()
+                    .fold(0u32, |acc, &i| acc.saturating_add(budget_of(i)));
                 if !within(effort, budget) {
                     continue;
                 }
@@ -820,8 +824,8 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
             let mut next = Vec::with_capacity(states.len() * options.len().max(1));
             for s in &states {
                 for o in &options {
-                    let effort = s.effort + o.effort;
-                    let budget = s.budget + o.budget;
+                    let effort = s.effort.saturating_add(o.effort);
+                    let budget = s.budget.saturating_add(o.budget);
                     if !within(effort, budget) {
                         continue;
                     }
@@ -945,8 +949,8 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
             let mut next = Vec::with_capacity(totals.len() * options.len());
             for x in &totals {
                 for o in &options {
-                    let effort = x.effort + o.effort;
-                    let budget = x.budget + o.budget;
+                    let effort = x.effort.saturating_add(o.effort);
+                    let budget = x.budget.saturating_add(o.budget);
                     if !within(effort, budget) {
                         continue;
                     }
@@ -1087,6 +1091,7 @@ fn build_proposal(
     let mut left = chosen.clone();
     let mut schedule = Vec::new();
     let mut current = baseline;
+    let mut reached = a.answers.clone();
     while !left.is_empty() {
         let ready: Vec<usize> = left
             .iter()
@@ -1103,12 +1108,13 @@ fn build_proposal(
         } else {
             ready
         };
+        // Each candidate step is scored from the answers reached so far (one
+        // map kept up to date), not by replaying every earlier step.
         let mut best: Option<(f64, usize, Option<f64>)> = None;
         for &i in &pool {
-            let mut with: Vec<&Action> = done.iter().filter_map(|&d| r.actions.get(d)).collect();
             let Some(x) = r.actions.get(i) else { continue };
-            with.push(x);
-            let after = index_with(r, a, &with);
+            let with = apply_addresses(r, &reached, &x.addresses);
+            let after = scoring::index_of(r, a.level, &a.profile, &with);
             let per_effort = (after.unwrap_or(0.0) - current.unwrap_or(0.0))
                 / f64::from(x.effort.points().max(1));
             if best
@@ -1129,17 +1135,7 @@ fn build_proposal(
                 impact: x.impact,
                 cost: x.cost,
                 reen_area: x.reen_area,
-                questions: raises(
-                    r,
-                    &apply_addresses(
-                        r,
-                        &a.answers,
-                        done.iter()
-                            .filter_map(|&d| r.actions.get(d))
-                            .flat_map(|y| y.addresses.iter()),
-                    ),
-                    x,
-                ),
+                questions: raises(r, &reached, x),
                 after: prereqs
                     .get(i)
                     .into_iter()
@@ -1150,6 +1146,9 @@ fn build_proposal(
                 gain: round2(after.unwrap_or(0.0) - current.unwrap_or(0.0)),
                 index_after: after.map(round2),
             });
+        }
+        if let Some(x) = r.actions.get(i) {
+            reached = apply_addresses(r, &reached, &x.addresses);
         }
         done.push(i);
         current = after;
@@ -1185,11 +1184,12 @@ fn build_proposal(
         target_index,
         baseline_index: baseline.map(round2),
         index: after_report.index,
-        total_effort: refs.iter().map(|x| x.effort.points()).sum(),
-        total_budget: refs
+        total_effort: refs
             .iter()
-            .map(|x| x.cost.map_or(0, CostBand::estimate))
-            .sum(),
+            .fold(0u32, |acc, x| acc.saturating_add(x.effort.points())),
+        total_budget: refs.iter().fold(0u32, |acc, x| {
+            acc.saturating_add(x.cost.map_or(0, CostBand::estimate))
+        }),
         schedule,
         themes,
         gap: crate::target::gap(r, &before_report, &req.target),

@@ -160,6 +160,9 @@ pub struct Plan {
     pub baseline: Option<crate::assessment::Assessment>,
 }
 
+/// Largest amount (€) accepted in a budget: 10^12.
+pub const MAX_AMOUNT: f64 = 1e12;
+
 /// Most dependency cycles reported for one plan (each found cycle has one
 /// of its edges removed before looking again, so the search always ends;
 /// this only bounds the size of the report).
@@ -384,8 +387,21 @@ fn validate_action(a: &PlannedAction, r: &Referential, p: &str, issues: &mut Vec
     }
     if let Some(b) = &a.budget {
         let bp = join(p, "budget");
-        check_value(b.planned, Some(0.0), None, &join(&bp, "planned"), issues);
-        check_value(b.spent, Some(0.0), None, &join(&bp, "spent"), issues);
+        // Bounded so that sums over a plan stay finite.
+        check_value(
+            b.planned,
+            Some(0.0),
+            Some(MAX_AMOUNT),
+            &join(&bp, "planned"),
+            issues,
+        );
+        check_value(
+            b.spent,
+            Some(0.0),
+            Some(MAX_AMOUNT),
+            &join(&bp, "spent"),
+            issues,
+        );
     }
     if let Some(area) = a.reen_area {
         if !(1..=6).contains(&area) {

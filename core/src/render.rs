@@ -71,7 +71,7 @@ pub fn escape_markdown(s: &str) -> String {
 
 /// Removes control characters (terminal escape sequences) from text shown
 /// in a terminal.
-fn plain(s: &str) -> String {
+pub fn plain(s: &str) -> String {
     s.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

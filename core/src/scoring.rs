@@ -29,8 +29,13 @@ use crate::referential::{Condition, CostBand, Outcome, Question, Rating, Referen
 use crate::text::Text;
 
 /// Rounds to 2 decimals, half away from zero: every published score.
+///
+/// The decimal value is what is rounded: 25.625 is stored in binary as
+/// 25.62499999…, so a nudge far below any real difference between scores
+/// (1e-9 of a hundredth) brings such ties back to the decimal rule.
 pub fn round2(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+    let y = x * 100.0;
+    (y + y.signum() * 1e-9).round() / 100.0
 }
 
 fn round4(x: f64) -> f64 {
@@ -929,18 +934,8 @@ fn recommend(
         if raised.is_empty() {
             continue;
         }
-        let mut answers = a.answers.clone();
-        for ad in &act.addresses {
-            if !raised.iter().any(|g| g.question == ad.question) {
-                continue;
-            }
-            let Some(q) = r.question(&ad.question) else {
-                continue;
-            };
-            if let Some(new) = apply_outcome(q, answers.get(&q.id), &ad.leads_to) {
-                answers.insert(q.id.clone(), new);
-            }
-        }
+        // The whole action, as `candidates` and the optimiser apply it.
+        let answers = apply_addresses(r, &a.answers, &act.addresses);
         let after = index_of(r, a.level, &a.profile, &answers).unwrap_or(0.0);
         let gain = after - before;
         if gain <= 1e-9 {
@@ -1161,5 +1156,8 @@ mod tests {
         assert_eq!(round2(62.125), 62.13);
         assert_eq!(round2(200.0 / 3.0), 66.67);
         assert_eq!(round2(0.0), 0.0);
+        // 25.625 is 25.624999… in binary: the decimal tie still rounds up.
+        assert_eq!(round2(100.0 * 4.1 / 16.0), 25.63);
+        assert_eq!(round2(-0.125), -0.13);
     }
 }

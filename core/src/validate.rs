@@ -455,6 +455,22 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
                     ));
                 }
             }
+            if let Some(hi) = max {
+                let best = bands.iter().map(|b| b.points).max().unwrap_or(0);
+                let reachable = bands
+                    .iter()
+                    .filter(|b| b.from <= *hi)
+                    .map(|b| b.points)
+                    .max()
+                    .unwrap_or(0);
+                if !bands.is_empty() && reachable < best {
+                    issues.push(Issue::error(
+                        IssueCode::UnreachableMax,
+                        join(p, "bands"),
+                        format!("the best band ({best} points) starts above max {hi}: no valid value can earn it"),
+                    ));
+                }
+            }
             if bands.is_empty() {
                 issues.push(Issue::error(
                     IssueCode::InvalidBands,

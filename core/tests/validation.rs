@@ -181,6 +181,32 @@ fn unreachable_and_zero_maxima() {
 }
 
 #[test]
+fn bands_above_the_maximum_are_unreachable() {
+    let mut r = mini();
+    r["questions"][2]["response"] = json!({"kind": "numeric", "max": 10, "bands": [{"from": 0, "points": 0}, {"from": 50, "points": 3}]});
+    assert!(has(
+        &codes(&r),
+        IssueCode::UnreachableMax,
+        "/questions/2/response/bands"
+    ));
+}
+
+#[test]
+fn only_iso_calendar_dates_are_accepted() {
+    for bad in [
+        " 2026-1-01",
+        "+026-01-01",
+        "0000-01-01",
+        "2026-1-1",
+        "2026/01/01",
+        "2026-02-30",
+    ] {
+        assert!(sobriete::assessment::parse_date(bad).is_none(), "{bad:?}");
+    }
+    assert!(sobriete::assessment::parse_date("2026-02-28").is_some());
+}
+
+#[test]
 fn outcomes_must_fit_their_question() {
     let mut r = mini();
     r["actions"][0]["addresses"] = json!([
