@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Answer, Assessment, ReferentialRef};
 use crate::error::Issue;
 use crate::profile::Profile;
-use crate::referential::{Condition, CostBand, Outcome, Question, Rating, Referential, Response};
+use crate::referential::{Condition, Outcome, Question, Referential, Response};
 use crate::text::Text;
 
 /// Rounds to 2 decimals, half away from zero: every published score.
@@ -443,27 +443,9 @@ pub struct Gap {
     pub actions: Vec<String>,
 }
 
-/// A recommended action with the index gain it brings on its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct RecommendedAction {
-    /// Action id.
-    pub id: String,
-    /// Title.
-    pub title: Text,
-    /// Effort.
-    pub effort: Rating,
-    /// Impact.
-    pub impact: Rating,
-    /// Cost band.
-    pub cost: Option<CostBand>,
-    /// REEN decree area.
-    pub reen_area: Option<u8>,
-    /// Counted questions it raises.
-    pub questions: Vec<String>,
-    /// Index gain when done alone (rescored; 2 decimals).
-    pub gain: f64,
-}
+/// A recommended action: a candidate action (see
+/// [`crate::optimize::candidates`]) with a positive gain.
+pub type RecommendedAction = crate::optimize::Candidate;
 
 /// The figure the Éco-clic platform computes, for comparison.
 ///
@@ -884,7 +866,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         })
         .collect();
 
-    let recommended_actions = recommend(r, a, &ev, &gaps);
+    let recommended_actions = recommend(r, a);
     let eco_clic = eco_clic(r, &ev, &a.answers);
     let pct = |n: u32, d: u32| {
         if d == 0 {
@@ -917,51 +899,16 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
     }
 }
 
-/// Every action that raises a gap, with its exact gain when done alone.
-fn recommend(
-    r: &Referential,
-    a: &Assessment,
-    ev: &Evaluation,
-    gaps: &[Gap],
-) -> Vec<RecommendedAction> {
-    let before = ev.index.unwrap_or(0.0);
-    let mut out: Vec<(f64, RecommendedAction)> = Vec::new();
-    for act in &r.actions {
-        let raised: Vec<&Gap> = gaps
-            .iter()
-            .filter(|g| g.actions.contains(&act.id))
-            .collect();
-        if raised.is_empty() {
-            continue;
-        }
-        // The whole action, as `candidates` and the optimiser apply it.
-        let answers = apply_addresses(r, &a.answers, &act.addresses);
-        let after = index_of(r, a.level, &a.profile, &answers).unwrap_or(0.0);
-        let gain = after - before;
-        if gain <= 1e-9 {
-            continue;
-        }
-        out.push((
-            gain,
-            RecommendedAction {
-                id: act.id.clone(),
-                title: act.title.clone(),
-                effort: act.effort,
-                impact: act.impact,
-                cost: act.cost,
-                reen_area: act.reen_area,
-                questions: raised.iter().map(|g| g.question.clone()).collect(),
-                gain: round2(gain),
-            },
-        ));
-    }
-    // Largest gain first; among equals, least effort, then referential order.
-    out.sort_by(|x, y| {
-        y.1.gain
-            .total_cmp(&x.1.gain)
-            .then(x.1.effort.cmp(&y.1.effort))
-    });
-    out.into_iter().map(|(_, ra)| ra).collect()
+/// The candidate actions that raise the index, largest gain first (least
+/// effort among equals): the same figures as [`crate::optimize::candidates`].
+fn recommend(r: &Referential, a: &Assessment) -> Vec<RecommendedAction> {
+    let mut out: Vec<RecommendedAction> = crate::optimize::candidates(r, a)
+        .actions
+        .into_iter()
+        .filter(|c| c.gain > 0.0)
+        .collect();
+    out.sort_by(|x, y| y.gain.total_cmp(&x.gain).then(x.effort.cmp(&y.effort)));
+    out
 }
 
 #[cfg(test)]
