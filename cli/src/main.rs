@@ -545,8 +545,7 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
             lang,
         } => {
             let r = load_referential(&referential)?;
-            let p = api::parse_plan(&read_input(&plan)?, &r)
-                .map_err(|e| fail(format!("{plan}: {}", Failure::from(e).message)))?;
+            let p = load_plan(&plan, &r)?;
             let baseline = assessment.map(|s| load_assessment(&s, &r)).transpose()?;
             let status = api::plan_status(
                 &r,
@@ -568,8 +567,7 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
             referential,
         } => {
             let r = load_referential(&referential)?;
-            let p = api::parse_plan(&read_input(&plan)?, &r)
-                .map_err(|e| fail(format!("{plan}: {}", Failure::from(e).message)))?;
+            let p = load_plan(&plan, &r)?;
             let previous = match assessment {
                 Some(s) => load_assessment(&s, &r)?,
                 None => p
@@ -918,8 +916,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let h = api::history(&r, &list)?;
             let progress = match &plan {
                 Some(p) => {
-                    let plan = api::parse_plan(&read_input(p)?, &r)
-                        .map_err(|e| fail(format!("{p}: {}", Failure::from(e).message)))?;
+                    let plan = load_plan(p, &r)?;
                     Some(api::progress_series(&r, &list, &plan)?)
                 }
                 None => None,
@@ -966,8 +963,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => {
             let r = load_referential(&referential)?;
             let a = load_assessment(&assessment, &r)?;
-            let set = api::parse_peers(&read_input(&peers)?)
-                .map_err(|e| fail(format!("{peers}: {}", Failure::from(e).message)))?;
+            let set = load_peers(&peers)?;
             let c = api::compare(&r, &a, &set, Some(min_group_size))?;
             let out = match format {
                 ReportFmt::Json => json(&c),
@@ -989,8 +985,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
                 CsvWhat::Themes => api::themes_csv(&r, &load_assessment(&file, &r)?, lang.into())?,
                 CsvWhat::Plan => {
-                    let p = api::parse_plan(&read_input(&file)?, &r)
-                        .map_err(|e| fail(format!("{file}: {}", Failure::from(e).message)))?;
+                    let p = load_plan(&file, &r)?;
                     api::plan_csv(&r, &p, lang.into())?
                 }
             };
@@ -1008,10 +1003,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let r = load_referential(&referential)?;
             let a = load_assessment(&assessment, &r)?;
             let p = match &plan {
-                Some(f) => Some(
-                    api::parse_plan(&read_input(f)?, &r)
-                        .map_err(|e| fail(format!("{f}: {}", Failure::from(e).message)))?,
-                ),
+                Some(f) => Some(load_plan(f, &r)?),
                 None => None,
             };
             print(&api::annual_review(
@@ -1025,8 +1017,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rollup { members, expected } => {
-            let set = api::parse_peers(&read_input(&members)?)
-                .map_err(|e| fail(format!("{members}: {}", Failure::from(e).message)))?;
+            let set = load_peers(&members)?;
             print(&json(&api::rollup(&set, expected)?));
             Ok(ExitCode::SUCCESS)
         }

@@ -140,6 +140,19 @@ impl Answer {
         }
     }
 
+    /// Replaces the comment.
+    pub fn set_comment(&mut self, text: Option<String>) {
+        match self {
+            Answer::Yes { comment, .. }
+            | Answer::No { comment, .. }
+            | Answer::Choice { comment, .. }
+            | Answer::Number { comment, .. }
+            | Answer::DontKnow { comment, .. }
+            | Answer::NotApplicable { comment, .. }
+            | Answer::Unanswered { comment, .. } => *comment = text,
+        }
+    }
+
     /// The evidence links.
     pub fn evidence(&self) -> &[String] {
         match self {

@@ -419,18 +419,6 @@ fn check_plan(r: &Referential, plan: &Plan) -> Result<(), Error> {
     }
 }
 
-fn set_comment(answer: &mut Answer, text: String) {
-    match answer {
-        Answer::Yes { comment, .. }
-        | Answer::No { comment, .. }
-        | Answer::Choice { comment, .. }
-        | Answer::Number { comment, .. }
-        | Answer::DontKnow { comment, .. }
-        | Answer::NotApplicable { comment, .. }
-        | Answer::Unanswered { comment, .. } => *comment = Some(text),
-    }
-}
-
 /// The draft of the next assessment cycle: a copy of `previous` dated
 /// `date`, with the answers raised by every plan action marked done (in plan
 /// order, each applying its effective addresses, see
@@ -476,10 +464,9 @@ pub fn next_assessment(
                 .from_plan
                 .entry(qid.clone())
                 .or_insert_with(|| pa.id.clone());
-            set_comment(
-                answer,
-                format!("Réponse issue du plan d’action (action {origin}), à confirmer."),
-            );
+            answer.set_comment(Some(format!(
+                "Réponse issue du plan d’action (action {origin}), à confirmer."
+            )));
         }
         next.answers = answers;
     }

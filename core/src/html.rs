@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use crate::history::{History, ProgressPoint};
 use crate::optimize::Proposal;
 use crate::plan::PlanStatus;
-use crate::render::{cost, int, labels, num, opt_num, rating, status_label};
-use crate::scoring::{GapState, ScoreReport};
+use crate::render::{cost, gap_state, int, labels, num, opt_num, rating, status_label};
+use crate::scoring::ScoreReport;
 use crate::svg::{self, RadarSeries};
 use crate::target::TargetGap;
 use crate::text::{Lang, Text};
@@ -101,19 +101,6 @@ fn esc(s: &str) -> String {
 
 fn et(t: &Text, lang: Lang) -> String {
     escape_html(t.get(lang))
-}
-
-fn gap_state(s: GapState, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (GapState::Partial, Lang::Fr) => "partiellement en place",
-        (GapState::Absent, Lang::Fr) => "absente",
-        (GapState::DontKnow, Lang::Fr) => "je ne sais pas",
-        (GapState::Unanswered, Lang::Fr) => "sans réponse",
-        (GapState::Partial, Lang::En) => "partly in place",
-        (GapState::Absent, Lang::En) => "absent",
-        (GapState::DontKnow, Lang::En) => "don't know",
-        (GapState::Unanswered, Lang::En) => "unanswered",
-    }
 }
 
 /// Picks the French or English text.

@@ -221,7 +221,16 @@ pub fn validate_plan(plan: &Plan, r: &Referential) -> Vec<Issue> {
 
 fn validate_plan_body(plan: &Plan, r: &Referential) -> Vec<Issue> {
     let mut issues = Vec::new();
-    check_referential_ref(&plan.referential, r, &mut issues);
+    crate::validate::check_referential_ref(
+        &plan.referential,
+        r,
+        &crate::validate::RefWording {
+            what: "plan",
+            relation: "is made for",
+            used: "followed up",
+        },
+        &mut issues,
+    );
     check_non_blank(plan.name.as_deref(), "/name", "plan name", &mut issues);
     if parse_date(&plan.created).is_none() {
         issues.push(date_issue(&plan.created, "/created"));
@@ -239,46 +248,6 @@ fn validate_plan_body(plan: &Plan, r: &Referential) -> Vec<Issue> {
     }
     check_dependencies(plan, &ids, &mut issues);
     issues
-}
-
-/// The plan's referential reference, checked like an assessment's: same
-/// id; another major version is an error, another minor/patch a warning.
-fn check_referential_ref(rr: &ReferentialRef, r: &Referential, issues: &mut Vec<Issue>) {
-    if rr.id != r.id {
-        issues.push(Issue::error(
-            IssueCode::ReferentialMismatch,
-            "/referential/id",
-            format!(
-                "the plan is made for referential {:?}, not {:?}",
-                rr.id, r.id
-            ),
-        ));
-        return;
-    }
-    match (
-        semver::Version::parse(&rr.version),
-        semver::Version::parse(&r.version),
-    ) {
-        (Ok(pv), Ok(rv)) if pv.major != rv.major => issues.push(Issue::error(
-            IssueCode::ReferentialVersionMismatch,
-            "/referential/version",
-            format!(
-                "the plan was made with version {pv}, the referential is {rv}: \
-                 migrate it to the new major version"
-            ),
-        )),
-        (Ok(pv), Ok(rv)) if pv != rv => issues.push(Issue::warning(
-            IssueCode::ReferentialVersionDiffers,
-            "/referential/version",
-            format!("the plan was made with version {pv}, followed up with {rv}"),
-        )),
-        (Err(_), _) => issues.push(Issue::error(
-            IssueCode::InvalidVersion,
-            "/referential/version",
-            format!("version {:?} is not semantic versioning", rr.version),
-        )),
-        _ => {}
-    }
 }
 
 /// Everything about one action but its dependencies.

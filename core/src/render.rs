@@ -229,6 +229,20 @@ fn t(text: &Text, lang: Lang) -> String {
     plain(text.get(lang))
 }
 
+/// How far a practice is from being in place, in words.
+pub(crate) fn gap_state(s: GapState, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (GapState::Partial, Lang::Fr) => "partiellement en place",
+        (GapState::Absent, Lang::Fr) => "absente",
+        (GapState::DontKnow, Lang::Fr) => "je ne sais pas",
+        (GapState::Unanswered, Lang::Fr) => "sans réponse",
+        (GapState::Partial, Lang::En) => "partly in place",
+        (GapState::Absent, Lang::En) => "absent",
+        (GapState::DontKnow, Lang::En) => "don't know",
+        (GapState::Unanswered, Lang::En) => "unanswered",
+    }
+}
+
 /// "effort low, impact high, cost none" in the report's language.
 fn traits(a: &crate::scoring::RecommendedAction, lang: Lang) -> String {
     let l = labels(lang);
@@ -442,16 +456,7 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
     if !r.gaps.is_empty() {
         o.push_str(&format!("\n## {}\n\n", l.gaps));
         for g in &r.gaps {
-            let state = match (g.state, lang) {
-                (GapState::Partial, Lang::Fr) => "partiellement en place",
-                (GapState::Absent, Lang::Fr) => "absente",
-                (GapState::DontKnow, Lang::Fr) => "je ne sais pas",
-                (GapState::Unanswered, Lang::Fr) => "sans réponse",
-                (GapState::Partial, Lang::En) => "partly in place",
-                (GapState::Absent, Lang::En) => "absent",
-                (GapState::DontKnow, Lang::En) => "don't know",
-                (GapState::Unanswered, Lang::En) => "unanswered",
-            };
+            let state = gap_state(g.state, lang);
             o.push_str(&format!(
                 "- **{}** ({}, {} {})  \n  {} : {}\n",
                 mt(&g.prompt),

@@ -853,39 +853,74 @@ fn check_profile(a: &Assessment, issues: &mut Vec<Issue>) {
     }
 }
 
-/// Validates an assessment against the referential it answers; returns
-/// every problem found (errors and warnings).
-pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
-    let mut issues = Vec::new();
-    if a.referential.id != r.id {
+/// How a document's messages name it and its use of the referential.
+pub(crate) struct RefWording {
+    /// "assessment", "plan".
+    pub what: &'static str,
+    /// "answers", "is made for".
+    pub relation: &'static str,
+    /// "scored", "followed up".
+    pub used: &'static str,
+}
+
+/// Checks that a document was made with `r`: the same id, the same major
+/// version (another minor or patch version is a warning).
+pub(crate) fn check_referential_ref(
+    rr: &crate::assessment::ReferentialRef,
+    r: &Referential,
+    wording: &RefWording,
+    issues: &mut Vec<Issue>,
+) {
+    let RefWording {
+        what,
+        relation,
+        used,
+    } = wording;
+    if rr.id != r.id {
         issues.push(Issue::error(
             IssueCode::ReferentialMismatch,
             "/referential/id",
             format!(
-                "the assessment answers referential {:?}, not {:?}",
-                a.referential.id, r.id
+                "the {what} {relation} referential {:?}, not {:?}",
+                rr.id, r.id
             ),
         ));
-    } else {
-        match (semver::Version::parse(&a.referential.version), semver::Version::parse(&r.version)) {
-            (Ok(av), Ok(rv)) if av.major != rv.major => issues.push(Issue::error(
-                IssueCode::ReferentialVersionMismatch,
-                "/referential/version",
-                format!("the assessment was made with version {av}, the referential is {rv}: migrate it to the new major version"),
-            )),
-            (Ok(av), Ok(rv)) if av != rv => issues.push(Issue::warning(
-                IssueCode::ReferentialVersionDiffers,
-                "/referential/version",
-                format!("the assessment was made with version {av}, scored with {rv}"),
-            )),
-            (Err(_), _) => issues.push(Issue::error(
-                IssueCode::InvalidVersion,
-                "/referential/version",
-                format!("version {:?} is not semantic versioning", a.referential.version),
-            )),
-            _ => {}
-        }
+        return;
     }
+    match (semver::Version::parse(&rr.version), semver::Version::parse(&r.version)) {
+        (Ok(dv), Ok(rv)) if dv.major != rv.major => issues.push(Issue::error(
+            IssueCode::ReferentialVersionMismatch,
+            "/referential/version",
+            format!("the {what} was made with version {dv}, the referential is {rv}: migrate it to the new major version"),
+        )),
+        (Ok(dv), Ok(rv)) if dv != rv => issues.push(Issue::warning(
+            IssueCode::ReferentialVersionDiffers,
+            "/referential/version",
+            format!("the {what} was made with version {dv}, {used} with {rv}"),
+        )),
+        (Err(_), _) => issues.push(Issue::error(
+            IssueCode::InvalidVersion,
+            "/referential/version",
+            format!("version {:?} is not semantic versioning", rr.version),
+        )),
+        _ => {}
+    }
+}
+
+/// Validates an assessment against the referential it answers; returns
+/// every problem found (errors and warnings).
+pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_referential_ref(
+        &a.referential,
+        r,
+        &RefWording {
+            what: "assessment",
+            relation: "answers",
+            used: "scored",
+        },
+        &mut issues,
+    );
     let date_ok = a.parsed_date().is_some();
     if !date_ok {
         issues.push(Issue::error(
