@@ -52,3 +52,16 @@ def test_quickstart_runs() -> None:
     lines = done.stdout.splitlines()
     assert lines[0] == "29.41 E 100.0"
     assert lines[-1] == "[('invalid_date', '/date'), ('invalid_level', '/level')]"
+
+
+def test_readme_example_runs() -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(.*?)```", readme, re.S)
+    assert block, "the README has a Python example"
+    done = run(sys.executable, "-c", block.group(1))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "29.41 E 100.0"
+    assert lines[-1] == "[('invalid_date', '/date'), ('invalid_level', '/level')]"
