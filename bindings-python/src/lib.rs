@@ -857,15 +857,48 @@ fn load_peers<'py>(py: Python<'py>, peers: &Bound<'py, PyAny>) -> PyResult<Bound
     Ok(to_py(py, &set)?)
 }
 
-/// Renders a score report (a dict as returned by `score`) in a format and
-/// language, exactly as the other languages do.
+/// Renders a result document (a dict as returned by the library) as text
+/// or Markdown — or, for a score report, also JSON or HTML — exactly as the
+/// CLI and the other languages do. `kind`: `score_report`, `proposal`,
+/// `plan_status`, `history`, `peer_comparison`.
 #[pyfunction]
-fn render_score_report(report: &Bound<'_, PyAny>, format: &str, lang: &str) -> PyResult<String> {
+fn render_document(
+    kind: &str,
+    document: &Bound<'_, PyAny>,
+    format: &str,
+    lang: &str,
+) -> PyResult<String> {
+    use sobriete::render;
+    fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Res<T> {
+        sobriete::parse::from_value::<T>(v, "")
+            .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))
+    }
     let (format, lang) = (format_of(format)?, lang_of(lang)?);
-    let v = value_of(report, DocumentKind::Unknown)?;
-    let report = sobriete::parse::from_value::<sobriete::ScoreReport>(&v, "")
-        .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))?;
-    Ok(guard(|| Ok(api::render_report(&report, format, lang)))?)
+    let v = value_of(document, DocumentKind::Unknown)?;
+    let text_only = |f: ReportFormat| -> Res<ReportFormat> {
+        match f {
+            ReportFormat::Text | ReportFormat::Markdown => Ok(f),
+            _ => Err(Fail::Core(Error::InvalidArgument {
+                name: "format".to_owned(),
+                message: format!("a {kind} renders as \"text\" or \"markdown\""),
+            })),
+        }
+    };
+    let out = match kind {
+        "score_report" => api::render_report(&read(&v)?, format, lang),
+        "proposal" => render::proposal(&read(&v)?, text_only(format)?, lang),
+        "plan_status" => render::plan_status(&read(&v)?, text_only(format)?, lang),
+        "history" => render::history(&read(&v)?, text_only(format)?, lang),
+        "peer_comparison" => render::peer_comparison(&read(&v)?, text_only(format)?, lang),
+        other => {
+            return Err(Fail::Core(Error::InvalidArgument {
+                name: "kind".to_owned(),
+                message: format!("no renderer for {other:?}"),
+            })
+            .into())
+        }
+    };
+    Ok(out)
 }
 
 /// The library version.
@@ -881,7 +914,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rollup, m)?)?;
     m.add_function(wrap_pyfunction!(load_peers, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
-    m.add_function(wrap_pyfunction!(render_score_report, m)?)?;
+    m.add_function(wrap_pyfunction!(render_document, m)?)?;
     m.add("DEFAULT_REFERENTIAL_JSON", api::DEFAULT_REFERENTIAL_JSON)?;
     Ok(())
 }

@@ -166,3 +166,16 @@ def test_score_many_equals_one_by_one(ref: Any) -> None:
     many = ref.score_many(items)
     assert [r.to_dict() for r in many] == [ref.score(p).to_dict() for p in items]
     assert sobriete.score_many(items) == many
+
+
+def test_results_render_like_the_cli(ref: Any) -> None:
+    proposal = ref.propose(COMMUNE, {"target": {"index": 60}})
+    assert proposal.render("text", "fr") == cli("plan", "propose", str(COMMUNE), "--target", "60")
+    md = proposal._repr_markdown_()
+    assert md == cli("plan", "propose", str(COMMUNE), "--target", "60", "--format", "markdown")
+    comparison = ref.compare(COMMUNE, PEERS, 3)
+    assert comparison.render("markdown", "en") == cli(
+        "compare", str(COMMUNE), "--peers", str(PEERS), "--min-group-size", "3", "--format", "markdown", "--lang", "en"
+    )
+    with pytest.raises(sobriete.ArgumentError):
+        proposal.render("html")

@@ -152,12 +152,29 @@ EXTRAS = {
         as the CLI and the other languages render it."""
         from . import _native
 
-        return _native.render_score_report(self._data, format, lang)
+        return _native.render_document("score_report", self._data, format, lang)
 
     def _repr_html_(self) -> str:
         return _iframe(self.render("html"))
 ''',
 }
+for _kind, _class in [
+    ("proposal", "Proposal"),
+    ("plan_status", "PlanStatus"),
+    ("history", "History"),
+    ("peer_comparison", "PeerComparison"),
+]:
+    EXTRAS[_class] = f'''
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("{_kind}", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+'''
 
 
 def _is_enum(s: Dict[str, Any]) -> bool:

@@ -197,6 +197,16 @@ class History(Document):
 
     __slots__ = ()
 
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("history", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
     @property
     def deltas(self) -> List[HistoryDelta]:
         """Changes between consecutive entries."""
@@ -222,6 +232,16 @@ class PeerComparison(Document):
     """The comparison of a subject with its peers."""
 
     __slots__ = ()
+
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("peer_comparison", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
 
     @property
     def compared(self) -> int:
@@ -306,6 +326,16 @@ class PlanStatus(Document):
 
     __slots__ = ()
 
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("plan_status", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
     @property
     def actions(self) -> List[ActionLine]:
         """Every action, in plan order."""
@@ -361,6 +391,16 @@ class Proposal(Document):
     """The proposed plan."""
 
     __slots__ = ()
+
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("proposal", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
 
     @property
     def baseline_index(self) -> Optional[float]:
@@ -577,7 +617,7 @@ class ScoreReport(Document):
         as the CLI and the other languages render it."""
         from . import _native
 
-        return _native.render_score_report(self._data, format, lang)
+        return _native.render_document("score_report", self._data, format, lang)
 
     def _repr_html_(self) -> str:
         return _iframe(self.render("html"))
