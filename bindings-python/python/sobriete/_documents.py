@@ -633,6 +633,11 @@ class ScoreReport(Document):
         return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
 
     @property
+    def conformity(self) -> Conformity:
+        """The share of applicable practices fully in place (the conformity rate of audit referentials such as the RGESN)."""
+        return _get(self._data, "conformity", None, ('c', Conformity))  # type: ignore[no-any-return]
+
+    @property
     def counts(self) -> Counts:
         """Question counts."""
         return _get(self._data, "counts", None, ('c', Counts))  # type: ignore[no-any-return]
@@ -1783,6 +1788,27 @@ class RollupTheme(Document):
         return _get(self._data, "population_weighted_mean", None, None)  # type: ignore[no-any-return]
 
 
+class Conformity(Document):
+    """Practices fully in place among the applicable ones: for a referential of yes/no criteria with "not applicable" (an RGESN audit), the public conformity rate, conform ÷ (total − not applicable)."""
+
+    __slots__ = ()
+
+    @property
+    def applicable(self) -> int:
+        """Shown questions not answered "not applicable" (unanswered and "don't know" included: they are not in place)."""
+        return _get(self._data, "applicable", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def in_place(self) -> int:
+        """Shown questions answered with their maximum points."""
+        return _get(self._data, "in_place", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def rate(self) -> Optional[float]:
+        """100 × in_place ÷ applicable (2 decimals); none when nothing applies."""
+        return _get(self._data, "rate", None, None)  # type: ignore[no-any-return]
+
+
 class Counts(Document):
     """Question counts."""
 
@@ -2518,6 +2544,7 @@ __all__ = [
     "Candidate",
     "Candidates",
     "Condition",
+    "Conformity",
     "Counts",
     "EcoClic",
     "EffortFigures",
