@@ -22,8 +22,9 @@
 //! assert!(!text.is_empty());
 //! ```
 
-// The macros below expand to `#[no_mangle] extern "C"` functions with
-// `unsafe` blocks; the crate's own code is safe (see Cargo.toml [lints]).
+// The FFI scaffolding (`extern "C"` functions, the namespace `sobriete`).
+// Its `unsafe` code is the macros'; this crate's own code forbids `unsafe`
+// (the workspace lints, see Cargo.toml).
 uniffi::setup_scaffolding!("sobriete");
 
 mod error;
