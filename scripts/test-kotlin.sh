@@ -32,7 +32,9 @@ java -version 2>&1 | head -1
 "$kotlin_home/bin/kotlinc" -version 2>&1 | tail -1
 
 step "uniffi: build the library and generate Kotlin and Swift"
-cargo build --quiet --locked -p sobriete-uniffi -p uniffi-bindgen
+# The whole workspace, as the other steps build it: a `-p` build would
+# resolve features differently and rebuild dependencies.
+cargo build --quiet --locked --workspace
 lib=target/debug/libsobriete_uniffi.so
 gen=bindings-uniffi/generated
 rm -rf "$gen"
@@ -50,17 +52,38 @@ echo "SobrieteFFI.h: OK"
 
 step "uniffi: compile the Kotlin test with the generated bindings"
 build=$kotlin_dir/build
+rm -rf "$build"
 mkdir -p "$build"
+# The README's Kotlin example, compiled and run too (in its own package, so
+# its `main` does not clash with the test's).
+{
+  echo "package readme"
+  awk '/^```kotlin$/ { on = 1; next } /^```$/ { if (on) exit } on' bindings-uniffi/README.md
+} >"$build/Readme.kt"
 start=$(now)
 # A short-lived compiler: C1 only and a larger heap halve the compile time.
 JAVA_OPTS=${JAVA_OPTS:--Xmx1G -Xms256M -XX:TieredStopAtLevel=1 -XX:+UseParallelGC} \
   "$kotlin_home/bin/kotlinc" -nowarn -cp /usr/share/java/jna.jar \
-  "$gen/kotlin/sobriete/sobriete.kt" "$kotlin_dir"/src/*.kt -d "$build/test.jar"
+  "$gen/kotlin/sobriete/sobriete.kt" "$kotlin_dir"/src/*.kt "$build/Readme.kt" \
+  -d "$build/test.jar"
 echo "kotlinc: $(ms_since "$start") ms"
+
+run_kotlin() {
+  java -Djna.library.path="$root/target/debug" \
+    -cp "$build/test.jar:$kotlin_home/lib/kotlin-stdlib.jar:/usr/share/java/jna.jar" "$@"
+}
 
 step "uniffi: run the Kotlin test (golden vectors, errors, every entry point)"
 start=$(now)
-java -Djna.library.path="$root/target/debug" \
-  -cp "$build/test.jar:$kotlin_home/lib/kotlin-stdlib.jar:/usr/share/java/jna.jar" \
-  MainKt tests/vectors examples
+run_kotlin MainKt tests/vectors examples
 echo "kotlin test run: $(ms_since "$start") ms"
+
+step "uniffi: the README's Kotlin example"
+out=$(run_kotlin readme.ReadmeKt)
+printf '%s\n' "$out"
+for expected in "index " "ERROR " "level: invalid argument"; do
+  if ! grep -q "$expected" <<<"$out"; then
+    echo "the README example's output lacks \"$expected\"" >&2
+    exit 1
+  fi
+done
