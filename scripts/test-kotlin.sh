@@ -35,11 +35,12 @@ step "uniffi: build the library and generate Kotlin and Swift"
 # The whole workspace, as the other steps build it: a `-p` build would
 # resolve features differently and rebuild dependencies.
 cargo build --quiet --locked --workspace
-lib=target/debug/libsobriete_uniffi.so
+target_dir=${CARGO_TARGET_DIR:-target}
+lib=$target_dir/debug/libsobriete_uniffi.so
 gen=bindings-uniffi/generated
 rm -rf "$gen"
 for language in kotlin swift; do
-  target/debug/uniffi-bindgen generate --no-format --library "$lib" \
+  "$target_dir/debug/uniffi-bindgen" generate --no-format --library "$lib" \
     --language "$language" --out-dir "$gen/$language"
 done
 ls "$gen/kotlin/sobriete/sobriete.kt" "$gen/swift/Sobriete.swift" "$gen/swift/SobrieteFFI.h"
@@ -69,7 +70,7 @@ JAVA_OPTS=${JAVA_OPTS:--Xmx1G -Xms256M -XX:TieredStopAtLevel=1 -XX:+UseParallelG
 echo "kotlinc: $(ms_since "$start") ms"
 
 run_kotlin() {
-  java -Djna.library.path="$root/target/debug" \
+  java -Djna.library.path="$(cd "$target_dir/debug" && pwd)" \
     -cp "$build/test.jar:$kotlin_home/lib/kotlin-stdlib.jar:/usr/share/java/jna.jar" "$@"
 }
 

@@ -557,6 +557,28 @@ pub fn rollup(peers_json: String, expected_members: Option<u32>) -> Result<Strin
     )?))
 }
 
+/// One JSON Schema (draft 2020-12) of the documents, as in `schema/`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SchemaFile {
+    /// File name, e.g. `assessment.schema.json`.
+    pub name: String,
+    /// The schema, JSON.
+    pub json: String,
+}
+
+/// The JSON Schemas of every document (referential, assessment, reports,
+/// plans, peers…), generated from the core's types.
+#[uniffi::export]
+pub fn json_schemas() -> Vec<SchemaFile> {
+    sobriete::schema::all()
+        .into_iter()
+        .map(|(name, schema)| SchemaFile {
+            name: name.to_owned(),
+            json: sobriete::schema::to_text(&schema),
+        })
+        .collect()
+}
+
 /// The version of the sobriete library behind the binding.
 #[uniffi::export]
 pub fn library_version() -> String {

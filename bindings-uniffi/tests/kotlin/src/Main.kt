@@ -285,6 +285,15 @@ private fun apiCases(r: Referential, examples: File) {
         listOf("report", "gap", "proposal", "status", "history", "comparison").all { fullData[it] != null }) { fullData.keys.toString() }
     check("fullReport HTML", r.fullReport(commune, ReportInputs(), ReportFormat.HTML, Lang.EN).contains("<html"))
     check("libraryVersion", libraryVersion().isNotEmpty())
+    val schemas = jsonSchemas()
+    check("jsonSchemas", schemas.any { it.name == "assessment.schema.json" } &&
+        schemas.all { (parseJson(it.json) as Map<*, *>)["\$schema"] != null }) { schemas.map { it.name }.toString() }
+
+    // Throughput of the batch call (information, not a check).
+    val batch = List(20) { commune }
+    r.scoreMany(batch)
+    val nanos = measureNanoTime { r.scoreMany(batch) }
+    println("scoreMany: ${batch.size} assessments in ${nanos / 1_000_000} ms (${nanos / batch.size / 1000} µs each)")
 }
 
 fun main(args: Array<String>) {
