@@ -226,12 +226,7 @@ fn the_binding_covers_the_whole_facade() {
             .unwrap()
             .lines()
             .filter_map(|l| l.strip_prefix("pub fn "))
-            .map(|l| {
-                l.split(|c: char| c == '(' || c == '<')
-                    .next()
-                    .unwrap()
-                    .to_owned()
-            })
+            .map(|l| l.split(['(', '<']).next().unwrap().to_owned())
             .collect()
     };
     let core: Vec<String> = [public_fns("api.rs"), public_fns("schema.rs")].concat();
