@@ -80,6 +80,9 @@ pub struct Score {
     pub themes: Vec<ThemeScore>,
     /// The Éco-clic-compatible index (only when complete).
     pub eco_clic_index: Option<i64>,
+    /// Share of the applicable practices fully in place, % (the RGESN
+    /// conformity rate); `None` when no practice applies.
+    pub conformity_rate: Option<f64>,
     /// Warnings about the assessment (answers kept but ignored, another minor version).
     pub warnings: Vec<Issue>,
 }
@@ -113,6 +116,7 @@ impl From<&sobriete::ScoreReport> for Score {
                 })
                 .collect(),
             eco_clic_index: r.eco_clic.index,
+            conformity_rate: r.conformity.rate,
             warnings: r.warnings.iter().map(Issue::from).collect(),
         }
     }

@@ -112,6 +112,7 @@ fn summary_record_matches_the_report() {
     let themes: Vec<Option<f64>> = score.themes.iter().map(|t| t.score).collect();
     assert_eq!(themes, vec![Some(77.78), Some(50.0), Some(75.0)]);
     assert_eq!(score.eco_clic_index, Some(38));
+    assert_eq!(score.conformity_rate, Some(50.0));
     let report: Value =
         serde_json::from_str(&r.score(case["assessment"].to_string()).unwrap()).unwrap();
     assert_eq!(report, case["expected"]["report"]);

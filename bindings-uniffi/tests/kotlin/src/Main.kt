@@ -203,6 +203,9 @@ private fun apiCases(r: Referential, examples: File) {
     val summary = r.scoreSummary(commune)
     check("summary index = report index",
         firstDifference(report["index"], JsonNumber(summary.index.toString())) == null) { "${report["index"]} vs ${summary.index}" }
+    val conformity = (report["conformity"] as Map<*, *>)["rate"]
+    check("summary conformity = report conformity",
+        firstDifference(conformity, summary.conformityRate?.let { JsonNumber(it.toString()) }) == null) { "$conformity vs ${summary.conformityRate}" }
     check("summary grade = report grade", summary.grade == (report["grade"] as Map<*, *>)["grade"])
     check("summary themes", summary.themes.map { it.id } == (report["themes"] as List<*>).map { (it as Map<*, *>)["id"] })
 
