@@ -40,3 +40,6 @@ cargo build --quiet --locked -p sobriete-cli
 
 step "Python binding (pip install ./bindings-python, pytest, notebook, mypy --strict, stubtest)"
 bash scripts/test-python.sh
+
+step "Kotlin and Swift bindings (uniffi: golden vectors in Kotlin, Swift C header)"
+bash scripts/test-kotlin.sh

@@ -81,6 +81,8 @@ pub enum DocumentKind {
     Request,
     /// A set of peers' results.
     Peers,
+    /// A crosswalk between two referential versions.
+    Crosswalk,
     /// Not recognised.
     Unknown,
 }

@@ -460,6 +460,53 @@ impl Referential {
         )?))
     }
 
+    /// Carries an assessment (JSON) made on this referential to the version
+    /// `to` across a crosswalk (JSON): `{"assessment", "report"}` as JSON —
+    /// every answer carried, transformed, restored or not carried (kept in
+    /// the assessment's `migrations` history), and the new questions.
+    pub fn migrate(
+        &self,
+        assessment_json: String,
+        crosswalk_json: String,
+        to: Arc<Referential>,
+    ) -> Result<String> {
+        let a = self.assessment(&assessment_json)?;
+        let c = api::parse_crosswalk(&crosswalk_json)?;
+        Ok(input::to_json(&api::migrate(self.r(), &a, &c, to.r())?))
+    }
+
+    /// What `migrate` would change — index, grade and theme scores before
+    /// and after, and the report — without committing to it: JSON.
+    pub fn simulate_migration(
+        &self,
+        assessment_json: String,
+        crosswalk_json: String,
+        to: Arc<Referential>,
+    ) -> Result<String> {
+        let a = self.assessment(&assessment_json)?;
+        let c = api::parse_crosswalk(&crosswalk_json)?;
+        Ok(input::to_json(&api::simulate_migration(
+            self.r(),
+            &a,
+            &c,
+            to.r(),
+        )?))
+    }
+
+    /// Checks a crosswalk (JSON) from this referential to `to`: the
+    /// validation report as JSON (never raises for the crosswalk's problems).
+    pub fn validate_crosswalk(&self, crosswalk_json: String, to: Arc<Referential>) -> String {
+        let report = match api::parse_crosswalk(&crosswalk_json) {
+            Ok(c) => api::validate_crosswalk(&c, self.r(), to.r()),
+            Err(e) => api::ValidationReport {
+                document: DocumentKind::Crosswalk,
+                valid: false,
+                issues: e.issues().to_vec(),
+            },
+        };
+        input::to_json(&report)
+    }
+
     /// The peer result of an assessment (the line to add to a peers file): JSON.
     pub fn peer_result(&self, assessment_json: String) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
@@ -559,6 +606,14 @@ pub fn rollup(peers_json: String, expected_members: Option<u32>) -> Result<Strin
         &peers,
         size(expected_members),
     )?))
+}
+
+/// The crosswalk (JSON) the other way round, to migrate back: JSON; an
+/// `InvalidArgument` error names the mapping that cannot be undone.
+#[uniffi::export]
+pub fn invert_crosswalk(crosswalk_json: String) -> Result<String> {
+    let c = api::parse_crosswalk(&crosswalk_json)?;
+    Ok(input::to_json(&api::invert_crosswalk(&c)?))
 }
 
 /// One JSON Schema (draft 2020-12) of the documents, as in `schema/`.

@@ -84,6 +84,13 @@ private fun computeWith(r: Referential, case: Map<String, Any?>): Any? {
             "comparison" to parseJson(r.compare(doc("assessment"), doc("peers"), asUInt(case["min_group_size"]))),
         )
         "rollup" -> mapOf("rollup" to parseJson(rollup(doc("peers"), asUInt(case["expected_members"]))))
+        "migrate" -> Referential.fromJson(doc("to_referential")).use { to ->
+            if (case["simulate"] == true) {
+                mapOf("simulation" to parseJson(r.simulateMigration(doc("assessment"), doc("crosswalk"), to)))
+            } else {
+                mapOf("migration" to parseJson(r.migrate(doc("assessment"), doc("crosswalk"), to)))
+            }
+        }
         else -> throw IllegalStateException("unknown operation $op")
     }
 }
