@@ -367,7 +367,7 @@ pub fn score_summary(r: &Referential, a: &Assessment) -> Result<scoring::ScoreSu
 
 /// Scores many assessments given as JSON text: one result per item, in
 /// order (a failure stays with its item). The referential is checked once.
-pub fn score_summaries<S: AsRef<str>>(
+pub fn score_summaries<S: AsRef<str> + Sync>(
     r: &Referential,
     assessments: &[S],
 ) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
@@ -375,10 +375,39 @@ pub fn score_summaries<S: AsRef<str>>(
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Referential, issues));
     }
-    Ok(assessments
-        .iter()
-        .map(|json| parse_assessment(json.as_ref(), r).map(|a| scoring::summary(r, &a)))
-        .collect())
+    let one = |json: &S| parse_assessment(json.as_ref(), r).map(|a| scoring::summary(r, &a));
+    // Large batches are shared among the cores (where threads exist: not in
+    // WebAssembly, whose `available_parallelism` reports none).
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    if threads < 2 || assessments.len() < 64 {
+        return Ok(assessments.iter().map(one).collect());
+    }
+    let chunk = assessments.len().div_ceil(threads);
+    let parts: Vec<Vec<Result<scoring::ScoreSummary, Error>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = assessments
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .zip(assessments.chunks(chunk))
+            .map(|(h, part)| {
+                // A worker that failed (it cannot: no panics) gives its items
+                // an error rather than losing them.
+                h.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|_| {
+                            Err(Error::InvalidArgument {
+                                name: "assessments".to_owned(),
+                                message: "internal error while scoring this item".to_owned(),
+                            })
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    });
+    Ok(parts.into_iter().flatten().collect())
 }
 
 fn referential_or_default(

@@ -47,7 +47,10 @@ fn no_evidence(v: &[String]) -> bool {
 }
 
 /// An answer, with an optional comment and evidence links.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+// Deserialized by hand (same format as the derived, internally tagged
+// form): serde's internally tagged enums buffer every answer before reading
+// it, which made reading answers the costliest part of scoring.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Answer {
     /// Yes (yes/no question).
@@ -205,5 +208,134 @@ impl Assessment {
     /// The date, parsed.
     pub fn parsed_date(&self) -> Option<chrono::NaiveDate> {
         parse_date(&self.date)
+    }
+}
+
+const ANSWER_KINDS: &[&str] = &[
+    "yes",
+    "no",
+    "choice",
+    "number",
+    "dont_know",
+    "not_applicable",
+    "unanswered",
+];
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Answer, D::Error> {
+        deserializer.deserialize_map(AnswerVisitor)
+    }
+}
+
+struct AnswerVisitor;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Yes,
+    No,
+    Choice,
+    Number,
+    DontKnow,
+    NotApplicable,
+    Unanswered,
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Kind, D::Error> {
+        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+        Ok(match s.as_ref() {
+            "yes" => Kind::Yes,
+            "no" => Kind::No,
+            "choice" => Kind::Choice,
+            "number" => Kind::Number,
+            "dont_know" => Kind::DontKnow,
+            "not_applicable" => Kind::NotApplicable,
+            "unanswered" => Kind::Unanswered,
+            other => return Err(serde::de::Error::unknown_variant(other, ANSWER_KINDS)),
+        })
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
+    type Value = Answer;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an answer: an object with a `kind`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+        use serde::de::Error;
+        let mut kind: Option<Kind> = None;
+        let mut options: Option<Vec<String>> = None;
+        let mut value: Option<f64> = None;
+        let mut comment: Option<Option<String>> = None;
+        let mut evidence: Option<Vec<String>> = None;
+        let mut justification: Option<Option<String>> = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            match key.as_ref() {
+                "kind" if kind.is_none() => kind = Some(map.next_value()?),
+                "options" if options.is_none() => options = Some(map.next_value()?),
+                "value" if value.is_none() => value = Some(map.next_value()?),
+                "comment" if comment.is_none() => comment = Some(map.next_value()?),
+                "evidence" if evidence.is_none() => evidence = Some(map.next_value()?),
+                "justification" if justification.is_none() => {
+                    justification = Some(map.next_value()?)
+                }
+                k @ ("kind" | "options" | "value" | "comment" | "evidence" | "justification") => {
+                    return Err(A::Error::custom(format_args!("duplicate field `{k}`")))
+                }
+                other => {
+                    return Err(A::Error::unknown_field(
+                        other,
+                        &[
+                            "kind",
+                            "options",
+                            "value",
+                            "comment",
+                            "evidence",
+                            "justification",
+                        ],
+                    ))
+                }
+            }
+        }
+        let kind = kind.ok_or_else(|| A::Error::missing_field("kind"))?;
+        let (comment, evidence) = (comment.flatten(), evidence.unwrap_or_default());
+        // Fields another kind of answer carries are unknown here, as in the
+        // derived form.
+        let extra = |field: &'static str, allowed: &'static [&'static str]| {
+            A::Error::unknown_field(field, allowed)
+        };
+        const PLAIN: &[&str] = &["kind", "comment", "evidence"];
+        if options.is_some() && kind != Kind::Choice {
+            return Err(extra("options", PLAIN));
+        }
+        if value.is_some() && kind != Kind::Number {
+            return Err(extra("value", PLAIN));
+        }
+        if justification.is_some() && kind != Kind::NotApplicable {
+            return Err(extra("justification", PLAIN));
+        }
+        Ok(match kind {
+            Kind::Yes => Answer::Yes { comment, evidence },
+            Kind::No => Answer::No { comment, evidence },
+            Kind::Choice => Answer::Choice {
+                options: options.ok_or_else(|| A::Error::missing_field("options"))?,
+                comment,
+                evidence,
+            },
+            Kind::Number => Answer::Number {
+                value: value.ok_or_else(|| A::Error::missing_field("value"))?,
+                comment,
+                evidence,
+            },
+            Kind::DontKnow => Answer::DontKnow { comment, evidence },
+            Kind::NotApplicable => Answer::NotApplicable {
+                justification: justification.flatten(),
+                comment,
+                evidence,
+            },
+            Kind::Unanswered => Answer::Unanswered { comment, evidence },
+        })
     }
 }
