@@ -6,6 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod import;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use sobriete::{api, Lang, Profile, ProfileKind, Referential, ReportFormat};
 
@@ -302,6 +304,9 @@ enum Command {
         #[arg(long)]
         referential: Option<PathBuf>,
     },
+    /// Import a published referential (RGESN, good-practice guide, W3C WSG)
+    /// into the referential format; the import report goes to standard error.
+    Import(import::ImportArgs),
     /// Write or check the JSON Schemas of the documents.
     Schema {
         /// Write the schemas into this folder.
@@ -1040,6 +1045,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print(&json(&api::diff(&r, &b, &a)?));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import(args) => import::run(args),
         Command::Schema { write, check } => {
             let schemas = sobriete::schema::all();
             if let Some(dir) = write {

@@ -229,6 +229,8 @@ pub enum DocumentKind {
     Peers,
     /// Not recognised.
     Unknown,
+    /// A published referential given to an importer (RGESN, guide, WSG).
+    ImportSource,
 }
 
 impl DocumentKind {
@@ -241,6 +243,7 @@ impl DocumentKind {
             DocumentKind::Request => "request",
             DocumentKind::Peers => "peers",
             DocumentKind::Unknown => "unknown",
+            DocumentKind::ImportSource => "import_source",
         }
     }
 }
