@@ -54,9 +54,12 @@ pub(crate) struct ImportArgs {
 fn summary(r: &ImportReport) -> String {
     let c = &r.counts;
     let mut s = format!(
-        "imported {} {}: {} questions in {} themes, {} actions",
+        "imported {}{}: {} questions in {} themes, {} actions",
         r.source_format.as_str(),
-        r.source_title.as_deref().unwrap_or(""),
+        r.source_title
+            .as_deref()
+            .map(|t| format!(" « {t} »"))
+            .unwrap_or_default(),
         c.questions,
         c.themes,
         c.actions,

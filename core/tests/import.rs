@@ -711,3 +711,42 @@ fn imports_match_their_schemas() {
         assert!(report_schema.is_valid(&serde_json::to_value(&i.report).unwrap()));
     }
 }
+
+/// The import vectors: their referentials are what the importers make of
+/// the excerpts, and their conformity is the hand arithmetic of their
+/// descriptions.
+#[test]
+fn import_vectors_match_the_importers_and_the_hand_arithmetic() {
+    let vectors = fixtures().join("../vectors");
+    for (vector, format, source, in_place, applicable, rate) in [
+        (
+            "31-import-rgesn-conformity.json",
+            ImportFormat::Rgesn,
+            "rgesn-excerpt-5.json",
+            2,
+            3,
+            66.67,
+        ),
+        (
+            "32-import-wsg-partial.json",
+            ImportFormat::Wsg,
+            "wsg-excerpt.json",
+            1,
+            2,
+            50.0,
+        ),
+    ] {
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(vectors.join(vector)).unwrap()).unwrap();
+        let i = imported(format, &fixture(source));
+        assert_eq!(
+            serde_json::to_value(&i.referential).unwrap(),
+            case["referential"],
+            "{vector}: re-import the excerpt"
+        );
+        let c = &case["expected"]["report"]["conformity"];
+        assert_eq!(c["in_place"], json!(in_place), "{vector}");
+        assert_eq!(c["applicable"], json!(applicable), "{vector}");
+        assert_eq!(c["rate"], json!(rate), "{vector}");
+    }
+}
