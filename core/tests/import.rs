@@ -426,7 +426,10 @@ fn rgesn_other_editions_import_and_report_what_they_skip() {
         .unwrap()
         .fr
         .contains("Métiers : Porteur de projet, Product Owner"));
-    assert_eq!(i.report.dropped_fields, ["/criteres/*/nouveauChamp"]);
+    assert_eq!(
+        i.report.dropped_fields,
+        ["/criteres/*/nouveauChamp", "/date"]
+    );
     // Unknown difficulty and missing priority: medium, with warnings; a
     // criterion without theme goes to « Sans thématique ».
     let codes: Vec<(&str, &str)> = i
@@ -438,8 +441,8 @@ fn rgesn_other_editions_import_and_report_what_they_skip() {
     assert_eq!(
         codes,
         [
-            ("/criteres/2/difficulte", "invalid_value"),
             ("/criteres/2", "missing_field"),
+            ("/criteres/2/difficulte", "invalid_value"),
             ("/criteres/7", "missing_field"),
         ]
     );
@@ -749,4 +752,70 @@ fn import_vectors_match_the_importers_and_the_hand_arithmetic() {
         assert_eq!(c["applicable"], json!(applicable), "{vector}");
         assert_eq!(c["rate"], json!(rate), "{vector}");
     }
+}
+
+/// The shape of the first RGESN evaluation tool (metadata with `author`,
+/// criteria with `id` and `url`, HTML texts, no difficulty nor priority).
+#[test]
+fn rgesn_first_tool_edition_imports() {
+    let i = imported(ImportFormat::Rgesn, &fixture("rgesn-2022-dinum.json"));
+    assert_valid(&i);
+    let r = &i.referential;
+    assert_eq!(r.version, "1.0.0");
+    assert_eq!(r.publisher.as_deref(), Some("DINUM, MiNumEco"));
+    assert_eq!(r.questions.len(), 3);
+    assert_eq!(r.themes.len(), 2);
+    let q = r.question("1.1").unwrap();
+    assert_eq!(
+        q.prompt.fr,
+        "Le service numérique a-t-il fait l’objet d’une évaluation de son utilité ?"
+    );
+    assert_eq!(
+        q.rationale.fr,
+        "S’assurer que le service répond à un besoin réel."
+    );
+    assert!(q.help.as_ref().unwrap().fr.starts_with(
+        "Mise en œuvre :\n- Identifier le besoin ;\n- Comparer avec une solution non numérique.\n\nContrôle :\nUne note d’opportunité existe."
+    ));
+    assert_eq!(
+        q.references.urls,
+        ["https://example.org/rgesn/critere/1.1/"]
+    );
+    assert_eq!(
+        r.question("8.1")
+            .unwrap()
+            .help
+            .as_ref()
+            .unwrap()
+            .fr
+            .lines()
+            .nth(1),
+        Some("Choisir un hébergeur « vert »."),
+    );
+    assert!(r.description.as_ref().unwrap().fr.starts_with(
+        "Édition de travail, sous la forme du premier outil d'évaluation\n\nCritères du RGESN"
+    ));
+    // No criterion has ratings: one warning each, for the whole source.
+    let w: Vec<(&str, &str)> = i
+        .report
+        .warnings
+        .iter()
+        .map(|w| (w.path.as_str(), w.message.as_str()))
+        .collect();
+    assert_eq!(
+        w,
+        [
+            (
+                "",
+                "the source gives no difficulty: medium assumed for every action"
+            ),
+            (
+                "",
+                "the source gives no priority: medium assumed for every action"
+            ),
+        ]
+    );
+    assert_eq!(i.report.dropped_fields, ["/updated_at"]);
+    assert!(i.report.skipped.is_empty());
+    assert_clean(r);
 }

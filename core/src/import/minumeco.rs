@@ -401,16 +401,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         }
     };
     let url = meta(value, &["url", "source", "lien"]).unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
-    let publisher = match value {
-        Value::Object(m) => match field(m, &["author", "auteur", "editeur", "publisher"]) {
-            Some((_, Value::Object(a))) => text_field(a, &["name", "nom"]),
-            Some((_, v)) => super::scalar_text(v).map(|s| super::clean::clean(&s)),
-            None => None,
-        },
-        _ => None,
-    }
-    .filter(|s| !s.is_empty())
-    .unwrap_or_else(|| "DINUM, MiNumEco".to_owned());
+    let publisher = super::publisher(value).unwrap_or_else(|| "DINUM, MiNumEco".to_owned());
     let description = meta(value, &["description"]);
     let referential = Referential {
         id: "minumeco-guide".to_owned(),

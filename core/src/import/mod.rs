@@ -168,6 +168,9 @@ pub(crate) struct Log {
     pub(crate) skipped: Vec<Skipped>,
     pub(crate) warnings: Vec<Issue>,
     pub(crate) dropped: BTreeSet<String>,
+    /// Ratings missing from an entry: (what, entry path). Reported once for
+    /// the whole source when no imported entry has the rating.
+    pub(crate) missing: Vec<(String, String)>,
 }
 
 impl Log {
@@ -316,11 +319,7 @@ pub(crate) fn rating_field(
 ) -> (Rating, Option<String>) {
     match field(obj, aliases) {
         None => {
-            log.warn(
-                IssueCode::MissingField,
-                path,
-                format!("no {what}: medium assumed"),
-            );
+            log.missing.push((what.to_owned(), path.to_owned()));
             (Rating::Medium, None)
         }
         Some((key, v)) => {
@@ -394,6 +393,18 @@ pub(crate) fn meta(value: &Value, keys: &[&str]) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
+/// The publisher named in a source's metadata (`author` as a name or an
+/// object with a `name`).
+pub(crate) fn publisher(value: &Value) -> Option<String> {
+    let Value::Object(m) = value else { return None };
+    match field(m, &["author", "auteur", "editeur", "publisher"])? {
+        (_, Value::Object(a)) => text_field(a, &["name", "nom"]),
+        (_, v) => scalar_text(v)
+            .map(|s| clean::clean(&s))
+            .filter(|s| !s.is_empty()),
+    }
+}
+
 /// Finishes an import: validates the referential, then counts.
 pub(crate) fn finish(
     referential: Referential,
@@ -427,8 +438,38 @@ pub(crate) fn finish(
             issues,
         });
     }
+    let mut log = log;
+    // A rating no imported entry has is one warning, not one per entry.
+    let mut whats: Vec<String> = log.missing.iter().map(|(w, _)| w.clone()).collect();
+    whats.dedup();
+    let whats: BTreeSet<String> = whats.into_iter().collect();
+    for what in whats {
+        let paths: Vec<String> = log
+            .missing
+            .iter()
+            .filter(|(w, _)| *w == what)
+            .map(|(_, p)| p.clone())
+            .collect();
+        if paths.len() >= referential.questions.len() {
+            log.warn(
+                IssueCode::MissingField,
+                "",
+                format!("the source gives no {what}: medium assumed for every action"),
+            );
+        } else {
+            for p in paths {
+                log.warn(
+                    IssueCode::MissingField,
+                    &p,
+                    format!("no {what}: medium assumed"),
+                );
+            }
+        }
+    }
     let mut skipped = log.skipped;
     skipped.sort_by_key(|s| pointer_key(&s.path));
+    let mut warnings = log.warnings;
+    warnings.sort_by_key(|w| pointer_key(&w.path));
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     let counts = ImportCounts {
         source_entries: count(source_entries),
@@ -446,7 +487,7 @@ pub(crate) fn finish(
             counts,
             skipped,
             dropped_fields: log.dropped.into_iter().collect(),
-            warnings: log.warnings,
+            warnings,
         },
     })
 }

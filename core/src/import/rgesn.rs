@@ -36,8 +36,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::{
-    field, fr, id_field, list_field, main_list, meta, parse_source, rating_field, semver_of, slug,
-    source_error, text_field, ImportFormat, Imported, Log,
+    field, fr, id_field, list_field, main_list, meta, parse_source, publisher, rating_field,
+    semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
 };
 use crate::error::{Error, Issue, IssueCode};
 use crate::parse::join;
@@ -77,6 +77,7 @@ const IMPLEMENTATION: &[&str] = &["miseEnOeuvre", "implementation", "miseEnOeuvr
 const CONTROL: &[&str] = &["controle", "control", "moyenDeTest", "test", "verification"];
 const TARGET: &[&str] = &["cible", "target", "applicabilite", "perimetre"];
 const ROLES: &[&str] = &["metiers", "roles", "metier", "profils"];
+const URL: &[&str] = &["url", "lien", "link"];
 const LISTS: &[&str] = &["criteres", "criteria", "items", "liste", "list"];
 const THEME_LISTS: &[&str] = &["thematiques", "themes", "familles", "categories"];
 
@@ -172,6 +173,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         CONTROL,
         TARGET,
         ROLES,
+        URL,
     ];
     for (path, m, parent_theme) in list {
         let pattern = wildcard(&path);
@@ -263,7 +265,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
             references: References {
                 reen_areas: vec![3],
                 rgesn: vec![id.clone()],
-                urls: Vec::new(),
+                urls: text_field(m, URL).into_iter().collect(),
             },
         });
         let mut description = Vec::new();
@@ -298,6 +300,22 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
             requires: Vec::new(),
         });
     }
+    if let Value::Object(top) = value {
+        log.drop_unknown(
+            top,
+            "",
+            &[
+                LISTS,
+                THEME_LISTS,
+                &["data", "referentiel", "referential", "content", "contenu"],
+                &["titre", "title", "nom", "name"],
+                &["version", "edition", "annee", "millesime"],
+                &["url", "source", "lien"],
+                &["description"],
+                &["author", "auteur", "editeur", "publisher"],
+            ],
+        );
+    }
     let source_title = meta(value, &["titre", "title", "nom", "name"]);
     let source_version = meta(value, &["version", "edition", "annee", "millesime"]);
     let version = match source_version.as_deref().map(semver_of) {
@@ -313,6 +331,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         }
     };
     let url = meta(value, &["url", "source", "lien"]).unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
+    let description = meta(value, &["description"]);
     let title = match &source_title {
         Some(t) => fr(t.clone()),
         None => Text::new(
@@ -326,13 +345,14 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         title,
         description: Some(Text::new(
             format!(
-                "Critères du RGESN importés de la publication (source : {url}). Réponses : oui = conforme, non = non conforme, « non applicable » = non applicable ; le taux de conformité du rapport est conformes ÷ (total − non applicables)."
+                "{}Critères du RGESN importés de la publication (source : {url}). Réponses : oui = conforme, non = non conforme, « non applicable » = non applicable ; le taux de conformité du rapport est conformes ÷ (total − non applicables).",
+                description.map(|d| format!("{d}\n\n")).unwrap_or_default()
             ),
             format!(
                 "RGESN criteria imported from the publication (source: {url}). Answers: yes = conform, no = not conform, \"not applicable\" = not applicable; the report's conformity rate is conform ÷ (total − not applicable)."
             ),
         )),
-        publisher: Some("Arcep, Arcom, DINUM".to_owned()),
+        publisher: Some(publisher(value).unwrap_or_else(|| "Arcep, Arcom, DINUM".to_owned())),
         license: Some(format!(
             "Licence Ouverte / Etalab 2.0 — Arcep, Arcom, DINUM ({url})"
         )),
