@@ -54,6 +54,10 @@ const BLOCKS: &[&str] = &[
 /// Tags that start a new line.
 const LINES: &[&str] = &["br", "tr", "dt", "dd"];
 
+/// Longest tag read (comments included): a `<` with no `>` within this many
+/// characters is text. It keeps hostile input (`<!<!<!…`) linear.
+const MAX_TAG_LEN: usize = 2048;
+
 /// A tag as read: its lower-case name, whether it closes, and its `href`.
 struct Tag {
     name: String,
@@ -67,8 +71,9 @@ fn read_tag(chars: &[char], start: usize) -> Option<(Tag, usize)> {
     let mut i = start.checked_add(1)?;
     let first = *chars.get(i)?;
     // Comments and declarations: up to the next `>`.
+    let limit = start.saturating_add(MAX_TAG_LEN).min(chars.len());
     if first == '!' || first == '?' {
-        let end = (i..chars.len()).find(|&j| chars.get(j) == Some(&'>'))?;
+        let end = (i..limit).find(|&j| chars.get(j) == Some(&'>'))?;
         let name = if first == '!' { "!" } else { "?" };
         return Some((
             Tag {
@@ -102,6 +107,9 @@ fn read_tag(chars: &[char], start: usize) -> Option<(Tag, usize)> {
     let attr_start = i;
     let mut quote: Option<char> = None;
     loop {
+        if i >= limit {
+            return None;
+        }
         let c = *chars.get(i)?;
         match quote {
             Some(q) if c == q => quote = None,
@@ -333,6 +341,13 @@ mod tests {
             let _ = clean(s);
         }
         assert_eq!(clean("a < b et 3 <4"), "a < b et 3 <4");
+        // Linear on unterminated constructs.
+        for unit in ["<!", "<a \"", "<a href='", "<p"] {
+            let s = unit.repeat(20_000);
+            let started = std::time::Instant::now();
+            assert_eq!(clean(&s).chars().count(), s.chars().count());
+            assert!(started.elapsed().as_secs() < 5, "{unit}");
+        }
         assert_eq!(clean("<a href=\"x"), "<a href=\"x");
     }
 
