@@ -206,3 +206,87 @@ fn imported_rgesn_is_scored_end_to_end() {
     assert!(stdout(&o).contains("86"), "{}", stdout(&o));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Imported WSG: `sobriete actions` lists the quick wins (high impact, low
+/// effort first); the imported guide renders as Markdown.
+#[test]
+fn imported_wsg_quick_wins_and_markdown() {
+    let dir = scratch("wsg");
+    let referential = dir.join("wsg.json");
+    let o = run(&[
+        "import",
+        "-q",
+        "wsg",
+        WSG,
+        "-o",
+        referential.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&[
+        "template",
+        "--referential",
+        referential.to_str().unwrap(),
+        "--name",
+        "Ville test",
+        "--date",
+        "2026-06-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let audit = dir.join("audit.json");
+    std::fs::write(&audit, stdout(&o)).unwrap();
+    let o = run(&[
+        "actions",
+        "--referential",
+        referential.to_str().unwrap(),
+        audit.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let quick: Vec<&str> = c["quick_wins"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(quick.len(), 24);
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(&referential).unwrap()).unwrap();
+    let rating = |id: &str| {
+        let a = r["actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap();
+        (
+            a["impact"].as_str().unwrap().to_owned(),
+            a["effort"].as_str().unwrap().to_owned(),
+        )
+    };
+    for (k, id) in quick.iter().enumerate() {
+        let impact = if k < 4 { "high" } else { "medium" };
+        assert_eq!(rating(id), (impact.to_owned(), "low".to_owned()), "{id}");
+    }
+    // The imported guide reads as Markdown.
+    let guide = dir.join("guide.json");
+    let o = run(&[
+        "import",
+        "-q",
+        "minumeco",
+        MINUMECO,
+        "-o",
+        guide.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let o = run(&[
+        "referential",
+        "--referential",
+        guide.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("Coordonner la démarche numérique responsable"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -819,3 +819,25 @@ fn rgesn_first_tool_edition_imports() {
     assert!(i.report.skipped.is_empty());
     assert_clean(r);
 }
+
+/// Metadata inside the object wrapping the list; a theme given as an object.
+#[test]
+fn rgesn_wrapped_metadata_and_theme_objects() {
+    let source = json!({
+        "referentiel": {
+            "version": "2024",
+            "titre": "RGESN",
+            "criteres": [
+                {"numero": "1.1", "thematique": {"id": 1, "nom": "Stratégie"}, "critere": "Un critère ?"},
+                {"numero": "4.1", "thematique": {"id": 4, "titre": "UX/UI"}, "critere": "Un autre ?"}
+            ]
+        }
+    });
+    let i = imported(ImportFormat::Rgesn, &source.to_string());
+    assert_valid(&i);
+    assert_eq!(i.referential.version, "2024.0.0");
+    assert_eq!(i.report.source_title.as_deref(), Some("RGESN"));
+    let themes: Vec<&str> = i.referential.themes.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(themes, ["strategie", "ux-ui"]);
+    assert!(i.report.skipped.is_empty());
+}

@@ -384,13 +384,34 @@ pub(crate) fn fr(s: impl Into<String>) -> Text {
     }
 }
 
-/// The first string among `keys` of the top-level object (metadata).
+/// Objects that wrap a source's content (`{"data": {…}}`).
+const WRAPPERS: &[&str] = &["data", "referentiel", "referential", "content", "contenu"];
+
+/// The first string among `keys` of the top-level object (metadata), or of
+/// an object wrapping the content (`data`, `referentiel`, …).
 pub(crate) fn meta(value: &Value, keys: &[&str]) -> Option<String> {
     let Value::Object(m) = value else { return None };
-    let (_, v) = field(m, keys)?;
-    let s = scalar_text(v)?;
-    let s = clean::clean(&s);
-    (!s.is_empty()).then_some(s)
+    let direct = field(m, keys)
+        .and_then(|(_, v)| scalar_text(v))
+        .map(|s| clean::clean(&s))
+        .filter(|s| !s.is_empty());
+    direct.or_else(|| {
+        WRAPPERS.iter().find_map(|w| match field(m, &[*w]) {
+            Some((_, inner @ Value::Object(_))) => meta(inner, keys),
+            _ => None,
+        })
+    })
+}
+
+/// A name given as text, or as an object with a name (`{"id": 1, "nom": "…"}`).
+pub(crate) fn name_field(obj: &Map<String, Value>, aliases: &[&str]) -> Option<String> {
+    match field(obj, aliases)? {
+        (_, Value::Object(inner)) => text_field(
+            inner,
+            &["nom", "titre", "name", "title", "libelle", "label"],
+        ),
+        _ => text_field(obj, aliases),
+    }
 }
 
 /// The publisher named in a source's metadata (`author` as a name or an
@@ -513,8 +534,8 @@ pub(crate) fn main_list<'a>(value: &'a Value, keys: &[&str]) -> Option<(&'a [Val
             if let Some((k, Value::Array(items))) = field(m, keys) {
                 return Some((items.as_slice(), join("", k)));
             }
-            for nest in ["data", "referentiel", "referential", "content", "contenu"] {
-                if let Some((k, inner @ Value::Object(_))) = field(m, &[nest]) {
+            for nest in WRAPPERS {
+                if let Some((k, inner @ Value::Object(_))) = field(m, &[*nest]) {
                     if let Some((items, p)) = main_list(inner, keys) {
                         return Some((items, format!("{}{p}", join("", k))));
                     }

@@ -36,8 +36,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::{
-    field, fr, id_field, list_field, main_list, meta, parse_source, publisher, rating_field,
-    semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
+    field, fr, id_field, list_field, main_list, meta, name_field, parse_source, publisher,
+    rating_field, semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
 };
 use crate::error::{Error, Issue, IssueCode};
 use crate::parse::join;
@@ -194,7 +194,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
             continue;
         }
         seen.insert(id.clone(), path.clone());
-        let theme_name = match text_field(m, THEME).or(parent_theme) {
+        let theme_name = match name_field(m, THEME).or(parent_theme) {
             Some(t) => t,
             None => {
                 log.warn(
