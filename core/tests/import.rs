@@ -841,3 +841,24 @@ fn rgesn_wrapped_metadata_and_theme_objects() {
     assert_eq!(themes, ["strategie", "ux-ui"]);
     assert!(i.report.skipped.is_empty());
 }
+
+/// Guidelines naming their category by number get the category's name.
+#[test]
+fn wsg_categories_by_number() {
+    let source = json!({
+        "guidelines": [
+            {"id": "3.1", "category": 3, "guideline": "Identify Relevant Technical Indicators", "impact": "Low", "effort": "Low"},
+            {"id": "9.1", "category": "9", "guideline": "A later category", "impact": "High", "effort": "Low"}
+        ]
+    });
+    let i = imported(ImportFormat::Wsg, &source.to_string());
+    assert_valid(&i);
+    let titles: Vec<(&str, &str)> = i
+        .referential
+        .themes
+        .iter()
+        .map(|t| (t.id.as_str(), t.title.en.as_deref().unwrap_or_default()))
+        .collect();
+    assert_eq!(titles, [("3", "Web Development"), ("9", "Category 9")]);
+    assert_eq!(i.referential.themes[0].title.fr, "Développement web");
+}

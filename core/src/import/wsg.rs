@@ -98,6 +98,18 @@ fn french_title(name: &str) -> Option<&'static str> {
     }
 }
 
+/// The English names of the categories of the published drafts, by id
+/// (for sources that name a guideline's category by its number only).
+fn known_category(id: &str) -> Option<&'static str> {
+    match id {
+        "2" => Some("User-Experience Design"),
+        "3" => Some("Web Development"),
+        "4" => Some("Hosting, Infrastructure And Systems"),
+        "5" => Some("Business Strategy And Product Management"),
+        _ => None,
+    }
+}
+
 /// A text with the English original in both slots.
 fn both(s: String) -> Text {
     Text {
@@ -205,7 +217,9 @@ fn categories<'a>(value: &'a Value, log: &mut Log) -> Option<(Vec<Category<'a>>,
             Some(&k) => k,
             None => {
                 out.push(Category {
-                    name: name.unwrap_or_else(|| format!("Category {id}")),
+                    name: name
+                        .or_else(|| known_category(&id).map(str::to_owned))
+                        .unwrap_or_else(|| format!("Category {id}")),
                     id: id.clone(),
                     guidelines: Vec::new(),
                 });
