@@ -35,6 +35,7 @@ pub mod export;
 pub mod history;
 pub mod html;
 pub mod import;
+pub mod migrate;
 pub mod optimize;
 pub mod parse;
 pub mod peers;

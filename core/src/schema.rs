@@ -123,6 +123,24 @@ pub fn all() -> Vec<(&'static str, Value)> {
                 "sobriete imported referential and its import report",
             ),
         ),
+        (
+            "crosswalk.schema.json",
+            generate::<crate::migrate::Crosswalk>(
+                "crosswalk.schema.json",
+                "sobriete crosswalk between referential versions",
+            ),
+        ),
+        (
+            "migration.schema.json",
+            generate::<crate::migrate::Migration>("migration.schema.json", "sobriete migration"),
+        ),
+        (
+            "migration-simulation.schema.json",
+            generate::<crate::migrate::MigrationSimulation>(
+                "migration-simulation.schema.json",
+                "sobriete migration simulation",
+            ),
+        ),
     ]
 }
 

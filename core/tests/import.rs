@@ -298,6 +298,7 @@ fn assessment(r: &Referential, answers: IndexMap<String, Answer>) -> Assessment 
         level: 1,
         answers,
         from_plan: IndexMap::new(),
+        migrations: Vec::new(),
     }
 }
 
@@ -723,7 +724,7 @@ fn import_vectors_match_the_importers_and_the_hand_arithmetic() {
     let vectors = fixtures().join("../vectors");
     for (vector, format, source, in_place, applicable, rate) in [
         (
-            "31-import-rgesn-conformity.json",
+            "33-import-rgesn-conformity.json",
             ImportFormat::Rgesn,
             "rgesn-excerpt-5.json",
             2,
@@ -731,7 +732,7 @@ fn import_vectors_match_the_importers_and_the_hand_arithmetic() {
             66.67,
         ),
         (
-            "32-import-wsg-partial.json",
+            "34-import-wsg-partial.json",
             ImportFormat::Wsg,
             "wsg-excerpt.json",
             1,

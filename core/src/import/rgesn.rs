@@ -360,6 +360,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         questions,
         actions,
         grades: Vec::new(),
+        lookup: Default::default(),
     };
     super::finish(
         referential,
