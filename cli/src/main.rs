@@ -6,6 +6,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod import;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use sobriete::{api, Lang, Profile, ProfileKind, Referential, ReportFormat};
 
@@ -302,6 +304,9 @@ enum Command {
         #[arg(long)]
         referential: Option<PathBuf>,
     },
+    /// Import a published referential (RGESN, good-practice guide, W3C WSG)
+    /// into the referential format; the import report goes to standard error.
+    Import(import::ImportArgs),
     /// Carry an assessment to another version of its referential across a
     /// crosswalk: the migrated assessment (JSON, on standard output or -o)
     /// and the report of every answer (on standard error); --simulate shows
@@ -1099,6 +1104,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print(&json(&api::diff(&r, &b, &a)?));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import(args) => import::run(args),
         Command::Migrate {
             assessment,
             to,

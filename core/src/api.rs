@@ -236,7 +236,7 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
             Ok(_) => finish(DocumentKind::Crosswalk, Vec::new()),
             Err(e) => finish(DocumentKind::Crosswalk, e.issues().to_vec()),
         },
-        DocumentKind::Request | DocumentKind::Unknown => finish(
+        DocumentKind::Request | DocumentKind::Unknown | DocumentKind::ImportSource => finish(
             DocumentKind::Unknown,
             vec![Issue::error(
                 IssueCode::UnknownDocument,
@@ -1172,4 +1172,25 @@ pub fn evolution_svg(
             .collect(),
     };
     Ok(crate::svg::evolution_in(&points, lang))
+}
+
+/// Imports a published referential (RGESN, the good-practice guide, or the
+/// W3C Web Sustainability Guidelines) given as JSON text: the referential,
+/// valid, and the import report (what was skipped and why). See
+/// [`crate::import`] for the mappings.
+pub fn import_referential(
+    format: crate::import::ImportFormat,
+    json: &str,
+) -> Result<crate::import::Imported, Error> {
+    crate::import::import(format, json)
+}
+
+/// JSON form of [`import_referential`]: the format by name (`rgesn`,
+/// `minumeco`, `wsg`); the result as JSON text `{"referential": …, "report": …}`.
+pub fn import_referential_json(format: &str, json: &str) -> Result<String, Error> {
+    let f = crate::import::ImportFormat::parse(format).ok_or_else(|| Error::InvalidArgument {
+        name: "format".to_owned(),
+        message: format!("format must be one of rgesn, minumeco, wsg, got {format:?}"),
+    })?;
+    import_referential(f, json).map(|i| to_json(&i))
 }

@@ -236,6 +236,8 @@ pub enum DocumentKind {
     Crosswalk,
     /// Not recognised.
     Unknown,
+    /// A published referential given to an importer (RGESN, guide, WSG).
+    ImportSource,
 }
 
 impl DocumentKind {
@@ -249,6 +251,7 @@ impl DocumentKind {
             DocumentKind::Peers => "peers",
             DocumentKind::Crosswalk => "crosswalk",
             DocumentKind::Unknown => "unknown",
+            DocumentKind::ImportSource => "import_source",
         }
     }
 }

@@ -110,6 +110,20 @@ pub fn all() -> Vec<(&'static str, Value)> {
             generate::<crate::peers::Rollup>("rollup.schema.json", "sobriete roll-up"),
         ),
         (
+            "import-report.schema.json",
+            generate::<crate::import::ImportReport>(
+                "import-report.schema.json",
+                "sobriete import report",
+            ),
+        ),
+        (
+            "imported.schema.json",
+            generate::<crate::import::Imported>(
+                "imported.schema.json",
+                "sobriete imported referential and its import report",
+            ),
+        ),
+        (
             "crosswalk.schema.json",
             generate::<crate::migrate::Crosswalk>(
                 "crosswalk.schema.json",
