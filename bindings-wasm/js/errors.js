@@ -1,0 +1,36 @@
+// The errors the package throws. The Rust binding builds every error through
+// `sobrieteError` below (one place); the package entry re-exports the classes.
+
+/** Any failure of the library: `code`, `document`, `issues`, `argument`. */
+export class SobrieteError extends Error {
+  constructor(message, code, document, issues, argument) {
+    super(message);
+    this.name = 'SobrieteError';
+    /** Stable code: "invalid_document" | "invalid_argument". */
+    this.code = code;
+    /** Which input: a document kind, or "argument". */
+    this.document = document;
+    /** Every problem found: {code, path, message, severity}. */
+    this.issues = issues;
+    /** The argument's name for "invalid_argument", else null. */
+    this.argument = argument;
+  }
+
+  /** The error as data, in the shape of the golden vectors. */
+  toJSON() {
+    return { code: this.code, document: this.document, message: this.message, issues: this.issues };
+  }
+}
+
+/** An invalid document (code "invalid_document"); `issues` lists every problem. */
+export class ValidationError extends SobrieteError {
+  constructor(message, code, document, issues, argument) {
+    super(message, code, document, issues, argument);
+    this.name = 'ValidationError';
+  }
+}
+
+export function sobrieteError(message, code, document, issues, argument) {
+  const Class = code === 'invalid_document' ? ValidationError : SobrieteError;
+  return new Class(message, code, document, issues, argument ?? null);
+}
