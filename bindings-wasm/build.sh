@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into bindings-wasm/pkg: the crate for
 # wasm32-unknown-unknown (Debian's rustc-web with -Zbuild-std, see
-# ../shared/toolchain.md), wasm-bindgen --target web, wasm-opt -Os, then the
+# ../shared/toolchain.md), wasm-bindgen --target web, wasm-opt -Oz, then the
 # package's entry, types and manifest. Prints the .wasm size, raw and gzipped.
 # Needs what scripts/test-wasm.sh installs.
 set -euo pipefail
@@ -29,7 +29,7 @@ rm -rf "$pkg"
 wasm-bindgen --target web --out-dir "$pkg" --out-name sobriete \
   "$target_dir/wasm32-unknown-unknown/release/sobriete_wasm.wasm"
 
-"$here/node_modules/.bin/wasm-opt" -Os \
+"$here/node_modules/.bin/wasm-opt" -Oz --converge \
   --enable-bulk-memory --enable-reference-types --enable-multivalue \
   --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals \
   "$pkg/sobriete_bg.wasm" -o "$pkg/sobriete_bg.wasm"
