@@ -23,7 +23,8 @@ RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
   cargo +debian-web build --quiet --locked --release \
   --manifest-path "$root/Cargo.toml" -p sobriete-wasm \
-  --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+  --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
+  -Zbuild-std-features=optimize_for_size
 
 rm -rf "$pkg"
 wasm-bindgen --target web --out-dir "$pkg" --out-name sobriete \

@@ -13,7 +13,7 @@
 //!   strings, booleans and `null` (never `undefined` nor `Map`);
 //! - **errors**: every failure becomes a `SobrieteError` (or its subclass
 //!   `ValidationError` for an invalid document), built in one place,
-//!   [`to_js_error`].
+//!   `to_js_error`.
 //!
 //! On a host target the crate compiles (for the workspace's checks) but its
 //! functions are only meaningful in a WebAssembly instance.
