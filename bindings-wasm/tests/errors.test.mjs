@@ -156,6 +156,17 @@ test('hostile inputs throw a SobrieteError and never trap the module', () => {
   }
 });
 
+test('re-entrant calls from an input toJSON do not trap', () => {
+  // JSON.stringify runs user code while a method holds the referential.
+  const x = new Referential(r.toJSON());
+  const reentrant = { toJSON: () => ({ ...commune, profile: { ...commune.profile, name: String(x.score(commune).index) } }) };
+  assert.equal(x.score(reentrant).profile.name, String(expectedIndex));
+  const freeing = { toJSON: () => { x.free(); return commune; } };
+  const e = thrown(() => x.score(freeing), 'free during score');
+  assert.equal(e.code, 'invalid_document');
+  assert.match(e.issues[0].message, /not serializable as JSON/);
+});
+
 test('methods called on a freed referential throw, the module survives', () => {
   const x = new Referential(r.toJSON());
   x.free();
