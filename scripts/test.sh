@@ -37,3 +37,6 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 cargo build --quiet --locked -p sobriete-cli
 (cd tests/browser && npm ci --no-audit --no-fund --silent && node --test)
+
+step "Python binding (pip install ./bindings-python, pytest, notebook, mypy --strict, stubtest)"
+bash scripts/test-python.sh

@@ -1757,6 +1757,7 @@ export interface ScoreReport {
    * Share of shown questions answered, 0–100 (2 decimals).
    */
   completeness: number;
+  conformity: Conformity;
   counts: Counts;
   /**
    * Date of the assessment.
@@ -1801,6 +1802,26 @@ export interface ScoreReport {
    * Warnings about the assessment (answers kept but ignored, …).
    */
   warnings?: Issue[];
+}
+/**
+ * Practices fully in place among the applicable ones: for a referential of
+ * yes/no criteria with "not applicable" (an RGESN audit), the public
+ * conformity rate, conform ÷ (total − not applicable).
+ */
+export interface Conformity {
+  /**
+   * Shown questions not answered "not applicable" (unanswered and "don't
+   * know" included: they are not in place).
+   */
+  applicable: number;
+  /**
+   * Shown questions answered with their maximum points.
+   */
+  in_place: number;
+  /**
+   * 100 × in_place ÷ applicable (2 decimals); none when nothing applies.
+   */
+  rate?: number | null;
 }
 /**
  * Question counts.

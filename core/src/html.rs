@@ -266,7 +266,8 @@ fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
          <div><dt>{}</dt><dd class=\"grade\">{grade}</dd></div>\n\
          <div><dt>{}</dt><dd>{} %</dd></div>\n\
          <div><dt>{}</dt><dd>{} %</dd></div>\n\
-         <div><dt>{}</dt><dd class=\"eco-clic\">{eco}</dd></div>\n</dl>\n",
+         <div><dt>{}</dt><dd class=\"eco-clic\">{eco}</dd></div>\n\
+         <div><dt>{}</dt><dd class=\"conformity\">{}</dd></div>\n</dl>\n",
         tr(lang, "Synthèse", "Summary"),
         l.index,
         l.grade,
@@ -275,6 +276,8 @@ fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
         l.dont_know,
         num(r.dont_know_share, lang),
         l.eco_clic,
+        l.conformity,
+        crate::render::conformity_text(r, lang),
     );
     if !r.complete {
         let _ = writeln!(o, "<p class=\"warning\">⚠ {}</p>", l.incomplete);

@@ -58,6 +58,13 @@ fn classify(message: &str) -> IssueCode {
     }
 }
 
+/// The top-level key of a JSON pointer (`/level/0` → `level`), unescaped.
+fn top_level_field(path: &str) -> Option<String> {
+    let rest = path.strip_prefix('/')?;
+    let first = rest.split('/').next()?;
+    Some(first.replace("~1", "/").replace("~0", "~"))
+}
+
 /// How to sweep one field of a failed document.
 pub enum Sweep {
     /// An array whose elements deserialize as the given function says.
@@ -118,13 +125,27 @@ pub fn document<T: DeserializeOwned>(value: &Value, sweeps: &[Sweep]) -> Result<
     // The shell (main collections emptied, broken objects removed) reveals
     // problems at the top level, e.g. a missing id. A field removed above
     // shows up as "missing": it is already reported.
-    if let Err(issue) = from_value::<T>(&Value::Object(shell), "") {
-        let removed_here = issue.code == IssueCode::MissingField
+    // Each problem found in a top-level field removes that field, so that
+    // the next attempt reveals the following one (bounded by the fields).
+    let mut dropped: Vec<String> = Vec::new();
+    for _ in 0..=map.len() {
+        let Err(issue) = from_value::<T>(&Value::Object(shell.clone()), "") else {
+            break;
+        };
+        let missing_removed = issue.code == IssueCode::MissingField
             && removed
                 .iter()
+                .map(|f| (*f).to_owned())
+                .chain(dropped.iter().cloned())
                 .any(|f| issue.message.contains(&format!("`{f}`")));
-        if !removed_here {
-            issues.push(issue);
+        if missing_removed {
+            break;
+        }
+        let field = top_level_field(&issue.path);
+        issues.push(issue);
+        match field {
+            Some(f) if shell.remove(&f).is_some() => dropped.push(f),
+            _ => break,
         }
     }
     if issues.is_empty() {

@@ -85,6 +85,15 @@ pub(crate) fn num(x: f64, lang: Lang) -> String {
     }
 }
 
+/// "12 / 30 (40,00 %)": practices in place among the applicable ones.
+pub(crate) fn conformity_text(r: &ScoreReport, lang: Lang) -> String {
+    let c = &r.conformity;
+    match c.rate {
+        Some(rate) => format!("{} / {} ({} %)", c.in_place, c.applicable, num(rate, lang)),
+        None => "–".to_owned(),
+    }
+}
+
 /// A whole number with thousands separators ("121 400" / "121,400").
 pub(crate) fn int(n: u32, lang: Lang) -> String {
     let digits = n.to_string();
@@ -139,6 +148,7 @@ pub(crate) struct Labels {
     pub(crate) incomplete: &'static str,
     pub(crate) eco_clic: &'static str,
     pub(crate) eco_clic_incomplete: &'static str,
+    pub(crate) conformity: &'static str,
     pub(crate) themes: &'static str,
     pub(crate) actions: &'static str,
     pub(crate) gain: &'static str,
@@ -167,6 +177,7 @@ pub(crate) fn labels(lang: Lang) -> &'static Labels {
         incomplete: "questionnaire incomplet : les questions sans réponse comptent pour 0",
         eco_clic: "Indice compatible Éco-clic",
         eco_clic_incomplete: "calculé une fois le questionnaire complet",
+        conformity: "Pratiques pleinement en place (taux de conformité)",
         themes: "Scores par thème",
         actions: "Actions recommandées",
         gain: "gain",
@@ -193,6 +204,7 @@ pub(crate) fn labels(lang: Lang) -> &'static Labels {
         incomplete: "incomplete questionnaire: unanswered questions count as 0",
         eco_clic: "Éco-clic-compatible index",
         eco_clic_incomplete: "computed once the questionnaire is complete",
+        conformity: "Practices fully in place (conformity rate)",
         themes: "Scores by theme",
         actions: "Recommended actions",
         gain: "gain",
@@ -322,6 +334,10 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         _ => l.eco_clic_incomplete.to_owned(),
     };
     line(&mut o, format!("{} : {eco}", l.eco_clic));
+    line(
+        &mut o,
+        format!("{} : {}", l.conformity, conformity_text(r, lang)),
+    );
     line(&mut o, String::new());
     line(&mut o, l.themes.to_owned());
     let width = r
@@ -429,6 +445,11 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
         _ => l.eco_clic_incomplete.to_owned(),
     };
     o.push_str(&format!("- **{}** : {eco}\n", l.eco_clic));
+    o.push_str(&format!(
+        "- **{}** : {}\n",
+        l.conformity,
+        conformity_text(r, lang)
+    ));
     if !r.complete {
         o.push_str(&format!("\n> ⚠ {}\n", l.incomplete));
     }

@@ -467,6 +467,39 @@ pub struct EcoClic {
     pub complete: bool,
 }
 
+/// Practices fully in place among the applicable ones: for a referential of
+/// yes/no criteria with "not applicable" (an RGESN audit), the public
+/// conformity rate, conform ÷ (total − not applicable).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Conformity {
+    /// Shown questions answered with their maximum points.
+    pub in_place: u32,
+    /// Shown questions not answered "not applicable" (unanswered and "don't
+    /// know" included: they are not in place).
+    pub applicable: u32,
+    /// 100 × in_place ÷ applicable (2 decimals); none when nothing applies.
+    pub rate: Option<f64>,
+}
+
+fn conformity(ev: &Evaluation) -> Conformity {
+    let (mut in_place, mut applicable) = (0u32, 0u32);
+    for line in &ev.lines {
+        if line.shown != Shown::Visible || line.status == QuestionStatus::NotApplicable {
+            continue;
+        }
+        applicable += 1;
+        if line.counted && line.points == Some(line.max) {
+            in_place += 1;
+        }
+    }
+    Conformity {
+        in_place,
+        applicable,
+        rate: (applicable > 0).then(|| round2(100.0 * f64::from(in_place) / f64::from(applicable))),
+    }
+}
+
 /// The grade of a report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -514,6 +547,9 @@ pub struct ScoreReport {
     pub recommended_actions: Vec<RecommendedAction>,
     /// The Éco-clic-compatible figure.
     pub eco_clic: EcoClic,
+    /// The share of applicable practices fully in place (the conformity
+    /// rate of audit referentials such as the RGESN).
+    pub conformity: Conformity,
     /// Warnings about the assessment (answers kept but ignored, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<Issue>,
@@ -868,6 +904,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
 
     let recommended_actions = recommend(r, a);
     let eco_clic = eco_clic(r, &ev, &a.answers);
+    let conformity = conformity(&ev);
     let pct = |n: u32, d: u32| {
         if d == 0 {
             100.0
@@ -895,6 +932,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         gaps,
         recommended_actions,
         eco_clic,
+        conformity,
         warnings,
     }
 }

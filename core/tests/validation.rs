@@ -401,3 +401,26 @@ fn hostile_inputs_never_panic() {
         let _ = api::score_json(&assessment(json!({})).to_string(), Some(input));
     }
 }
+
+#[test]
+fn every_top_level_structural_problem_is_reported() {
+    // An unknown field, a wrong type and a broken answer: one run reports
+    // all three (each failing top-level field is set aside to reveal the next).
+    let mut a = assessment(json!({"q1": {"kind": "maybe"}}));
+    a["colour"] = json!("blue");
+    a["level"] = json!("two");
+    a["date"] = json!(12);
+    let found = assessment_codes(&a);
+    let paths: Vec<(IssueCode, &str)> = found.iter().map(|(c, p, _)| (*c, p.as_str())).collect();
+    for expected in [
+        (IssueCode::UnknownField, "/colour"),
+        (IssueCode::InvalidType, "/level"),
+        (IssueCode::InvalidType, "/date"),
+        (IssueCode::UnknownVariant, "/answers/q1/kind"),
+    ] {
+        assert!(
+            paths.contains(&expected),
+            "{expected:?} missing from {paths:?}"
+        );
+    }
+}

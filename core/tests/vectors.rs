@@ -139,6 +139,25 @@ fn golden_vectors() {
 
 /// The hand-computed figures written in the vectors' descriptions.
 #[test]
+fn hand_checked_conformity() {
+    // (vector, in place, applicable, rate): the arithmetic is in the descriptions.
+    for (name, in_place, applicable, rate) in [
+        ("mini-level1-basic", 3, 6, 50.0),
+        ("not-applicable-justified", 1, 3, 33.33),
+    ] {
+        let all = cases();
+        let (_, case) = all
+            .iter()
+            .find(|(_, c)| c["name"] == name)
+            .unwrap_or_else(|| panic!("vector {name} exists"));
+        let c = &compute(case)["report"]["conformity"];
+        assert_eq!(c["in_place"], in_place, "{name}");
+        assert_eq!(c["applicable"], applicable, "{name}");
+        assert_eq!(c["rate"].as_f64(), Some(rate), "{name}");
+    }
+}
+
+#[test]
 fn hand_checked_figures() {
     // (vector, index, grade, Éco-clic index)
     type Figures<'a> = (&'a str, Option<f64>, Option<&'a str>, Option<i64>);

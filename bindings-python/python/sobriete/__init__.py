@@ -1,0 +1,702 @@
+"""sobriete: the digital sobriety maturity index of French local governments.
+
+The same computation as the Rust library, the CLI, JavaScript and Kotlin: a
+collectivité's answers to a referential of good practices become a maturity
+index (0–100), theme scores, a grade, the practices not in place, a plan of
+least effort to reach a target, its follow-up, the history and the
+comparison with peers.
+
+>>> import sobriete
+>>> ref = sobriete.default_referential()
+>>> report = ref.score(ref.template(level=1, date="2026-01-15"))
+>>> report.index, report.complete
+(0.0, False)
+
+Documents (referentials, assessments, plans, requests, peers) are accepted
+as dicts, JSON text, paths (``str`` ending in ``.json`` or ``os.PathLike``) or
+the typed objects the library returns. Results are typed objects with
+attributes and ``to_dict()``; invalid documents raise
+:class:`ValidationError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Dict,
+    Iterable,
+    List,
+    Literal,
+    Mapping,
+    Optional,
+    Sequence,
+    Union,
+    overload,
+)
+
+from . import _native
+from ._documents import (
+    Action,
+    Answer,
+    Assessment,
+    AssessmentDiff,
+    Candidates,
+    Document,
+    Gap,
+    History,
+    Issue,
+    PeerComparison,
+    PeerResult,
+    PeerSet,
+    Plan,
+    PlanStatus,
+    Profile,
+    Proposal,
+    ProposalRequest,
+    Question,
+    ReferentialDocument,
+    Rollup,
+    ScoreReport,
+    Target,
+    TargetGap,
+    Text,
+    Theme,
+    ThemeScore,
+    ValidationReport,
+)
+from .errors import ArgumentError, Error, InternalError, ValidationError
+
+if TYPE_CHECKING:  # pandas is an optional extra
+    import pandas
+
+__version__: str = _native.version()
+
+__all__ = [
+    "Action",
+    "Answer",
+    "ArgumentError",
+    "Assessment",
+    "AssessmentDiff",
+    "Candidates",
+    "Chart",
+    "Document",
+    "DocumentInput",
+    "Error",
+    "FullReport",
+    "Gap",
+    "History",
+    "InternalError",
+    "Issue",
+    "PeerComparison",
+    "PeerResult",
+    "PeerSet",
+    "Plan",
+    "PlanStatus",
+    "Profile",
+    "Proposal",
+    "ProposalRequest",
+    "Question",
+    "Referential",
+    "ReferentialDocument",
+    "Report",
+    "Rollup",
+    "ScoreReport",
+    "Target",
+    "TargetGap",
+    "Text",
+    "Theme",
+    "ThemeScore",
+    "ValidationError",
+    "ValidationReport",
+    "default_referential",
+    "load_referential",
+    "rollup",
+    "score",
+    "score_many",
+    "scores_frame",
+    "validate",
+]
+
+#: What a document argument accepts: a dict, JSON text, a path to a JSON file
+#: (``os.PathLike``, or a ``str`` ending in ``.json``) or a typed document.
+DocumentInput = Union[Mapping[str, Any], str, "os.PathLike[str]", Document]
+
+#: A language of the texts.
+Lang = Union[Literal["fr"], Literal["en"]]
+#: A report format.
+Format = Union[Literal["text"], Literal["json"], Literal["markdown"], Literal["html"]]
+
+
+def _source(document: Any) -> Any:
+    """The dict or JSON text to hand to the native module."""
+    if isinstance(document, Document):
+        return document._data
+    if isinstance(document, (str, os.PathLike)):
+        if isinstance(document, str):
+            head = document.lstrip()[:1]
+            if head in ("{", "[") or not document.strip().lower().endswith(".json"):
+                return document  # JSON text (invalid text is reported as such)
+        return Path(document).read_text(encoding="utf-8")
+    if isinstance(document, (bytes, bytearray)):
+        return bytes(document).decode("utf-8", errors="replace")
+    return document
+
+
+def _sources(documents: Iterable[Any]) -> List[Any]:
+    return [_source(d) for d in documents]
+
+
+def _opt(document: Any) -> Any:
+    return None if document is None else _source(document)
+
+
+from ._documents import _iframe  # noqa: E402
+
+
+class Report:
+    """A rendered report: its text in a format (``str(report)``), displayed
+    as the HTML page in notebooks when the format is ``html``."""
+
+    __slots__ = ("text", "format", "lang")
+
+    def __init__(self, text: str, format: str, lang: str) -> None:
+        #: The rendered text.
+        self.text = text
+        #: Its format: text, json, markdown or html.
+        self.format = format
+        #: Its language: fr or en.
+        self.lang = lang
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Report(format={self.format!r}, lang={self.lang!r}, {len(self.text)} chars)"
+
+    def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the report to a file (UTF-8)."""
+        Path(path).write_text(self.text, encoding="utf-8")
+
+    def _repr_html_(self) -> Optional[str]:
+        if self.format == "html":
+            return _iframe(self.text)
+        return f"<pre>{html.escape(self.text)}</pre>"
+
+    def _repr_markdown_(self) -> Optional[str]:
+        return self.text if self.format == "markdown" else None
+
+
+class Chart:
+    """An SVG chart, displayed in notebooks."""
+
+    __slots__ = ("svg",)
+
+    def __init__(self, svg: str) -> None:
+        #: The SVG document.
+        self.svg = svg
+
+    def __str__(self) -> str:
+        return self.svg
+
+    def __repr__(self) -> str:
+        return f"Chart({len(self.svg)} chars of SVG)"
+
+    def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Writes the SVG to a file."""
+        Path(path).write_text(self.svg, encoding="utf-8")
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+
+class FullReport(Document):
+    """Every part of a full report: the score report and, when asked for,
+    the target gap and proposal, the plan's follow-up, the history, the
+    progress series and the comparison with peers."""
+
+    __slots__ = ()
+
+    @property
+    def report(self) -> ScoreReport:
+        """The score report."""
+        return ScoreReport(self._data["report"])
+
+    @property
+    def gap(self) -> Optional[TargetGap]:
+        """The gap to the target."""
+        v = self._data.get("gap")
+        return None if v is None else TargetGap(v)
+
+    @property
+    def proposal(self) -> Optional[Proposal]:
+        """The plan proposed to reach the target."""
+        v = self._data.get("proposal")
+        return None if v is None else Proposal(v)
+
+    @property
+    def status(self) -> Optional[PlanStatus]:
+        """The plan's follow-up."""
+        v = self._data.get("status")
+        return None if v is None else PlanStatus(v)
+
+    @property
+    def history(self) -> Optional[History]:
+        """The history of the assessments."""
+        v = self._data.get("history")
+        return None if v is None else History(v)
+
+    @property
+    def progress(self) -> Optional[List[Dict[str, Any]]]:
+        """Achieved vs planned index (with a plan and a history)."""
+        v = self._data.get("progress")
+        return None if v is None else list(v)
+
+    @property
+    def comparison(self) -> Optional[PeerComparison]:
+        """The comparison with peers."""
+        v = self._data.get("comparison")
+        return None if v is None else PeerComparison(v)
+
+
+class Referential:
+    """A loaded and validated referential, and every operation on it.
+
+    Build one with :meth:`default` (the embedded REEN referential),
+    :meth:`load` (a dict, JSON text or a path) and reuse it: it is parsed
+    and validated once.
+    """
+
+    __slots__ = ("_native", "_document")
+
+    _default: Optional["Referential"] = None
+
+    def __init__(self, native: _native.Referential) -> None:
+        self._native = native
+        self._document: Optional[ReferentialDocument] = None
+
+    @classmethod
+    def default(cls) -> "Referential":
+        """The default referential embedded in the library (REEN law)."""
+        if cls._default is None:
+            cls._default = cls(_native.Referential.default())
+        return cls._default
+
+    @classmethod
+    def load(cls, source: DocumentInput) -> "Referential":
+        """A referential from a dict, JSON text or path; raises
+        :class:`ValidationError` with every problem when it is invalid."""
+        return cls(_native.Referential.load(_source(source)))
+
+    # -- the document --------------------------------------------------
+    @property
+    def document(self) -> ReferentialDocument:
+        """The referential as a typed document."""
+        if self._document is None:
+            self._document = ReferentialDocument(self._native.to_dict())
+        return self._document
+
+    @property
+    def id(self) -> str:
+        """Stable identifier."""
+        return self.document.id
+
+    @property
+    def version(self) -> str:
+        """Semantic version."""
+        return self.document.version
+
+    @property
+    def title(self) -> Text:
+        """Title (fr, en)."""
+        return self.document.title
+
+    @property
+    def themes(self) -> List[Theme]:
+        """Themes, in display order."""
+        return self.document.themes
+
+    @property
+    def questions(self) -> List[Question]:
+        """Questions, in display order."""
+        return self.document.questions
+
+    @property
+    def actions(self) -> List[Action]:
+        """Recommended actions."""
+        return self.document.actions
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The referential as a dict."""
+        return self.document.to_dict()
+
+    def to_json(self) -> str:
+        """The referential as JSON text."""
+        return self._native.to_json()
+
+    def markdown(self, lang: Lang = "fr") -> str:
+        """The referential as a readable Markdown document."""
+        return self._native.markdown(lang)
+
+    def __repr__(self) -> str:
+        return f"Referential(id={self.id!r}, version={self.version!r}, {len(self.questions)} questions)"
+
+    def _repr_markdown_(self) -> str:
+        return self.markdown()
+
+    # -- validation and scoring ------------------------------------------
+    def load_assessment(self, assessment: DocumentInput) -> Assessment:
+        """Reads an assessment and validates it against this referential;
+        raises :class:`ValidationError` listing every problem."""
+        return Assessment(self._native.load_assessment(_source(assessment)))
+
+    def load_plan(self, plan: DocumentInput) -> Plan:
+        """Reads a plan and validates it against this referential; raises
+        :class:`ValidationError` listing every problem."""
+        return Plan(self._native.load_plan(_source(plan)))
+
+    def validate(self, document: DocumentInput) -> ValidationReport:
+        """Validates any document (its kind is detected) against this
+        referential; never raises for an invalid document: the report lists
+        every problem."""
+        return ValidationReport(self._native.validate(_source(document)))
+
+    def score(self, assessment: DocumentInput) -> ScoreReport:
+        """Scores an assessment: index, grade, theme scores, gaps, actions."""
+        return ScoreReport(self._native.score(_source(assessment)))
+
+    @overload
+    def score_many(
+        self, assessments: Iterable[DocumentInput], *, errors: Literal["raise"] = "raise"
+    ) -> List[ScoreReport]: ...
+
+    @overload
+    def score_many(
+        self, assessments: Iterable[DocumentInput], *, errors: Literal["return"]
+    ) -> List[Union[ScoreReport, Error]]: ...
+
+    def score_many(
+        self, assessments: Iterable[DocumentInput], *, errors: str = "raise"
+    ) -> Union[List[ScoreReport], List[Union[ScoreReport, Error]]]:
+        """Scores many assessments in one call (the GIL is released while
+        scoring). With ``errors="raise"`` the first invalid assessment
+        raises; with ``errors="return"`` its exception takes its place in
+        the list."""
+        if errors not in ("raise", "return"):
+            raise ArgumentError(
+                f"invalid argument `errors`: must be \"raise\" or \"return\", got {errors!r}",
+                "errors",
+                f"must be \"raise\" or \"return\", got {errors!r}",
+            )
+        out: List[Union[ScoreReport, Error]] = []
+        for item in self._native.score_many(_sources(assessments)):
+            if isinstance(item, Error):
+                if errors == "raise":
+                    raise item
+                out.append(item)
+            else:
+                out.append(ScoreReport(item))
+        return out
+
+    def score_table(self, assessments: Iterable[DocumentInput]) -> Dict[str, List[Any]]:
+        """Scores many assessments in one call and returns columns: ``name``,
+        ``kind``, ``population``, ``insee``, ``date``, ``level``, ``index``,
+        ``grade``, ``complete``, ``completeness``, ``dont_know_share``,
+        ``eco_clic``, one ``theme:<id>`` column per theme, and ``error``
+        (the message when the assessment is invalid, else None)."""
+        return dict(self._native.score_table(_sources(assessments)))
+
+    def scores_frame(self, assessments: Iterable[DocumentInput]) -> "pandas.DataFrame":
+        """A DataFrame with one row per assessment (the columns of
+        :meth:`score_table`; needs the ``pandas`` extra)."""
+        frame: "pandas.DataFrame" = _pandas().DataFrame(self.score_table(assessments))
+        return frame
+
+    def answers_frame(self, assessment: DocumentInput) -> "pandas.DataFrame":
+        """A DataFrame with one row per in-level question of an assessment:
+        theme, level, answer kind, status, points, max points, weight,
+        credit, contribution to the index and missed points."""
+        src = _source(assessment)
+        report = self.score(src)
+        answers = self.load_assessment(src).answers
+        rows = []
+        for q in report.questions:
+            answer = answers.get(q.id)
+            row = q.to_dict()
+            row["answer"] = None if answer is None else answer.kind
+            rows.append(row)
+        frame: "pandas.DataFrame" = _pandas().DataFrame(rows)
+        return frame
+
+    def plan_frame(self, plan: DocumentInput) -> "pandas.DataFrame":
+        """A DataFrame with one row per planned action of a plan."""
+        doc = self.load_plan(plan)
+        rows = []
+        for a in doc.actions:
+            row = a.to_dict()
+            budget = row.pop("budget", None) or {}
+            row["budget_planned"] = budget.get("planned")
+            row["budget_spent"] = budget.get("spent")
+            rows.append(row)
+        frame: "pandas.DataFrame" = _pandas().DataFrame(rows)
+        return frame
+
+    def template(
+        self,
+        level: int = 1,
+        profile: Optional[Union[Mapping[str, Any], Profile, str]] = None,
+        date: Optional[str] = None,
+    ) -> Assessment:
+        """An assessment skeleton: every question of the levels ≤ ``level``
+        (only those that apply to ``profile`` when given), unanswered."""
+        return Assessment(self._native.template(level, _opt(profile), date))
+
+    # -- reports ----------------------------------------------------------
+    def report(
+        self,
+        assessment: DocumentInput,
+        format: Format = "html",
+        lang: Lang = "fr",
+        *,
+        target: Optional[Union[Mapping[str, Any], Target, str]] = None,
+        plan: Optional[DocumentInput] = None,
+        as_of: Optional[str] = None,
+        history: Optional[Sequence[DocumentInput]] = None,
+        peers: Optional[DocumentInput] = None,
+        min_group_size: Optional[int] = None,
+    ) -> Report:
+        """The report of an assessment, with what the optional inputs add:
+        the target's gap and proposed plan, the plan's follow-up as of
+        ``as_of``, the history of earlier assessments, the comparison with
+        peers."""
+        text = self._native.report(
+            _source(assessment),
+            format,
+            lang,
+            _opt(target),
+            _opt(plan),
+            as_of,
+            None if history is None else _sources(history),
+            _opt(peers),
+            min_group_size,
+        )
+        return Report(text, format, lang)
+
+    def full_report(
+        self,
+        assessment: DocumentInput,
+        *,
+        target: Optional[Union[Mapping[str, Any], Target, str]] = None,
+        plan: Optional[DocumentInput] = None,
+        as_of: Optional[str] = None,
+        history: Optional[Sequence[DocumentInput]] = None,
+        peers: Optional[DocumentInput] = None,
+        min_group_size: Optional[int] = None,
+    ) -> FullReport:
+        """Every part of :meth:`report` as data."""
+        return FullReport(
+            self._native.full_report(
+                _source(assessment),
+                _opt(target),
+                _opt(plan),
+                as_of,
+                None if history is None else _sources(history),
+                _opt(peers),
+                min_group_size,
+            )
+        )
+
+    # -- targets and plans --------------------------------------------------
+    def target_gap(
+        self, assessment: DocumentInput, target: Union[Mapping[str, Any], Target, str]
+    ) -> TargetGap:
+        """The gap between an assessment's scores and a target."""
+        return TargetGap(self._native.target_gap(_source(assessment), _source(target)))
+
+    def candidates(self, assessment: DocumentInput) -> Candidates:
+        """Every action that would raise an answer, with its exact gain alone,
+        and the quick-wins, largest-gains, by-theme and by-REEN-area views."""
+        return Candidates(self._native.candidates(_source(assessment)))
+
+    def propose(
+        self, assessment: DocumentInput, request: Union[Mapping[str, Any], ProposalRequest, str]
+    ) -> Proposal:
+        """The plan of least effort that reaches the request's target
+        (``{"target": {"index": 70}, "max_effort": …, "exclude": […]}``)."""
+        return Proposal(self._native.propose(_source(assessment), _source(request)))
+
+    def plan_from_proposal(
+        self,
+        assessment: DocumentInput,
+        request: Union[Mapping[str, Any], ProposalRequest, str],
+        created: str,
+        proposal: Optional[Union[Mapping[str, Any], Proposal]] = None,
+    ) -> Plan:
+        """A plan document from a proposal (computed from ``request`` when
+        not given): every proposed action to plan, created on ``created``."""
+        return Plan(
+            self._native.plan_from_proposal(
+                _source(assessment), _source(request), created, _opt(proposal)
+            )
+        )
+
+    def validate_plan(self, plan: DocumentInput) -> ValidationReport:
+        """Validates a plan against this referential."""
+        return ValidationReport(self._native.validate_plan(_source(plan)))
+
+    def plan_status(
+        self, plan: DocumentInput, as_of: str, baseline: Optional[DocumentInput] = None
+    ) -> PlanStatus:
+        """The follow-up of a plan as of a date (the baseline assessment:
+        ``baseline``, else the plan's own)."""
+        return PlanStatus(self._native.plan_status(_source(plan), as_of, _opt(baseline)))
+
+    def next_assessment(self, previous: DocumentInput, plan: DocumentInput, date: str) -> Assessment:
+        """The draft of the next assessment: answers raised by done plan
+        actions, marked in ``from_plan`` to be confirmed."""
+        return Assessment(self._native.next_assessment(_source(previous), _source(plan), date))
+
+    # -- history and peers ----------------------------------------------------
+    def history(self, assessments: Sequence[DocumentInput]) -> History:
+        """The history of dated assessments, per theme, with deltas."""
+        return History(self._native.history(_sources(assessments)))
+
+    def diff(self, before: DocumentInput, after: DocumentInput) -> AssessmentDiff:
+        """What changed between two assessments."""
+        return AssessmentDiff(self._native.diff(_source(before), _source(after)))
+
+    def progress_series(
+        self, assessments: Sequence[DocumentInput], plan: DocumentInput
+    ) -> List[Dict[str, Any]]:
+        """Achieved vs planned index over time (``date``, ``achieved``,
+        ``planned``)."""
+        return list(self._native.progress_series(_sources(assessments), _source(plan)))
+
+    def compare(
+        self, assessment: DocumentInput, peers: DocumentInput, min_group_size: Optional[int] = None
+    ) -> PeerComparison:
+        """Situates an assessment among its peers (percentile rank, median,
+        quartiles), by stratum, hiding groups smaller than ``min_group_size``."""
+        return PeerComparison(self._native.compare(_source(assessment), _source(peers), min_group_size))
+
+    def peer_result(self, assessment: DocumentInput) -> PeerResult:
+        """The peer result of an assessment (to publish into a peers file)."""
+        return PeerResult(self._native.peer_result(_source(assessment)))
+
+    # -- exports and charts ----------------------------------------------------
+    def answers_csv(self, assessment: DocumentInput, lang: Lang = "fr") -> str:
+        """CSV of the answers, one row per question."""
+        return self._native.answers_csv(_source(assessment), lang)
+
+    def themes_csv(self, assessment: DocumentInput, lang: Lang = "fr") -> str:
+        """CSV of the theme scores."""
+        return self._native.themes_csv(_source(assessment), lang)
+
+    def plan_csv(self, plan: DocumentInput, lang: Lang = "fr") -> str:
+        """CSV of a plan's actions."""
+        return self._native.plan_csv(_source(plan), lang)
+
+    def annual_review(
+        self,
+        assessment: DocumentInput,
+        year: int,
+        lang: Lang = "fr",
+        *,
+        plan: Optional[DocumentInput] = None,
+        as_of: Optional[str] = None,
+    ) -> Report:
+        """The REEN annual review (Markdown) for ``year``."""
+        text = self._native.annual_review(_source(assessment), year, lang, _opt(plan), as_of)
+        return Report(text, "markdown", lang)
+
+    def radar(
+        self,
+        assessment: DocumentInput,
+        lang: Lang = "fr",
+        *,
+        target: Optional[Union[Mapping[str, Any], Target, str]] = None,
+        peers: Optional[DocumentInput] = None,
+    ) -> Chart:
+        """The radar chart of the theme scores (with the target's and the
+        peers' national medians when given)."""
+        return Chart(self._native.radar_svg(_source(assessment), lang, _opt(target), _opt(peers)))
+
+    def evolution(
+        self, assessments: Sequence[DocumentInput], lang: Lang = "fr", *, plan: Optional[DocumentInput] = None
+    ) -> Chart:
+        """The evolution chart of dated assessments (and the planned index)."""
+        return Chart(self._native.evolution_svg(_sources(assessments), lang, _opt(plan)))
+
+
+def _pandas() -> Any:
+    try:
+        import pandas
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "the DataFrame helpers need pandas: pip install 'sobriete[pandas]'"
+        ) from e
+    return pandas
+
+
+def _referential(referential: Optional[Union[Referential, DocumentInput]]) -> Referential:
+    if referential is None:
+        return Referential.default()
+    if isinstance(referential, Referential):
+        return referential
+    return Referential.load(referential)
+
+
+def default_referential() -> Referential:
+    """The default referential embedded in the library (REEN law)."""
+    return Referential.default()
+
+
+def load_referential(source: DocumentInput) -> Referential:
+    """A referential from a dict, JSON text or a path."""
+    return Referential.load(source)
+
+
+def validate(
+    document: DocumentInput, referential: Optional[Union[Referential, DocumentInput]] = None
+) -> ValidationReport:
+    """Validates any document (kind detected): referentials on their own,
+    assessments and plans against ``referential`` (default: the embedded one)."""
+    if referential is None:
+        return ValidationReport(_native.validate(_source(document)))
+    return _referential(referential).validate(document)
+
+
+def score(
+    assessment: DocumentInput, referential: Optional[Union[Referential, DocumentInput]] = None
+) -> ScoreReport:
+    """Scores an assessment (on the default referential unless given)."""
+    return _referential(referential).score(assessment)
+
+
+def score_many(
+    assessments: Iterable[DocumentInput],
+    referential: Optional[Union[Referential, DocumentInput]] = None,
+) -> List[ScoreReport]:
+    """Scores many assessments in one call (see :meth:`Referential.score_many`)."""
+    return _referential(referential).score_many(assessments)
+
+
+def scores_frame(
+    assessments: Iterable[DocumentInput],
+    referential: Optional[Union[Referential, DocumentInput]] = None,
+) -> "pandas.DataFrame":
+    """A DataFrame, one row per assessment (see :meth:`Referential.score_table`)."""
+    return _referential(referential).scores_frame(assessments)
+
+
+def rollup(peers: DocumentInput, expected_members: Optional[int] = None) -> Rollup:
+    """Aggregates members' results (e.g. the communes of an intercommunalité)."""
+    return Rollup(_native.rollup(_source(peers), expected_members))
+
+
+def load_peers(peers: DocumentInput) -> PeerSet:
+    """A validated set of peers' results."""
+    return PeerSet(_native.load_peers(_source(peers)))

@@ -1,0 +1,920 @@
+//! The native module `sobriete._native` of the Python package.
+//!
+//! A thin layer over [`sobriete::api`]: documents come in as Python dicts or
+//! JSON text, are validated by the core exactly as in every other language,
+//! and results go back as plain dicts (the Python package wraps them in typed
+//! classes). Errors become the exceptions of `sobriete.errors`, built in one
+//! place ([`Fail`]); a panic, which the core is written never to raise, is
+//! caught and reported as `sobriete.errors.InternalError` rather than
+//! reaching Python as a `BaseException`.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use serde::Serialize;
+use serde_json::Value;
+use sobriete::api::{self, ReportInputs};
+use sobriete::assessment::Assessment;
+use sobriete::optimize::{Proposal, ProposalRequest};
+use sobriete::peers::PeerSet;
+use sobriete::plan::Plan;
+use sobriete::target::Target;
+use sobriete::{DocumentKind, Error, Issue, Lang, ReportFormat};
+
+/// Why a call failed, before it becomes a Python exception.
+enum Fail {
+    /// The core refused an input.
+    Core(Error),
+    /// A Rust panic (a bug): caught, never unwound into Python.
+    Panic(String),
+    /// A Python-side error (conversion, import).
+    Py(PyErr),
+}
+
+impl From<Error> for Fail {
+    fn from(e: Error) -> Self {
+        Fail::Core(e)
+    }
+}
+
+impl From<PyErr> for Fail {
+    fn from(e: PyErr) -> Self {
+        Fail::Py(e)
+    }
+}
+
+impl From<pythonize::PythonizeError> for Fail {
+    fn from(e: pythonize::PythonizeError) -> Self {
+        Fail::Py(e.into())
+    }
+}
+
+fn issue_dict<'py>(py: Python<'py>, i: &Issue) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("code", i.code.as_str())?;
+    d.set_item("path", &i.path)?;
+    d.set_item(
+        "severity",
+        match i.severity {
+            sobriete::Severity::Error => "error",
+            sobriete::Severity::Warning => "warning",
+        },
+    )?;
+    d.set_item("message", &i.message)?;
+    Ok(d)
+}
+
+/// The exception instance for a failure: the one place where core errors
+/// become `sobriete.errors` exceptions.
+fn exception(py: Python<'_>, fail: Fail) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let errors = py.import("sobriete.errors")?;
+        let instance = match fail {
+            Fail::Py(e) => return Ok(e),
+            Fail::Panic(message) => errors.getattr("InternalError")?.call1((message,))?,
+            Fail::Core(e) => {
+                let message = e.to_string();
+                match &e {
+                    Error::Invalid { document, issues } => {
+                        let list = PyList::empty(py);
+                        for i in issues {
+                            list.append(issue_dict(py, i)?)?;
+                        }
+                        errors.getattr("ValidationError")?.call1((
+                            message,
+                            document.as_str(),
+                            list,
+                        ))?
+                    }
+                    Error::InvalidArgument { name, message: m } => errors
+                        .getattr("ArgumentError")?
+                        .call1((message.clone(), name.as_str(), m.as_str()))?,
+                }
+            }
+        };
+        Ok(PyErr::from_value(instance))
+    };
+    build().unwrap_or_else(|e| e)
+}
+
+impl From<Fail> for PyErr {
+    fn from(f: Fail) -> Self {
+        Python::attach(|py| exception(py, f))
+    }
+}
+
+type Res<T> = Result<T, Fail>;
+
+/// Runs core code, turning a panic into [`Fail::Panic`].
+fn guard<T>(f: impl FnOnce() -> Result<T, Error>) -> Res<T> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(r) => r.map_err(Fail::Core),
+        Err(payload) => Err(Fail::Panic(panic_message(payload.as_ref()))),
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("internal error in sobriete (please report it): {detail}")
+}
+
+fn invalid(document: DocumentKind, issue: Issue) -> Error {
+    Error::Invalid {
+        document,
+        issues: vec![issue],
+    }
+}
+
+/// A document given as JSON text or as Python data (dict, list, …).
+///
+/// Python data crosses as JSON text written by Python's own `json` module:
+/// it refuses what JSON cannot hold (sets, objects) and guards its
+/// recursion, and the core's parser then applies its nesting limit, so no
+/// value, however deep, can exhaust the Rust stack.
+fn value_of(obj: &Bound<'_, PyAny>, document: DocumentKind) -> Res<Value> {
+    let py = obj.py();
+    let text = if let Ok(s) = obj.cast::<PyString>() {
+        s.to_cow()?.into_owned()
+    } else {
+        let dumped = py
+            .import("json")
+            .and_then(|json| json.call_method1("dumps", (obj,)))
+            .and_then(|t| Ok(t.cast_into::<PyString>()?.to_cow()?.into_owned()));
+        match dumped {
+            Ok(t) => t,
+            Err(e) => {
+                return Err(Fail::Core(invalid(
+                    document,
+                    Issue::error(
+                        sobriete::IssueCode::InvalidType,
+                        "",
+                        format!(
+                            "not a JSON document (dict, list, str, int, float, bool, None): {}",
+                            e.value(py)
+                        ),
+                    ),
+                )))
+            }
+        }
+    };
+    sobriete::parse::parse_value(&text).map_err(|i| Fail::Core(invalid(document, i)))
+}
+
+fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> Res<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, value)?)
+}
+
+fn lang_of(lang: &str) -> Res<Lang> {
+    Lang::parse(lang).ok_or_else(|| {
+        Fail::Core(Error::InvalidArgument {
+            name: "lang".to_owned(),
+            message: format!("language must be \"fr\" or \"en\", got {lang:?}"),
+        })
+    })
+}
+
+fn format_of(format: &str) -> Res<ReportFormat> {
+    match format {
+        "text" => Ok(ReportFormat::Text),
+        "json" => Ok(ReportFormat::Json),
+        "markdown" => Ok(ReportFormat::Markdown),
+        "html" => Ok(ReportFormat::Html),
+        other => Err(Fail::Core(Error::InvalidArgument {
+            name: "format".to_owned(),
+            message: format!(
+                "format must be \"text\", \"json\", \"markdown\" or \"html\", got {other:?}"
+            ),
+        })),
+    }
+}
+
+fn target_of(obj: &Bound<'_, PyAny>) -> Res<Target> {
+    let v = value_of(obj, DocumentKind::Request)?;
+    sobriete::parse::from_value::<Target>(&v, "/target")
+        .map_err(|i| Fail::Core(invalid(DocumentKind::Request, i)))
+}
+
+fn peers_of(obj: &Bound<'_, PyAny>) -> Res<PeerSet> {
+    let v = value_of(obj, DocumentKind::Peers)?;
+    guard(|| api::peers_from_value(&v))
+}
+
+/// A loaded, validated referential. Every operation takes documents as
+/// dicts or JSON text and returns plain Python data.
+#[pyclass(frozen, module = "sobriete._native", name = "Referential")]
+struct PyReferential {
+    inner: sobriete::Referential,
+}
+
+impl PyReferential {
+    fn assessment(&self, obj: &Bound<'_, PyAny>) -> Res<Assessment> {
+        let v = value_of(obj, DocumentKind::Assessment)?;
+        guard(|| api::assessment_from_value(&v, &self.inner))
+    }
+
+    fn assessments(&self, list: &Bound<'_, PyAny>) -> Res<Vec<Assessment>> {
+        let mut out = Vec::new();
+        for item in list.try_iter()? {
+            out.push(self.assessment(&item?)?);
+        }
+        Ok(out)
+    }
+
+    fn plan(&self, obj: &Bound<'_, PyAny>) -> Res<Plan> {
+        let v = value_of(obj, DocumentKind::Plan)?;
+        guard(|| api::plan_from_value(&v, &self.inner))
+    }
+
+    fn opt_plan(&self, obj: Option<&Bound<'_, PyAny>>) -> Res<Option<Plan>> {
+        obj.map(|p| self.plan(p)).transpose()
+    }
+}
+
+#[pymethods]
+impl PyReferential {
+    /// The default referential embedded in the library.
+    #[staticmethod]
+    fn default() -> PyResult<Self> {
+        let r = guard(|| api::default_referential().cloned())?;
+        Ok(PyReferential { inner: r })
+    }
+
+    /// A referential from a dict or JSON text, validated.
+    #[staticmethod]
+    fn load(document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let v = value_of(document, DocumentKind::Referential)?;
+        let r = guard(|| api::referential_from_value(&v))?;
+        Ok(PyReferential { inner: r })
+    }
+
+    /// The referential as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(to_py(py, &self.inner)?)
+    }
+
+    /// The referential as JSON text.
+    fn to_json(&self) -> String {
+        api::referential_to_json(&self.inner)
+    }
+
+    /// The referential as a readable Markdown document.
+    fn markdown(&self, lang: &str) -> PyResult<String> {
+        Ok(api::referential_markdown(&self.inner, lang_of(lang)?))
+    }
+
+    /// Reads and validates an assessment against this referential: the
+    /// assessment as the core holds it (a dict), or the error listing every
+    /// problem.
+    fn load_assessment<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let r = &self.inner;
+        guard(|| api::score(r, &a).map(|_| ()))?;
+        Ok(to_py(py, &a)?)
+    }
+
+    /// Reads and validates a plan against this referential (a dict).
+    fn load_plan<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.plan(plan)?;
+        Ok(to_py(py, &p)?)
+    }
+
+    /// Validates any document (kind detected) against this referential:
+    /// the validation report as a dict.
+    fn validate<'py>(
+        &self,
+        py: Python<'py>,
+        document: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let text = match value_of(document, DocumentKind::Unknown) {
+            Ok(v) => v.to_string(),
+            // Not JSON: let the core report it like any other problem.
+            Err(Fail::Core(_)) => document.str()?.to_cow()?.into_owned(),
+            Err(other) => return Err(other.into()),
+        };
+        let report = guard(|| Ok(api::validate_json(&text, Some(&self.inner))))?;
+        Ok(to_py(py, &report)?)
+    }
+
+    /// Scores an assessment: the score report as a dict.
+    fn score<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let r = &self.inner;
+        let report = py.detach(|| guard(|| api::score(r, &a)))?;
+        Ok(to_py(py, &report)?)
+    }
+
+    /// Scores many assessments in one call, without the GIL while scoring:
+    /// a list with, per item, the report dict or the exception instance.
+    fn score_many<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let inputs = self.batch_inputs(assessments)?;
+        let r = &self.inner;
+        let results: Vec<Res<sobriete::ScoreReport>> = py.detach(|| {
+            inputs
+                .into_iter()
+                .map(|v| guard(|| v.and_then(|v| api::assessment_from_value(&v, r)?.pipe_score(r))))
+                .collect()
+        });
+        let out = PyList::empty(py);
+        for result in results {
+            match result {
+                Ok(report) => out.append(to_py(py, &report)?)?,
+                Err(f) => out.append(exception(py, f).into_value(py))?,
+            }
+        }
+        Ok(out)
+    }
+
+    /// Scores many assessments in one call and returns columns (a dict of
+    /// lists, one entry per assessment), the shape of a DataFrame: profile
+    /// fields, index, grade, completeness, the Éco-clic figure, one column
+    /// per theme score (`theme:<id>`) and `error` (None when scored).
+    fn score_table<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let inputs = self.batch_inputs(assessments)?;
+        let r = &self.inner;
+        let results: Vec<Res<sobriete::ScoreReport>> = py.detach(|| {
+            inputs
+                .into_iter()
+                .map(|v| guard(|| v.and_then(|v| api::assessment_from_value(&v, r)?.pipe_score(r))))
+                .collect()
+        });
+        table(py, r, results)
+    }
+
+    /// An assessment skeleton (every question of the levels ≤ `level`,
+    /// unanswered) as a dict.
+    #[pyo3(signature = (level, profile=None, date=None))]
+    fn template<'py>(
+        &self,
+        py: Python<'py>,
+        level: u8,
+        profile: Option<&Bound<'py, PyAny>>,
+        date: Option<&str>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let profile = match profile {
+            None => None,
+            Some(p) => {
+                let v = value_of(p, DocumentKind::Assessment)?;
+                Some(
+                    sobriete::parse::from_value::<sobriete::Profile>(&v, "/profile")
+                        .map_err(|i| Fail::Core(invalid(DocumentKind::Assessment, i)))?,
+                )
+            }
+        };
+        let a = guard(|| api::template(&self.inner, level, profile, date))?;
+        Ok(to_py(py, &a)?)
+    }
+
+    /// The report of an assessment in a format (`text`, `json`, `markdown`,
+    /// `html`) and language (`fr`, `en`), with what the optional inputs add:
+    /// the target's gap and proposed plan, a plan's follow-up as of `as_of`,
+    /// the history of earlier assessments, the comparison with peers.
+    #[pyo3(signature = (assessment, format, lang, target=None, plan=None, as_of=None, history=None, peers=None, min_group_size=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn report(
+        &self,
+        py: Python<'_>,
+        assessment: &Bound<'_, PyAny>,
+        format: &str,
+        lang: &str,
+        target: Option<&Bound<'_, PyAny>>,
+        plan: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&str>,
+        history: Option<&Bound<'_, PyAny>>,
+        peers: Option<&Bound<'_, PyAny>>,
+        min_group_size: Option<usize>,
+    ) -> PyResult<String> {
+        let (format, lang) = (format_of(format)?, lang_of(lang)?);
+        let a = self.assessment(assessment)?;
+        let target = target.map(target_of).transpose()?;
+        let plan = self.opt_plan(plan)?;
+        let history = history.map(|h| self.assessments(h)).transpose()?;
+        let peers = peers.map(peers_of).transpose()?;
+        let r = &self.inner;
+        let out = py.detach(|| {
+            let inputs = ReportInputs {
+                target: target.as_ref(),
+                plan: plan.as_ref(),
+                as_of,
+                history: history.as_deref().unwrap_or_default(),
+                peers: peers.as_ref(),
+                min_group_size,
+            };
+            guard(|| api::full_report(r, &a, &inputs, format, lang))
+        })?;
+        Ok(out)
+    }
+
+    /// Every part of the full report as a dict (see `report`).
+    #[pyo3(signature = (assessment, target=None, plan=None, as_of=None, history=None, peers=None, min_group_size=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn full_report<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+        target: Option<&Bound<'py, PyAny>>,
+        plan: Option<&Bound<'py, PyAny>>,
+        as_of: Option<&str>,
+        history: Option<&Bound<'py, PyAny>>,
+        peers: Option<&Bound<'py, PyAny>>,
+        min_group_size: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let target = target.map(target_of).transpose()?;
+        let plan = self.opt_plan(plan)?;
+        let history = history.map(|h| self.assessments(h)).transpose()?;
+        let peers = peers.map(peers_of).transpose()?;
+        let r = &self.inner;
+        let data = py.detach(|| {
+            let inputs = ReportInputs {
+                target: target.as_ref(),
+                plan: plan.as_ref(),
+                as_of,
+                history: history.as_deref().unwrap_or_default(),
+                peers: peers.as_ref(),
+                min_group_size,
+            };
+            guard(|| api::full_report_data(r, &a, &inputs))
+        })?;
+        Ok(to_py(py, &data)?)
+    }
+
+    /// The gap between an assessment's scores and a target.
+    fn target_gap<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+        target: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let t = target_of(target)?;
+        let gap = guard(|| api::target_gap(&self.inner, &a, &t))?;
+        Ok(to_py(py, &gap)?)
+    }
+
+    /// Every action that would raise an answer, with its gain and the views.
+    fn candidates<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let c = guard(|| api::candidates(&self.inner, &a))?;
+        Ok(to_py(py, &c)?)
+    }
+
+    /// The plan of least effort reaching the request's target.
+    fn propose<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+        request: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let q = request_of(request)?;
+        let r = &self.inner;
+        let p = py.detach(|| guard(|| api::propose(r, &a, &q)))?;
+        Ok(to_py(py, &p)?)
+    }
+
+    /// A plan document from a proposal (computed from the request when not
+    /// given), every proposed action to plan, created on `created`.
+    #[pyo3(signature = (assessment, request, created, proposal=None))]
+    fn plan_from_proposal<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+        request: &Bound<'py, PyAny>,
+        created: &str,
+        proposal: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let q = request_of(request)?;
+        let r = &self.inner;
+        let p: Proposal = match proposal {
+            Some(p) => {
+                let v = value_of(p, DocumentKind::Unknown)?;
+                sobriete::parse::from_value::<Proposal>(&v, "")
+                    .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))?
+            }
+            None => py.detach(|| guard(|| api::propose(r, &a, &q)))?,
+        };
+        let plan = api::plan_from_proposal(r, &a, &q, &p, created);
+        Ok(to_py(py, &plan)?)
+    }
+
+    /// Validates a plan against this referential: the validation report.
+    fn validate_plan<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        self.validate(py, plan)
+    }
+
+    /// Follows a plan up as of a date (baseline: given, else the plan's).
+    #[pyo3(signature = (plan, as_of, baseline=None))]
+    fn plan_status<'py>(
+        &self,
+        py: Python<'py>,
+        plan: &Bound<'py, PyAny>,
+        as_of: &str,
+        baseline: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.plan(plan)?;
+        let b = baseline.map(|b| self.assessment(b)).transpose()?;
+        let s = guard(|| api::plan_status(&self.inner, &p, b.as_ref(), as_of))?;
+        Ok(to_py(py, &s)?)
+    }
+
+    /// The history of dated assessments.
+    fn history<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let list = self.assessments(assessments)?;
+        let h = guard(|| api::history(&self.inner, &list))?;
+        Ok(to_py(py, &h)?)
+    }
+
+    /// What changed between two assessments.
+    fn diff<'py>(
+        &self,
+        py: Python<'py>,
+        before: &Bound<'py, PyAny>,
+        after: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let (b, a) = (self.assessment(before)?, self.assessment(after)?);
+        let d = guard(|| api::diff(&self.inner, &b, &a))?;
+        Ok(to_py(py, &d)?)
+    }
+
+    /// The draft of the next assessment after a plan's done actions.
+    fn next_assessment<'py>(
+        &self,
+        py: Python<'py>,
+        previous: &Bound<'py, PyAny>,
+        plan: &Bound<'py, PyAny>,
+        date: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(previous)?;
+        let p = self.plan(plan)?;
+        let n = guard(|| api::next_assessment(&self.inner, &a, &p, date))?;
+        Ok(to_py(py, &n)?)
+    }
+
+    /// Achieved vs planned index over time.
+    fn progress_series<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+        plan: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let list = self.assessments(assessments)?;
+        let p = self.plan(plan)?;
+        let s = guard(|| api::progress_series(&self.inner, &list, &p))?;
+        Ok(to_py(py, &s)?)
+    }
+
+    /// Situates an assessment among its peers.
+    #[pyo3(signature = (assessment, peers, min_group_size=None))]
+    fn compare<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+        peers: &Bound<'py, PyAny>,
+        min_group_size: Option<usize>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let set = peers_of(peers)?;
+        let r = &self.inner;
+        let c = py.detach(|| guard(|| api::compare(r, &a, &set, min_group_size)))?;
+        Ok(to_py(py, &c)?)
+    }
+
+    /// The peer result of an assessment (to publish into a peers file).
+    fn peer_result<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let p = guard(|| api::peer_result(&self.inner, &a))?;
+        Ok(to_py(py, &p)?)
+    }
+
+    /// CSV of the answers, one row per question.
+    fn answers_csv(&self, assessment: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+        let lang = lang_of(lang)?;
+        let a = self.assessment(assessment)?;
+        Ok(guard(|| api::answers_csv(&self.inner, &a, lang))?)
+    }
+
+    /// CSV of the theme scores.
+    fn themes_csv(&self, assessment: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+        let lang = lang_of(lang)?;
+        let a = self.assessment(assessment)?;
+        Ok(guard(|| api::themes_csv(&self.inner, &a, lang))?)
+    }
+
+    /// CSV of a plan's actions.
+    fn plan_csv(&self, plan: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+        let lang = lang_of(lang)?;
+        let p = self.plan(plan)?;
+        Ok(guard(|| api::plan_csv(&self.inner, &p, lang))?)
+    }
+
+    /// The REEN annual review (Markdown) for a year.
+    #[pyo3(signature = (assessment, year, lang, plan=None, as_of=None))]
+    fn annual_review(
+        &self,
+        assessment: &Bound<'_, PyAny>,
+        year: i32,
+        lang: &str,
+        plan: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&str>,
+    ) -> PyResult<String> {
+        let lang = lang_of(lang)?;
+        let a = self.assessment(assessment)?;
+        let p = self.opt_plan(plan)?;
+        Ok(guard(|| {
+            api::annual_review(&self.inner, &a, p.as_ref(), year, as_of, lang)
+        })?)
+    }
+
+    /// The radar chart (SVG) of the theme scores.
+    #[pyo3(signature = (assessment, lang, target=None, peers=None))]
+    fn radar_svg(
+        &self,
+        assessment: &Bound<'_, PyAny>,
+        lang: &str,
+        target: Option<&Bound<'_, PyAny>>,
+        peers: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let lang = lang_of(lang)?;
+        let a = self.assessment(assessment)?;
+        let t = target.map(target_of).transpose()?;
+        let set = peers.map(peers_of).transpose()?;
+        Ok(guard(|| {
+            api::radar_svg(&self.inner, &a, t.as_ref(), set.as_ref(), lang)
+        })?)
+    }
+
+    /// The evolution chart (SVG) of dated assessments.
+    #[pyo3(signature = (assessments, lang, plan=None))]
+    fn evolution_svg(
+        &self,
+        assessments: &Bound<'_, PyAny>,
+        lang: &str,
+        plan: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<String> {
+        let lang = lang_of(lang)?;
+        let list = self.assessments(assessments)?;
+        let p = self.opt_plan(plan)?;
+        Ok(guard(|| {
+            api::evolution_svg(&self.inner, &list, p.as_ref(), lang)
+        })?)
+    }
+}
+
+impl PyReferential {
+    /// Converts every item of a batch under the GIL (a failure stays with
+    /// its item).
+    fn batch_inputs(&self, list: &Bound<'_, PyAny>) -> PyResult<Vec<Result<Value, Error>>> {
+        let mut inputs = Vec::new();
+        for item in list.try_iter()? {
+            inputs.push(match value_of(&item?, DocumentKind::Assessment) {
+                Ok(v) => Ok(v),
+                Err(Fail::Core(e)) => Err(e),
+                Err(other) => return Err(other.into()),
+            });
+        }
+        Ok(inputs)
+    }
+}
+
+/// Scoring as a method, to chain after parsing in batch closures.
+trait PipeScore {
+    fn pipe_score(self, r: &sobriete::Referential) -> Result<sobriete::ScoreReport, Error>;
+}
+
+impl PipeScore for Assessment {
+    fn pipe_score(self, r: &sobriete::Referential) -> Result<sobriete::ScoreReport, Error> {
+        api::score(r, &self)
+    }
+}
+
+/// The batch results as columns.
+fn table<'py>(
+    py: Python<'py>,
+    r: &sobriete::Referential,
+    results: Vec<Res<sobriete::ScoreReport>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let n = results.len();
+    let mut name = Vec::with_capacity(n);
+    let mut kind = Vec::with_capacity(n);
+    let mut population = Vec::with_capacity(n);
+    let mut insee = Vec::with_capacity(n);
+    let mut date = Vec::with_capacity(n);
+    let mut level = Vec::with_capacity(n);
+    let mut index = Vec::with_capacity(n);
+    let mut grade = Vec::with_capacity(n);
+    let mut complete = Vec::with_capacity(n);
+    let mut completeness = Vec::with_capacity(n);
+    let mut dont_know = Vec::with_capacity(n);
+    let mut eco_clic = Vec::with_capacity(n);
+    let mut error = Vec::with_capacity(n);
+    let mut themes: Vec<Vec<Option<f64>>> = vec![Vec::with_capacity(n); r.themes.len()];
+    for result in results {
+        match result {
+            Ok(rep) => {
+                name.push(Some(rep.profile.name.clone()));
+                kind.push(Some(rep.profile.kind.as_str()));
+                population.push(Some(rep.profile.population));
+                insee.push(rep.profile.insee.clone());
+                date.push(Some(rep.date.clone()));
+                level.push(Some(rep.level));
+                index.push(rep.index);
+                grade.push(rep.grade.as_ref().map(|g| g.grade.clone()));
+                complete.push(Some(rep.complete));
+                completeness.push(Some(rep.completeness));
+                dont_know.push(Some(rep.dont_know_share));
+                eco_clic.push(rep.eco_clic.index);
+                error.push(None);
+                for (column, theme) in themes.iter_mut().zip(&r.themes) {
+                    column.push(
+                        rep.themes
+                            .iter()
+                            .find(|t| t.id == theme.id)
+                            .and_then(|t| t.score),
+                    );
+                }
+            }
+            Err(f) => {
+                name.push(None);
+                kind.push(None);
+                population.push(None);
+                insee.push(None);
+                date.push(None);
+                level.push(None);
+                index.push(None);
+                grade.push(None);
+                complete.push(None);
+                completeness.push(None);
+                dont_know.push(None);
+                eco_clic.push(None);
+                error.push(Some(match f {
+                    Fail::Core(e) => e.to_string(),
+                    Fail::Panic(m) => m,
+                    Fail::Py(e) => e.to_string(),
+                }));
+                for column in &mut themes {
+                    column.push(None);
+                }
+            }
+        }
+    }
+    let d = PyDict::new(py);
+    d.set_item("name", name)?;
+    d.set_item("kind", kind)?;
+    d.set_item("population", population)?;
+    d.set_item("insee", insee)?;
+    d.set_item("date", date)?;
+    d.set_item("level", level)?;
+    d.set_item("index", index)?;
+    d.set_item("grade", grade)?;
+    d.set_item("complete", complete)?;
+    d.set_item("completeness", completeness)?;
+    d.set_item("dont_know_share", dont_know)?;
+    d.set_item("eco_clic", eco_clic)?;
+    for (column, theme) in themes.into_iter().zip(&r.themes) {
+        d.set_item(format!("theme:{}", theme.id), column)?;
+    }
+    d.set_item("error", error)?;
+    Ok(d)
+}
+
+fn request_of(obj: &Bound<'_, PyAny>) -> Res<ProposalRequest> {
+    let v = value_of(obj, DocumentKind::Request)?;
+    guard(|| api::request_from_value(&v))
+}
+
+/// Validates any document (kind detected; assessments and plans need a
+/// referential, the default one when none is given).
+#[pyfunction]
+fn validate<'py>(py: Python<'py>, document: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let text = match value_of(document, DocumentKind::Unknown) {
+        Ok(v) => v.to_string(),
+        Err(Fail::Core(_)) => document.str()?.to_cow()?.into_owned(),
+        Err(other) => return Err(other.into()),
+    };
+    let report = guard(|| Ok(api::validate_json(&text, None)))?;
+    Ok(to_py(py, &report)?)
+}
+
+/// Aggregates members' results (e.g. the communes of an intercommunalité).
+#[pyfunction]
+#[pyo3(signature = (peers, expected_members=None))]
+fn rollup<'py>(
+    py: Python<'py>,
+    peers: &Bound<'py, PyAny>,
+    expected_members: Option<usize>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let set = peers_of(peers)?;
+    let x = guard(|| api::rollup(&set, expected_members))?;
+    Ok(to_py(py, &x)?)
+}
+
+/// Validates a set of peers' results: the set as a dict.
+#[pyfunction]
+fn load_peers<'py>(py: Python<'py>, peers: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let set = peers_of(peers)?;
+    Ok(to_py(py, &set)?)
+}
+
+/// Renders a result document (a dict as returned by the library) as text
+/// or Markdown — or, for a score report, also JSON or HTML — exactly as the
+/// CLI and the other languages do. `kind`: `score_report`, `proposal`,
+/// `plan_status`, `history`, `peer_comparison`.
+#[pyfunction]
+fn render_document(
+    kind: &str,
+    document: &Bound<'_, PyAny>,
+    format: &str,
+    lang: &str,
+) -> PyResult<String> {
+    use sobriete::render;
+    fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Res<T> {
+        sobriete::parse::from_value::<T>(v, "")
+            .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))
+    }
+    let (format, lang) = (format_of(format)?, lang_of(lang)?);
+    let v = value_of(document, DocumentKind::Unknown)?;
+    let text_only = |f: ReportFormat| -> Res<ReportFormat> {
+        match f {
+            ReportFormat::Text | ReportFormat::Markdown => Ok(f),
+            _ => Err(Fail::Core(Error::InvalidArgument {
+                name: "format".to_owned(),
+                message: format!("a {kind} renders as \"text\" or \"markdown\""),
+            })),
+        }
+    };
+    let out = match kind {
+        "score_report" => api::render_report(&read(&v)?, format, lang),
+        "proposal" => render::proposal(&read(&v)?, text_only(format)?, lang),
+        "plan_status" => render::plan_status(&read(&v)?, text_only(format)?, lang),
+        "history" => render::history(&read(&v)?, text_only(format)?, lang),
+        "peer_comparison" => render::peer_comparison(&read(&v)?, text_only(format)?, lang),
+        other => {
+            return Err(Fail::Core(Error::InvalidArgument {
+                name: "kind".to_owned(),
+                message: format!("no renderer for {other:?}"),
+            })
+            .into())
+        }
+    };
+    Ok(out)
+}
+
+/// The library version.
+#[pyfunction]
+fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyReferential>()?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(rollup, m)?)?;
+    m.add_function(wrap_pyfunction!(load_peers, m)?)?;
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(render_document, m)?)?;
+    m.add("DEFAULT_REFERENTIAL_JSON", api::DEFAULT_REFERENTIAL_JSON)?;
+    Ok(())
+}

@@ -1,0 +1,190 @@
+"""Invalid documents raise ValidationError with every problem; hostile
+inputs give typed errors, never a crash or a PanicException."""
+
+from __future__ import annotations
+
+import copy
+import json
+import math
+from typing import Any, Dict
+
+import pytest
+
+import sobriete
+
+from conftest import EXAMPLES, load
+
+
+def broken_assessment(commune: Dict[str, Any]) -> Dict[str, Any]:
+    a = copy.deepcopy(commune)
+    a["date"] = "2026-13-45"
+    a["level"] = 3
+    a["answers"]["gov-01"] = {"kind": "choice", "options": ["not-an-option"]}
+    a["answers"]["gov-03"] = {"kind": "number", "value": 4}
+    a["answers"]["no-such-question"] = {"kind": "yes"}
+    return a
+
+
+def test_broken_assessment_lists_every_problem(ref: Any, commune: Dict[str, Any]) -> None:
+    with pytest.raises(sobriete.ValidationError) as info:
+        ref.score(broken_assessment(commune))
+    e = info.value
+    assert isinstance(e, ValueError) and isinstance(e, sobriete.Error)
+    assert e.code == "invalid_document" and e.document == "assessment"
+    found = {(i.code, i.path) for i in e.errors}
+    assert found == {
+        ("invalid_date", "/date"),
+        ("invalid_level", "/level"),
+        ("unknown_option", "/answers/gov-01/options/0"),
+        ("answer_mismatch", "/answers/gov-03/kind"),
+        ("unknown_question", "/answers/no-such-question"),
+    }
+    assert all(i.message for i in e.issues)
+    # The message names the first problem and how many more there are.
+    assert "(and 4 more)" in str(e)
+
+
+def test_structural_errors_all_at_once(ref: Any, commune: Dict[str, Any]) -> None:
+    a = copy.deepcopy(commune)
+    a["level"] = "two"
+    a["profile"]["population"] = -5
+    a["answers"]["gov-01"] = {"kind": "maybe"}
+    a["colour"] = "blue"
+    with pytest.raises(sobriete.ValidationError) as info:
+        ref.score(a)
+    codes = {(i.code, i.path) for i in info.value.issues}
+    assert ("unknown_field", "/colour") in codes
+    assert ("invalid_type", "/level") in codes
+    assert ("unknown_variant", "/answers/gov-01/kind") in codes
+    assert any(p.startswith("/profile/population") for _, p in codes)
+
+
+def test_invalid_referential(ref: Any) -> None:
+    doc = ref.to_dict()
+    doc["questions"][0]["theme"] = "nowhere"
+    doc["version"] = "one"
+    with pytest.raises(sobriete.ValidationError) as info:
+        sobriete.Referential.load(doc)
+    assert info.value.document == "referential"
+    codes = {i.code for i in info.value.errors}
+    assert {"unknown_theme", "invalid_version"} <= codes
+
+
+def test_argument_errors(ref: Any, commune: Dict[str, Any]) -> None:
+    with pytest.raises(sobriete.ArgumentError) as info:
+        ref.template(level=3)
+    assert info.value.name == "level" and info.value.code == "invalid_argument"
+    with pytest.raises(sobriete.ArgumentError):
+        ref.report(commune, format="pdf")  # type: ignore[arg-type]
+    with pytest.raises(sobriete.ArgumentError):
+        ref.answers_csv(commune, lang="de")  # type: ignore[arg-type]
+    plan = ref.plan_from_proposal(commune, {"target": {"index": 50}}, "2026-04-01")
+    with pytest.raises(sobriete.ArgumentError) as info:
+        ref.plan_status(plan, as_of="tomorrow")
+    assert info.value.name == "as_of"
+
+
+def test_validate_never_raises_for_documents(ref: Any, commune: Dict[str, Any]) -> None:
+    report = ref.validate(broken_assessment(commune))
+    assert not report.valid and report.document == "assessment"
+    assert len([i for i in report.issues if i.severity == "error"]) == 5
+    assert ref.validate(commune).valid
+    assert sobriete.validate("not json at all").issues[0].code == "invalid_json"
+
+
+HOSTILE = [
+    "",
+    "{",
+    "[1, 2",
+    "null",
+    "42",
+    '"a string"',
+    "[]",
+    "{}",
+    '{"referential": ' * 5000 + "{}" + "}" * 5000,
+    "[" * 100_000 + "]" * 100_000,
+    '{"answers": {"\\ud800": {"kind": "yes"}}}',
+    '{"level": 1e999}',
+    '{"level": NaN}',
+    "\x00\x01\x02",
+    "x" * 1_000_000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_gives_a_validation_error(ref: Any, text: str) -> None:
+    with pytest.raises(sobriete.ValidationError) as info:
+        ref.score(text)
+    assert info.value.issues, "at least one issue"
+    with pytest.raises(sobriete.ValidationError):
+        sobriete.Referential.load(text)
+    # The library still works afterwards.
+    assert ref.score(EXAMPLES / "commune-rurale-niveau1.json").index == 29.41
+
+
+HOSTILE_VALUES: list[Any] = [
+    None,
+    3,
+    [1, 2],
+    {1: "int key"},
+    {"level": math.nan},
+    {"level": float("inf")},
+    {"answers": {"gov-01": {"kind": "number", "value": math.nan}}},
+    {"answers": object()},
+    {"date": b"bytes"},
+    set(),
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES, ids=range(len(HOSTILE_VALUES)))
+def test_hostile_python_values_give_typed_errors(ref: Any, value: Any) -> None:
+    with pytest.raises(sobriete.Error):
+        ref.score(value)
+
+
+def test_deeply_nested_python_value(ref: Any) -> None:
+    deep: Any = {}
+    for _ in range(100_000):
+        deep = {"x": deep}
+    with pytest.raises(sobriete.ValidationError):
+        ref.score(deep)
+    shallow_enough: Any = []
+    for _ in range(500):
+        shallow_enough = [shallow_enough]
+    with pytest.raises(sobriete.ValidationError) as info:
+        ref.score({"answers": shallow_enough})
+    assert info.value.issues[0].code == "invalid_json"  # the core's nesting limit
+    assert ref.score(EXAMPLES / "commune-rurale-niveau1.json").index == 29.41
+
+
+def test_batch_keeps_each_error_with_its_item(ref: Any, commune: Dict[str, Any]) -> None:
+    items = [commune, broken_assessment(commune), "{", commune]
+    results = ref.score_many(items, errors="return")
+    assert isinstance(results[0], sobriete.ScoreReport)
+    assert isinstance(results[1], sobriete.ValidationError)
+    assert len(results[1].errors) == 5
+    assert isinstance(results[2], sobriete.ValidationError)
+    assert results[2].issues[0].code == "invalid_json"
+    assert isinstance(results[3], sobriete.ScoreReport)
+    with pytest.raises(sobriete.ValidationError):
+        ref.score_many(items)
+    table = ref.score_table(items)
+    assert table["index"] == [29.41, None, None, 29.41]
+    assert table["error"][0] is None and "invalid_date" in table["error"][1]
+
+
+def test_missing_file_is_an_os_error(ref: Any) -> None:
+    with pytest.raises(FileNotFoundError):
+        ref.score("does-not-exist.json")
+
+
+def test_errors_pickle() -> None:
+    import pickle
+
+    e = sobriete.ValidationError("m", "plan", [{"code": "x", "path": "/a", "severity": "error", "message": "y"}])
+    back = pickle.loads(pickle.dumps(e))
+    assert back.to_dict() == e.to_dict()
+
+
+def test_json_text_and_dict_agree(ref: Any, commune: Dict[str, Any]) -> None:
+    assert ref.score(json.dumps(commune)) == ref.score(commune)

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The Python binding: installs it in a virtual environment (.venv) with
+# what its tests need, idempotently, then runs pytest (golden vectors,
+# errors, round trips, every operation against the CLI, the notebook,
+# mypy --strict, stubtest). Called by scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  if ! python3 -m venv .venv 2>/dev/null; then
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends python3-venv
+    rm -rf .venv
+    python3 -m venv .venv
+  fi
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r bindings-python/requirements-test.txt
+# A release wheel, built and installed the way users install it.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps './bindings-python[pandas]'
+.venv/bin/python bindings-python/tools/gen_documents.py --check
+# The CLI is the reference the API tests compare with.
+cargo build --quiet --locked -p sobriete-cli
+.venv/bin/python -m pytest -q bindings-python/tests
