@@ -2,11 +2,11 @@ import type { ErrorData, Issue } from './sobriete.js';
 
 /**
  * Any failure of the library. `code` is `invalid_document` (then the error
- * is a `ValidationError`) or `invalid_argument`; `document` says which
+ * is a `ValidationError`) or `invalid_argument` (an `ArgumentError`); `document` says which
  * input (a document kind, or `argument`); `issues` lists every problem.
  */
 export class SobrieteError extends Error {
-  name: 'SobrieteError' | 'ValidationError';
+  name: 'SobrieteError' | 'ValidationError' | 'ArgumentError';
   code: ErrorData['code'];
   document: ErrorData['document'];
   issues: Issue[];
@@ -20,4 +20,12 @@ export class SobrieteError extends Error {
 export class ValidationError extends SobrieteError {
   name: 'ValidationError';
   code: 'invalid_document';
+}
+
+/** An argument outside its allowed values: `code` is `invalid_argument`, `argument` names it. */
+export class ArgumentError extends SobrieteError {
+  name: 'ArgumentError';
+  code: 'invalid_argument';
+  document: 'argument';
+  argument: string;
 }

@@ -1,5 +1,7 @@
 // The errors the package throws. The Rust binding builds every error through
-// `sobrieteError` below (one place); the package entry re-exports the classes.
+// `sobrieteError` below (one place); the package entry re-exports the classes:
+// SobrieteError, and its subclasses ValidationError (an invalid document) and
+// ArgumentError (an argument outside its allowed values).
 
 /** Any failure of the library: `code`, `document`, `issues`, `argument`. */
 export class SobrieteError extends Error {
@@ -30,7 +32,15 @@ export class ValidationError extends SobrieteError {
   }
 }
 
+/** An argument outside its allowed values (code "invalid_argument"); `argument` names it. */
+export class ArgumentError extends SobrieteError {
+  constructor(message, code, document, issues, argument) {
+    super(message, code, document, issues, argument);
+    this.name = 'ArgumentError';
+  }
+}
+
 export function sobrieteError(message, code, document, issues, argument) {
-  const Class = code === 'invalid_document' ? ValidationError : SobrieteError;
+  const Class = { invalid_document: ValidationError, invalid_argument: ArgumentError }[code] ?? SobrieteError;
   return new Class(message, code, document, issues, argument ?? null);
 }

@@ -1,2 +1,2 @@
 export * from './sobriete.js';
-export { SobrieteError, ValidationError } from './errors.js';
+export { SobrieteError, ValidationError, ArgumentError } from './errors.js';

@@ -4,7 +4,7 @@
 import init from './sobriete.js';
 
 export * from './sobriete.js';
-export { SobrieteError, ValidationError } from './@ERRORS@';
+export { SobrieteError, ValidationError, ArgumentError } from './@ERRORS@';
 
 const wasm = new URL('./sobriete_bg.wasm', import.meta.url);
 if (wasm.protocol === 'file:') {

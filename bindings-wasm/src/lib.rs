@@ -11,9 +11,9 @@
 //! - **outputs**: the core's result is serialized by `serde_json` and read
 //!   back with `JSON.parse`, so values are plain objects, arrays, numbers,
 //!   strings, booleans and `null` (never `undefined` nor `Map`);
-//! - **errors**: every failure becomes a `SobrieteError` (or its subclass
-//!   `ValidationError` for an invalid document), built in one place,
-//!   `to_js_error`.
+//! - **errors**: every failure becomes a `SobrieteError` (or its subclasses
+//!   `ValidationError` for an invalid document, `ArgumentError` for an
+//!   invalid argument), built in one place, `to_js_error`.
 //!
 //! On a host target the crate compiles (for the workspace's checks) but its
 //! functions are only meaningful in a WebAssembly instance.
@@ -64,38 +64,10 @@ fn error_document(e: &Error) -> &'static str {
     }
 }
 
-/// The error as data, in the shape of the golden vectors' `error` (plus the
-/// message): what `scoreMany` returns for an item that fails.
-#[derive(Serialize)]
-struct ErrorData<'a> {
-    code: &'static str,
-    document: &'static str,
-    message: String,
-    issues: &'a [Issue],
-}
-
-impl<'a> ErrorData<'a> {
-    fn new(e: &'a Error) -> Self {
-        ErrorData {
-            code: e.code(),
-            document: error_document(e),
-            message: e.to_string(),
-            issues: e.issues(),
-        }
-    }
-}
-
-/// One item of `scoreMany`: `{"report": …}` or `{"error": …}`.
-#[derive(Serialize)]
-#[serde(rename_all = "snake_case")]
-enum BatchItem<'a> {
-    Report(&'a sobriete::ScoreReport),
-    Error(ErrorData<'a>),
-}
-
 /// The one place where a core error becomes a thrown JS value: a real
-/// `Error` instance (`SobrieteError`, or `ValidationError` for an invalid
-/// document) with `code`, `document`, `issues` and `argument`.
+/// `Error` instance (`SobrieteError`, or its subclasses `ValidationError`
+/// for an invalid document and `ArgumentError` for an invalid argument) with
+/// `code`, `document`, `issues` and `argument`.
 fn to_js_error(e: &Error) -> JsValue {
     let issues = serde_json::to_string_pretty(e.issues())
         .ok()
@@ -499,9 +471,9 @@ impl Referential {
         )
     }
 
-    /// Scores many assessments in one call: one item per assessment,
-    /// `{report}` or `{error}` (the error as data); throws only when
-    /// `assessments` is not an array.
+    /// Scores many assessments in one call: one item per assessment, its
+    /// report or, when it fails, its `SobrieteError` (not thrown); throws
+    /// only when `assessments` is not an array.
     #[wasm_bindgen(js_name = scoreMany, unchecked_return_type = "ScoreManyItem[]")]
     pub fn score_many(
         &self,
@@ -541,21 +513,17 @@ impl Referential {
                 Err(e) => return Err(to_js_error(&e)),
             }
         };
-        let results: Vec<Outcome<sobriete::ScoreReport>> = items
-            .into_iter()
-            .map(|item| {
-                item.and_then(|v| api::assessment_from_value(&v, self.r()))
-                    .and_then(|a| api::score(self.r(), &a))
-            })
-            .collect();
-        let results: Vec<BatchItem> = results
-            .iter()
-            .map(|result| match result {
-                Ok(report) => BatchItem::Report(report),
-                Err(e) => BatchItem::Error(ErrorData::new(e)),
-            })
-            .collect();
-        to_js(&results)
+        let results = js_sys::Array::new();
+        for item in items {
+            let scored = item
+                .and_then(|v| api::assessment_from_value(&v, self.r()))
+                .and_then(|a| api::score(self.r(), &a));
+            match scored {
+                Ok(report) => results.push(&to_js(&report)?),
+                Err(e) => results.push(&to_js_error(&e)),
+            };
+        }
+        Ok(results.into())
     }
 
     /// An assessment skeleton listing every question of the levels ≤

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Referential, rollup, SobrieteError, ValidationError } from '../pkg/index.js';
+import { Referential, rollup, SobrieteError, ValidationError, ArgumentError } from '../pkg/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const commune = JSON.parse(readFileSync(join(root, 'examples/commune-rurale-niveau1.json'), 'utf8'));
@@ -73,7 +73,7 @@ test('an invalid referential', () => {
   assert.ok(e.issues.length >= 2);
 });
 
-test('invalid arguments: SobrieteError with code invalid_argument', () => {
+test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argument', () => {
   for (const [f, name] of [
     [() => r.template(3), 'level'],
     [() => r.template(1.5), 'level'],
@@ -94,7 +94,8 @@ test('invalid arguments: SobrieteError with code invalid_argument', () => {
     const e = thrown(f);
     if (name === null) continue;
     assert.ok(!(e instanceof ValidationError), name);
-    assert.equal(e.name, 'SobrieteError');
+    assert.ok(e instanceof ArgumentError, name);
+    assert.equal(e.name, 'ArgumentError');
     assert.equal(e.code, 'invalid_argument', `${name}: ${e.message}`);
     assert.equal(e.document, 'argument');
     assert.equal(e.argument, name);
@@ -151,8 +152,9 @@ test('hostile inputs throw a SobrieteError and never trap the module', () => {
     assert.ok(report.issues.length > 0);
     const batch = r.scoreMany([value, commune]);
     assert.equal(batch.length, 2);
-    assert.equal(batch[0].error.code, 'invalid_document');
-    assert.equal(batch[1].report.index, expectedIndex);
+    assert.ok(batch[0] instanceof ValidationError, label);
+    assert.equal(batch[0].code, 'invalid_document');
+    assert.equal(batch[1].index, expectedIndex);
   }
 });
 

@@ -35,5 +35,5 @@ export interface ErrorData {
   issues: Issue[];
 }
 
-/** One result of `scoreMany`: the report, or the error as data. */
-export type ScoreManyItem = { report: ScoreReport } | { error: ErrorData };
+/** One result of `scoreMany`: the report, or the error (a `SobrieteError`). */
+export type ScoreManyItem = ScoreReport | import('./errors.js').SobrieteError;

@@ -2,7 +2,7 @@
 // type-checks it against the generated .d.ts. The @ts-expect-error lines
 // prove that the types reject wrong documents and arguments.
 import {
-  Referential, rollup, version, SobrieteError, ValidationError,
+  Referential, rollup, version, SobrieteError, ValidationError, ArgumentError,
   type Assessment, type ScoreReport, type ValidationReport, type Proposal, type Plan,
   type PlanStatus, type History, type PeerComparison, type Peers, type Rollup, type TargetGap,
   type Candidates, type AssessmentDiff, type PeerResult, type FullReport, type ProgressPoint,
@@ -55,10 +55,11 @@ const md: string = r.markdown('en');
 
 const batch: ScoreManyItem[] = r.scoreMany([a, JSON.stringify(a)]);
 for (const item of batch) {
-  if ('report' in item) {
-    const i: number | null | undefined = item.report.index;
+  if (item instanceof SobrieteError) {
+    const code: 'invalid_document' | 'invalid_argument' = item.code;
+    const data = item.toJSON();
   } else {
-    const code: 'invalid_document' | 'invalid_argument' = item.error.code;
+    const i: number | null | undefined = item.index;
   }
 }
 
@@ -68,6 +69,8 @@ try {
   if (e instanceof ValidationError) {
     const code: 'invalid_document' = e.code;
     const paths: string[] = e.issues.map((i) => i.path);
+  } else if (e instanceof ArgumentError) {
+    const argument: string = e.argument;
   } else if (e instanceof SobrieteError) {
     const argument: string | null = e.argument;
     const document: string = e.document;
