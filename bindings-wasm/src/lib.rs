@@ -674,17 +674,18 @@ impl Referential {
     /// Follows a plan up at a date (`YYYY-MM-DD`). The baseline is
     /// `baseline`, else the plan's own.
     #[wasm_bindgen(js_name = planStatus, unchecked_return_type = "PlanStatus")]
+    #[allow(non_snake_case)] // JavaScript names, in the .d.ts too
     pub fn plan_status(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Assessment | string | null")] baseline: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] asOf: JsValue,
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let p = self.plan(&plan)?;
             let baseline = self.optional_assessment(&baseline)?;
-            let as_of = string(&as_of, "as_of")?;
-            api::plan_status(self.r(), &p, baseline.as_ref(), &as_of)
+            let asOf = string(&asOf, "asOf")?;
+            api::plan_status(self.r(), &p, baseline.as_ref(), &asOf)
         };
         done(run())
     }
@@ -751,16 +752,17 @@ impl Referential {
     /// Situates an assessment among its peers (strata smaller than
     /// `minGroupSize`, default 5, are hidden).
     #[wasm_bindgen(unchecked_return_type = "PeerComparison")]
+    #[allow(non_snake_case)] // JavaScript names, in the .d.ts too
     pub fn compare(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Peers | string")] peers: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] min_group_size: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number | null")] minGroupSize: JsValue,
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
             let set = self::peers(&peers)?;
-            let min = js_count(&min_group_size, "minGroupSize")?;
+            let min = js_count(&minGroupSize, "minGroupSize")?;
             api::compare(self.r(), &a, &set, min)
         };
         done(run())
@@ -814,25 +816,26 @@ impl Referential {
     /// The REEN annual review (Markdown) for `year`; with a plan, followed
     /// up as of `asOf` (default: the end of `year`).
     #[wasm_bindgen(js_name = annualReview)]
+    #[allow(non_snake_case)] // JavaScript names, in the .d.ts too
     pub fn annual_review(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
         #[wasm_bindgen(unchecked_param_type = "Plan | string | null")] plan: JsValue,
         #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] as_of: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string | null")] asOf: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
     ) -> Result<String, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
             let p = self.optional_plan(&plan)?;
             let year = whole(year.as_f64(), "year", 0.0, 9999.0)? as i32;
-            let as_of = optional_string(&as_of, "asOf")?;
+            let asOf = optional_string(&asOf, "asOf")?;
             api::annual_review(
                 self.r(),
                 &a,
                 p.as_ref(),
                 year,
-                as_of.as_deref(),
+                asOf.as_deref(),
                 self::lang(&lang)?,
             )
         };
@@ -886,13 +889,14 @@ impl Referential {
 
 /// Aggregates members' results (e.g. the communes of an intercommunalité).
 #[wasm_bindgen(unchecked_return_type = "Rollup")]
+#[allow(non_snake_case)] // JavaScript names, in the .d.ts too
 pub fn rollup(
     #[wasm_bindgen(unchecked_param_type = "Peers | string")] peers: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] expected_members: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number | null")] expectedMembers: JsValue,
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let set = self::peers(&peers)?;
-        let expected = js_count(&expected_members, "expectedMembers")?;
+        let expected = js_count(&expectedMembers, "expectedMembers")?;
         api::rollup(&set, expected)
     };
     done(run())
