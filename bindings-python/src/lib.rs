@@ -4,7 +4,7 @@
 //! JSON text, are validated by the core exactly as in every other language,
 //! and results go back as plain dicts (the Python package wraps them in typed
 //! classes). Errors become the exceptions of `sobriete.errors`, built in one
-//! place ([`Fail`]); a panic, which the core is written never to raise, is
+//! place (`Fail`); a panic, which the core is written never to raise, is
 //! caught and reported as `sobriete.errors.InternalError` rather than
 //! reaching Python as a `BaseException`.
 
@@ -137,32 +137,32 @@ fn invalid(document: DocumentKind, issue: Issue) -> Error {
 /// recursion, and the core's parser then applies its nesting limit, so no
 /// value, however deep, can exhaust the Rust stack.
 fn value_of(obj: &Bound<'_, PyAny>, document: DocumentKind) -> Res<Value> {
-    let py = obj.py();
-    let text = if let Ok(s) = obj.cast::<PyString>() {
-        s.to_cow()?.into_owned()
-    } else {
-        let dumped = py
-            .import("json")
-            .and_then(|json| json.call_method1("dumps", (obj,)))
-            .and_then(|t| Ok(t.cast_into::<PyString>()?.to_cow()?.into_owned()));
-        match dumped {
-            Ok(t) => t,
-            Err(e) => {
-                return Err(Fail::Core(invalid(
-                    document,
-                    Issue::error(
-                        sobriete::IssueCode::InvalidType,
-                        "",
-                        format!(
-                            "not a JSON document (dict, list, str, int, float, bool, None): {}",
-                            e.value(py)
-                        ),
-                    ),
-                )))
-            }
-        }
-    };
+    let text = text_of(obj, document)?;
     sobriete::parse::parse_value(&text).map_err(|i| Fail::Core(invalid(document, i)))
+}
+
+/// A document as JSON text: a `str` as is, Python data through `json.dumps`.
+fn text_of(obj: &Bound<'_, PyAny>, document: DocumentKind) -> Res<String> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(s.to_cow()?.into_owned());
+    }
+    py.import("json")
+        .and_then(|json| json.call_method1("dumps", (obj,)))
+        .and_then(|t| Ok(t.cast_into::<PyString>()?.to_cow()?.into_owned()))
+        .map_err(|e| {
+            Fail::Core(invalid(
+                document,
+                Issue::error(
+                    sobriete::IssueCode::InvalidType,
+                    "",
+                    format!(
+                        "not a JSON document (dict, list, str, int, float, bool, None): {}",
+                        e.value(py)
+                    ),
+                ),
+            ))
+        })
 }
 
 fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> Res<Bound<'py, PyAny>> {
@@ -281,6 +281,42 @@ impl PyReferential {
         Ok(to_py(py, &a)?)
     }
 
+    /// Carries an assessment made on this referential to `to` across a
+    /// crosswalk: `{"assessment", "report"}` (or, with `simulate`, the
+    /// index and theme scores before and after and the report).
+    #[pyo3(signature = (assessment, crosswalk, to, simulate=false))]
+    fn migrate<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+        crosswalk: &Bound<'py, PyAny>,
+        to: &Bound<'py, PyReferential>,
+        simulate: bool,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let c = crosswalk_of(crosswalk)?;
+        let (from, to) = (&self.inner, &to.get().inner);
+        if simulate {
+            let s = guard(|| api::simulate_migration(from, &a, &c, to))?;
+            Ok(to_py(py, &s)?)
+        } else {
+            let m = guard(|| api::migrate(from, &a, &c, to))?;
+            Ok(to_py(py, &m)?)
+        }
+    }
+
+    /// Checks a crosswalk from this referential to `to`: the validation report.
+    fn validate_crosswalk<'py>(
+        &self,
+        py: Python<'py>,
+        crosswalk: &Bound<'py, PyAny>,
+        to: &Bound<'py, PyReferential>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let c = crosswalk_of(crosswalk)?;
+        let report = guard(|| Ok(api::validate_crosswalk(&c, &self.inner, &to.get().inner)))?;
+        Ok(to_py(py, &report)?)
+    }
+
     /// Reads and validates a plan against this referential (a dict).
     fn load_plan<'py>(
         &self,
@@ -332,7 +368,7 @@ impl PyReferential {
         let results: Vec<Res<sobriete::ScoreReport>> = py.detach(|| {
             inputs
                 .into_iter()
-                .map(|v| guard(|| v.and_then(|v| api::assessment_from_value(&v, r)?.pipe_score(r))))
+                .map(|v| guard(|| v.and_then(|v| api::parse_assessment(&v, r)?.pipe_score(r))))
                 .collect()
         });
         let out = PyList::empty(py);
@@ -356,12 +392,31 @@ impl PyReferential {
     ) -> PyResult<Bound<'py, PyDict>> {
         let inputs = self.batch_inputs(assessments)?;
         let r = &self.inner;
-        let results: Vec<Res<sobriete::ScoreReport>> = py.detach(|| {
-            inputs
-                .into_iter()
-                .map(|v| guard(|| v.and_then(|v| api::assessment_from_value(&v, r)?.pipe_score(r))))
-                .collect()
-        });
+        // The referential was validated when loaded: only the items can fail.
+        let results: Vec<Res<sobriete::scoring::ScoreSummary>> = py.detach(|| {
+            let ok: Vec<&str> = inputs
+                .iter()
+                .filter_map(|x| x.as_ref().ok().map(String::as_str))
+                .collect();
+            let mut scored = guard(|| api::score_summaries(r, &ok))?.into_iter();
+            Ok::<_, Fail>(
+                inputs
+                    .into_iter()
+                    .map(|x| match x {
+                        Ok(_) => scored
+                            .next()
+                            .unwrap_or_else(|| {
+                                Err(Error::InvalidArgument {
+                                    name: "assessments".to_owned(),
+                                    message: "batch results out of step".to_owned(),
+                                })
+                            })
+                            .map_err(Fail::Core),
+                        Err(e) => Err(Fail::Core(e)),
+                    })
+                    .collect(),
+            )
+        })?;
         table(py, r, results)
     }
 
@@ -705,10 +760,10 @@ impl PyReferential {
 impl PyReferential {
     /// Converts every item of a batch under the GIL (a failure stays with
     /// its item).
-    fn batch_inputs(&self, list: &Bound<'_, PyAny>) -> PyResult<Vec<Result<Value, Error>>> {
+    fn batch_inputs(&self, list: &Bound<'_, PyAny>) -> PyResult<Vec<Result<String, Error>>> {
         let mut inputs = Vec::new();
         for item in list.try_iter()? {
-            inputs.push(match value_of(&item?, DocumentKind::Assessment) {
+            inputs.push(match text_of(&item?, DocumentKind::Assessment) {
                 Ok(v) => Ok(v),
                 Err(Fail::Core(e)) => Err(e),
                 Err(other) => return Err(other.into()),
@@ -733,7 +788,7 @@ impl PipeScore for Assessment {
 fn table<'py>(
     py: Python<'py>,
     r: &sobriete::Referential,
-    results: Vec<Res<sobriete::ScoreReport>>,
+    results: Vec<Res<sobriete::scoring::ScoreSummary>>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let n = results.len();
     let mut name = Vec::with_capacity(n);
@@ -748,31 +803,29 @@ fn table<'py>(
     let mut completeness = Vec::with_capacity(n);
     let mut dont_know = Vec::with_capacity(n);
     let mut eco_clic = Vec::with_capacity(n);
+    let mut conformity = Vec::with_capacity(n);
     let mut error = Vec::with_capacity(n);
     let mut themes: Vec<Vec<Option<f64>>> = vec![Vec::with_capacity(n); r.themes.len()];
     for result in results {
         match result {
-            Ok(rep) => {
-                name.push(Some(rep.profile.name.clone()));
-                kind.push(Some(rep.profile.kind.as_str()));
-                population.push(Some(rep.profile.population));
-                insee.push(rep.profile.insee.clone());
-                date.push(Some(rep.date.clone()));
-                level.push(Some(rep.level));
-                index.push(rep.index);
-                grade.push(rep.grade.as_ref().map(|g| g.grade.clone()));
-                complete.push(Some(rep.complete));
-                completeness.push(Some(rep.completeness));
-                dont_know.push(Some(rep.dont_know_share));
-                eco_clic.push(rep.eco_clic.index);
+            Ok(s) => {
+                name.push(Some(s.profile.name));
+                kind.push(Some(s.profile.kind.as_str()));
+                population.push(Some(s.profile.population));
+                insee.push(s.profile.insee);
+                date.push(Some(s.date));
+                level.push(Some(s.level));
+                index.push(s.index);
+                grade.push(s.grade);
+                complete.push(Some(s.complete));
+                completeness.push(Some(s.completeness));
+                dont_know.push(Some(s.dont_know_share));
+                eco_clic.push(s.eco_clic);
+                conformity.push(s.conformity);
                 error.push(None);
-                for (column, theme) in themes.iter_mut().zip(&r.themes) {
-                    column.push(
-                        rep.themes
-                            .iter()
-                            .find(|t| t.id == theme.id)
-                            .and_then(|t| t.score),
-                    );
+                // Summaries list the themes in referential order.
+                for (column, t) in themes.iter_mut().zip(s.themes) {
+                    column.push(t.score);
                 }
             }
             Err(f) => {
@@ -788,6 +841,7 @@ fn table<'py>(
                 completeness.push(None);
                 dont_know.push(None);
                 eco_clic.push(None);
+                conformity.push(None);
                 error.push(Some(match f {
                     Fail::Core(e) => e.to_string(),
                     Fail::Panic(m) => m,
@@ -812,11 +866,38 @@ fn table<'py>(
     d.set_item("completeness", completeness)?;
     d.set_item("dont_know_share", dont_know)?;
     d.set_item("eco_clic", eco_clic)?;
+    d.set_item("conformity", conformity)?;
     for (column, theme) in themes.into_iter().zip(&r.themes) {
         d.set_item(format!("theme:{}", theme.id), column)?;
     }
     d.set_item("error", error)?;
     Ok(d)
+}
+
+fn crosswalk_of(obj: &Bound<'_, PyAny>) -> Res<sobriete::migrate::Crosswalk> {
+    let v = value_of(obj, DocumentKind::Crosswalk)?;
+    guard(|| api::crosswalk_from_value(&v))
+}
+
+/// The crosswalk the other way round (to migrate back).
+#[pyfunction]
+fn invert_crosswalk<'py>(
+    py: Python<'py>,
+    crosswalk: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let c = crosswalk_of(crosswalk)?;
+    let inverted = guard(|| api::invert_crosswalk(&c))?;
+    Ok(to_py(py, &inverted)?)
+}
+
+/// Reads a crosswalk (its structure; see `Referential.validate_crosswalk`).
+#[pyfunction]
+fn load_crosswalk<'py>(
+    py: Python<'py>,
+    crosswalk: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let c = crosswalk_of(crosswalk)?;
+    Ok(to_py(py, &c)?)
 }
 
 fn request_of(obj: &Bound<'_, PyAny>) -> Res<ProposalRequest> {
@@ -915,6 +996,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_peers, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(render_document, m)?)?;
+    m.add_function(wrap_pyfunction!(invert_crosswalk, m)?)?;
+    m.add_function(wrap_pyfunction!(load_crosswalk, m)?)?;
     m.add("DEFAULT_REFERENTIAL_JSON", api::DEFAULT_REFERENTIAL_JSON)?;
     Ok(())
 }

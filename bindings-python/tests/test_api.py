@@ -179,3 +179,20 @@ def test_results_render_like_the_cli(ref: Any) -> None:
     )
     with pytest.raises(sobriete.ArgumentError):
         proposal.render("html")
+
+
+def test_migration_there_and_back(ref: Any) -> None:
+    v2 = sobriete.load_referential(EXAMPLES / "migration" / "sobriete-reen-2.0.0.json")
+    crosswalk = EXAMPLES / "migration" / "crosswalk-1.0.0-to-2.0.0.json"
+    assert ref.validate_crosswalk(crosswalk, v2).valid
+    m = ref.migrate(COMMUNE, crosswalk, v2)
+    assert m.assessment.referential.version == "2.0.0"
+    assert m.report.counts.not_carried == 1
+    assert m.assessment.migrations[0].original["pur-04"].kind == "no"
+    sim = ref.simulate_migration(COMMUNE, crosswalk, v2)
+    assert sim.index_before == 29.41 and sim.index_after == v2.score(m.assessment).index
+    back = v2.migrate(m.assessment, sobriete.invert_crosswalk(crosswalk), ref)
+    assert back.assessment.to_dict()["answers"] == load(COMMUNE)["answers"]
+    with pytest.raises(sobriete.ValidationError) as info:
+        ref.migrate(COMMUNE, crosswalk, ref)  # the crosswalk leads to 2.0.0, not 1.0.0
+    assert info.value.document == "crosswalk"

@@ -47,6 +47,11 @@ def compute(case: Dict[str, Any]) -> Dict[str, Any]:
             return {"comparison": c.to_dict()}
         if op == "rollup":
             return {"rollup": sobriete.rollup(case["peers"], case.get("expected_members")).to_dict()}
+        if op == "migrate":
+            to = sobriete.Referential.load(case["to_referential"])
+            if case.get("simulate"):
+                return {"simulation": ref.simulate_migration(case["assessment"], case["crosswalk"], to).to_dict()}
+            return {"migration": ref.migrate(case["assessment"], case["crosswalk"], to).to_dict()}
         raise AssertionError(f"unknown operation {op}")
     except sobriete.Error as e:
         return error_value(e)
@@ -62,8 +67,8 @@ def test_every_vector_is_run() -> None:
     # The vectors of every operation are present (a renamed folder would
     # otherwise make this file pass on nothing).
     ops = {load(p).get("operation", "score") for p in vector_paths()}
-    assert len(vector_paths()) >= 30
-    assert ops == {"score", "propose", "plan_status", "history", "compare", "rollup"}
+    assert len(vector_paths()) >= 32
+    assert ops == {"score", "propose", "plan_status", "history", "compare", "rollup", "migrate"}
 
 
 def test_vectors_as_json_text_give_the_same_results() -> None:

@@ -25,6 +25,9 @@ ROOTS = {
     "assessment": "Assessment",
     "assessment-diff": "AssessmentDiff",
     "candidates": "Candidates",
+    "crosswalk": "Crosswalk",
+    "migration": "Migration",
+    "migration-simulation": "MigrationSimulation",
     "history": "History",
     "peer-comparison": "PeerComparison",
     "peers": "PeerSet",
@@ -45,10 +48,23 @@ class Gen:
         self.classes: Dict[str, Tuple[Dict[str, Any], Dict[str, Any]]] = {}
         self.aliases: Dict[str, str] = {}
         self.order: List[str] = []
+        self.schemas: Dict[str, Dict[str, Any]] = {}
+        self.resolved: Dict[Any, str] = {}
+        self.prefix = ""
 
-    def add(self, name: str, schema: Dict[str, Any], defs: Dict[str, Any]) -> None:
+    def add(self, name: str, schema: Dict[str, Any], defs: Dict[str, Any]) -> str:
+        """Registers a type; returns its Python name (a name already taken
+        by a different type gets the root document's name as a prefix)."""
+        key = (id(defs), name)
+        if key in self.resolved:
+            return self.resolved[key]
+        name = RENAMED.get((self.prefix, name), RENAMED.get(("*", name), name))
+        if name in self.schemas and self.schemas[name] != schema:
+            name = self.prefix + name
+        self.resolved[key] = name
         if name in self.classes or name in self.aliases:
-            return
+            return name
+        self.schemas[name] = schema
         if _is_enum(schema):
             values = _enum_values(schema)
             # A Union of one-value Literals (not Literal[a, b]): stubtest
@@ -56,18 +72,19 @@ class Gen:
             self.aliases[name] = "str" if values is None else "Union[%s]" % ", ".join(
                 "Literal[%s]" % json.dumps(v) for v in values
             )
-            return
+            return name
         if _object_like(schema) is None:
             self.aliases[name] = "Any"
-            return
+            return name
         self.classes[name] = (schema, defs)
         self.order.append(name)
+        return name
 
     def type_of(self, s: Dict[str, Any], defs: Dict[str, Any]) -> Tuple[str, str]:
         """(annotation, converter spec expression)."""
         if "$ref" in s:
-            name = s["$ref"].split("/")[-1]
-            self.add(name, defs[name], defs)
+            ref = s["$ref"].split("/")[-1]
+            name = self.add(ref, defs[ref], defs)
             if name in self.aliases:
                 return name, "None"
             return name, "('c', %s)" % name
@@ -140,6 +157,13 @@ class Gen:
             lines.append(f"        return _get(self._data, {json.dumps(field)}, {default!r}, {spec}){ignore}\n")
         return "".join(lines)
 
+
+# Schema names that would shadow the module's own imports.
+RENAMED = {
+    ("*", "Mapping"): "CrosswalkMapping",
+    ("Migration", "Outcome"): "MigrationOutcome",
+    ("MigrationSimulation", "Outcome"): "MigrationOutcome",
+}
 
 RESERVED = {"to_dict", "to_json", "render"}
 
@@ -295,7 +319,11 @@ def generate() -> str:
     for stem, name in sorted(ROOTS.items()):
         schema = json.loads((SCHEMAS / f"{stem}.schema.json").read_text(encoding="utf-8"))
         defs = schema.get("$defs", {})
+        g.prefix = name
         g.add(name, schema, defs)
+        # Name every type of this file now, while the prefix is this root's.
+        for def_name, def_schema in defs.items():
+            g.add(def_name, def_schema, defs)
     return g.render()
 
 

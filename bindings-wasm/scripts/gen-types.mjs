@@ -23,44 +23,56 @@ const pascal = (file) => {
 };
 
 // One schema holding every definition; each document's root becomes a
-// definition named after its file (score-report → ScoreReport).
+// definition named after its file (score-report → ScoreReport). Definitions
+// of the same name are the same Rust type, except where two types share a
+// name (e.g. two `Outcome`s): the later file's (in file order) is then
+// prefixed with its document's name (PlanOutcome).
 const defs = {};
+const raw = {};
 const roots = [];
-function addDef(name, schema, origin) {
-  if (name in defs) {
-    const { description: _a, ...known } = defs[name];
-    const { description: _b, ...given } = schema;
-    if (!isDeepStrictEqual(known, given)) {
-      throw new Error(`${origin}: definition ${name} differs from an earlier one`);
-    }
-    return;
-  }
-  defs[name] = schema;
-}
+const withoutDescription = ({ description, ...rest }) => rest;
+const sameType = (a, b) => isDeepStrictEqual(withoutDescription(a), withoutDescription(b));
 const files = schemaDirs.flatMap((dir) => readdirSync(dir)
   .filter((f) => f.endsWith('.schema.json')).sort()
   .map((file) => [file, JSON.parse(readFileSync(join(dir, file), 'utf8'))]));
-// Roots first: their descriptions are the documents' own.
-for (const [file, { $defs, $schema, $id, title, ...root }] of files) {
-  const name = pascal(file);
-  addDef(name, root, file);
-  roots.push(name);
-}
-for (const [file, { $defs = {} }] of files) {
-  for (const [name, schema] of Object.entries($defs)) addDef(renamed[name] ?? name, schema, file);
-}
 // `{ $ref, description }` would become a fresh copy of the referenced type
-// (Text1, Text2…): keep the reference alone.
-function refsOnly(node) {
-  if (Array.isArray(node)) return node.map(refsOnly);
+// (Text1, Text2…): keep the reference alone, renamed.
+function refsOnly(node, names) {
+  if (Array.isArray(node)) return node.map((n) => refsOnly(n, names));
   if (node === null || typeof node !== 'object') return node;
   if (typeof node.$ref === 'string') {
     const name = node.$ref.replace('#/$defs/', '');
-    return { $ref: `#/$defs/${renamed[name] ?? name}` };
+    return { $ref: `#/$defs/${names[name] ?? renamed[name] ?? name}` };
   }
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, refsOnly(v)]));
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, refsOnly(v, names)]));
 }
-for (const name of Object.keys(defs)) defs[name] = refsOnly(defs[name]);
+for (const [file, { $defs = {}, $schema, $id, title, ...root }] of files) {
+  const document = pascal(file);
+  const names = {};
+  for (const [name, schema] of Object.entries($defs)) {
+    const global = renamed[name] ?? name;
+    // The same type may already be there under a prefixed name.
+    const known = [global, ...Object.keys(raw).filter((k) => k !== global && k.endsWith(global))]
+      .find((k) => k in raw && sameType(raw[k], schema));
+    names[name] = known ?? (global in raw ? `${document}${name}` : global);
+    if (names[name] in raw && !sameType(raw[names[name]], schema)) {
+      throw new Error(`${file}: cannot name definition ${name}`);
+    }
+  }
+  for (const [name, schema] of Object.entries($defs)) {
+    if (!(names[name] in raw)) {
+      raw[names[name]] = schema;
+      defs[names[name]] = refsOnly(schema, names);
+    }
+  }
+  if (document in raw && !sameType(raw[document], root)) {
+    throw new Error(`${file}: document ${document} differs from a definition of the same name`);
+  }
+  // The root's description is the document's own: it wins.
+  raw[document] = root;
+  defs[document] = refsOnly(root, names);
+  roots.push(document);
+}
 const schema = {
   title: 'SobrieteDocument',
   description: 'Any document of sobriete.',

@@ -24,6 +24,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sobriete::api::{self, ReportInputs, ValidationReport};
 use sobriete::assessment::Assessment;
+use sobriete::migrate::Crosswalk;
 use sobriete::optimize::Proposal;
 use sobriete::peers::PeerSet;
 use sobriete::plan::Plan;
@@ -216,7 +217,22 @@ fn peers(value: &JsValue) -> Outcome<PeerSet> {
     api::peers_from_value(&json_value(value, DocumentKind::Peers)?)
 }
 
+fn crosswalk(value: &JsValue) -> Outcome<Crosswalk> {
+    api::crosswalk_from_value(&json_value(value, DocumentKind::Crosswalk)?)
+}
+
+/// Another referential, given as a document, JSON text or a `Referential`
+/// (whose `toJSON` gives its document).
+fn other_referential(value: &JsValue) -> Outcome<sobriete::Referential> {
+    api::referential_from_value(&json_value(value, DocumentKind::Referential)?)
+}
+
 // ---------------------------------------------------------------- outputs
+
+/// Pretty JSON text, as the core and the CLI write it.
+fn pretty<T: Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned())
+}
 
 /// A core value as a plain JS value (via its JSON text and `JSON.parse`).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
@@ -479,40 +495,7 @@ impl Referential {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Array<Assessment | string>")] assessments: JsValue,
     ) -> Result<JsValue, JsValue> {
-        // Each item on its own, so one that JSON cannot represent (a cycle,
-        // a BigInt) fails alone; a string is JSON text of an array.
-        let items: Vec<Outcome<Value>> = if js_sys::Array::is_array(&assessments) {
-            // Reflect.get catches what a Proxy's traps throw.
-            let length = js_sys::Reflect::get(&assessments, &JsValue::from_str("length"))
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0)
-                .clamp(0.0, f64::from(u32::MAX)) as u32;
-            (0..length)
-                .map(|i| {
-                    js_sys::Reflect::get_u32(&assessments, i)
-                        .map_err(|thrown| {
-                            let message = format!("unreadable item: {}", describe(&thrown));
-                            invalid(
-                                DocumentKind::Assessment,
-                                Issue::error(IssueCode::InvalidJson, "", message),
-                            )
-                        })
-                        .and_then(|item| json_value(&item, DocumentKind::Assessment))
-                })
-                .collect()
-        } else {
-            match json_value(&assessments, DocumentKind::Assessment) {
-                Ok(Value::Array(items)) => items.into_iter().map(Ok).collect(),
-                Ok(_) => {
-                    return Err(to_js_error(&argument(
-                        "assessments",
-                        "expected an array of assessments",
-                    )))
-                }
-                Err(e) => return Err(to_js_error(&e)),
-            }
-        };
+        let items = batch_items(&assessments).map_err(|e| to_js_error(&e))?;
         let results = js_sys::Array::new();
         for item in items {
             let scored = item
@@ -524,6 +507,148 @@ impl Referential {
             };
         }
         Ok(results.into())
+    }
+
+    /// The headline figures of an assessment (index, grade, completeness,
+    /// theme scores, Éco-clic, conformity) without the report's details.
+    #[wasm_bindgen(js_name = scoreSummary, unchecked_return_type = "ScoreSummary")]
+    pub fn score_summary(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        done(
+            self.assessment(&assessment)
+                .and_then(|a| api::score_summary(self.r(), &a)),
+        )
+    }
+
+    /// Summaries of many assessments in one call: one item per assessment,
+    /// its `ScoreSummary` or, when it fails, its `SobrieteError` (not
+    /// thrown); throws only when `assessments` is not an array.
+    #[wasm_bindgen(js_name = scoreSummaries, unchecked_return_type = "ScoreSummaryItem[]")]
+    pub fn score_summaries(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Array<Assessment | string>")] assessments: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let results = js_sys::Array::new();
+        for item in batch_items(&assessments).map_err(|e| to_js_error(&e))? {
+            let summary = item
+                .and_then(|v| api::assessment_from_value(&v, self.r()))
+                .and_then(|a| api::score_summary(self.r(), &a));
+            match summary {
+                Ok(s) => results.push(&to_js(&s)?),
+                Err(e) => results.push(&to_js_error(&e)),
+            };
+        }
+        Ok(results.into())
+    }
+
+    /// Carries an assessment made on this referential to `to` across a
+    /// crosswalk: the migrated assessment and the report of every answer.
+    #[wasm_bindgen(unchecked_return_type = "Migration")]
+    pub fn migrate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Referential | ReferentialDocument | string")]
+        to: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let run = || {
+            let a = self.assessment(&assessment)?;
+            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            api::migrate(self.r(), &a, &c, &to)
+        };
+        done(run())
+    }
+
+    /// What `migrate` would change (index, grade and theme scores before
+    /// and after, and the report) without committing to it.
+    #[wasm_bindgen(js_name = simulateMigration, unchecked_return_type = "MigrationSimulation")]
+    pub fn simulate_migration(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Referential | ReferentialDocument | string")]
+        to: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let run = || {
+            let a = self.assessment(&assessment)?;
+            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            api::simulate_migration(self.r(), &a, &c, &to)
+        };
+        done(run())
+    }
+
+    /// The migration's report rendered like the CLI's `migrate` (`text`,
+    /// `markdown`; `json` gives the report as JSON text).
+    #[wasm_bindgen(js_name = renderMigration)]
+    pub fn render_migration(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Referential | ReferentialDocument | string")]
+        to: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat | null")] format: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
+    ) -> Result<String, JsValue> {
+        let run = || {
+            let a = self.assessment(&assessment)?;
+            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            let (format, lang) = (self::format(&format)?, self::lang(&lang)?);
+            let m = api::migrate(self.r(), &a, &c, &to)?;
+            Ok(match format {
+                ReportFormat::Json => pretty(&m.report),
+                _ => sobriete::render::migration_report(&m.report, format, lang),
+            })
+        };
+        text(run())
+    }
+
+    /// The migration's simulation rendered like the CLI's `migrate
+    /// --simulate` (`text`, `markdown`; `json` gives it as JSON text).
+    #[wasm_bindgen(js_name = renderMigrationSimulation)]
+    pub fn render_migration_simulation(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Referential | ReferentialDocument | string")]
+        to: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat | null")] format: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
+    ) -> Result<String, JsValue> {
+        let run = || {
+            let a = self.assessment(&assessment)?;
+            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            let (format, lang) = (self::format(&format)?, self::lang(&lang)?);
+            let s = api::simulate_migration(self.r(), &a, &c, &to)?;
+            Ok(match format {
+                ReportFormat::Json => pretty(&s),
+                _ => sobriete::render::migration_simulation(&s, format, lang),
+            })
+        };
+        text(run())
+    }
+
+    /// Checks a crosswalk from this referential to `to`. Never throws for
+    /// the crosswalk: its problems are in the report (an invalid `to`
+    /// throws).
+    #[wasm_bindgen(js_name = validateCrosswalk, unchecked_return_type = "ValidationReport")]
+    pub fn validate_crosswalk(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Referential | ReferentialDocument | string")]
+        to: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let to = other_referential(&to).map_err(|e| to_js_error(&e))?;
+        let report = match self::crosswalk(&crosswalk) {
+            Ok(c) => api::validate_crosswalk(&c, self.r(), &to),
+            Err(e) => ValidationReport {
+                document: DocumentKind::Crosswalk,
+                valid: false,
+                issues: e.issues().to_vec(),
+            },
+        };
+        to_js(&report)
     }
 
     /// An assessment skeleton listing every question of the levels ≤
@@ -885,6 +1010,46 @@ impl Referential {
         };
         text(run())
     }
+}
+
+/// The items of a batch, each read on its own so that one JSON cannot
+/// represent (a cycle, a BigInt) fails alone; a string is JSON text of an
+/// array.
+fn batch_items(assessments: &JsValue) -> Outcome<Vec<Outcome<Value>>> {
+    if js_sys::Array::is_array(assessments) {
+        // Reflect.get catches what a Proxy's traps throw.
+        let length = js_sys::Reflect::get(assessments, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(0.0)
+            .clamp(0.0, f64::from(u32::MAX)) as u32;
+        return Ok((0..length)
+            .map(|i| {
+                js_sys::Reflect::get_u32(assessments, i)
+                    .map_err(|thrown| {
+                        let message = format!("unreadable item: {}", describe(&thrown));
+                        invalid(
+                            DocumentKind::Assessment,
+                            Issue::error(IssueCode::InvalidJson, "", message),
+                        )
+                    })
+                    .and_then(|item| json_value(&item, DocumentKind::Assessment))
+            })
+            .collect());
+    }
+    match json_value(assessments, DocumentKind::Assessment)? {
+        Value::Array(items) => Ok(items.into_iter().map(Ok).collect()),
+        _ => Err(argument("assessments", "expected an array of assessments")),
+    }
+}
+
+/// The crosswalk the other way round; an `ArgumentError` names the mapping
+/// that cannot be undone.
+#[wasm_bindgen(js_name = invertCrosswalk, unchecked_return_type = "Crosswalk")]
+pub fn invert_crosswalk(
+    #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
+) -> Result<JsValue, JsValue> {
+    done(self::crosswalk(&crosswalk).and_then(|c| api::invert_crosswalk(&c)))
 }
 
 /// Aggregates members' results (e.g. the communes of an intercommunalité).

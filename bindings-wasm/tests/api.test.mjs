@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const t0 = performance.now();
 const sobriete = await import('../pkg/index.js');
-const { Referential, rollup, version } = sobriete;
+const { Referential, rollup, version, invertCrosswalk } = sobriete;
 const r = Referential.default();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const load = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -161,6 +161,51 @@ test('peers, roll-up, CSV and charts', () => {
   const radar = r.radarSvg(commune, { themes: { [firstReport.themes[0].id]: 90 } }, peers, 'fr');
   assert.match(radar, /^<svg/);
   assert.equal(radar, runCli(['chart', 'radar', 'examples/commune-rurale-niveau1.json', '--theme-target', `${firstReport.themes[0].id}=90`, '--peers', 'examples/peers/communes-creuse.json']).replace(/\n$/, radar.endsWith('\n') ? '\n' : ''));
+});
+
+test('score summaries are the reports\' headline figures', () => {
+  const summary = r.scoreSummary(commune);
+  assertPlain(summary);
+  assert.equal(summary.index, firstReport.index);
+  assert.equal(summary.grade, firstReport.grade.grade);
+  assert.equal(summary.completeness, firstReport.completeness);
+  assert.deepStrictEqual(summary.themes.map((t) => t.score), firstReport.themes.map((t) => t.score));
+  const other = load('examples/departement-niveau2.json');
+  const batch = r.scoreSummaries([commune, JSON.stringify(other), { nope: 1 }]);
+  assert.equal(batch.length, 3);
+  assert.deepStrictEqual(batch[0], summary);
+  assert.deepStrictEqual(batch[1], r.scoreSummary(other));
+  assert.equal(batch[2].code, 'invalid_document');
+  assert.ok(batch[2] instanceof Error);
+});
+
+test('migration to another version matches the CLI', () => {
+  const to = load('examples/migration/sobriete-reen-2.0.0.json');
+  const crosswalk = load('examples/migration/crosswalk-1.0.0-to-2.0.0.json');
+  const args = ['migrate', 'examples/commune-rurale-niveau1.json', '--to', 'examples/migration/sobriete-reen-2.0.0.json',
+    '--crosswalk', 'examples/migration/crosswalk-1.0.0-to-2.0.0.json'];
+  const m = r.migrate(commune, crosswalk, to);
+  assertPlain(m);
+  assert.deepStrictEqual(m.assessment, JSON.parse(runCli(args)));
+  // A Referential instance works as `to` (its toJSON is its document).
+  assert.deepStrictEqual(r.migrate(commune, crosswalk, new Referential(to)), m);
+  const migrated = new Referential(to).score(m.assessment);
+  assert.equal(migrated.referential.version, to.version);
+  const s = r.simulateMigration(commune, JSON.stringify(crosswalk), JSON.stringify(to));
+  assertPlain(s);
+  assert.deepStrictEqual(JSON.parse(r.renderMigrationSimulation(commune, crosswalk, to, 'json')), JSON.parse(runCli([...args, '--simulate', '--format', 'json'])));
+  for (const format of ['text', 'markdown']) {
+    assert.equal(r.renderMigrationSimulation(commune, crosswalk, to, format, 'fr'), runCli([...args, '--simulate', '--format', format]), format);
+  }
+  assert.match(r.renderMigration(commune, crosswalk, to), /\S/);
+  assert.deepStrictEqual(r.validateCrosswalk(crosswalk, to), { document: 'crosswalk', valid: true, issues: [] });
+  assert.equal(r.validate(crosswalk).document, 'crosswalk');
+  const back = invertCrosswalk(crosswalk);
+  assertPlain(back);
+  assert.deepStrictEqual(back, JSON.parse(runCli(['crosswalk', 'invert', 'examples/migration/crosswalk-1.0.0-to-2.0.0.json'])));
+  const bad = r.validateCrosswalk({ ...crosswalk, mappings: [{ kind: 'nope' }] }, to);
+  assert.equal(bad.valid, false);
+  assert.equal(bad.document, 'crosswalk');
 });
 
 test('the other examples score like the CLI', () => {

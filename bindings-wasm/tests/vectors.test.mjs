@@ -31,6 +31,13 @@ function compute(c) {
       case 'compare':
         return { comparison: r.compare(nullable(c.assessment), nullable(c.peers), c.min_group_size ?? null) };
       case 'rollup': return { rollup: rollup(nullable(c.peers), c.expected_members ?? null) };
+      case 'migrate': {
+        // As in Rust: the assessment, then the new version, then the crosswalk.
+        const a = nullable(c.assessment);
+        return c.simulate === true
+          ? { simulation: r.simulateMigration(a, nullable(c.crosswalk), nullable(c.to_referential)) }
+          : { migration: r.migrate(a, nullable(c.crosswalk), nullable(c.to_referential)) };
+      }
       default: throw new Error(`unknown operation ${c.operation}`);
     }
   } catch (e) {
@@ -38,8 +45,8 @@ function compute(c) {
   }
 }
 
-test('there are at least 30 golden vectors', () => {
-  assert.ok(files.length >= 30, `found ${files.length}`);
+test('there are at least 32 golden vectors', () => {
+  assert.ok(files.length >= 32, `found ${files.length}`);
 });
 
 for (const file of files) {

@@ -28,7 +28,7 @@ export interface ErrorData {
   /** `invalid_document` or `invalid_argument`. */
   code: 'invalid_document' | 'invalid_argument';
   /** The document kind, or `argument`. */
-  document: 'referential' | 'assessment' | 'plan' | 'request' | 'peers' | 'unknown' | 'argument';
+  document: 'referential' | 'assessment' | 'plan' | 'request' | 'peers' | 'crosswalk' | 'unknown' | 'argument';
   /** The error's message. */
   message: string;
   /** Every problem found. */
@@ -37,3 +37,6 @@ export interface ErrorData {
 
 /** One result of `scoreMany`: the report, or the error (a `SobrieteError`). */
 export type ScoreManyItem = ScoreReport | import('./errors.js').SobrieteError;
+
+/** One result of `scoreSummaries`: the summary, or the error (a `SobrieteError`). */
+export type ScoreSummaryItem = ScoreSummary | import('./errors.js').SobrieteError;

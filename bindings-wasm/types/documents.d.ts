@@ -7,7 +7,10 @@ export type SobrieteDocument =
   | AssessmentDiff
   | Assessment
   | Candidates
+  | Crosswalk
   | History
+  | MigrationSimulation
+  | Migration
   | PeerComparison
   | Peers
   | PlanStatus
@@ -20,7 +23,8 @@ export type SobrieteDocument =
   | TargetGap
   | ValidationReport
   | FullReport
-  | ProgressPoint;
+  | ProgressPoint
+  | ScoreSummary;
 /**
  * An answer, with an optional comment and evidence links.
  */
@@ -136,13 +140,95 @@ export type CostBand = 'none' | 'low' | 'medium' | 'high';
  */
 export type Rating = 'low' | 'medium' | 'high';
 /**
+ * One change between the versions.
+ */
+export type Mapping =
+  | {
+      /**
+       * Source question id.
+       */
+      from: string;
+      kind: 'rename';
+      /**
+       * Target question id.
+       */
+      to: string;
+      /**
+       * How answer values translate.
+       */
+      values?: {
+        [k: string]: string | null;
+      };
+    }
+  | {
+      /**
+       * Source question id.
+       */
+      from: string;
+      kind: 'split';
+      /**
+       * Target question ids.
+       */
+      to: string[];
+      /**
+       * How answer values translate (the same for every target).
+       */
+      values?: {
+        [k: string]: string | null;
+      };
+    }
+  | {
+      /**
+       * Source question ids.
+       */
+      from: string[];
+      kind: 'merge';
+      rule?: MergeRule;
+      /**
+       * Target question id.
+       */
+      to: string;
+      /**
+       * How answer values translate.
+       */
+      values?: {
+        [k: string]: string | null;
+      };
+    }
+  | {
+      /**
+       * Source question id.
+       */
+      from: string;
+      kind: 'remove';
+      /**
+       * Why it was removed.
+       */
+      reason?: string | null;
+    }
+  | {
+      kind: 'add';
+      /**
+       * Target question id.
+       */
+      to: string;
+    };
+/**
+ * Which answer a merged question gets when its sources disagree.
+ */
+export type MergeRule = 'lowest' | 'highest';
+/**
+ * What happened to one answer.
+ */
+export type Outcome = 'carried' | 'transformed' | 'restored' | 'not_carried' | 'added';
+/**
  * Where an action stands.
  */
 export type ActionStatus = 'to_define' | 'to_plan' | 'planned' | 'in_progress' | 'done' | 'abandoned';
 /**
  * An answer an action leads to.
  */
-export type Outcome =
+export type PlanOutcome =
   | {
       kind: 'yes';
     }
@@ -331,7 +417,9 @@ export type IssueCode =
   | 'invalid_profile'
   | 'unknown_action'
   | 'dependency_cycle'
-  | 'unconfirmed_without_answer';
+  | 'unconfirmed_without_answer'
+  | 'unmapped_question'
+  | 'incompatible_response';
 /**
  * How serious an issue is.
  */
@@ -339,7 +427,7 @@ export type Severity = 'error' | 'warning';
 /**
  * Kind of document.
  */
-export type DocumentKind = 'referential' | 'assessment' | 'plan' | 'request' | 'peers' | 'unknown';
+export type DocumentKind = 'referential' | 'assessment' | 'plan' | 'request' | 'peers' | 'crosswalk' | 'unknown';
 
 /**
  * The differences between two assessments.
@@ -456,8 +544,47 @@ export interface Assessment {
    * Level answered: 1, or 2 (levels 1 and 2).
    */
   level: number;
+  /**
+   * The migrations from earlier referential versions this assessment went
+   * through, oldest first, with the answers not carried unchanged.
+   */
+  migrations?: MigrationRecord[];
   profile: Profile;
   referential: ReferentialRef;
+}
+/**
+ * A migration an assessment went through: what was not carried unchanged.
+ */
+export interface MigrationRecord {
+  from: ReferentialRef;
+  /**
+   * Source answers not carried unchanged (removed, transformed, merged,
+   * refused by the new version), by source question id.
+   */
+  original?: {
+    [k: string]: Answer;
+  };
+  /**
+   * The answers the migration wrote from those, by target question id
+   * (to tell, when migrating back, whether they were changed since).
+   */
+  produced?: {
+    [k: string]: Answer;
+  };
+  to: ReferentialRef;
+}
+/**
+ * Identifies the referential (and its version) an assessment was made with.
+ */
+export interface ReferentialRef {
+  /**
+   * Referential id.
+   */
+  id: string;
+  /**
+   * Referential version.
+   */
+  version: string;
 }
 /**
  * Who answers the questionnaire.
@@ -488,19 +615,6 @@ export interface Profile {
    * SIREN number (9 digits).
    */
   siren?: string | null;
-}
-/**
- * Identifies the referential (and its version) an assessment was made with.
- */
-export interface ReferentialRef {
-  /**
-   * Referential id.
-   */
-  id: string;
-  /**
-   * Referential version.
-   */
-  version: string;
 }
 /**
  * Candidate actions and their views.
@@ -585,6 +699,21 @@ export interface Text {
    * French text (required, non-empty).
    */
   fr: string;
+}
+/**
+ * What happened to the questions between two versions of a referential.
+ */
+export interface Crosswalk {
+  /**
+   * What changed, in a sentence or two.
+   */
+  description?: string | null;
+  from: ReferentialRef;
+  /**
+   * The changes; questions not mentioned keep their id.
+   */
+  mappings?: Mapping[];
+  to: ReferentialRef;
 }
 /**
  * The history of a collectivité's assessments.
@@ -697,6 +826,126 @@ export interface SeriesPoint {
    * Theme score (2 decimals); none when nothing is counted.
    */
   score?: number | null;
+}
+/**
+ * What a migration would change, without committing to it.
+ */
+export interface MigrationSimulation {
+  /**
+   * Grade on the new version.
+   */
+  grade_after?: string | null;
+  /**
+   * Grade on the old version.
+   */
+  grade_before?: string | null;
+  /**
+   * Index on the new version.
+   */
+  index_after?: number | null;
+  /**
+   * Index on the old version.
+   */
+  index_before?: number | null;
+  /**
+   * After − before (2 decimals).
+   */
+  index_delta?: number | null;
+  report: MigrationReport;
+  /**
+   * Theme scores, old themes first then new ones.
+   */
+  themes: ThemeChange[];
+}
+/**
+ * The report of a migration: every source answer accounted for.
+ */
+export interface MigrationReport {
+  counts: MigrationCounts;
+  /**
+   * One line per target answer written, per source answer not carried
+   * and per new question.
+   */
+  entries: MigrationEntry[];
+  from: ReferentialRef;
+  to: ReferentialRef;
+}
+/**
+ * Counts of the report's outcomes.
+ */
+export interface MigrationCounts {
+  /**
+   * New questions to answer.
+   */
+  added: number;
+  /**
+   * Carried unchanged.
+   */
+  carried: number;
+  /**
+   * Not carried.
+   */
+  not_carried: number;
+  /**
+   * Restored from the history.
+   */
+  restored: number;
+  /**
+   * Transformed.
+   */
+  transformed: number;
+}
+/**
+ * One line of the migration report.
+ */
+export interface MigrationEntry {
+  /**
+   * The answer written in the new version.
+   */
+  after?: Answer | null;
+  /**
+   * The source answers, by question id.
+   */
+  before?: {
+    [k: string]: Answer;
+  };
+  /**
+   * Source question ids involved.
+   */
+  from: string[];
+  outcome: Outcome;
+  /**
+   * Why (for transformed, not carried and restored answers).
+   */
+  reason?: string | null;
+  /**
+   * Target question id (none when not carried).
+   */
+  to?: string | null;
+}
+/**
+ * A theme's score before and after a migration.
+ */
+export interface ThemeChange {
+  /**
+   * Score on the new version.
+   */
+  after?: number | null;
+  /**
+   * Score on the old version (none when absent or not scored).
+   */
+  before?: number | null;
+  /**
+   * Theme id.
+   */
+  id: string;
+}
+/**
+ * A migrated assessment and its report.
+ */
+export interface Migration {
+  assessment: Assessment;
+  report: MigrationReport;
 }
 /**
  * The comparison of a subject with its peers.
@@ -1158,7 +1407,7 @@ export interface PlannedAction {
  * A question an action improves and the answer it leads to.
  */
 export interface Addressed {
-  leads_to: Outcome;
+  leads_to: PlanOutcome;
   /**
    * Question id.
    */
@@ -2126,4 +2375,65 @@ export interface ProgressPoint {
    * due on or before `date` done (2 decimals).
    */
   planned?: number | null;
+}
+/**
+ * The headline figures of a score report, without the per-question
+ * details, gaps and recommended actions: what batch scoring needs.
+ */
+export interface ScoreSummary {
+  /**
+   * Whether every shown question is answered.
+   */
+  complete: boolean;
+  /**
+   * Share of shown questions answered, 0–100 (2 decimals).
+   */
+  completeness: number;
+  /**
+   * The conformity rate (practices fully in place among the applicable ones).
+   */
+  conformity?: number | null;
+  /**
+   * Date of the assessment.
+   */
+  date: string;
+  /**
+   * Share of shown questions answered "don't know", 0–100 (2 decimals).
+   */
+  dont_know_share: number;
+  /**
+   * The Éco-clic-compatible index, when complete.
+   */
+  eco_clic?: number | null;
+  /**
+   * Grade of the index.
+   */
+  grade?: string | null;
+  /**
+   * Maturity index 0–100 (2 decimals); none when nothing is counted.
+   */
+  index?: number | null;
+  /**
+   * Level answered.
+   */
+  level: number;
+  profile: Profile;
+  referential: ReferentialRef;
+  /**
+   * Theme scores, in referential order.
+   */
+  themes: ThemeSummary[];
+}
+/**
+ * A theme's score in a [`ScoreSummary`].
+ */
+export interface ThemeSummary {
+  /**
+   * Theme id.
+   */
+  id: string;
+  /**
+   * Score 0–100 (2 decimals); none when no question counts.
+   */
+  score?: number | null;
 }

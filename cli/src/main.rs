@@ -302,6 +302,40 @@ enum Command {
         #[arg(long)]
         referential: Option<PathBuf>,
     },
+    /// Carry an assessment to another version of its referential across a
+    /// crosswalk: the migrated assessment (JSON, on standard output or -o)
+    /// and the report of every answer (on standard error); --simulate shows
+    /// what would change without writing anything.
+    Migrate {
+        /// Assessment JSON file, or `-`.
+        assessment: String,
+        /// The new version of the referential (JSON file).
+        #[arg(long)]
+        to: PathBuf,
+        /// The crosswalk from the assessment's version to the new one.
+        #[arg(long)]
+        crosswalk: PathBuf,
+        /// The assessment's referential (default: the embedded one).
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// Only show the index before and after and what happens to every answer.
+        #[arg(long)]
+        simulate: bool,
+        /// Write the migrated assessment to this file.
+        #[arg(short, long, conflicts_with = "simulate")]
+        output: Option<PathBuf>,
+        /// Format of the report (or of the simulation).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReportFmt,
+        /// Language of the texts.
+        #[arg(long, value_enum, default_value = "fr")]
+        lang: LangArg,
+    },
+    /// Crosswalks between referential versions: check one, or invert it.
+    Crosswalk {
+        #[command(subcommand)]
+        command: CrosswalkCommand,
+    },
     /// Write or check the JSON Schemas of the documents.
     Schema {
         /// Write the schemas into this folder.
@@ -310,6 +344,26 @@ enum Command {
         /// Check that this folder holds the current schemas (exit 1 on drift).
         #[arg(long)]
         check: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum CrosswalkCommand {
+    /// Check a crosswalk against the two versions (every problem; exit 1 when invalid).
+    Check {
+        /// Crosswalk JSON file.
+        crosswalk: PathBuf,
+        /// The old version (default: the embedded referential).
+        #[arg(long)]
+        from: Option<PathBuf>,
+        /// The new version.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Print the crosswalk the other way round (to migrate back).
+    Invert {
+        /// Crosswalk JSON file.
+        crosswalk: PathBuf,
     },
 }
 
@@ -354,6 +408,11 @@ fn theme_targets(list: &[String]) -> Result<std::collections::BTreeMap<String, f
 fn load_plan(source: &str, r: &Referential) -> Result<sobriete::plan::Plan, Failure> {
     api::parse_plan(&read_input(source)?, r)
         .map_err(|e| fail(format!("{source}: {}", Failure::from(e).message)))
+}
+
+fn load_crosswalk(path: &Path) -> Result<sobriete::migrate::Crosswalk, Failure> {
+    api::parse_crosswalk(&read_file(path)?)
+        .map_err(|e| fail(format!("{}: {}", path.display(), Failure::from(e).message)))
 }
 
 fn load_peers(source: &str) -> Result<sobriete::peers::PeerSet, Failure> {
@@ -1040,6 +1099,69 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             print(&json(&api::diff(&r, &b, &a)?));
             Ok(ExitCode::SUCCESS)
         }
+        Command::Migrate {
+            assessment,
+            to,
+            crosswalk,
+            from,
+            simulate,
+            output,
+            format,
+            lang,
+        } => {
+            let from = load_referential(&from)?;
+            let to = load_referential(&Some(to))?;
+            let a = load_assessment(&assessment, &from)?;
+            let c = load_crosswalk(&crosswalk)?;
+            let format = report_format(format);
+            if simulate {
+                let s = api::simulate_migration(&from, &a, &c, &to)?;
+                print(&match format {
+                    ReportFormat::Json => json(&s),
+                    _ => sobriete::render::migration_simulation(&s, format, lang.into()),
+                });
+                return Ok(ExitCode::SUCCESS);
+            }
+            let m = api::migrate(&from, &a, &c, &to)?;
+            let document = json(&m.assessment);
+            match output {
+                Some(path) => std::fs::write(&path, format!("{document}\n"))
+                    .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?,
+                None => print(&document),
+            }
+            let report = match format {
+                ReportFormat::Json => json(&m.report),
+                _ => sobriete::render::migration_report(&m.report, format, lang.into()),
+            };
+            eprint!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Crosswalk { command } => match command {
+            CrosswalkCommand::Check {
+                crosswalk,
+                from,
+                to,
+            } => {
+                let from = load_referential(&from)?;
+                let to = load_referential(&Some(to))?;
+                let c = load_crosswalk(&crosswalk)?;
+                let report = api::validate_crosswalk(&c, &from, &to);
+                for issue in &report.issues {
+                    outln!("{issue}");
+                }
+                if report.valid {
+                    outln!("{}: valid", crosswalk.display());
+                    Ok(ExitCode::SUCCESS)
+                } else {
+                    Ok(ExitCode::from(1))
+                }
+            }
+            CrosswalkCommand::Invert { crosswalk } => {
+                let c = load_crosswalk(&crosswalk)?;
+                print(&json(&api::invert_crosswalk(&c)?));
+                Ok(ExitCode::SUCCESS)
+            }
+        },
         Command::Schema { write, check } => {
             let schemas = sobriete::schema::all();
             if let Some(dir) = write {

@@ -425,3 +425,98 @@ fn a_closed_pipe_is_not_a_crash() {
         "{err}"
     );
 }
+
+const V2: &str = "examples/migration/sobriete-reen-2.0.0.json";
+const CROSSWALK: &str = "examples/migration/crosswalk-1.0.0-to-2.0.0.json";
+
+#[test]
+fn migrate_writes_the_assessment_and_reports_every_answer() {
+    let out = std::env::temp_dir().join(format!("sobriete-migrated-{}.json", std::process::id()));
+    let o = run(&[
+        "migrate",
+        EXAMPLE,
+        "--to",
+        V2,
+        "--crosswalk",
+        CROSSWALK,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = stderr(&o);
+    assert!(report.contains("non reprise : pur-04"), "{report}");
+    assert!(report.contains("awa-01, awa-02 → awa-01"), "{report}");
+    let migrated: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(migrated["referential"]["version"], "2.0.0");
+    assert_eq!(
+        migrated["migrations"][0]["original"]["pur-04"]["kind"],
+        "no"
+    );
+    // The migrated assessment scores on the new version.
+    let o = run(&[
+        "report",
+        out.to_str().unwrap(),
+        "--referential",
+        V2,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // And back again with the inverted crosswalk: the original answers.
+    let inverted = std::env::temp_dir().join(format!("sobriete-back-{}.json", std::process::id()));
+    let o = run(&["crosswalk", "invert", CROSSWALK]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(&inverted, stdout(&o)).unwrap();
+    let o = run(&[
+        "migrate",
+        out.to_str().unwrap(),
+        "--from",
+        V2,
+        "--to",
+        "core/referential/default.json",
+        "--crosswalk",
+        inverted.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let back: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let original: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(EXAMPLE)).unwrap()).unwrap();
+    assert_eq!(back["answers"], original["answers"]);
+    let _ = std::fs::remove_file(out);
+    let _ = std::fs::remove_file(inverted);
+}
+
+#[test]
+fn migrate_simulate_and_crosswalk_check() {
+    let o = run(&[
+        "migrate",
+        EXAMPLE,
+        "--to",
+        V2,
+        "--crosswalk",
+        CROSSWALK,
+        "--simulate",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(s["index_before"], 29.41);
+    assert!(s["index_after"].is_number());
+    let o = run(&["crosswalk", "check", CROSSWALK, "--to", V2]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Checked against the wrong version: every problem, exit 1.
+    let o = run(&[
+        "crosswalk",
+        "check",
+        CROSSWALK,
+        "--to",
+        "core/referential/default.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("referential_mismatch"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -11,6 +11,7 @@ use serde_json::Value;
 use crate::assessment::{Answer, Assessment, ReferentialRef};
 use crate::error::{DocumentKind, Error, Issue, IssueCode};
 use crate::history::{AssessmentDiff, History, ProgressPoint};
+use crate::migrate::{Crosswalk, Migration, MigrationSimulation};
 use crate::optimize::{Candidates, Proposal, ProposalRequest};
 use crate::parse::{self, Sweep};
 use crate::plan::{Plan, PlanStatus};
@@ -119,8 +120,13 @@ pub fn assessment_from_value(value: &Value, r: &Referential) -> Result<Assessmen
 
 /// Reads and validates an assessment from JSON text.
 pub fn parse_assessment(json: &str, r: &Referential) -> Result<Assessment, Error> {
-    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
-    assessment_from_value(&value, r)
+    let a: Assessment = parse::document_str(json, ASSESSMENT_SWEEPS)
+        .map_err(|i| invalid(DocumentKind::Assessment, i))?;
+    let issues = validate::validate_assessment(&a, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Assessment, issues));
+    }
+    Ok(a)
 }
 
 /// Validates a referential already in memory.
@@ -142,6 +148,14 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> ValidationReport 
 /// `profile` or `level`.
 pub fn detect_document(value: &Value) -> DocumentKind {
     match value {
+        Value::Object(m)
+            if m.contains_key("mappings")
+                || (m.contains_key("from")
+                    && m.contains_key("to")
+                    && !m.contains_key("answers")) =>
+        {
+            DocumentKind::Crosswalk
+        }
         Value::Object(m)
             if m.contains_key("peers")
                 && !m.contains_key("questions")
@@ -217,6 +231,11 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
             Ok(_) => finish(DocumentKind::Peers, Vec::new()),
             Err(e) => finish(DocumentKind::Peers, e.issues().to_vec()),
         },
+        // Checked on its own; against both versions by `validate_crosswalk`.
+        DocumentKind::Crosswalk => match crosswalk_from_value(&value) {
+            Ok(_) => finish(DocumentKind::Crosswalk, Vec::new()),
+            Err(e) => finish(DocumentKind::Crosswalk, e.issues().to_vec()),
+        },
         DocumentKind::Request | DocumentKind::Unknown => finish(
             DocumentKind::Unknown,
             vec![Issue::error(
@@ -228,12 +247,138 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
     }
 }
 
+/// Reads a crosswalk from a JSON value (its structure only: see
+/// [`validate_crosswalk`] for the checks against both versions).
+pub fn crosswalk_from_value(value: &Value) -> Result<Crosswalk, Error> {
+    parse::document(
+        value,
+        &[
+            Sweep::Object("from", parse::check::<ReferentialRef>),
+            Sweep::Object("to", parse::check::<ReferentialRef>),
+            Sweep::Array("mappings", parse::check::<crate::migrate::Mapping>),
+        ],
+    )
+    .map_err(|i| invalid(DocumentKind::Crosswalk, i))
+}
+
+/// Reads a crosswalk from JSON text (its structure only).
+pub fn parse_crosswalk(json: &str) -> Result<Crosswalk, Error> {
+    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Crosswalk, vec![i]))?;
+    crosswalk_from_value(&value)
+}
+
+/// Checks a crosswalk against the two versions it links.
+pub fn validate_crosswalk(c: &Crosswalk, from: &Referential, to: &Referential) -> ValidationReport {
+    finish(
+        DocumentKind::Crosswalk,
+        crate::migrate::validate_crosswalk(c, from, to),
+    )
+}
+
+fn check_migration(
+    from: &Referential,
+    a: &Assessment,
+    c: &Crosswalk,
+    to: &Referential,
+) -> Result<(), Error> {
+    for r in [from, to] {
+        let issues = validate::validate_referential(r);
+        if issues.iter().any(Issue::is_error) {
+            return Err(invalid(DocumentKind::Referential, issues));
+        }
+    }
+    let issues = crate::migrate::validate_crosswalk(c, from, to);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Crosswalk, issues));
+    }
+    check_pair(from, a).map(|_| ())
+}
+
+/// Carries an assessment made on `from` to `to` across a crosswalk: the
+/// migrated assessment and the report of every answer (carried,
+/// transformed, restored, not carried with the reason, new questions).
+pub fn migrate(
+    from: &Referential,
+    a: &Assessment,
+    c: &Crosswalk,
+    to: &Referential,
+) -> Result<Migration, Error> {
+    check_migration(from, a, c, to)?;
+    Ok(crate::migrate::migrate(from, a, c, to))
+}
+
+/// What [`migrate`] would change — index, grade and theme scores before and
+/// after, and the report — without committing to it.
+pub fn simulate_migration(
+    from: &Referential,
+    a: &Assessment,
+    c: &Crosswalk,
+    to: &Referential,
+) -> Result<MigrationSimulation, Error> {
+    check_migration(from, a, c, to)?;
+    Ok(crate::migrate::simulate(from, a, c, to))
+}
+
+/// The crosswalk the other way round (renames and one-to-one value
+/// translations inverted, splits ↔ merges, removals ↔ additions); an
+/// `invalid_argument` error names the mapping that cannot be undone.
+pub fn invert_crosswalk(c: &Crosswalk) -> Result<Crosswalk, Error> {
+    crate::migrate::invert(c).map_err(|message| Error::InvalidArgument {
+        name: "crosswalk".to_owned(),
+        message,
+    })
+}
+
+/// JSON form of [`migrate`] (or of [`simulate_migration`] when `simulate`):
+/// `from_json` defaults to the embedded referential.
+pub fn migrate_json(
+    assessment_json: &str,
+    crosswalk_json: &str,
+    from_json: Option<&str>,
+    to_referential_json: &str,
+    simulate: bool,
+) -> Result<String, Error> {
+    let from = referential_or_default(from_json)?;
+    let to = parse_referential(to_referential_json)?;
+    let a = parse_assessment(assessment_json, &from)?;
+    let c = parse_crosswalk(crosswalk_json)?;
+    if simulate {
+        simulate_migration(&from, &a, &c, &to).map(|s| to_json(&s))
+    } else {
+        migrate(&from, &a, &c, &to).map(|m| to_json(&m))
+    }
+}
+
 /// Validates both documents and scores the assessment. Warnings (answers
 /// kept but ignored, another minor version) are carried in the report.
 pub fn score(r: &Referential, a: &Assessment) -> Result<ScoreReport, Error> {
     // Warnings (answers kept but ignored, another minor version) go in the report.
     let warnings = check_pair(r, a)?;
     Ok(scoring::score(r, a, warnings))
+}
+
+/// The headline figures of an assessment (index, grade, completeness,
+/// theme scores, Éco-clic, conformity) without the report's details: the
+/// same numbers as [`score`], for batches. Validates like [`score`].
+pub fn score_summary(r: &Referential, a: &Assessment) -> Result<scoring::ScoreSummary, Error> {
+    check_pair(r, a)?;
+    Ok(scoring::summary(r, a))
+}
+
+/// Scores many assessments given as JSON text: one result per item, in
+/// order (a failure stays with its item). The referential is checked once.
+pub fn score_summaries<S: AsRef<str>>(
+    r: &Referential,
+    assessments: &[S],
+) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
+    let issues = validate::validate_referential(r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Referential, issues));
+    }
+    Ok(assessments
+        .iter()
+        .map(|json| parse_assessment(json.as_ref(), r).map(|a| scoring::summary(r, &a)))
+        .collect())
 }
 
 fn referential_or_default(
@@ -298,6 +443,7 @@ pub fn template(
         level,
         answers,
         from_plan: IndexMap::new(),
+        migrations: Vec::new(),
     })
 }
 

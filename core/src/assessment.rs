@@ -36,6 +36,10 @@ pub struct Assessment {
     /// question id → id of the plan action they come from.
     #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
     pub from_plan: IndexMap<String, String>,
+    /// The migrations from earlier referential versions this assessment went
+    /// through, oldest first, with the answers not carried unchanged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub migrations: Vec<crate::migrate::MigrationRecord>,
 }
 
 fn no_evidence(v: &[String]) -> bool {

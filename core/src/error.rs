@@ -143,6 +143,11 @@ issue_codes! {
     DependencyCycle => "dependency_cycle",
     /// A `from_plan` entry for a question that has no answer.
     UnconfirmedWithoutAnswer => "unconfirmed_without_answer",
+    /// A question of a crosswalk's old version that nothing maps, or a new
+    /// one nothing adds (warning: removed or added implicitly).
+    UnmappedQuestion => "unmapped_question",
+    /// A crosswalk mapping between response kinds it cannot translate.
+    IncompatibleResponse => "incompatible_response",
 }
 
 /// One problem found in a document.
@@ -227,6 +232,8 @@ pub enum DocumentKind {
     Request,
     /// A set of peers' results.
     Peers,
+    /// A crosswalk between two referential versions.
+    Crosswalk,
     /// Not recognised.
     Unknown,
 }
@@ -240,6 +247,7 @@ impl DocumentKind {
             DocumentKind::Plan => "plan",
             DocumentKind::Request => "request",
             DocumentKind::Peers => "peers",
+            DocumentKind::Crosswalk => "crosswalk",
             DocumentKind::Unknown => "unknown",
         }
     }

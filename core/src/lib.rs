@@ -34,6 +34,7 @@ pub mod error;
 pub mod export;
 pub mod history;
 pub mod html;
+pub mod migrate;
 pub mod optimize;
 pub mod parse;
 pub mod peers;

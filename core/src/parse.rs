@@ -80,6 +80,17 @@ pub fn check<T: DeserializeOwned>(value: &Value, path: &str) -> Option<Issue> {
     from_value::<T>(value, path).err()
 }
 
+/// Deserializes a whole document from JSON text: straight into `T` when it
+/// is valid (the fast path), else through [`document`] to collect every
+/// problem.
+pub fn document_str<T: DeserializeOwned>(json: &str, sweeps: &[Sweep]) -> Result<T, Vec<Issue>> {
+    if let Ok(doc) = serde_json::from_str::<T>(json) {
+        return Ok(doc);
+    }
+    let value = parse_value(json).map_err(|i| vec![i])?;
+    document(&value, sweeps)
+}
+
 /// Deserializes a whole document; on failure sweeps it to collect every
 /// structural problem of its elements.
 pub fn document<T: DeserializeOwned>(value: &Value, sweeps: &[Sweep]) -> Result<T, Vec<Issue>> {

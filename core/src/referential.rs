@@ -54,6 +54,39 @@ pub struct Referential {
     /// no grade.
     #[serde(default)]
     pub grades: Vec<GradeBand>,
+    /// Lookup tables by id, built on first use (not part of the document;
+    /// build a referential with `Lookup::default()` here).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub lookup: Lookup,
+}
+
+/// Positions of the questions and themes by id, built once per referential
+/// on first use: scoring and validation look ids up for every answer.
+/// A table that no longer matches the referential (its vectors changed
+/// after the first lookup) is never trusted: lookups check the item found
+/// and fall back to a scan.
+#[derive(Debug, Clone, Default)]
+pub struct Lookup {
+    questions: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    themes: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+}
+
+impl PartialEq for Lookup {
+    /// Derived data: two referentials are equal whatever their tables.
+    fn eq(&self, _: &Lookup) -> bool {
+        true
+    }
+}
+
+fn first_positions<'a>(
+    ids: impl Iterator<Item = &'a str>,
+) -> std::collections::HashMap<String, usize> {
+    let mut map = std::collections::HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id.to_owned()).or_insert(i);
+    }
+    map
 }
 
 /// A theme of questions.
@@ -410,14 +443,38 @@ pub struct GradeBand {
 }
 
 impl Referential {
+    /// The position of the (first) question with this id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        let table = self
+            .lookup
+            .questions
+            .get_or_init(|| first_positions(self.questions.iter().map(|q| q.id.as_str())));
+        match table.get(id) {
+            Some(&i) if self.questions.get(i).is_some_and(|q| q.id == id) => Some(i),
+            _ => self.questions.iter().position(|q| q.id == id),
+        }
+    }
+
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.question_index(id).and_then(|i| self.questions.get(i))
+    }
+
+    /// The position of the (first) theme with this id.
+    pub fn theme_index(&self, id: &str) -> Option<usize> {
+        let table = self
+            .lookup
+            .themes
+            .get_or_init(|| first_positions(self.themes.iter().map(|t| t.id.as_str())));
+        match table.get(id) {
+            Some(&i) if self.themes.get(i).is_some_and(|t| t.id == id) => Some(i),
+            _ => self.themes.iter().position(|t| t.id == id),
+        }
     }
 
     /// The theme with this id.
     pub fn theme(&self, id: &str) -> Option<&Theme> {
-        self.themes.iter().find(|t| t.id == id)
+        self.theme_index(id).and_then(|i| self.themes.get(i))
     }
 
     /// The action with this id.

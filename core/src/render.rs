@@ -920,3 +920,108 @@ pub fn peer_comparison(
     }
     d.out
 }
+
+fn outcome_label(o: crate::migrate::Outcome, fr: bool) -> &'static str {
+    use crate::migrate::Outcome;
+    match (o, fr) {
+        (Outcome::Carried, true) => "reprise",
+        (Outcome::Carried, false) => "carried",
+        (Outcome::Transformed, true) => "transformée",
+        (Outcome::Transformed, false) => "transformed",
+        (Outcome::Restored, true) => "restaurée",
+        (Outcome::Restored, false) => "restored",
+        (Outcome::NotCarried, true) => "non reprise",
+        (Outcome::NotCarried, false) => "not carried",
+        (Outcome::Added, true) => "nouvelle question",
+        (Outcome::Added, false) => "new question",
+    }
+}
+
+/// A migration report as text or Markdown: counts, then every answer.
+pub fn migration_report(
+    m: &crate::migrate::MigrationReport,
+    format: ReportFormat,
+    lang: Lang,
+) -> String {
+    let fr = lang == Lang::Fr;
+    let mut d = Doc::new(format == ReportFormat::Markdown);
+    let title = format!(
+        "Migration {} {} → {} {}",
+        m.from.id, m.from.version, m.to.id, m.to.version
+    );
+    d.title(&d.esc(&title));
+    let c = &m.counts;
+    d.line(&if fr {
+        format!(
+            "{} reprises, {} transformées, {} restaurées, {} non reprises (conservées dans l’historique), {} nouvelles questions",
+            c.carried, c.transformed, c.restored, c.not_carried, c.added
+        )
+    } else {
+        format!(
+            "{} carried, {} transformed, {} restored, {} not carried (kept in the history), {} new questions",
+            c.carried, c.transformed, c.restored, c.not_carried, c.added
+        )
+    });
+    d.section(if fr { "Réponses" } else { "Answers" });
+    for e in &m.entries {
+        let from = if e.from.is_empty() {
+            "–".to_owned()
+        } else {
+            e.from.join(", ")
+        };
+        let to = e.to.as_deref().unwrap_or("–");
+        let after = e.after.as_ref().map(|a| a.kind_name()).unwrap_or("–");
+        let reason = e
+            .reason
+            .as_deref()
+            .map(|r| format!(" — {r}"))
+            .unwrap_or_default();
+        let text = format!(
+            "{} : {from} → {to} ({after}){reason}",
+            outcome_label(e.outcome, fr)
+        );
+        d.item(&d.esc(&text));
+    }
+    d.out
+}
+
+/// A migration simulation as text or Markdown: index and themes before and
+/// after, then the report.
+pub fn migration_simulation(
+    s: &crate::migrate::MigrationSimulation,
+    format: ReportFormat,
+    lang: Lang,
+) -> String {
+    let fr = lang == Lang::Fr;
+    let mut d = Doc::new(format == ReportFormat::Markdown);
+    d.title(if fr {
+        "Simulation de migration"
+    } else {
+        "Migration simulation"
+    });
+    let grade = |g: &Option<String>| g.as_deref().map(|g| format!(" ({g})")).unwrap_or_default();
+    let line = format!(
+        "{} : {}{} → {}{} ({})",
+        if fr { "Indice" } else { "Index" },
+        opt_num(s.index_before, lang),
+        grade(&s.grade_before),
+        opt_num(s.index_after, lang),
+        grade(&s.grade_after),
+        opt_num(s.index_delta, lang)
+    );
+    d.line(&d.esc(&line));
+    d.section(if fr { "Thèmes" } else { "Themes" });
+    for t in &s.themes {
+        let text = format!(
+            "{} : {} → {}",
+            t.id,
+            opt_num(t.before, lang),
+            opt_num(t.after, lang)
+        );
+        d.item(&d.esc(&text));
+    }
+    let mut out = d.out;
+    out.push('\n');
+    out.push_str(&migration_report(&s.report, format, lang));
+    out
+}

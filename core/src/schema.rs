@@ -109,6 +109,24 @@ pub fn all() -> Vec<(&'static str, Value)> {
             "rollup.schema.json",
             generate::<crate::peers::Rollup>("rollup.schema.json", "sobriete roll-up"),
         ),
+        (
+            "crosswalk.schema.json",
+            generate::<crate::migrate::Crosswalk>(
+                "crosswalk.schema.json",
+                "sobriete crosswalk between referential versions",
+            ),
+        ),
+        (
+            "migration.schema.json",
+            generate::<crate::migrate::Migration>("migration.schema.json", "sobriete migration"),
+        ),
+        (
+            "migration-simulation.schema.json",
+            generate::<crate::migrate::MigrationSimulation>(
+                "migration-simulation.schema.json",
+                "sobriete migration simulation",
+            ),
+        ),
     ]
 }
 

@@ -68,10 +68,6 @@ impl Visibility {
         answers: &IndexMap<String, Answer>,
     ) -> Visibility {
         let n = r.questions.len();
-        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
-        for (i, q) in r.questions.iter().enumerate() {
-            index.entry(q.id.as_str()).or_insert(i);
-        }
         let mut states: Vec<Option<Shown>> = vec![None; n];
         let mut on_walk = vec![false; n];
         for start in 0..n {
@@ -97,7 +93,7 @@ impl Visibility {
                     .questions
                     .get(cur)
                     .and_then(|q| q.condition.as_ref())
-                    .and_then(|c| index.get(c.question()).copied());
+                    .and_then(|c| r.question_index(c.question()));
                 let Some(p) = parent else { break };
                 if on_walk.get(p).copied().unwrap_or(true) {
                     cycle = true;
@@ -121,7 +117,7 @@ impl Visibility {
                 } else if !applies(q, profile) {
                     Shown::OutOfProfile
                 } else if let Some(c) = &q.condition {
-                    let parent = index.get(c.question()).copied();
+                    let parent = r.question_index(c.question());
                     let parent_state = parent.and_then(|p| states.get(p).copied().flatten());
                     if cycle && parent_state.is_none() {
                         Shown::Hidden
@@ -656,20 +652,13 @@ pub(crate) fn evaluate(
     answers: &IndexMap<String, Answer>,
 ) -> Evaluation {
     let vis = Visibility::compute_with(r, level, profile, answers);
-    let mut theme_pos: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, t) in r.themes.iter().enumerate() {
-        theme_pos.entry(t.id.as_str()).or_insert(i);
-    }
     let mut themes = vec![(0.0, 0.0, 0u32, 0u32); r.themes.len()];
     let mut lines = Vec::with_capacity(r.questions.len());
     for (i, q) in r.questions.iter().enumerate() {
         let line = line_for(q, vis.state(i), answers.get(&q.id));
         let (status, counted, credit) = (line.status, line.counted, line.credit);
         if counted {
-            if let Some(t) = theme_pos
-                .get(q.theme.as_str())
-                .and_then(|&ti| themes.get_mut(ti))
-            {
+            if let Some(t) = r.theme_index(&q.theme).and_then(|ti| themes.get_mut(ti)) {
                 t.0 += credit;
                 t.1 += q.weight;
                 t.2 += 1;
@@ -750,6 +739,126 @@ fn eco_clic(r: &Referential, ev: &Evaluation, answers: &IndexMap<String, Answer>
     }
 }
 
+/// Adds an in-level question's line to the counts.
+fn count_line(counts: &mut Counts, line: &Line) {
+    counts.in_level += 1;
+    match line.shown {
+        Shown::Hidden => counts.hidden += 1,
+        Shown::OutOfProfile => counts.out_of_profile += 1,
+        _ => counts.shown += 1,
+    }
+    match line.status {
+        QuestionStatus::Answered => counts.answered += 1,
+        QuestionStatus::DontKnow => {
+            counts.answered += 1;
+            counts.dont_know += 1;
+        }
+        QuestionStatus::NotApplicable => {
+            counts.answered += 1;
+            counts.not_applicable += 1;
+        }
+        QuestionStatus::Unanswered => counts.unanswered += 1,
+        _ => {}
+    }
+    if line.counted {
+        counts.counted += 1;
+    }
+}
+
+/// Completeness and "don't know" share (0–100, 2 decimals) from the counts.
+fn shares(counts: &Counts) -> (f64, f64) {
+    let pct = |n: u32, d: u32| {
+        if d == 0 {
+            100.0
+        } else {
+            round2(100.0 * f64::from(n) / f64::from(d))
+        }
+    };
+    let dont_know = if counts.shown == 0 {
+        0.0
+    } else {
+        pct(counts.dont_know, counts.shown)
+    };
+    (pct(counts.answered, counts.shown), dont_know)
+}
+
+/// The headline figures of a score report, without the per-question
+/// details, gaps and recommended actions: what batch scoring needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreSummary {
+    /// Referential used.
+    pub referential: ReferentialRef,
+    /// Who answered.
+    pub profile: Profile,
+    /// Date of the assessment.
+    pub date: String,
+    /// Level answered.
+    pub level: u8,
+    /// Maturity index 0–100 (2 decimals); none when nothing is counted.
+    pub index: Option<f64>,
+    /// Grade of the index.
+    pub grade: Option<String>,
+    /// Whether every shown question is answered.
+    pub complete: bool,
+    /// Share of shown questions answered, 0–100 (2 decimals).
+    pub completeness: f64,
+    /// Share of shown questions answered "don't know", 0–100 (2 decimals).
+    pub dont_know_share: f64,
+    /// Theme scores, in referential order.
+    pub themes: Vec<ThemeSummary>,
+    /// The Éco-clic-compatible index, when complete.
+    pub eco_clic: Option<i64>,
+    /// The conformity rate (practices fully in place among the applicable ones).
+    pub conformity: Option<f64>,
+}
+
+/// A theme's score in a [`ScoreSummary`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeSummary {
+    /// Theme id.
+    pub id: String,
+    /// Score 0–100 (2 decimals); none when no question counts.
+    pub score: Option<f64>,
+}
+
+/// The [`ScoreSummary`] of an assessment: the same figures as
+/// [`score`], computed without the report's details.
+pub fn summary(r: &Referential, a: &Assessment) -> ScoreSummary {
+    let ev = evaluate(r, a.level, &a.profile, &a.answers);
+    let index = ev.index.map(round2);
+    let mut counts = Counts::default();
+    for line in &ev.lines {
+        if line.shown != Shown::AboveLevel {
+            count_line(&mut counts, line);
+        }
+    }
+    let (completeness, dont_know_share) = shares(&counts);
+    ScoreSummary {
+        referential: a.referential.clone(),
+        profile: a.profile.clone(),
+        date: a.date.clone(),
+        level: a.level,
+        index,
+        grade: index.and_then(|i| r.grade_for(i)).map(|g| g.grade.clone()),
+        complete: counts.unanswered == 0,
+        completeness,
+        dont_know_share,
+        themes: r
+            .themes
+            .iter()
+            .zip(&ev.themes)
+            .map(|(t, sums)| ThemeSummary {
+                id: t.id.clone(),
+                score: (sums.1 > 0.0).then(|| round2(100.0 * sums.0 / sums.1)),
+            })
+            .collect(),
+        eco_clic: eco_clic(r, &ev, &a.answers).index,
+        conformity: conformity(&ev).rate,
+    }
+}
+
 /// Scores an assessment. The inputs are expected to be valid (see
 /// [`crate::api::score`], which validates first); invalid ones never panic.
 pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreReport {
@@ -762,7 +871,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
     });
 
     // Index points per unit of credit of a question of theme t.
-    let theme_of = |q: &Question| r.themes.iter().position(|t| t.id == q.theme);
+    let theme_of = |q: &Question| r.theme_index(&q.theme);
     let factor = |ti: Option<usize>| -> f64 {
         let Some(ti) = ti else { return 0.0 };
         match (r.themes.get(ti), ev.themes.get(ti)) {
@@ -780,28 +889,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         if line.shown == Shown::AboveLevel {
             continue;
         }
-        counts.in_level += 1;
-        match line.shown {
-            Shown::Hidden => counts.hidden += 1,
-            Shown::OutOfProfile => counts.out_of_profile += 1,
-            _ => counts.shown += 1,
-        }
-        match line.status {
-            QuestionStatus::Answered => counts.answered += 1,
-            QuestionStatus::DontKnow => {
-                counts.answered += 1;
-                counts.dont_know += 1;
-            }
-            QuestionStatus::NotApplicable => {
-                counts.answered += 1;
-                counts.not_applicable += 1;
-            }
-            QuestionStatus::Unanswered => counts.unanswered += 1,
-            _ => {}
-        }
-        if line.counted {
-            counts.counted += 1;
-        }
+        count_line(&mut counts, line);
         let f = factor(theme_of(q));
         let (contribution, missed) = if line.counted {
             (f * line.credit, f * (q.weight - line.credit))
@@ -905,13 +993,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
     let recommended_actions = recommend(r, a);
     let eco_clic = eco_clic(r, &ev, &a.answers);
     let conformity = conformity(&ev);
-    let pct = |n: u32, d: u32| {
-        if d == 0 {
-            100.0
-        } else {
-            round2(100.0 * f64::from(n) / f64::from(d))
-        }
-    };
+    let (completeness, dont_know_share) = shares(&counts);
     ScoreReport {
         referential: a.referential.clone(),
         profile: a.profile.clone(),
@@ -920,12 +1002,8 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         index,
         grade,
         complete: counts.unanswered == 0,
-        completeness: pct(counts.answered, counts.shown),
-        dont_know_share: if counts.shown == 0 {
-            0.0
-        } else {
-            pct(counts.dont_know, counts.shown)
-        },
+        completeness,
+        dont_know_share,
         counts,
         themes,
         questions,
@@ -981,6 +1059,7 @@ mod tests {
 
     fn referential(questions: Vec<Question>) -> Referential {
         Referential {
+            lookup: Default::default(),
             id: "r".into(),
             version: "1.0.0".into(),
             title: Text::new("t", "t"),

@@ -965,11 +965,15 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
     }
     let visibility = Visibility::compute(r, a);
     for (qid, answer) in &a.answers {
-        let p = join("/answers", qid);
-        let Some((qi, q)) = r.questions.iter().enumerate().find(|(_, q)| &q.id == qid) else {
+        // The path is only built when there is something to report.
+        let p = || join("/answers", qid);
+        let Some((qi, q)) = r
+            .question_index(qid)
+            .and_then(|i| r.questions.get(i).map(|q| (i, q)))
+        else {
             issues.push(Issue::error(
                 IssueCode::UnknownQuestion,
-                p,
+                p(),
                 format!("the referential has no question {qid:?}"),
             ));
             continue;
@@ -982,17 +986,17 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
         match visibility.state(qi) {
             Shown::AboveLevel => issues.push(Issue::warning(
                 IssueCode::AnswerAboveLevel,
-                p,
+                p(),
                 format!("question {qid:?} is of level {}, above the assessment's level {}: the answer is kept and ignored", q.level, a.level),
             )),
             Shown::OutOfProfile => issues.push(Issue::warning(
                 IssueCode::AnswerOutOfProfile,
-                p,
+                p(),
                 format!("question {qid:?} does not apply to this profile: the answer is kept and ignored"),
             )),
             Shown::Hidden => issues.push(Issue::warning(
                 IssueCode::AnswerToHiddenQuestion,
-                p,
+                p(),
                 format!("question {qid:?} is hidden by its condition: the answer is kept and ignored"),
             )),
             Shown::Visible => {}
@@ -1001,11 +1005,11 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
     issues
 }
 
-fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issue>) {
+fn validate_answer(q: &Question, answer: &Answer, p: &dyn Fn() -> String, issues: &mut Vec<Issue>) {
     let mismatch = |issues: &mut Vec<Issue>| {
         issues.push(Issue::error(
             IssueCode::AnswerMismatch,
-            join(p, "kind"),
+            join(&p(), "kind"),
             format!(
                 "question {:?} is a {} question and cannot be answered {:?}",
                 q.id,
@@ -1026,7 +1030,7 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
                 if single && options.len() != 1 {
                     issues.push(Issue::error(
                         IssueCode::WrongOptionCount,
-                        join(p, "options"),
+                        join(&p(), "options"),
                         format!(
                             "question {:?} is single choice: choose exactly one option, got {}",
                             q.id,
@@ -1036,17 +1040,17 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
                 }
                 let mut seen = BTreeSet::new();
                 for (j, o) in options.iter().enumerate() {
-                    let op = format!("{p}/options/{j}");
+                    let op = || format!("{}/options/{j}", p());
                     if q.response.option(o).is_none() {
                         issues.push(Issue::error(
                             IssueCode::UnknownOption,
-                            op,
+                            op(),
                             format!("question {:?} has no option {o:?}", q.id),
                         ));
                     } else if !seen.insert(o.as_str()) {
                         issues.push(Issue::error(
                             IssueCode::DuplicateOption,
-                            op,
+                            op(),
                             format!("option {o:?} is chosen twice"),
                         ));
                     }
@@ -1056,7 +1060,7 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
         },
         Answer::Number { value, .. } => match &q.response {
             Response::Numeric { min, max, .. } => {
-                check_value(*value, *min, *max, &join(p, "value"), issues)
+                check_value(*value, *min, *max, &join(&p(), "value"), issues)
             }
             _ => mismatch(issues),
         },
@@ -1064,7 +1068,7 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
             if !q.allow_dont_know {
                 issues.push(Issue::error(
                     IssueCode::DontKnowNotAllowed,
-                    join(p, "kind"),
+                    join(&p(), "kind"),
                     format!("question {:?} does not accept \"don't know\"", q.id),
                 ));
             }
@@ -1073,7 +1077,7 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
             if !q.allow_not_applicable {
                 issues.push(Issue::error(
                     IssueCode::NotApplicableNotAllowed,
-                    join(p, "kind"),
+                    join(&p(), "kind"),
                     format!("question {:?} does not accept \"not applicable\"", q.id),
                 ));
             } else if q.require_justification
@@ -1081,7 +1085,7 @@ fn validate_answer(q: &Question, answer: &Answer, p: &str, issues: &mut Vec<Issu
             {
                 issues.push(Issue::error(
                     IssueCode::JustificationRequired,
-                    join(p, "justification"),
+                    join(&p(), "justification"),
                     format!(
                         "question {:?} requires a justification for \"not applicable\"",
                         q.id

@@ -147,6 +147,20 @@ fn vector_inputs_and_outputs_match_schemas() {
                 &format!("{} peers", path.display()),
             );
         }
+        if let Some(r) = case.get("to_referential") {
+            assert_valid(
+                &referential,
+                r,
+                &format!("{} to_referential", path.display()),
+            );
+        }
+        if let Some(c) = case.get("crosswalk") {
+            assert_valid(
+                &validator("crosswalk.schema.json"),
+                c,
+                &format!("{} crosswalk", path.display()),
+            );
+        }
         if let Some(q) = case.get("request") {
             assert_valid(
                 &validator("proposal-request.schema.json"),
@@ -160,7 +174,10 @@ fn vector_inputs_and_outputs_match_schemas() {
             "status" => &validator("plan-status.schema.json"),
             "comparison" => &validator("peer-comparison.schema.json"),
             "rollup" => &validator("rollup.schema.json"),
-            _ => &validator("history.schema.json"),
+            "migration" => &validator("migration.schema.json"),
+            "simulation" => &validator("migration-simulation.schema.json"),
+            "history" => &validator("history.schema.json"),
+            other => panic!("{}: no schema for output {other}", path.display()),
         };
         assert_valid(
             output_schema,

@@ -80,6 +80,16 @@ fn compute(case: &Value) -> Value {
             let expected = case["expected_members"].as_u64().map(|m| m as usize);
             api::rollup(&peers, expected).map(|x| json!({ "rollup": x }))
         }),
+        "migrate" => assessment(&case["assessment"]).and_then(|a| {
+            let to = api::referential_from_value(&case["to_referential"])?;
+            let c = api::crosswalk_from_value(&case["crosswalk"])?;
+            if case["simulate"] == json!(true) {
+                api::simulate_migration(referential, &a, &c, &to)
+                    .map(|s| json!({ "simulation": s }))
+            } else {
+                api::migrate(referential, &a, &c, &to).map(|m| json!({ "migration": m }))
+            }
+        }),
         other => panic!("unknown operation {other}"),
     };
     result.unwrap_or_else(|e| error_value(&e))
@@ -155,6 +165,32 @@ fn hand_checked_conformity() {
         assert_eq!(c["applicable"], applicable, "{name}");
         assert_eq!(c["rate"].as_f64(), Some(rate), "{name}");
     }
+}
+
+#[test]
+fn hand_checked_migration() {
+    // The arithmetic is in the vector's description.
+    let all = cases();
+    let (_, case) = all
+        .iter()
+        .find(|(_, c)| c["name"] == "migrate-mini-simulation")
+        .expect("vector exists");
+    let s = &compute(case)["simulation"];
+    assert_eq!(s["index_before"].as_f64(), Some(58.33));
+    assert_eq!(s["index_after"].as_f64(), Some(18.75));
+    assert_eq!(s["index_delta"].as_f64(), Some(-39.58));
+    let (_, case) = all
+        .iter()
+        .find(|(_, c)| c["name"] == "migrate-mini-every-mapping")
+        .expect("vector exists");
+    let m = &compute(case)["migration"];
+    assert_eq!(m["assessment"]["answers"]["q34"]["kind"], "no");
+    assert_eq!(m["assessment"]["answers"]["q1b"]["options"][0], "oui");
+    assert_eq!(m["report"]["counts"]["transformed"], 5);
+    assert_eq!(
+        m["assessment"]["migrations"][0]["original"]["q5"]["kind"],
+        "yes"
+    );
 }
 
 #[test]

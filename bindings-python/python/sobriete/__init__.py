@@ -45,10 +45,13 @@ from ._documents import (
     Assessment,
     AssessmentDiff,
     Candidates,
+    Crosswalk,
     Document,
     Gap,
     History,
     Issue,
+    Migration,
+    MigrationSimulation,
     PeerComparison,
     PeerResult,
     PeerSet,
@@ -83,6 +86,7 @@ __all__ = [
     "AssessmentDiff",
     "Candidates",
     "Chart",
+    "Crosswalk",
     "Document",
     "DocumentInput",
     "Error",
@@ -91,6 +95,8 @@ __all__ = [
     "History",
     "InternalError",
     "Issue",
+    "Migration",
+    "MigrationSimulation",
     "PeerComparison",
     "PeerResult",
     "PeerSet",
@@ -113,6 +119,8 @@ __all__ = [
     "ValidationError",
     "ValidationReport",
     "default_referential",
+    "invert_crosswalk",
+    "load_crosswalk",
     "load_referential",
     "rollup",
     "score",
@@ -405,7 +413,7 @@ class Referential:
         """Scores many assessments in one call and returns columns: ``name``,
         ``kind``, ``population``, ``insee``, ``date``, ``level``, ``index``,
         ``grade``, ``complete``, ``completeness``, ``dont_know_share``,
-        ``eco_clic``, one ``theme:<id>`` column per theme, and ``error``
+        ``eco_clic``, ``conformity``, one ``theme:<id>`` column per theme, and ``error``
         (the message when the assessment is invalid, else None)."""
         return dict(self._native.score_table(_sources(assessments)))
 
@@ -559,6 +567,31 @@ class Referential:
         actions, marked in ``from_plan`` to be confirmed."""
         return Assessment(self._native.next_assessment(_source(previous), _source(plan), date))
 
+    # -- referential versions --------------------------------------------------
+    def migrate(
+        self, assessment: DocumentInput, crosswalk: DocumentInput, to: "Referential"
+    ) -> Migration:
+        """Carries an assessment made on this referential to the version ``to``
+        across a crosswalk: the migrated assessment and the report of every
+        answer (carried, transformed, restored, not carried with the reason,
+        new questions). Nothing is lost: what is not carried unchanged is kept
+        in the migrated assessment's ``migrations`` history, and migrating
+        back with :func:`invert_crosswalk` gives it back."""
+        return Migration(self._native.migrate(_source(assessment), _source(crosswalk), to._native))
+
+    def simulate_migration(
+        self, assessment: DocumentInput, crosswalk: DocumentInput, to: "Referential"
+    ) -> MigrationSimulation:
+        """What :meth:`migrate` would change (index, grade, theme scores before
+        and after, and the report), without committing to it."""
+        return MigrationSimulation(
+            self._native.migrate(_source(assessment), _source(crosswalk), to._native, True)
+        )
+
+    def validate_crosswalk(self, crosswalk: DocumentInput, to: "Referential") -> ValidationReport:
+        """Checks a crosswalk from this referential to ``to``."""
+        return ValidationReport(self._native.validate_crosswalk(_source(crosswalk), to._native))
+
     # -- history and peers ----------------------------------------------------
     def history(self, assessments: Sequence[DocumentInput]) -> History:
         """The history of dated assessments, per theme, with deltas."""
@@ -695,6 +728,18 @@ def scores_frame(
 def rollup(peers: DocumentInput, expected_members: Optional[int] = None) -> Rollup:
     """Aggregates members' results (e.g. the communes of an intercommunalité)."""
     return Rollup(_native.rollup(_source(peers), expected_members))
+
+
+def load_crosswalk(crosswalk: DocumentInput) -> Crosswalk:
+    """A crosswalk between two referential versions (its structure; see
+    :meth:`Referential.validate_crosswalk`)."""
+    return Crosswalk(_native.load_crosswalk(_source(crosswalk)))
+
+
+def invert_crosswalk(crosswalk: DocumentInput) -> Crosswalk:
+    """The crosswalk the other way round, to migrate back; raises
+    :class:`ArgumentError` naming the mapping that cannot be undone."""
+    return Crosswalk(_native.invert_crosswalk(_source(crosswalk)))
 
 
 def load_peers(peers: DocumentInput) -> PeerSet:

@@ -70,9 +70,11 @@ class Document:
 
 ActionStatus = Union[Literal["to_define"], Literal["to_plan"], Literal["planned"], Literal["in_progress"], Literal["done"], Literal["abandoned"]]
 CostBand = Union[Literal["none"], Literal["low"], Literal["medium"], Literal["high"]]
-DocumentKind = Union[Literal["referential"], Literal["assessment"], Literal["plan"], Literal["request"], Literal["peers"], Literal["unknown"]]
+DocumentKind = Union[Literal["referential"], Literal["assessment"], Literal["plan"], Literal["request"], Literal["peers"], Literal["crosswalk"], Literal["unknown"]]
 GapState = Union[Literal["partial"], Literal["absent"], Literal["dont_know"], Literal["unanswered"]]
-IssueCode = Union[Literal["invalid_json"], Literal["unknown_document"], Literal["invalid_type"], Literal["missing_field"], Literal["unknown_field"], Literal["unknown_variant"], Literal["invalid_value"], Literal["invalid_id"], Literal["duplicate_id"], Literal["empty_text"], Literal["invalid_version"], Literal["empty_referential"], Literal["unknown_theme"], Literal["unknown_sub_theme"], Literal["invalid_level"], Literal["invalid_weight"], Literal["negative_points"], Literal["points_too_large"], Literal["no_options"], Literal["zero_max_points"], Literal["unreachable_max"], Literal["invalid_bands"], Literal["invalid_bounds"], Literal["unknown_question"], Literal["unknown_option"], Literal["condition_cycle"], Literal["condition_level"], Literal["condition_mismatch"], Literal["invalid_reen_area"], Literal["invalid_population_range"], Literal["justification_without_not_applicable"], Literal["action_without_question"], Literal["outcome_mismatch"], Literal["invalid_grades"], Literal["referential_mismatch"], Literal["referential_version_mismatch"], Literal["referential_version_differs"], Literal["invalid_date"], Literal["answer_mismatch"], Literal["wrong_option_count"], Literal["duplicate_option"], Literal["dont_know_not_allowed"], Literal["not_applicable_not_allowed"], Literal["justification_required"], Literal["value_out_of_range"], Literal["answer_above_level"], Literal["answer_out_of_profile"], Literal["answer_to_hidden_question"], Literal["invalid_profile"], Literal["unknown_action"], Literal["dependency_cycle"], Literal["unconfirmed_without_answer"]]
+IssueCode = Union[Literal["invalid_json"], Literal["unknown_document"], Literal["invalid_type"], Literal["missing_field"], Literal["unknown_field"], Literal["unknown_variant"], Literal["invalid_value"], Literal["invalid_id"], Literal["duplicate_id"], Literal["empty_text"], Literal["invalid_version"], Literal["empty_referential"], Literal["unknown_theme"], Literal["unknown_sub_theme"], Literal["invalid_level"], Literal["invalid_weight"], Literal["negative_points"], Literal["points_too_large"], Literal["no_options"], Literal["zero_max_points"], Literal["unreachable_max"], Literal["invalid_bands"], Literal["invalid_bounds"], Literal["unknown_question"], Literal["unknown_option"], Literal["condition_cycle"], Literal["condition_level"], Literal["condition_mismatch"], Literal["invalid_reen_area"], Literal["invalid_population_range"], Literal["justification_without_not_applicable"], Literal["action_without_question"], Literal["outcome_mismatch"], Literal["invalid_grades"], Literal["referential_mismatch"], Literal["referential_version_mismatch"], Literal["referential_version_differs"], Literal["invalid_date"], Literal["answer_mismatch"], Literal["wrong_option_count"], Literal["duplicate_option"], Literal["dont_know_not_allowed"], Literal["not_applicable_not_allowed"], Literal["justification_required"], Literal["value_out_of_range"], Literal["answer_above_level"], Literal["answer_out_of_profile"], Literal["answer_to_hidden_question"], Literal["invalid_profile"], Literal["unknown_action"], Literal["dependency_cycle"], Literal["unconfirmed_without_answer"], Literal["unmapped_question"], Literal["incompatible_response"]]
+MergeRule = Union[Literal["lowest"], Literal["highest"]]
+MigrationOutcome = Union[Literal["carried"], Literal["transformed"], Literal["restored"], Literal["not_carried"], Literal["added"]]
 ProfileKind = Union[Literal["commune"], Literal["communaute_de_communes"], Literal["communaute_d_agglomeration"], Literal["communaute_urbaine"], Literal["metropole"], Literal["departement"], Literal["region"], Literal["syndicat_or_opsn"], Literal["other"]]
 QuestionStatus = Union[Literal["answered"], Literal["dont_know"], Literal["unanswered"], Literal["not_applicable"], Literal["hidden"], Literal["out_of_profile"]]
 Rating = Union[Literal["low"], Literal["medium"], Literal["high"]]
@@ -105,6 +107,11 @@ class Assessment(Document):
         return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
 
     @property
+    def migrations(self) -> Optional[List[MigrationRecord]]:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+        return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
+
+    @property
     def profile(self) -> Profile:
         """Who answers."""
         return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
@@ -113,656 +120,6 @@ class Assessment(Document):
     def referential(self) -> ReferentialRef:
         """The referential answered."""
         return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
-
-
-class AssessmentDiff(Document):
-    """The differences between two assessments."""
-
-    __slots__ = ()
-
-    @property
-    def after_date(self) -> str:
-        """Date of the later assessment."""
-        return _get(self._data, "after_date", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def before_date(self) -> str:
-        """Date of the earlier assessment."""
-        return _get(self._data, "before_date", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def index_after(self) -> Optional[float]:
-        """Index after (2 decimals)."""
-        return _get(self._data, "index_after", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def index_before(self) -> Optional[float]:
-        """Index before (2 decimals)."""
-        return _get(self._data, "index_before", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def index_delta(self) -> Optional[float]:
-        """Index after − index before (2 decimals); none when either is none."""
-        return _get(self._data, "index_delta", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def questions(self) -> List[QuestionChange]:
-        """Questions whose answer (ignoring comments, evidence and justifications) or status changed, in referential order."""
-        return _get(self._data, "questions", None, ('l', ('c', QuestionChange)))  # type: ignore[no-any-return]
-
-    @property
-    def themes(self) -> List[ThemeDelta]:
-        """Theme changes, in referential order."""
-        return _get(self._data, "themes", None, ('l', ('c', ThemeDelta)))  # type: ignore[no-any-return]
-
-
-class Candidates(Document):
-    """Candidate actions and their views."""
-
-    __slots__ = ()
-
-    @property
-    def actions(self) -> List[Candidate]:
-        """Every candidate, in referential order."""
-        return _get(self._data, "actions", None, ('l', ('c', Candidate)))  # type: ignore[no-any-return]
-
-    @property
-    def by_reen_area(self) -> Dict[str, List[str]]:
-        """Candidates by REEN decree area ("1" … "6", "none")."""
-        return _get(self._data, "by_reen_area", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def by_theme(self) -> Dict[str, List[str]]:
-        """Candidates by theme (theme id → action ids, largest gain first)."""
-        return _get(self._data, "by_theme", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def index(self) -> Optional[float]:
-        """Current index."""
-        return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def largest_gains(self) -> List[str]:
-        """Every candidate, largest gain first (least effort among equals)."""
-        return _get(self._data, "largest_gains", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def quick_wins(self) -> List[str]:
-        """Quick wins: low effort and medium or high impact, highest impact then largest gain first."""
-        return _get(self._data, "quick_wins", None, None)  # type: ignore[no-any-return]
-
-
-class History(Document):
-    """The history of a collectivité's assessments."""
-
-    __slots__ = ()
-
-    def render(self, format: str = "text", lang: str = "fr") -> str:
-        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
-        en), exactly as the CLI renders it."""
-        from . import _native
-
-        return _native.render_document("history", self._data, format, lang)
-
-    def _repr_markdown_(self) -> str:
-        return self.render("markdown")
-
-    @property
-    def deltas(self) -> List[HistoryDelta]:
-        """Changes between consecutive entries."""
-        return _get(self._data, "deltas", None, ('l', ('c', HistoryDelta)))  # type: ignore[no-any-return]
-
-    @property
-    def entries(self) -> List[HistoryEntry]:
-        """One entry per assessment, by date (assessments of the same date keep the order they were given in)."""
-        return _get(self._data, "entries", None, ('l', ('c', HistoryEntry)))  # type: ignore[no-any-return]
-
-    @property
-    def overall(self) -> Optional[HistoryDelta]:
-        """Change from the first entry to the last; none with fewer than 2 entries."""
-        return _get(self._data, "overall", None, ('c', HistoryDelta))  # type: ignore[no-any-return]
-
-    @property
-    def themes(self) -> List[ThemeSeries]:
-        """Per theme (referential order), its score at every entry."""
-        return _get(self._data, "themes", None, ('l', ('c', ThemeSeries)))  # type: ignore[no-any-return]
-
-
-class PeerComparison(Document):
-    """The comparison of a subject with its peers."""
-
-    __slots__ = ()
-
-    def render(self, format: str = "text", lang: str = "fr") -> str:
-        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
-        en), exactly as the CLI renders it."""
-        from . import _native
-
-        return _native.render_document("peer_comparison", self._data, format, lang)
-
-    def _repr_markdown_(self) -> str:
-        return self.render("markdown")
-
-    @property
-    def compared(self) -> int:
-        """Peers compared (latest result, same referential and major version)."""
-        return _get(self._data, "compared", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def excluded_older(self) -> int:
-        """Results left out because the same peer has a more recent one."""
-        return _get(self._data, "excluded_older", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def excluded_other_referential(self) -> int:
-        """Latest results left out: another referential or another major version."""
-        return _get(self._data, "excluded_other_referential", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def min_group_size(self) -> int:
-        """Minimum group size used."""
-        return _get(self._data, "min_group_size", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def strata(self) -> List[Stratum]:
-        """Strata: `kind_band`, `departement` (when the subject has one), `region` (when the subject has one), `national`."""
-        return _get(self._data, "strata", None, ('l', ('c', Stratum)))  # type: ignore[no-any-return]
-
-    @property
-    def subject_index(self) -> Optional[float]:
-        """Index of the subject (2 decimals)."""
-        return _get(self._data, "subject_index", None, None)  # type: ignore[no-any-return]
-
-
-class PeerSet(Document):
-    """A document of peer results."""
-
-    __slots__ = ()
-
-    @property
-    def peers(self) -> List[PeerResult]:
-        """The results, in any order; several results of the same collectivité may be present (only the latest counts)."""
-        return _get(self._data, "peers", None, ('l', ('c', PeerResult)))  # type: ignore[no-any-return]
-
-
-class Plan(Document):
-    """An action plan."""
-
-    __slots__ = ()
-
-    @property
-    def actions(self) -> List[PlannedAction]:
-        """The actions."""
-        return _get(self._data, "actions", None, ('l', ('c', PlannedAction)))  # type: ignore[no-any-return]
-
-    @property
-    def baseline(self) -> Optional[Assessment]:
-        """The assessment the plan starts from (optional: follow-up can also be given it separately)."""
-        return _get(self._data, "baseline", None, ('c', Assessment))  # type: ignore[no-any-return]
-
-    @property
-    def created(self) -> str:
-        """Date the plan was adopted (YYYY-MM-DD): the start of indicator trajectories."""
-        return _get(self._data, "created", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def name(self) -> Optional[str]:
-        """Name of the plan."""
-        return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def referential(self) -> ReferentialRef:
-        """The referential the plan's actions and questions belong to."""
-        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
-
-    @property
-    def target(self) -> Optional[Target]:
-        """What the plan aims for."""
-        return _get(self._data, "target", None, ('c', Target))  # type: ignore[no-any-return]
-
-
-class PlanStatus(Document):
-    """A plan's follow-up at a date."""
-
-    __slots__ = ()
-
-    def render(self, format: str = "text", lang: str = "fr") -> str:
-        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
-        en), exactly as the CLI renders it."""
-        from . import _native
-
-        return _native.render_document("plan_status", self._data, format, lang)
-
-    def _repr_markdown_(self) -> str:
-        return self.render("markdown")
-
-    @property
-    def actions(self) -> List[ActionLine]:
-        """Every action, in plan order."""
-        return _get(self._data, "actions", None, ('l', ('c', ActionLine)))  # type: ignore[no-any-return]
-
-    @property
-    def as_of(self) -> str:
-        """Follow-up date (YYYY-MM-DD)."""
-        return _get(self._data, "as_of", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def budget(self) -> BudgetFigures:
-        """Budget figures."""
-        return _get(self._data, "budget", None, ('c', BudgetFigures))  # type: ignore[no-any-return]
-
-    @property
-    def counts(self) -> StatusCounts:
-        """Number of actions per status."""
-        return _get(self._data, "counts", None, ('c', StatusCounts))  # type: ignore[no-any-return]
-
-    @property
-    def done(self) -> List[str]:
-        """Ids of the done actions."""
-        return _get(self._data, "done", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def effort(self) -> EffortFigures:
-        """Effort figures."""
-        return _get(self._data, "effort", None, ('c', EffortFigures))  # type: ignore[no-any-return]
-
-    @property
-    def in_progress(self) -> List[str]:
-        """Ids of the actions in progress."""
-        return _get(self._data, "in_progress", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def index(self) -> IndexFigures:
-        """Maturity index figures."""
-        return _get(self._data, "index", None, ('c', IndexFigures))  # type: ignore[no-any-return]
-
-    @property
-    def indicators(self) -> List[IndicatorStatus]:
-        """Indicators of the actions not abandoned, in plan order."""
-        return _get(self._data, "indicators", None, ('l', ('c', IndicatorStatus)))  # type: ignore[no-any-return]
-
-    @property
-    def late(self) -> List[str]:
-        """Ids of the actions due before `as_of` and neither done nor abandoned."""
-        return _get(self._data, "late", None, None)  # type: ignore[no-any-return]
-
-
-class Proposal(Document):
-    """The proposed plan."""
-
-    __slots__ = ()
-
-    def render(self, format: str = "text", lang: str = "fr") -> str:
-        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
-        en), exactly as the CLI renders it."""
-        from . import _native
-
-        return _native.render_document("proposal", self._data, format, lang)
-
-    def _repr_markdown_(self) -> str:
-        return self.render("markdown")
-
-    @property
-    def baseline_index(self) -> Optional[float]:
-        """Index now."""
-        return _get(self._data, "baseline_index", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def exact(self) -> bool:
-        """Whether optimality is proven (every component explored exhaustively)."""
-        return _get(self._data, "exact", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def gap(self) -> TargetGap:
-        """The gap between the current scores and the target, overall and per theme."""
-        return _get(self._data, "gap", None, ('c', TargetGap))  # type: ignore[no-any-return]
-
-    @property
-    def index(self) -> Optional[float]:
-        """Index once every proposed action is done."""
-        return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def note(self) -> Optional[str]:
-        """Why the target cannot be reached, when it cannot."""
-        return _get(self._data, "note", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def reachable(self) -> bool:
-        """Whether the target can be reached within the constraints. When not, the plan is the one reaching the best reachable index (least effort among equals)."""
-        return _get(self._data, "reachable", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def schedule(self) -> List[ScheduledAction]:
-        """The actions in an order that respects prerequisites, the most index per effort point first."""
-        return _get(self._data, "schedule", None, ('l', ('c', ScheduledAction)))  # type: ignore[no-any-return]
-
-    @property
-    def target_index(self) -> Optional[float]:
-        """Overall index to reach, when the target has one."""
-        return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def themes(self) -> List[ThemeProjection]:
-        """Theme scores before and after."""
-        return _get(self._data, "themes", None, ('l', ('c', ThemeProjection)))  # type: ignore[no-any-return]
-
-    @property
-    def total_budget(self) -> int:
-        """Σ budget estimates of the plan (€)."""
-        return _get(self._data, "total_budget", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def total_effort(self) -> int:
-        """Σ effort points of the plan."""
-        return _get(self._data, "total_effort", None, None)  # type: ignore[no-any-return]
-
-
-class ProposalRequest(Document):
-    """What to optimise for."""
-
-    __slots__ = ()
-
-    @property
-    def exclude(self) -> Optional[List[str]]:
-        """Actions not to propose."""
-        return _get(self._data, "exclude", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def max_budget(self) -> Optional[int]:
-        """Largest total budget in euros (cost bands count their estimate: none 0, low 5,000, medium 50,000, high 100,000)."""
-        return _get(self._data, "max_budget", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def max_effort(self) -> Optional[int]:
-        """Largest total effort (effort points: low 1, medium 2, high 3)."""
-        return _get(self._data, "max_effort", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def require(self) -> Optional[List[str]]:
-        """Actions the plan must contain."""
-        return _get(self._data, "require", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def target(self) -> Target:
-        """The target to reach."""
-        return _get(self._data, "target", None, ('c', Target))  # type: ignore[no-any-return]
-
-
-class ReferentialDocument(Document):
-    """A referential of good practices, organised in themes."""
-
-    __slots__ = ()
-
-    @property
-    def actions(self) -> List[Action]:
-        """Recommended actions."""
-        return _get(self._data, "actions", [], ('l', ('c', Action)))  # type: ignore[no-any-return]
-
-    @property
-    def description(self) -> Optional[Text]:
-        """What the referential covers."""
-        return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def grades(self) -> List[GradeBand]:
-        """Grade bands: the grade of an index is the band with the highest `min` not above it. One band must start at 0. Without bands, reports carry no grade."""
-        return _get(self._data, "grades", [], ('l', ('c', GradeBand)))  # type: ignore[no-any-return]
-
-    @property
-    def id(self) -> str:
-        """Stable identifier (e.g. `sobriete-reen`)."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def license(self) -> Optional[str]:
-        """Licence of its texts."""
-        return _get(self._data, "license", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def publisher(self) -> Optional[str]:
-        """Who publishes it."""
-        return _get(self._data, "publisher", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def questions(self) -> List[Question]:
-        """Questions, in display order."""
-        return _get(self._data, "questions", None, ('l', ('c', Question)))  # type: ignore[no-any-return]
-
-    @property
-    def themes(self) -> List[Theme]:
-        """Themes, in display order."""
-        return _get(self._data, "themes", None, ('l', ('c', Theme)))  # type: ignore[no-any-return]
-
-    @property
-    def title(self) -> Text:
-        """Title."""
-        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def version(self) -> str:
-        """Semantic version (`MAJOR.MINOR.PATCH`); assessments are compared only within one major version."""
-        return _get(self._data, "version", None, None)  # type: ignore[no-any-return]
-
-
-class Rollup(Document):
-    """Roll-up of the latest results of the members of a grouping."""
-
-    __slots__ = ()
-
-    @property
-    def completeness(self) -> Optional[float]:
-        """100 × members ÷ expected members (2 decimals); none without an expected count or when it is 0."""
-        return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def distribution(self) -> List[Bucket]:
-        """Distribution of the indexes over 0–20, 20–40, 40–60, 60–80, 80–100 (100 falls in the last bucket; values outside 0–100 in none)."""
-        return _get(self._data, "distribution", None, ('l', ('c', Bucket)))  # type: ignore[no-any-return]
-
-    @property
-    def expected_members(self) -> Optional[int]:
-        """Members expected (e.g. the communes of the EPCI)."""
-        return _get(self._data, "expected_members", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def indexed(self) -> int:
-        """Members with an index: the base of every index figure below."""
-        return _get(self._data, "indexed", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def max(self) -> Optional[float]:
-        """Highest index."""
-        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def mean(self) -> Optional[float]:
-        """Mean index (2 decimals)."""
-        return _get(self._data, "mean", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def median(self) -> Optional[float]:
-        """Median index (2 decimals)."""
-        return _get(self._data, "median", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def members(self) -> int:
-        """Members with a result (latest result of each)."""
-        return _get(self._data, "members", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def min(self) -> Optional[float]:
-        """Lowest index."""
-        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def population_weighted_mean(self) -> Optional[float]:
-        """Σ population × index ÷ Σ population over members with an index (2 decimals); none when that population is 0."""
-        return _get(self._data, "population_weighted_mean", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def themes(self) -> List[RollupTheme]:
-        """Per theme, in order of first appearance among the members."""
-        return _get(self._data, "themes", None, ('l', ('c', RollupTheme)))  # type: ignore[no-any-return]
-
-
-class ScoreReport(Document):
-    """The maturity report of one assessment."""
-
-    __slots__ = ()
-
-    def render(self, format: str = "text", lang: str = "fr") -> str:
-        """The report as text, JSON, Markdown or a self-contained HTML page
-        (``format``: text, json, markdown, html; ``lang``: fr, en), exactly
-        as the CLI and the other languages render it."""
-        from . import _native
-
-        return _native.render_document("score_report", self._data, format, lang)
-
-    def _repr_html_(self) -> str:
-        return _iframe(self.render("html"))
-
-    @property
-    def complete(self) -> bool:
-        """Whether every shown question is answered."""
-        return _get(self._data, "complete", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def completeness(self) -> float:
-        """Share of shown questions answered, 0–100 (2 decimals)."""
-        return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def conformity(self) -> Conformity:
-        """The share of applicable practices fully in place (the conformity rate of audit referentials such as the RGESN)."""
-        return _get(self._data, "conformity", None, ('c', Conformity))  # type: ignore[no-any-return]
-
-    @property
-    def counts(self) -> Counts:
-        """Question counts."""
-        return _get(self._data, "counts", None, ('c', Counts))  # type: ignore[no-any-return]
-
-    @property
-    def date(self) -> str:
-        """Date of the assessment."""
-        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def dont_know_share(self) -> float:
-        """Share of shown questions answered "don't know", 0–100 (2 decimals)."""
-        return _get(self._data, "dont_know_share", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def eco_clic(self) -> EcoClic:
-        """The Éco-clic-compatible figure."""
-        return _get(self._data, "eco_clic", None, ('c', EcoClic))  # type: ignore[no-any-return]
-
-    @property
-    def gaps(self) -> List[Gap]:
-        """Practices not fully in place, most index points missed first."""
-        return _get(self._data, "gaps", None, ('l', ('c', Gap)))  # type: ignore[no-any-return]
-
-    @property
-    def grade(self) -> Optional[Grade]:
-        """Grade of the index."""
-        return _get(self._data, "grade", None, ('c', Grade))  # type: ignore[no-any-return]
-
-    @property
-    def index(self) -> Optional[float]:
-        """Maturity index 0–100 (2 decimals); none when nothing is counted."""
-        return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def level(self) -> int:
-        """Level answered."""
-        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def profile(self) -> Profile:
-        """Who answered."""
-        return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
-
-    @property
-    def questions(self) -> List[QuestionResult]:
-        """Every in-level question, in referential order."""
-        return _get(self._data, "questions", None, ('l', ('c', QuestionResult)))  # type: ignore[no-any-return]
-
-    @property
-    def recommended_actions(self) -> List[Candidate]:
-        """Actions that raise the index, largest gain first."""
-        return _get(self._data, "recommended_actions", None, ('l', ('c', Candidate)))  # type: ignore[no-any-return]
-
-    @property
-    def referential(self) -> ReferentialRef:
-        """Referential used."""
-        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
-
-    @property
-    def themes(self) -> List[ThemeScore]:
-        """Theme scores, in referential order."""
-        return _get(self._data, "themes", None, ('l', ('c', ThemeScore)))  # type: ignore[no-any-return]
-
-    @property
-    def warnings(self) -> Optional[List[Issue]]:
-        """Warnings about the assessment (answers kept but ignored, …)."""
-        return _get(self._data, "warnings", None, ('l', ('c', Issue)))  # type: ignore[no-any-return]
-
-
-class TargetGap(Document):
-    """The distance between a report and a target."""
-
-    __slots__ = ()
-
-    @property
-    def current_index(self) -> Optional[float]:
-        """Current index."""
-        return _get(self._data, "current_index", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def date(self) -> Optional[str]:
-        """Target date."""
-        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def gap(self) -> Optional[float]:
-        """target − current (2 decimals; negative when exceeded)."""
-        return _get(self._data, "gap", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def reached(self) -> bool:
-        """Whether every part of the target is reached."""
-        return _get(self._data, "reached", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def target_index(self) -> Optional[float]:
-        """Overall index to reach (from `index` and/or `grade`)."""
-        return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def themes(self) -> List[ThemeGap]:
-        """Per-theme gaps, for the themes the target names."""
-        return _get(self._data, "themes", None, ('l', ('c', ThemeGap)))  # type: ignore[no-any-return]
-
-
-class ValidationReport(Document):
-    """The result of validating a document."""
-
-    __slots__ = ()
-
-    @property
-    def document(self) -> DocumentKind:
-        """What the document was recognised as."""
-        return _get(self._data, "document", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def issues(self) -> List[Issue]:
-        """Every issue, errors first."""
-        return _get(self._data, "issues", None, ('l', ('c', Issue)))  # type: ignore[no-any-return]
-
-    @property
-    def valid(self) -> bool:
-        """True when no issue is an error (warnings allowed)."""
-        return _get(self._data, "valid", None, None)  # type: ignore[no-any-return]
 
 
 class Answer(Document):
@@ -799,6 +156,32 @@ class Answer(Document):
     def justification(self) -> Optional[str]:
         """Why the collectivité is not concerned."""
         return _get(self._data, "justification", None, None)  # type: ignore[no-any-return]
+
+
+class MigrationRecord(Document):
+    """A migration an assessment went through: what was not carried unchanged."""
+
+    __slots__ = ()
+
+    @property
+    def from_(self) -> ReferentialRef:
+        """The version migrated from."""
+        return _get(self._data, "from", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+    @property
+    def original(self) -> Optional[Dict[str, Answer]]:
+        """Source answers not carried unchanged (removed, transformed, merged, refused by the new version), by source question id."""
+        return _get(self._data, "original", None, ('d', ('c', Answer)))  # type: ignore[no-any-return]
+
+    @property
+    def produced(self) -> Optional[Dict[str, Answer]]:
+        """The answers the migration wrote from those, by target question id (to tell, when migrating back, whether they were changed since)."""
+        return _get(self._data, "produced", None, ('d', ('c', Answer)))  # type: ignore[no-any-return]
+
+    @property
+    def to(self) -> ReferentialRef:
+        """The version migrated to."""
+        return _get(self._data, "to", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
 
 
 class Profile(Document):
@@ -856,6 +239,47 @@ class ReferentialRef(Document):
     def version(self) -> str:
         """Referential version."""
         return _get(self._data, "version", None, None)  # type: ignore[no-any-return]
+
+
+class AssessmentDiff(Document):
+    """The differences between two assessments."""
+
+    __slots__ = ()
+
+    @property
+    def after_date(self) -> str:
+        """Date of the later assessment."""
+        return _get(self._data, "after_date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def before_date(self) -> str:
+        """Date of the earlier assessment."""
+        return _get(self._data, "before_date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index_after(self) -> Optional[float]:
+        """Index after (2 decimals)."""
+        return _get(self._data, "index_after", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index_before(self) -> Optional[float]:
+        """Index before (2 decimals)."""
+        return _get(self._data, "index_before", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index_delta(self) -> Optional[float]:
+        """Index after − index before (2 decimals); none when either is none."""
+        return _get(self._data, "index_delta", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def questions(self) -> List[QuestionChange]:
+        """Questions whose answer (ignoring comments, evidence and justifications) or status changed, in referential order."""
+        return _get(self._data, "questions", None, ('l', ('c', QuestionChange)))  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[ThemeDelta]:
+        """Theme changes, in referential order."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeDelta)))  # type: ignore[no-any-return]
 
 
 class QuestionChange(Document):
@@ -925,6 +349,42 @@ class ThemeDelta(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
 
+class Candidates(Document):
+    """Candidate actions and their views."""
+
+    __slots__ = ()
+
+    @property
+    def actions(self) -> List[Candidate]:
+        """Every candidate, in referential order."""
+        return _get(self._data, "actions", None, ('l', ('c', Candidate)))  # type: ignore[no-any-return]
+
+    @property
+    def by_reen_area(self) -> Dict[str, List[str]]:
+        """Candidates by REEN decree area ("1" … "6", "none")."""
+        return _get(self._data, "by_reen_area", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def by_theme(self) -> Dict[str, List[str]]:
+        """Candidates by theme (theme id → action ids, largest gain first)."""
+        return _get(self._data, "by_theme", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index(self) -> Optional[float]:
+        """Current index."""
+        return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def largest_gains(self) -> List[str]:
+        """Every candidate, largest gain first (least effort among equals)."""
+        return _get(self._data, "largest_gains", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def quick_wins(self) -> List[str]:
+        """Quick wins: low effort and medium or high impact, highest impact then largest gain first."""
+        return _get(self._data, "quick_wins", None, None)  # type: ignore[no-any-return]
+
+
 class Candidate(Document):
     """An action that would raise at least one answer."""
 
@@ -979,6 +439,120 @@ class Candidate(Document):
     def title(self) -> Text:
         """Title."""
         return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+
+class Text(Document):
+    """A text in French, with an optional English translation."""
+
+    __slots__ = ()
+
+    @property
+    def en(self) -> Optional[str]:
+        """English translation."""
+        return _get(self._data, "en", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def fr(self) -> str:
+        """French text (required, non-empty)."""
+        return _get(self._data, "fr", None, None)  # type: ignore[no-any-return]
+
+
+class Crosswalk(Document):
+    """What happened to the questions between two versions of a referential."""
+
+    __slots__ = ()
+
+    @property
+    def description(self) -> Optional[str]:
+        """What changed, in a sentence or two."""
+        return _get(self._data, "description", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def from_(self) -> ReferentialRef:
+        """The version migrated from."""
+        return _get(self._data, "from", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+    @property
+    def mappings(self) -> List[CrosswalkMapping]:
+        """The changes; questions not mentioned keep their id."""
+        return _get(self._data, "mappings", [], ('l', ('c', CrosswalkMapping)))  # type: ignore[no-any-return]
+
+    @property
+    def to(self) -> ReferentialRef:
+        """The version migrated to."""
+        return _get(self._data, "to", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+
+class CrosswalkMapping(Document):
+    """One change between the versions."""
+
+    __slots__ = ()
+
+    @property
+    def from_(self) -> Any:
+        """Source question id."""
+        return _get(self._data, "from", None, None)
+
+    @property
+    def kind(self) -> Any:
+        """kind"""
+        return _get(self._data, "kind", None, None)
+
+    @property
+    def to(self) -> Any:
+        """Target question id."""
+        return _get(self._data, "to", None, None)
+
+    @property
+    def values(self) -> Any:
+        """How answer values translate."""
+        return _get(self._data, "values", None, None)
+
+    @property
+    def rule(self) -> MergeRule:
+        """Which answer wins when the sources disagree."""
+        return _get(self._data, "rule", 'lowest', None)  # type: ignore[no-any-return]
+
+    @property
+    def reason(self) -> Optional[str]:
+        """Why it was removed."""
+        return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
+
+
+class History(Document):
+    """The history of a collectivité's assessments."""
+
+    __slots__ = ()
+
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("history", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
+    @property
+    def deltas(self) -> List[HistoryDelta]:
+        """Changes between consecutive entries."""
+        return _get(self._data, "deltas", None, ('l', ('c', HistoryDelta)))  # type: ignore[no-any-return]
+
+    @property
+    def entries(self) -> List[HistoryEntry]:
+        """One entry per assessment, by date (assessments of the same date keep the order they were given in)."""
+        return _get(self._data, "entries", None, ('l', ('c', HistoryEntry)))  # type: ignore[no-any-return]
+
+    @property
+    def overall(self) -> Optional[HistoryDelta]:
+        """Change from the first entry to the last; none with fewer than 2 entries."""
+        return _get(self._data, "overall", None, ('c', HistoryDelta))  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[ThemeSeries]:
+        """Per theme (referential order), its score at every entry."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeSeries)))  # type: ignore[no-any-return]
 
 
 class HistoryDelta(Document):
@@ -1043,6 +617,22 @@ class HistoryEntry(Document):
         return _get(self._data, "themes", None, ('l', ('c', ThemeValue)))  # type: ignore[no-any-return]
 
 
+class SeriesPoint(Document):
+    """A theme score at one date."""
+
+    __slots__ = ()
+
+    @property
+    def date(self) -> str:
+        """Date of the assessment (YYYY-MM-DD)."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> Optional[float]:
+        """Theme score (2 decimals); none when nothing is counted."""
+        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
+
+
 class ThemeSeries(Document):
     """The scores of one theme over time, ready to plot."""
 
@@ -1062,6 +652,321 @@ class ThemeSeries(Document):
     def title(self) -> Text:
         """Theme title."""
         return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+
+class ThemeValue(Document):
+    """The score of one theme in one assessment."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Theme id."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> Optional[float]:
+        """Theme score 0–100 (2 decimals); none when nothing is counted."""
+        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
+
+
+class Migration(Document):
+    """A migrated assessment and its report."""
+
+    __slots__ = ()
+
+    @property
+    def assessment(self) -> MigrationAssessment:
+        """The assessment on the new version (its history records the migration)."""
+        return _get(self._data, "assessment", None, ('c', MigrationAssessment))  # type: ignore[no-any-return]
+
+    @property
+    def report(self) -> MigrationReport:
+        """What happened to every answer."""
+        return _get(self._data, "report", None, ('c', MigrationReport))  # type: ignore[no-any-return]
+
+
+class MigrationAssessment(Document):
+    """The answers of a collectivité."""
+
+    __slots__ = ()
+
+    @property
+    def answers(self) -> Dict[str, Answer]:
+        """Answers keyed by question id, in questionnaire order."""
+        return _get(self._data, "answers", {}, ('d', ('c', Answer)))  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> str:
+        """Date of the assessment, ISO 8601 calendar date (`YYYY-MM-DD`)."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def from_plan(self) -> Optional[Dict[str, str]]:
+        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they come from."""
+        return _get(self._data, "from_plan", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def level(self) -> int:
+        """Level answered: 1, or 2 (levels 1 and 2)."""
+        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def migrations(self) -> Optional[List[MigrationRecord]]:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+        return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
+
+    @property
+    def profile(self) -> Profile:
+        """Who answers."""
+        return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
+
+    @property
+    def referential(self) -> ReferentialRef:
+        """The referential answered."""
+        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+
+class MigrationCounts(Document):
+    """Counts of the report's outcomes."""
+
+    __slots__ = ()
+
+    @property
+    def added(self) -> int:
+        """New questions to answer."""
+        return _get(self._data, "added", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def carried(self) -> int:
+        """Carried unchanged."""
+        return _get(self._data, "carried", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def not_carried(self) -> int:
+        """Not carried."""
+        return _get(self._data, "not_carried", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def restored(self) -> int:
+        """Restored from the history."""
+        return _get(self._data, "restored", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def transformed(self) -> int:
+        """Transformed."""
+        return _get(self._data, "transformed", None, None)  # type: ignore[no-any-return]
+
+
+class MigrationEntry(Document):
+    """One line of the migration report."""
+
+    __slots__ = ()
+
+    @property
+    def after(self) -> Optional[Answer]:
+        """The answer written in the new version."""
+        return _get(self._data, "after", None, ('c', Answer))  # type: ignore[no-any-return]
+
+    @property
+    def before(self) -> Optional[Dict[str, Answer]]:
+        """The source answers, by question id."""
+        return _get(self._data, "before", None, ('d', ('c', Answer)))  # type: ignore[no-any-return]
+
+    @property
+    def from_(self) -> List[str]:
+        """Source question ids involved."""
+        return _get(self._data, "from", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def outcome(self) -> MigrationOutcome:
+        """What happened."""
+        return _get(self._data, "outcome", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def reason(self) -> Optional[str]:
+        """Why (for transformed, not carried and restored answers)."""
+        return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def to(self) -> Optional[str]:
+        """Target question id (none when not carried)."""
+        return _get(self._data, "to", None, None)  # type: ignore[no-any-return]
+
+
+class MigrationReport(Document):
+    """The report of a migration: every source answer accounted for."""
+
+    __slots__ = ()
+
+    @property
+    def counts(self) -> MigrationCounts:
+        """Counts by outcome."""
+        return _get(self._data, "counts", None, ('c', MigrationCounts))  # type: ignore[no-any-return]
+
+    @property
+    def entries(self) -> List[MigrationEntry]:
+        """One line per target answer written, per source answer not carried and per new question."""
+        return _get(self._data, "entries", None, ('l', ('c', MigrationEntry)))  # type: ignore[no-any-return]
+
+    @property
+    def from_(self) -> ReferentialRef:
+        """The version migrated from."""
+        return _get(self._data, "from", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+    @property
+    def to(self) -> ReferentialRef:
+        """The version migrated to."""
+        return _get(self._data, "to", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+
+class MigrationSimulation(Document):
+    """What a migration would change, without committing to it."""
+
+    __slots__ = ()
+
+    @property
+    def grade_after(self) -> Optional[str]:
+        """Grade on the new version."""
+        return _get(self._data, "grade_after", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def grade_before(self) -> Optional[str]:
+        """Grade on the old version."""
+        return _get(self._data, "grade_before", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index_after(self) -> Optional[float]:
+        """Index on the new version."""
+        return _get(self._data, "index_after", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index_before(self) -> Optional[float]:
+        """Index on the old version."""
+        return _get(self._data, "index_before", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index_delta(self) -> Optional[float]:
+        """After − before (2 decimals)."""
+        return _get(self._data, "index_delta", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def report(self) -> MigrationReport:
+        """What would happen to every answer."""
+        return _get(self._data, "report", None, ('c', MigrationReport))  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[ThemeChange]:
+        """Theme scores, old themes first then new ones."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeChange)))  # type: ignore[no-any-return]
+
+
+class ThemeChange(Document):
+    """A theme's score before and after a migration."""
+
+    __slots__ = ()
+
+    @property
+    def after(self) -> Optional[float]:
+        """Score on the new version."""
+        return _get(self._data, "after", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def before(self) -> Optional[float]:
+        """Score on the old version (none when absent or not scored)."""
+        return _get(self._data, "before", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        """Theme id."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+
+class PeerComparison(Document):
+    """The comparison of a subject with its peers."""
+
+    __slots__ = ()
+
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("peer_comparison", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
+    @property
+    def compared(self) -> int:
+        """Peers compared (latest result, same referential and major version)."""
+        return _get(self._data, "compared", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def excluded_older(self) -> int:
+        """Results left out because the same peer has a more recent one."""
+        return _get(self._data, "excluded_older", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def excluded_other_referential(self) -> int:
+        """Latest results left out: another referential or another major version."""
+        return _get(self._data, "excluded_other_referential", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def min_group_size(self) -> int:
+        """Minimum group size used."""
+        return _get(self._data, "min_group_size", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def strata(self) -> List[Stratum]:
+        """Strata: `kind_band`, `departement` (when the subject has one), `region` (when the subject has one), `national`."""
+        return _get(self._data, "strata", None, ('l', ('c', Stratum)))  # type: ignore[no-any-return]
+
+    @property
+    def subject_index(self) -> Optional[float]:
+        """Index of the subject (2 decimals)."""
+        return _get(self._data, "subject_index", None, None)  # type: ignore[no-any-return]
+
+
+class Stats(Document):
+    """Statistics of one value (index or theme score) in a stratum."""
+
+    __slots__ = ()
+
+    @property
+    def max(self) -> float:
+        """Highest value."""
+        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def median(self) -> float:
+        """Median of the peers' values (2 decimals)."""
+        return _get(self._data, "median", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def min(self) -> float:
+        """Lowest value."""
+        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def n(self) -> int:
+        """Number of peers with a value."""
+        return _get(self._data, "n", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def percentile_rank(self) -> Optional[float]:
+        """Percentile rank of the subject's value among the peers' values: 100 × (count below + ½ × count equal) ÷ n (2 decimals); none when the subject has no value."""
+        return _get(self._data, "percentile_rank", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def q1(self) -> float:
+        """First quartile (type 7: linear interpolation between closest ranks)."""
+        return _get(self._data, "q1", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def q3(self) -> float:
+        """Third quartile (type 7)."""
+        return _get(self._data, "q3", None, None)  # type: ignore[no-any-return]
 
 
 class Stratum(Document):
@@ -1105,6 +1010,33 @@ class Stratum(Document):
         return _get(self._data, "themes", None, ('l', ('c', ThemeStats)))  # type: ignore[no-any-return]
 
 
+class ThemeStats(Document):
+    """Statistics of one theme in a stratum."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Theme id."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def stats(self) -> Optional[Stats]:
+        """Statistics; none when hidden or when too few peers have a score."""
+        return _get(self._data, "stats", None, ('c', Stats))  # type: ignore[no-any-return]
+
+
+class PeerSet(Document):
+    """A document of peer results."""
+
+    __slots__ = ()
+
+    @property
+    def peers(self) -> List[PeerResult]:
+        """The results, in any order; several results of the same collectivité may be present (only the latest counts)."""
+        return _get(self._data, "peers", None, ('l', ('c', PeerResult)))  # type: ignore[no-any-return]
+
+
 class PeerResult(Document):
     """The published result of one assessment, as compared with peers."""
 
@@ -1134,6 +1066,188 @@ class PeerResult(Document):
     def themes(self) -> List[PeerTheme]:
         """Theme scores."""
         return _get(self._data, "themes", [], ('l', ('c', PeerTheme)))  # type: ignore[no-any-return]
+
+
+class PeerTheme(Document):
+    """One theme score of a [`PeerResult`]."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Theme id."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> Optional[float]:
+        """Score 0–100; none when nothing was counted in the theme."""
+        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
+
+
+class Plan(Document):
+    """An action plan."""
+
+    __slots__ = ()
+
+    @property
+    def actions(self) -> List[PlannedAction]:
+        """The actions."""
+        return _get(self._data, "actions", None, ('l', ('c', PlannedAction)))  # type: ignore[no-any-return]
+
+    @property
+    def baseline(self) -> Optional[PlanAssessment]:
+        """The assessment the plan starts from (optional: follow-up can also be given it separately)."""
+        return _get(self._data, "baseline", None, ('c', PlanAssessment))  # type: ignore[no-any-return]
+
+    @property
+    def created(self) -> str:
+        """Date the plan was adopted (YYYY-MM-DD): the start of indicator trajectories."""
+        return _get(self._data, "created", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def name(self) -> Optional[str]:
+        """Name of the plan."""
+        return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def referential(self) -> ReferentialRef:
+        """The referential the plan's actions and questions belong to."""
+        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+    @property
+    def target(self) -> Optional[Target]:
+        """What the plan aims for."""
+        return _get(self._data, "target", None, ('c', Target))  # type: ignore[no-any-return]
+
+
+class Addressed(Document):
+    """A question an action improves and the answer it leads to."""
+
+    __slots__ = ()
+
+    @property
+    def leads_to(self) -> Outcome:
+        """The answer once the action is done."""
+        return _get(self._data, "leads_to", None, ('c', Outcome))  # type: ignore[no-any-return]
+
+    @property
+    def question(self) -> str:
+        """Question id."""
+        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
+
+
+class PlanAssessment(Document):
+    """The answers of a collectivité."""
+
+    __slots__ = ()
+
+    @property
+    def answers(self) -> Dict[str, Answer]:
+        """Answers keyed by question id, in questionnaire order."""
+        return _get(self._data, "answers", {}, ('d', ('c', Answer)))  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> str:
+        """Date of the assessment, ISO 8601 calendar date (`YYYY-MM-DD`)."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def from_plan(self) -> Optional[Dict[str, str]]:
+        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they come from."""
+        return _get(self._data, "from_plan", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def level(self) -> int:
+        """Level answered: 1, or 2 (levels 1 and 2)."""
+        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def migrations(self) -> Optional[List[MigrationRecord]]:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+        return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
+
+    @property
+    def profile(self) -> Profile:
+        """Who answers."""
+        return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
+
+    @property
+    def referential(self) -> ReferentialRef:
+        """The referential answered."""
+        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+
+class Budget(Document):
+    """Budget of an action, in euros."""
+
+    __slots__ = ()
+
+    @property
+    def planned(self) -> float:
+        """Planned amount (€)."""
+        return _get(self._data, "planned", 0.0, None)  # type: ignore[no-any-return]
+
+    @property
+    def spent(self) -> float:
+        """Amount spent so far (€)."""
+        return _get(self._data, "spent", 0.0, None)  # type: ignore[no-any-return]
+
+
+class Indicator(Document):
+    """A follow-up indicator of an action."""
+
+    __slots__ = ()
+
+    @property
+    def baseline(self) -> float:
+        """Value when the plan started."""
+        return _get(self._data, "baseline", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def current(self) -> Optional[float]:
+        """Last measured value."""
+        return _get(self._data, "current", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def measured(self) -> Optional[str]:
+        """Date of the last measurement (YYYY-MM-DD)."""
+        return _get(self._data, "measured", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def name(self) -> str:
+        """Name (e.g. "part des achats reconditionnés")."""
+        return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def target(self) -> float:
+        """Value to reach."""
+        return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def unit(self) -> Optional[str]:
+        """Unit (e.g. "%", "kg", "années")."""
+        return _get(self._data, "unit", None, None)  # type: ignore[no-any-return]
+
+
+class Outcome(Document):
+    """An answer an action leads to."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> Any:
+        """kind"""
+        return _get(self._data, "kind", None, None)
+
+    @property
+    def options(self) -> Optional[List[str]]:
+        """Option ids."""
+        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def value(self) -> Optional[float]:
+        """Value."""
+        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
 
 class PlannedAction(Document):
@@ -1253,6 +1367,72 @@ class Target(Document):
         return _get(self._data, "themes", None, None)  # type: ignore[no-any-return]
 
 
+class PlanStatus(Document):
+    """A plan's follow-up at a date."""
+
+    __slots__ = ()
+
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("plan_status", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
+    @property
+    def actions(self) -> List[ActionLine]:
+        """Every action, in plan order."""
+        return _get(self._data, "actions", None, ('l', ('c', ActionLine)))  # type: ignore[no-any-return]
+
+    @property
+    def as_of(self) -> str:
+        """Follow-up date (YYYY-MM-DD)."""
+        return _get(self._data, "as_of", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def budget(self) -> BudgetFigures:
+        """Budget figures."""
+        return _get(self._data, "budget", None, ('c', BudgetFigures))  # type: ignore[no-any-return]
+
+    @property
+    def counts(self) -> StatusCounts:
+        """Number of actions per status."""
+        return _get(self._data, "counts", None, ('c', StatusCounts))  # type: ignore[no-any-return]
+
+    @property
+    def done(self) -> List[str]:
+        """Ids of the done actions."""
+        return _get(self._data, "done", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def effort(self) -> EffortFigures:
+        """Effort figures."""
+        return _get(self._data, "effort", None, ('c', EffortFigures))  # type: ignore[no-any-return]
+
+    @property
+    def in_progress(self) -> List[str]:
+        """Ids of the actions in progress."""
+        return _get(self._data, "in_progress", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index(self) -> IndexFigures:
+        """Maturity index figures."""
+        return _get(self._data, "index", None, ('c', IndexFigures))  # type: ignore[no-any-return]
+
+    @property
+    def indicators(self) -> List[IndicatorStatus]:
+        """Indicators of the actions not abandoned, in plan order."""
+        return _get(self._data, "indicators", None, ('l', ('c', IndicatorStatus)))  # type: ignore[no-any-return]
+
+    @property
+    def late(self) -> List[str]:
+        """Ids of the actions due before `as_of` and neither done nor abandoned."""
+        return _get(self._data, "late", None, None)  # type: ignore[no-any-return]
+
+
 class ActionLine(Document):
     """One action in a follow-up."""
 
@@ -1313,42 +1493,6 @@ class BudgetFigures(Document):
     def spent(self) -> float:
         """Σ spent of every action, abandoned ones included."""
         return _get(self._data, "spent", None, None)  # type: ignore[no-any-return]
-
-
-class StatusCounts(Document):
-    """Number of actions in each status."""
-
-    __slots__ = ()
-
-    @property
-    def abandoned(self) -> int:
-        """Abandoned."""
-        return _get(self._data, "abandoned", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def done(self) -> int:
-        """Done."""
-        return _get(self._data, "done", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def in_progress(self) -> int:
-        """In progress."""
-        return _get(self._data, "in_progress", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def planned(self) -> int:
-        """Planned."""
-        return _get(self._data, "planned", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def to_define(self) -> int:
-        """To define."""
-        return _get(self._data, "to_define", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def to_plan(self) -> int:
-        """To plan."""
-        return _get(self._data, "to_plan", None, None)  # type: ignore[no-any-return]
 
 
 class EffortFigures(Document):
@@ -1459,6 +1603,113 @@ class IndicatorStatus(Document):
         return _get(self._data, "unit", None, None)  # type: ignore[no-any-return]
 
 
+class StatusCounts(Document):
+    """Number of actions in each status."""
+
+    __slots__ = ()
+
+    @property
+    def abandoned(self) -> int:
+        """Abandoned."""
+        return _get(self._data, "abandoned", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def done(self) -> int:
+        """Done."""
+        return _get(self._data, "done", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def in_progress(self) -> int:
+        """In progress."""
+        return _get(self._data, "in_progress", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def planned(self) -> int:
+        """Planned."""
+        return _get(self._data, "planned", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def to_define(self) -> int:
+        """To define."""
+        return _get(self._data, "to_define", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def to_plan(self) -> int:
+        """To plan."""
+        return _get(self._data, "to_plan", None, None)  # type: ignore[no-any-return]
+
+
+class Proposal(Document):
+    """The proposed plan."""
+
+    __slots__ = ()
+
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """As text or Markdown (``format``: text, markdown; ``lang``: fr,
+        en), exactly as the CLI renders it."""
+        from . import _native
+
+        return _native.render_document("proposal", self._data, format, lang)
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
+    @property
+    def baseline_index(self) -> Optional[float]:
+        """Index now."""
+        return _get(self._data, "baseline_index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def exact(self) -> bool:
+        """Whether optimality is proven (every component explored exhaustively)."""
+        return _get(self._data, "exact", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def gap(self) -> TargetGap:
+        """The gap between the current scores and the target, overall and per theme."""
+        return _get(self._data, "gap", None, ('c', TargetGap))  # type: ignore[no-any-return]
+
+    @property
+    def index(self) -> Optional[float]:
+        """Index once every proposed action is done."""
+        return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def note(self) -> Optional[str]:
+        """Why the target cannot be reached, when it cannot."""
+        return _get(self._data, "note", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def reachable(self) -> bool:
+        """Whether the target can be reached within the constraints. When not, the plan is the one reaching the best reachable index (least effort among equals)."""
+        return _get(self._data, "reachable", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def schedule(self) -> List[ScheduledAction]:
+        """The actions in an order that respects prerequisites, the most index per effort point first."""
+        return _get(self._data, "schedule", None, ('l', ('c', ScheduledAction)))  # type: ignore[no-any-return]
+
+    @property
+    def target_index(self) -> Optional[float]:
+        """Overall index to reach, when the target has one."""
+        return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[ThemeProjection]:
+        """Theme scores before and after."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeProjection)))  # type: ignore[no-any-return]
+
+    @property
+    def total_budget(self) -> int:
+        """Σ budget estimates of the plan (€)."""
+        return _get(self._data, "total_budget", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def total_effort(self) -> int:
+        """Σ effort points of the plan."""
+        return _get(self._data, "total_effort", None, None)  # type: ignore[no-any-return]
+
+
 class ScheduledAction(Document):
     """One step of the proposed schedule."""
 
@@ -1520,6 +1771,73 @@ class ScheduledAction(Document):
         return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
 
 
+class TargetGap(Document):
+    """The distance between a report and a target."""
+
+    __slots__ = ()
+
+    @property
+    def current_index(self) -> Optional[float]:
+        """Current index."""
+        return _get(self._data, "current_index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> Optional[str]:
+        """Target date."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def gap(self) -> Optional[float]:
+        """target − current (2 decimals; negative when exceeded)."""
+        return _get(self._data, "gap", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def reached(self) -> bool:
+        """Whether every part of the target is reached."""
+        return _get(self._data, "reached", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def target_index(self) -> Optional[float]:
+        """Overall index to reach (from `index` and/or `grade`)."""
+        return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[ThemeGap]:
+        """Per-theme gaps, for the themes the target names."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeGap)))  # type: ignore[no-any-return]
+
+
+class ThemeGap(Document):
+    """The distance of one theme to its target."""
+
+    __slots__ = ()
+
+    @property
+    def current(self) -> Optional[float]:
+        """Current score (none when nothing is counted)."""
+        return _get(self._data, "current", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def gap(self) -> Optional[float]:
+        """target − current (2 decimals)."""
+        return _get(self._data, "gap", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def reached(self) -> bool:
+        """Whether it is reached."""
+        return _get(self._data, "reached", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def target(self) -> float:
+        """Score to reach."""
+        return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def theme(self) -> str:
+        """Theme id."""
+        return _get(self._data, "theme", None, None)  # type: ignore[no-any-return]
+
+
 class ThemeProjection(Document):
     """A theme's score before and after the proposed plan."""
 
@@ -1544,6 +1862,93 @@ class ThemeProjection(Document):
     def target(self) -> Optional[float]:
         """Target score, when the target names this theme."""
         return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
+
+
+class ProposalRequest(Document):
+    """What to optimise for."""
+
+    __slots__ = ()
+
+    @property
+    def exclude(self) -> Optional[List[str]]:
+        """Actions not to propose."""
+        return _get(self._data, "exclude", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def max_budget(self) -> Optional[int]:
+        """Largest total budget in euros (cost bands count their estimate: none 0, low 5,000, medium 50,000, high 100,000)."""
+        return _get(self._data, "max_budget", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def max_effort(self) -> Optional[int]:
+        """Largest total effort (effort points: low 1, medium 2, high 3)."""
+        return _get(self._data, "max_effort", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def require(self) -> Optional[List[str]]:
+        """Actions the plan must contain."""
+        return _get(self._data, "require", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def target(self) -> Target:
+        """The target to reach."""
+        return _get(self._data, "target", None, ('c', Target))  # type: ignore[no-any-return]
+
+
+class ReferentialDocument(Document):
+    """A referential of good practices, organised in themes."""
+
+    __slots__ = ()
+
+    @property
+    def actions(self) -> List[Action]:
+        """Recommended actions."""
+        return _get(self._data, "actions", [], ('l', ('c', Action)))  # type: ignore[no-any-return]
+
+    @property
+    def description(self) -> Optional[Text]:
+        """What the referential covers."""
+        return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def grades(self) -> List[GradeBand]:
+        """Grade bands: the grade of an index is the band with the highest `min` not above it. One band must start at 0. Without bands, reports carry no grade."""
+        return _get(self._data, "grades", [], ('l', ('c', GradeBand)))  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        """Stable identifier (e.g. `sobriete-reen`)."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def license(self) -> Optional[str]:
+        """Licence of its texts."""
+        return _get(self._data, "license", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def publisher(self) -> Optional[str]:
+        """Who publishes it."""
+        return _get(self._data, "publisher", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def questions(self) -> List[Question]:
+        """Questions, in display order."""
+        return _get(self._data, "questions", None, ('l', ('c', Question)))  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[Theme]:
+        """Themes, in display order."""
+        return _get(self._data, "themes", None, ('l', ('c', Theme)))  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Text:
+        """Title."""
+        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def version(self) -> str:
+        """Semantic version (`MAJOR.MINOR.PATCH`); assessments are compared only within one major version."""
+        return _get(self._data, "version", None, None)  # type: ignore[no-any-return]
 
 
 class Action(Document):
@@ -1597,20 +2002,88 @@ class Action(Document):
         return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
 
 
-class Text(Document):
-    """A text in French, with an optional English translation."""
+class AnswerOption(Document):
+    """An option of a choice question."""
 
     __slots__ = ()
 
     @property
-    def en(self) -> Optional[str]:
-        """English translation."""
-        return _get(self._data, "en", None, None)  # type: ignore[no-any-return]
+    def id(self) -> str:
+        """Identifier, unique in its question."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def fr(self) -> str:
-        """French text (required, non-empty)."""
-        return _get(self._data, "fr", None, None)  # type: ignore[no-any-return]
+    def label(self) -> Text:
+        """Label."""
+        return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def points(self) -> int:
+        """Points (integer ≥ 0)."""
+        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
+
+
+class Applicability(Document):
+    """Which profiles a question applies to."""
+
+    __slots__ = ()
+
+    @property
+    def kinds(self) -> Optional[List[ProfileKind]]:
+        """Kinds of collectivité (all when empty)."""
+        return _get(self._data, "kinds", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def max_population(self) -> Optional[int]:
+        """Largest population (inclusive)."""
+        return _get(self._data, "max_population", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def min_population(self) -> Optional[int]:
+        """Smallest population (inclusive)."""
+        return _get(self._data, "min_population", None, None)  # type: ignore[no-any-return]
+
+
+class Band(Document):
+    """A threshold band of a numeric question."""
+
+    __slots__ = ()
+
+    @property
+    def from_(self) -> float:
+        """Lower bound (inclusive)."""
+        return _get(self._data, "from", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def points(self) -> int:
+        """Points of a value in this band (integer ≥ 0)."""
+        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
+
+
+class Condition(Document):
+    """A condition on a parent question's answer. The parent must itself be shown and answered (not "don't know", not "not applicable")."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> Any:
+        """kind"""
+        return _get(self._data, "kind", None, None)
+
+    @property
+    def question(self) -> str:
+        """Parent question id."""
+        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def options(self) -> Optional[List[str]]:
+        """Option ids."""
+        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def value(self) -> Optional[float]:
+        """Threshold."""
+        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
 
 class GradeBand(Document):
@@ -1715,6 +2188,94 @@ class Question(Document):
         return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
 
 
+class References(Document):
+    """References of a question."""
+
+    __slots__ = ()
+
+    @property
+    def reen_areas(self) -> Optional[List[int]]:
+        """Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT)."""
+        return _get(self._data, "reen_areas", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def rgesn(self) -> Optional[List[str]]:
+        """RGESN criterion ids (e.g. `4.3`)."""
+        return _get(self._data, "rgesn", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def urls(self) -> Optional[List[str]]:
+        """Further reading."""
+        return _get(self._data, "urls", None, None)  # type: ignore[no-any-return]
+
+
+class Response(Document):
+    """The kind of answer a question expects, with its points."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> Any:
+        """kind"""
+        return _get(self._data, "kind", None, None)
+
+    @property
+    def no_points(self) -> int:
+        """Points of "no" (default 0)."""
+        return _get(self._data, "no_points", 0, None)  # type: ignore[no-any-return]
+
+    @property
+    def yes_points(self) -> int:
+        """Points of "yes" (default 1)."""
+        return _get(self._data, "yes_points", 1, None)  # type: ignore[no-any-return]
+
+    @property
+    def options(self) -> Optional[List[AnswerOption]]:
+        """The options, each with its points."""
+        return _get(self._data, "options", None, ('l', ('c', AnswerOption)))  # type: ignore[no-any-return]
+
+    @property
+    def cap(self) -> Optional[int]:
+        """Cap of the sum (default: the sum of every option's points)."""
+        return _get(self._data, "cap", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def bands(self) -> Optional[List[Band]]:
+        """Bands by increasing `from`: a value scores the points of the last band whose `from` is ≤ the value, 0 below the first band."""
+        return _get(self._data, "bands", None, ('l', ('c', Band)))  # type: ignore[no-any-return]
+
+    @property
+    def max(self) -> Optional[float]:
+        """Largest valid value."""
+        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def min(self) -> Optional[float]:
+        """Smallest valid value."""
+        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def unit(self) -> Optional[Text]:
+        """Unit shown next to the value."""
+        return _get(self._data, "unit", None, ('c', Text))  # type: ignore[no-any-return]
+
+
+class SubTheme(Document):
+    """A sub-theme of a theme."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Identifier, unique in its theme."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Text:
+        """Title."""
+        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+
 class Theme(Document):
     """A theme of questions."""
 
@@ -1744,6 +2305,67 @@ class Theme(Document):
     def weight(self) -> float:
         """Weight of the theme in the index (finite, > 0; default 1)."""
         return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
+
+
+class Rollup(Document):
+    """Roll-up of the latest results of the members of a grouping."""
+
+    __slots__ = ()
+
+    @property
+    def completeness(self) -> Optional[float]:
+        """100 × members ÷ expected members (2 decimals); none without an expected count or when it is 0."""
+        return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def distribution(self) -> List[Bucket]:
+        """Distribution of the indexes over 0–20, 20–40, 40–60, 60–80, 80–100 (100 falls in the last bucket; values outside 0–100 in none)."""
+        return _get(self._data, "distribution", None, ('l', ('c', Bucket)))  # type: ignore[no-any-return]
+
+    @property
+    def expected_members(self) -> Optional[int]:
+        """Members expected (e.g. the communes of the EPCI)."""
+        return _get(self._data, "expected_members", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def indexed(self) -> int:
+        """Members with an index: the base of every index figure below."""
+        return _get(self._data, "indexed", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def max(self) -> Optional[float]:
+        """Highest index."""
+        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def mean(self) -> Optional[float]:
+        """Mean index (2 decimals)."""
+        return _get(self._data, "mean", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def median(self) -> Optional[float]:
+        """Median index (2 decimals)."""
+        return _get(self._data, "median", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def members(self) -> int:
+        """Members with a result (latest result of each)."""
+        return _get(self._data, "members", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def min(self) -> Optional[float]:
+        """Lowest index."""
+        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def population_weighted_mean(self) -> Optional[float]:
+        """Σ population × index ÷ Σ population over members with an index (2 decimals); none when that population is 0."""
+        return _get(self._data, "population_weighted_mean", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[RollupTheme]:
+        """Per theme, in order of first appearance among the members."""
+        return _get(self._data, "themes", None, ('l', ('c', RollupTheme)))  # type: ignore[no-any-return]
 
 
 class Bucket(Document):
@@ -1786,6 +2408,108 @@ class RollupTheme(Document):
     def population_weighted_mean(self) -> Optional[float]:
         """Σ population × score ÷ Σ population over members with a score (2 decimals); none when that population is 0."""
         return _get(self._data, "population_weighted_mean", None, None)  # type: ignore[no-any-return]
+
+
+class ScoreReport(Document):
+    """The maturity report of one assessment."""
+
+    __slots__ = ()
+
+    def render(self, format: str = "text", lang: str = "fr") -> str:
+        """The report as text, JSON, Markdown or a self-contained HTML page
+        (``format``: text, json, markdown, html; ``lang``: fr, en), exactly
+        as the CLI and the other languages render it."""
+        from . import _native
+
+        return _native.render_document("score_report", self._data, format, lang)
+
+    def _repr_html_(self) -> str:
+        return _iframe(self.render("html"))
+
+    @property
+    def complete(self) -> bool:
+        """Whether every shown question is answered."""
+        return _get(self._data, "complete", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def completeness(self) -> float:
+        """Share of shown questions answered, 0–100 (2 decimals)."""
+        return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def conformity(self) -> Conformity:
+        """The share of applicable practices fully in place (the conformity rate of audit referentials such as the RGESN)."""
+        return _get(self._data, "conformity", None, ('c', Conformity))  # type: ignore[no-any-return]
+
+    @property
+    def counts(self) -> Counts:
+        """Question counts."""
+        return _get(self._data, "counts", None, ('c', Counts))  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> str:
+        """Date of the assessment."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def dont_know_share(self) -> float:
+        """Share of shown questions answered "don't know", 0–100 (2 decimals)."""
+        return _get(self._data, "dont_know_share", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def eco_clic(self) -> EcoClic:
+        """The Éco-clic-compatible figure."""
+        return _get(self._data, "eco_clic", None, ('c', EcoClic))  # type: ignore[no-any-return]
+
+    @property
+    def gaps(self) -> List[Gap]:
+        """Practices not fully in place, most index points missed first."""
+        return _get(self._data, "gaps", None, ('l', ('c', Gap)))  # type: ignore[no-any-return]
+
+    @property
+    def grade(self) -> Optional[Grade]:
+        """Grade of the index."""
+        return _get(self._data, "grade", None, ('c', Grade))  # type: ignore[no-any-return]
+
+    @property
+    def index(self) -> Optional[float]:
+        """Maturity index 0–100 (2 decimals); none when nothing is counted."""
+        return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def level(self) -> int:
+        """Level answered."""
+        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def profile(self) -> Profile:
+        """Who answered."""
+        return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
+
+    @property
+    def questions(self) -> List[QuestionResult]:
+        """Every in-level question, in referential order."""
+        return _get(self._data, "questions", None, ('l', ('c', QuestionResult)))  # type: ignore[no-any-return]
+
+    @property
+    def recommended_actions(self) -> List[Candidate]:
+        """Actions that raise the index, largest gain first."""
+        return _get(self._data, "recommended_actions", None, ('l', ('c', Candidate)))  # type: ignore[no-any-return]
+
+    @property
+    def referential(self) -> ReferentialRef:
+        """Referential used."""
+        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[ThemeScore]:
+        """Theme scores, in referential order."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeScore)))  # type: ignore[no-any-return]
+
+    @property
+    def warnings(self) -> Optional[List[Issue]]:
+        """Warnings about the assessment (answers kept but ignored, …)."""
+        return _get(self._data, "warnings", None, ('l', ('c', Issue)))  # type: ignore[no-any-return]
 
 
 class Conformity(Document):
@@ -1963,6 +2687,32 @@ class Grade(Document):
         return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
 
 
+class Issue(Document):
+    """One problem found in a document."""
+
+    __slots__ = ()
+
+    @property
+    def code(self) -> IssueCode:
+        """Stable code."""
+        return _get(self._data, "code", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def message(self) -> str:
+        """Human-readable explanation."""
+        return _get(self._data, "message", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def path(self) -> str:
+        """JSON pointer (RFC 6901) to the faulty value; empty for the whole document."""
+        return _get(self._data, "path", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def severity(self) -> Severity:
+        """Error or warning."""
+        return _get(self._data, "severity", None, None)  # type: ignore[no-any-return]
+
+
 class QuestionResult(Document):
     """The result of one question (questions above the assessment's level are left out)."""
 
@@ -2024,6 +2774,32 @@ class QuestionResult(Document):
         return _get(self._data, "weight", None, None)  # type: ignore[no-any-return]
 
 
+class SubThemeScore(Document):
+    """A sub-theme's score."""
+
+    __slots__ = ()
+
+    @property
+    def counted(self) -> int:
+        """Counted questions."""
+        return _get(self._data, "counted", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        """Sub-theme id."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> Optional[float]:
+        """Score 0–100 (2 decimals), none when nothing is counted."""
+        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Text:
+        """Title."""
+        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+
 class ThemeScore(Document):
     """A theme's score."""
 
@@ -2080,453 +2856,61 @@ class ThemeScore(Document):
         return _get(self._data, "weight", None, None)  # type: ignore[no-any-return]
 
 
-class Issue(Document):
-    """One problem found in a document."""
+class TargetGapTargetGap(Document):
+    """The distance between a report and a target."""
 
     __slots__ = ()
 
     @property
-    def code(self) -> IssueCode:
-        """Stable code."""
-        return _get(self._data, "code", None, None)  # type: ignore[no-any-return]
+    def current_index(self) -> Optional[float]:
+        """Current index."""
+        return _get(self._data, "current_index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def message(self) -> str:
-        """Human-readable explanation."""
-        return _get(self._data, "message", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def path(self) -> str:
-        """JSON pointer (RFC 6901) to the faulty value; empty for the whole document."""
-        return _get(self._data, "path", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def severity(self) -> Severity:
-        """Error or warning."""
-        return _get(self._data, "severity", None, None)  # type: ignore[no-any-return]
-
-
-class ThemeGap(Document):
-    """The distance of one theme to its target."""
-
-    __slots__ = ()
-
-    @property
-    def current(self) -> Optional[float]:
-        """Current score (none when nothing is counted)."""
-        return _get(self._data, "current", None, None)  # type: ignore[no-any-return]
+    def date(self) -> Optional[str]:
+        """Target date."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
     def gap(self) -> Optional[float]:
-        """target − current (2 decimals)."""
+        """target − current (2 decimals; negative when exceeded)."""
         return _get(self._data, "gap", None, None)  # type: ignore[no-any-return]
 
     @property
     def reached(self) -> bool:
-        """Whether it is reached."""
+        """Whether every part of the target is reached."""
         return _get(self._data, "reached", None, None)  # type: ignore[no-any-return]
 
     @property
-    def target(self) -> float:
-        """Score to reach."""
-        return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
+    def target_index(self) -> Optional[float]:
+        """Overall index to reach (from `index` and/or `grade`)."""
+        return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def theme(self) -> str:
-        """Theme id."""
-        return _get(self._data, "theme", None, None)  # type: ignore[no-any-return]
+    def themes(self) -> List[ThemeGap]:
+        """Per-theme gaps, for the themes the target names."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeGap)))  # type: ignore[no-any-return]
 
 
-class ThemeValue(Document):
-    """The score of one theme in one assessment."""
+class ValidationReport(Document):
+    """The result of validating a document."""
 
     __slots__ = ()
 
     @property
-    def id(self) -> str:
-        """Theme id."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+    def document(self) -> DocumentKind:
+        """What the document was recognised as."""
+        return _get(self._data, "document", None, None)  # type: ignore[no-any-return]
 
     @property
-    def score(self) -> Optional[float]:
-        """Theme score 0–100 (2 decimals); none when nothing is counted."""
-        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
-
-
-class SeriesPoint(Document):
-    """A theme score at one date."""
-
-    __slots__ = ()
+    def issues(self) -> List[Issue]:
+        """Every issue, errors first."""
+        return _get(self._data, "issues", None, ('l', ('c', Issue)))  # type: ignore[no-any-return]
 
     @property
-    def date(self) -> str:
-        """Date of the assessment (YYYY-MM-DD)."""
-        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def score(self) -> Optional[float]:
-        """Theme score (2 decimals); none when nothing is counted."""
-        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
-
-
-class Stats(Document):
-    """Statistics of one value (index or theme score) in a stratum."""
-
-    __slots__ = ()
-
-    @property
-    def max(self) -> float:
-        """Highest value."""
-        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def median(self) -> float:
-        """Median of the peers' values (2 decimals)."""
-        return _get(self._data, "median", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def min(self) -> float:
-        """Lowest value."""
-        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def n(self) -> int:
-        """Number of peers with a value."""
-        return _get(self._data, "n", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def percentile_rank(self) -> Optional[float]:
-        """Percentile rank of the subject's value among the peers' values: 100 × (count below + ½ × count equal) ÷ n (2 decimals); none when the subject has no value."""
-        return _get(self._data, "percentile_rank", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def q1(self) -> float:
-        """First quartile (type 7: linear interpolation between closest ranks)."""
-        return _get(self._data, "q1", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def q3(self) -> float:
-        """Third quartile (type 7)."""
-        return _get(self._data, "q3", None, None)  # type: ignore[no-any-return]
-
-
-class ThemeStats(Document):
-    """Statistics of one theme in a stratum."""
-
-    __slots__ = ()
-
-    @property
-    def id(self) -> str:
-        """Theme id."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def stats(self) -> Optional[Stats]:
-        """Statistics; none when hidden or when too few peers have a score."""
-        return _get(self._data, "stats", None, ('c', Stats))  # type: ignore[no-any-return]
-
-
-class PeerTheme(Document):
-    """One theme score of a [`PeerResult`]."""
-
-    __slots__ = ()
-
-    @property
-    def id(self) -> str:
-        """Theme id."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def score(self) -> Optional[float]:
-        """Score 0–100; none when nothing was counted in the theme."""
-        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
-
-
-class Addressed(Document):
-    """A question an action improves and the answer it leads to."""
-
-    __slots__ = ()
-
-    @property
-    def leads_to(self) -> Outcome:
-        """The answer once the action is done."""
-        return _get(self._data, "leads_to", None, ('c', Outcome))  # type: ignore[no-any-return]
-
-    @property
-    def question(self) -> str:
-        """Question id."""
-        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
-
-
-class Budget(Document):
-    """Budget of an action, in euros."""
-
-    __slots__ = ()
-
-    @property
-    def planned(self) -> float:
-        """Planned amount (€)."""
-        return _get(self._data, "planned", 0.0, None)  # type: ignore[no-any-return]
-
-    @property
-    def spent(self) -> float:
-        """Amount spent so far (€)."""
-        return _get(self._data, "spent", 0.0, None)  # type: ignore[no-any-return]
-
-
-class Indicator(Document):
-    """A follow-up indicator of an action."""
-
-    __slots__ = ()
-
-    @property
-    def baseline(self) -> float:
-        """Value when the plan started."""
-        return _get(self._data, "baseline", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def current(self) -> Optional[float]:
-        """Last measured value."""
-        return _get(self._data, "current", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def measured(self) -> Optional[str]:
-        """Date of the last measurement (YYYY-MM-DD)."""
-        return _get(self._data, "measured", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def name(self) -> str:
-        """Name (e.g. "part des achats reconditionnés")."""
-        return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def target(self) -> float:
-        """Value to reach."""
-        return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def unit(self) -> Optional[str]:
-        """Unit (e.g. "%", "kg", "années")."""
-        return _get(self._data, "unit", None, None)  # type: ignore[no-any-return]
-
-
-class Applicability(Document):
-    """Which profiles a question applies to."""
-
-    __slots__ = ()
-
-    @property
-    def kinds(self) -> Optional[List[ProfileKind]]:
-        """Kinds of collectivité (all when empty)."""
-        return _get(self._data, "kinds", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def max_population(self) -> Optional[int]:
-        """Largest population (inclusive)."""
-        return _get(self._data, "max_population", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def min_population(self) -> Optional[int]:
-        """Smallest population (inclusive)."""
-        return _get(self._data, "min_population", None, None)  # type: ignore[no-any-return]
-
-
-class Condition(Document):
-    """A condition on a parent question's answer. The parent must itself be shown and answered (not "don't know", not "not applicable")."""
-
-    __slots__ = ()
-
-    @property
-    def kind(self) -> Any:
-        """kind"""
-        return _get(self._data, "kind", None, None)
-
-    @property
-    def question(self) -> str:
-        """Parent question id."""
-        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def options(self) -> Optional[List[str]]:
-        """Option ids."""
-        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def value(self) -> Optional[float]:
-        """Threshold."""
-        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
-
-
-class References(Document):
-    """References of a question."""
-
-    __slots__ = ()
-
-    @property
-    def reen_areas(self) -> Optional[List[int]]:
-        """Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT)."""
-        return _get(self._data, "reen_areas", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def rgesn(self) -> Optional[List[str]]:
-        """RGESN criterion ids (e.g. `4.3`)."""
-        return _get(self._data, "rgesn", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def urls(self) -> Optional[List[str]]:
-        """Further reading."""
-        return _get(self._data, "urls", None, None)  # type: ignore[no-any-return]
-
-
-class Response(Document):
-    """The kind of answer a question expects, with its points."""
-
-    __slots__ = ()
-
-    @property
-    def kind(self) -> Any:
-        """kind"""
-        return _get(self._data, "kind", None, None)
-
-    @property
-    def no_points(self) -> int:
-        """Points of "no" (default 0)."""
-        return _get(self._data, "no_points", 0, None)  # type: ignore[no-any-return]
-
-    @property
-    def yes_points(self) -> int:
-        """Points of "yes" (default 1)."""
-        return _get(self._data, "yes_points", 1, None)  # type: ignore[no-any-return]
-
-    @property
-    def options(self) -> Optional[List[AnswerOption]]:
-        """The options, each with its points."""
-        return _get(self._data, "options", None, ('l', ('c', AnswerOption)))  # type: ignore[no-any-return]
-
-    @property
-    def cap(self) -> Optional[int]:
-        """Cap of the sum (default: the sum of every option's points)."""
-        return _get(self._data, "cap", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def bands(self) -> Optional[List[Band]]:
-        """Bands by increasing `from`: a value scores the points of the last band whose `from` is ≤ the value, 0 below the first band."""
-        return _get(self._data, "bands", None, ('l', ('c', Band)))  # type: ignore[no-any-return]
-
-    @property
-    def max(self) -> Optional[float]:
-        """Largest valid value."""
-        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def min(self) -> Optional[float]:
-        """Smallest valid value."""
-        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def unit(self) -> Optional[Text]:
-        """Unit shown next to the value."""
-        return _get(self._data, "unit", None, ('c', Text))  # type: ignore[no-any-return]
-
-
-class SubTheme(Document):
-    """A sub-theme of a theme."""
-
-    __slots__ = ()
-
-    @property
-    def id(self) -> str:
-        """Identifier, unique in its theme."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def title(self) -> Text:
-        """Title."""
-        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
-
-
-class SubThemeScore(Document):
-    """A sub-theme's score."""
-
-    __slots__ = ()
-
-    @property
-    def counted(self) -> int:
-        """Counted questions."""
-        return _get(self._data, "counted", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def id(self) -> str:
-        """Sub-theme id."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def score(self) -> Optional[float]:
-        """Score 0–100 (2 decimals), none when nothing is counted."""
-        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def title(self) -> Text:
-        """Title."""
-        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
-
-
-class Outcome(Document):
-    """An answer an action leads to."""
-
-    __slots__ = ()
-
-    @property
-    def kind(self) -> Any:
-        """kind"""
-        return _get(self._data, "kind", None, None)
-
-    @property
-    def options(self) -> Optional[List[str]]:
-        """Option ids."""
-        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def value(self) -> Optional[float]:
-        """Value."""
-        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
-
-
-class AnswerOption(Document):
-    """An option of a choice question."""
-
-    __slots__ = ()
-
-    @property
-    def id(self) -> str:
-        """Identifier, unique in its question."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def label(self) -> Text:
-        """Label."""
-        return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def points(self) -> int:
-        """Points (integer ≥ 0)."""
-        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
-
-
-class Band(Document):
-    """A threshold band of a numeric question."""
-
-    __slots__ = ()
-
-    @property
-    def from_(self) -> float:
-        """Lower bound (inclusive)."""
-        return _get(self._data, "from", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def points(self) -> int:
-        """Points of a value in this band (integer ≥ 0)."""
-        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
+    def valid(self) -> bool:
+        """True when no issue is an error (warnings allowed)."""
+        return _get(self._data, "valid", None, None)  # type: ignore[no-any-return]
 
 __all__ = [
     "Action",
@@ -2546,6 +2930,8 @@ __all__ = [
     "Condition",
     "Conformity",
     "Counts",
+    "Crosswalk",
+    "CrosswalkMapping",
     "EcoClic",
     "EffortFigures",
     "Gap",
@@ -2558,12 +2944,20 @@ __all__ = [
     "Indicator",
     "IndicatorStatus",
     "Issue",
+    "Migration",
+    "MigrationAssessment",
+    "MigrationCounts",
+    "MigrationEntry",
+    "MigrationRecord",
+    "MigrationReport",
+    "MigrationSimulation",
     "Outcome",
     "PeerComparison",
     "PeerResult",
     "PeerSet",
     "PeerTheme",
     "Plan",
+    "PlanAssessment",
     "PlanStatus",
     "PlannedAction",
     "Profile",
@@ -2588,8 +2982,10 @@ __all__ = [
     "SubThemeScore",
     "Target",
     "TargetGap",
+    "TargetGapTargetGap",
     "Text",
     "Theme",
+    "ThemeChange",
     "ThemeDelta",
     "ThemeGap",
     "ThemeProjection",
@@ -2603,6 +2999,8 @@ __all__ = [
     "DocumentKind",
     "GapState",
     "IssueCode",
+    "MergeRule",
+    "MigrationOutcome",
     "ProfileKind",
     "QuestionStatus",
     "Rating",

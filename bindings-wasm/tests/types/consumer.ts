@@ -2,7 +2,8 @@
 // type-checks it against the generated .d.ts. The @ts-expect-error lines
 // prove that the types reject wrong documents and arguments.
 import {
-  Referential, rollup, version, SobrieteError, ValidationError, ArgumentError,
+  Referential, rollup, version, invertCrosswalk, SobrieteError, ValidationError, ArgumentError,
+  type Crosswalk, type Migration, type MigrationSimulation, type ScoreSummary, type ScoreSummaryItem,
   type Assessment, type ScoreReport, type ValidationReport, type Proposal, type Plan,
   type PlanStatus, type History, type PeerComparison, type Peers, type Rollup, type TargetGap,
   type Candidates, type AssessmentDiff, type PeerResult, type FullReport, type ProgressPoint,
@@ -53,6 +54,16 @@ const review: string = r.annualReview(a, plan, 2026, null, 'fr');
 const svg: string = r.radarSvg(a, { themes: { governance: 80 } }, peers) + r.evolutionSvg([a, next], plan);
 const md: string = r.markdown('en');
 
+const summary: ScoreSummary = r.scoreSummary(a);
+const summaries: ScoreSummaryItem[] = r.scoreSummaries([a]);
+declare const crosswalk: Crosswalk;
+declare const next2: ReferentialDocument;
+const migration: Migration = r.migrate(a, crosswalk, next2);
+const migrationAgain: Migration = r.migrate(a, crosswalk, new Referential(next2));
+const simulation: MigrationSimulation = r.simulateMigration(a, crosswalk, next2);
+const migrationText: string = r.renderMigration(a, crosswalk, next2, 'markdown', 'en') + r.renderMigrationSimulation(a, crosswalk, next2);
+const crosswalkReport: ValidationReport = r.validateCrosswalk(crosswalk, next2);
+const back: Crosswalk = invertCrosswalk(crosswalk);
 const batch: ScoreManyItem[] = r.scoreMany([a, JSON.stringify(a)]);
 for (const item of batch) {
   if (item instanceof SobrieteError) {
@@ -88,4 +99,4 @@ const noKind: Assessment = { ...a, profile: { name: 'x', population: 1 } };
 // @ts-expect-error: the score report is not a string
 const notString: string = r.score(a);
 
-export { id, index, grade, themeScores, ok, text, full, data, gap, candidates, planReport, status, history, diff, series, comparison, mine, roll, csv, review, svg, md, wrong, noKind, notString };
+export { summary, summaries, migration, migrationAgain, simulation, migrationText, crosswalkReport, back, id, index, grade, themeScores, ok, text, full, data, gap, candidates, planReport, status, history, diff, series, comparison, mine, roll, csv, review, svg, md, wrong, noKind, notString };
