@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Referential, rollup, SobrieteError, ValidationError, ArgumentError } from '../pkg/index.js';
+import { Referential, rollup, invertCrosswalk, SobrieteError, ValidationError, ArgumentError } from '../pkg/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const commune = JSON.parse(readFileSync(join(root, 'examples/commune-rurale-niveau1.json'), 'utf8'));
@@ -134,6 +134,15 @@ test('hostile inputs throw a SobrieteError and never trap the module', () => {
     thrown(() => r.planStatus(value, null, '2026-01-01'), `planStatus(${label})`);
     thrown(() => rollup(value), `rollup(${label})`);
     thrown(() => r.compare(value, value), `compare(${label})`);
+    thrown(() => r.migrate(commune, value, r), `migrate(${label})`);
+    thrown(() => r.simulateMigration(commune, value, value), `simulateMigration(${label})`);
+    thrown(() => invertCrosswalk(value), `invertCrosswalk(${label})`);
+    thrown(() => r.scoreSummary(value), `scoreSummary(${label})`);
+    const crosswalkReport = r.validateCrosswalk(value, r);
+    assert.equal(crosswalkReport.valid, false, label);
+    const summaries = r.scoreSummaries([value, commune]);
+    assert.ok(summaries[0] instanceof ValidationError, label);
+    assert.equal(summaries[1].index, expectedIndex);
     // No inputs (null, undefined, {}) is a plain report; {} is a valid
     // (empty) target. A Map serializes as {}.
     let asJson;
