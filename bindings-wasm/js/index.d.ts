@@ -1,0 +1,2 @@
+export * from './sobriete.js';
+export { SobrieteError, ValidationError, ArgumentError } from './errors.js';

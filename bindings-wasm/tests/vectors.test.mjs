@@ -1,0 +1,69 @@
+// Golden vectors: every tests/vectors/*.json computed through the npm
+// package exactly as core/tests/vectors.rs computes it in Rust, compared by
+// deep equality (exact numbers) with the vector's `expected`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Referential, rollup, SobrieteError } from '../pkg/index.js';
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'vectors');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+
+/** The error in the vectors' shape (core/tests/vectors.rs `error_value`). */
+function errorValue(e) {
+  assert.ok(e instanceof SobrieteError, `expected a SobrieteError, got ${e}`);
+  assert.ok(e instanceof Error);
+  const issues = e.issues.map(({ code, path, severity }) => ({ code, path, severity }));
+  return { error: { code: e.code, document: e.document, issues } };
+}
+
+function compute(c) {
+  const nullable = (v) => (v === undefined ? null : v);
+  try {
+    const r = c.referential === undefined ? Referential.default() : new Referential(c.referential);
+    switch (c.operation ?? 'score') {
+      case 'score': return { report: r.score(nullable(c.assessment)) };
+      case 'propose': return { proposal: r.propose(nullable(c.assessment), nullable(c.request)) };
+      case 'plan_status': return { status: r.planStatus(nullable(c.plan), null, c.as_of ?? '') };
+      case 'history': return { history: r.history(c.assessments) };
+      case 'compare':
+        return { comparison: r.compare(nullable(c.assessment), nullable(c.peers), c.min_group_size ?? null) };
+      case 'rollup': return { rollup: rollup(nullable(c.peers), c.expected_members ?? null) };
+      case 'migrate': {
+        // As in Rust: the assessment, then the new version, then the crosswalk.
+        const a = nullable(c.assessment);
+        return c.simulate === true
+          ? { simulation: r.simulateMigration(a, nullable(c.crosswalk), nullable(c.to_referential)) }
+          : { migration: r.migrate(a, nullable(c.crosswalk), nullable(c.to_referential)) };
+      }
+      default: throw new Error(`unknown operation ${c.operation}`);
+    }
+  } catch (e) {
+    return errorValue(e);
+  }
+}
+
+test('there are at least 32 golden vectors', () => {
+  assert.ok(files.length >= 32, `found ${files.length}`);
+});
+
+for (const file of files) {
+  test(`golden vector ${file}`, () => {
+    const c = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    assert.deepStrictEqual(compute(c), c.expected);
+  });
+}
+
+test('a batch scores like one call per item', () => {
+  const cases = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .filter((c) => c.referential === undefined && (c.operation ?? 'score') === 'score');
+  assert.ok(cases.length >= 3);
+  const results = Referential.default().scoreMany(cases.map((c) => c.assessment));
+  assert.equal(results.length, cases.length);
+  results.forEach((item, i) => {
+    if (cases[i].expected.report) assert.deepStrictEqual(item, cases[i].expected.report);
+    else assert.deepStrictEqual(errorValue(item), cases[i].expected);
+  });
+});

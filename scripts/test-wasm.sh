@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The WebAssembly binding: installs what it needs (idempotently), builds the
+# npm package (bindings-wasm/pkg), prints its size, then runs the Node tests
+# (golden vectors, API cross-checked with the CLI, errors, hostile inputs),
+# the TypeScript check and the demo page in headless Chromium.
+# Works on a fresh clone as root, with only the package registries reachable.
+# See ../shared/toolchain.md (WebAssembly and Browser tests) for the recipe.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$(pwd)"
+
+step() { printf '\n==> %s\n' "$*"; }
+export DEBIAN_FRONTEND=noninteractive
+apt_updated=""
+apt_install() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    [[ -n "$apt_updated" ]] || { apt-get update -qq; apt_updated=1; }
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+step "toolchain: Debian rustc-web for wasm32 (-Zbuild-std), lld, chromium, node"
+apt_install rustc-web cargo-web rust-web-src rust-web-llvm chromium
+# Node.js 18+ with npm (already there on this machine kind; Debian's otherwise).
+command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+# rust-web-llvm does not pull in the lld package /usr/bin/rust-lld points to.
+lld_package="$(basename "$(readlink /usr/bin/rust-lld)")"
+apt_install "$lld_package"
+/usr/bin/rust-lld -flavor wasm --version >/dev/null
+rustc_web="$(dpkg-query -W -f='${Version}' rustc-web)"
+rust_src="$(dpkg-query -W -f='${Version}' rust-web-src)"
+if [[ "$rustc_web" != "$rust_src" ]]; then
+  echo "rustc-web ($rustc_web) and rust-web-src ($rust_src) differ: apt-get install --only-upgrade rustc-web rust-web-src" >&2
+  exit 1
+fi
+rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr
+cargo +debian-web --version
+
+wasm_bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bindgen_version" ]]; then
+  # `--locked` fails with this index (see toolchain.md).
+  cargo install --quiet wasm-bindgen-cli --version "$wasm_bindgen_version"
+fi
+wasm-bindgen --version
+
+step "npm tools (binaryen wasm-opt, json-schema-to-typescript, typescript, playwright-core)"
+(cd bindings-wasm && npm ci --no-audit --no-fund --silent)
+
+step "TypeScript types up to date with the Rust types (schemas)"
+cargo test --quiet --locked -p sobriete-wasm --test schemas
+(cd bindings-wasm && node scripts/gen-types.mjs --check)
+
+step "build the npm package (bindings-wasm/pkg)"
+bindings-wasm/build.sh
+
+step "CLI for the cross-checks"
+cargo build --quiet --locked -p sobriete-cli
+export SOBRIETE_BIN="$root/target/debug/sobriete"
+
+step "Node: golden vectors, API vs CLI, errors and hostile inputs"
+(cd bindings-wasm && node --test tests/*.test.mjs)
+
+step "TypeScript: tsc --noEmit on a consumer"
+(cd bindings-wasm && node_modules/.bin/tsc --noEmit -p tests/types)
+
+step "demo page in headless Chromium"
+(cd bindings-wasm && node --test tests/browser/)
+
+step "size"
+gz="$(cat bindings-wasm/pkg/.gzip-size)"
+limit_kb="${SOBRIETE_WASM_SIZE_LIMIT_KB:-250}"
+if ((gz > limit_kb * 1024)); then
+  echo "FAIL: sobriete_bg.wasm is $((gz / 1024)) KB gzipped, above the ${limit_kb} KB budget (issue #6)" >&2
+  exit 1
+fi
+echo "ok: sobriete_bg.wasm is $((gz / 1024)) KB gzipped (budget ${limit_kb} KB)"
