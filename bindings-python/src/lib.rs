@@ -879,6 +879,22 @@ fn crosswalk_of(obj: &Bound<'_, PyAny>) -> Res<sobriete::migrate::Crosswalk> {
     guard(|| api::crosswalk_from_value(&v))
 }
 
+/// Turns a published referential (`format`: rgesn, minumeco, wsg) into the
+/// library's format: `{"referential", "report"}` (the report lists what was
+/// skipped).
+#[pyfunction]
+fn import_referential<'py>(
+    py: Python<'py>,
+    format: &str,
+    source: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let text = text_of(source, DocumentKind::ImportSource)?;
+    let out = guard(|| api::import_referential_json(format, &text))?;
+    let value = sobriete::parse::parse_value(&out)
+        .map_err(|i| Fail::Core(invalid(DocumentKind::ImportSource, i)))?;
+    Ok(to_py(py, &value)?)
+}
+
 /// The crosswalk the other way round (to migrate back).
 #[pyfunction]
 fn invert_crosswalk<'py>(
@@ -997,6 +1013,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(render_document, m)?)?;
     m.add_function(wrap_pyfunction!(invert_crosswalk, m)?)?;
+    m.add_function(wrap_pyfunction!(import_referential, m)?)?;
     m.add_function(wrap_pyfunction!(load_crosswalk, m)?)?;
     m.add("DEFAULT_REFERENTIAL_JSON", api::DEFAULT_REFERENTIAL_JSON)?;
     Ok(())

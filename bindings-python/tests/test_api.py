@@ -196,3 +196,26 @@ def test_migration_there_and_back(ref: Any) -> None:
     with pytest.raises(sobriete.ValidationError) as info:
         ref.migrate(COMMUNE, crosswalk, ref)  # the crosswalk leads to 2.0.0, not 1.0.0
     assert info.value.document == "crosswalk"
+
+
+@pytest.mark.parametrize(
+    "fmt, file, questions, themes",
+    [("rgesn", "rgesn-2024.json", 78, 9), ("minumeco", "minumeco-guide-v1.json", 59, 9), ("wsg", "wsg-ninth-draft.json", 94, 4)],
+)
+def test_importers(fmt: Any, file: str, questions: int, themes: int) -> None:
+    path = ROOT / "tests" / "import-fixtures" / "published" / file
+    imported = sobriete.import_referential(fmt, path)
+    assert len(imported.referential.questions) == questions
+    assert len(imported.referential.themes) == themes
+    r = sobriete.Referential.load(imported.referential)
+    assert r.validate(r.template(1, {"name": "Ville", "kind": "commune", "population": 5000}, "2026-01-01")).valid
+    # The same referential as the CLI writes.
+    assert imported.referential.to_dict() == json.loads(cli("import", fmt, str(path), "-q"))
+
+
+def test_import_errors() -> None:
+    with pytest.raises(sobriete.ArgumentError):
+        sobriete.import_referential("pdf", "{}")  # type: ignore[arg-type]
+    with pytest.raises(sobriete.ValidationError) as info:
+        sobriete.import_referential("rgesn", '{"nothing": "here"}')
+    assert info.value.document == "import_source"

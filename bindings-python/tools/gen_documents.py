@@ -29,6 +29,8 @@ ROOTS = {
     "migration": "Migration",
     "migration-simulation": "MigrationSimulation",
     "history": "History",
+    "import-report": "ImportReport",
+    "imported": "Imported",
     "peer-comparison": "PeerComparison",
     "peers": "PeerSet",
     "plan": "Plan",

@@ -83,6 +83,8 @@ pub enum DocumentKind {
     Peers,
     /// A crosswalk between two referential versions.
     Crosswalk,
+    /// A published referential given to an importer.
+    ImportSource,
     /// Not recognised.
     Unknown,
 }

@@ -608,6 +608,14 @@ pub fn rollup(peers_json: String, expected_members: Option<u32>) -> Result<Strin
     )?))
 }
 
+/// Turns a published referential (JSON text) into the library's format:
+/// `format` is `rgesn`, `minumeco` or `wsg`; the result is JSON
+/// `{"referential": …, "report": …}` (the report lists what was skipped).
+#[uniffi::export]
+pub fn import_referential(format: String, source_json: String) -> Result<String> {
+    Ok(api::import_referential_json(&format, &source_json)?)
+}
+
 /// The crosswalk (JSON) the other way round, to migrate back: JSON; an
 /// `InvalidArgument` error names the mapping that cannot be undone.
 #[uniffi::export]

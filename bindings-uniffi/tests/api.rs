@@ -226,6 +226,8 @@ fn the_binding_covers_the_whole_facade() {
         ("invert_crosswalk", &["invert_crosswalk"]),
         ("score_summary", &["score_summary"]),
         ("score_summaries", &["score_many"]),
+        ("import_referential", &["import_referential"]),
+        ("import_referential_json", &["import_referential"]),
         // core/src/schema.rs
         ("all", &["json_schemas"]),
         ("to_text", &["json_schemas"]),

@@ -1052,6 +1052,26 @@ pub fn invert_crosswalk(
     done(self::crosswalk(&crosswalk).and_then(|c| api::invert_crosswalk(&c)))
 }
 
+/// Turns a published referential into the library's format (`format`:
+/// `rgesn`, `minumeco` or `wsg`): `{referential, report}`, the report listing
+/// what was skipped.
+#[wasm_bindgen(js_name = importReferential, unchecked_return_type = "Imported")]
+pub fn import_referential(
+    #[wasm_bindgen(unchecked_param_type = "\"rgesn\" | \"minumeco\" | \"wsg\"")] format: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] source: JsValue,
+) -> Result<JsValue, JsValue> {
+    let run = || {
+        let format = format
+            .as_string()
+            .and_then(|f| sobriete::import::ImportFormat::parse(&f))
+            .ok_or_else(|| argument("format", "expected \"rgesn\", \"minumeco\" or \"wsg\""))?;
+        let text =
+            json_text(&source).map_err(|issue| invalid(DocumentKind::ImportSource, issue))?;
+        api::import_referential(format, &text)
+    };
+    done(run())
+}
+
 /// Aggregates members' results (e.g. the communes of an intercommunalité).
 #[wasm_bindgen(unchecked_return_type = "Rollup")]
 #[allow(non_snake_case)] // JavaScript names, in the .d.ts too

@@ -214,3 +214,23 @@ test('the other examples score like the CLI', () => {
     assert.deepStrictEqual(r.score(load(path)), cliReport.report ?? cliReport, path);
   }
 });
+
+test('importers: published referentials become referentials, as the CLI makes them', () => {
+  for (const [format, file, questions, themes] of [
+    ['rgesn', 'rgesn-2024.json', 78, 9],
+    ['minumeco', 'minumeco-guide-v1.json', 59, 9],
+    ['wsg', 'wsg-ninth-draft.json', 94, 4],
+  ]) {
+    const path = join('tests', 'import-fixtures', 'published', file);
+    const imported = sobriete.importReferential(format, readFileSync(join(root, path), 'utf8'));
+    assertPlain(imported);
+    assert.equal(imported.referential.questions.length, questions, format);
+    assert.equal(imported.referential.themes.length, themes, format);
+    assert.deepEqual(imported.referential, JSON.parse(runCli(['import', format, path, '-q'])), format);
+    const loaded = new Referential(imported.referential);
+    assert.equal(loaded.id, imported.referential.id);
+  }
+  assert.throws(() => sobriete.importReferential('pdf', '{}'), (e) => e instanceof Error && e.code === 'invalid_argument');
+  assert.throws(() => sobriete.importReferential('rgesn', '{"nothing": 1}'),
+    (e) => e instanceof Error && e.code === 'invalid_document' && e.document === 'import_source' && e.issues.length > 0);
+});

@@ -9,6 +9,8 @@ export type SobrieteDocument =
   | Candidates
   | Crosswalk
   | History
+  | ImportReport
+  | Imported
   | MigrationSimulation
   | Migration
   | PeerComparison
@@ -218,17 +220,75 @@ export type Mapping =
  */
 export type MergeRule = 'lowest' | 'highest';
 /**
- * What happened to one answer.
+ * A published format the library imports.
  */
-export type Outcome = 'carried' | 'transformed' | 'restored' | 'not_carried' | 'added';
+export type ImportFormat = 'rgesn' | 'minumeco' | 'wsg';
 /**
- * Where an action stands.
+ * Stable code of a validation issue (snake_case in JSON).
  */
-export type ActionStatus = 'to_define' | 'to_plan' | 'planned' | 'in_progress' | 'done' | 'abandoned';
+export type IssueCode =
+  | 'invalid_json'
+  | 'unknown_document'
+  | 'invalid_type'
+  | 'missing_field'
+  | 'unknown_field'
+  | 'unknown_variant'
+  | 'invalid_value'
+  | 'invalid_id'
+  | 'duplicate_id'
+  | 'empty_text'
+  | 'invalid_version'
+  | 'empty_referential'
+  | 'unknown_theme'
+  | 'unknown_sub_theme'
+  | 'invalid_level'
+  | 'invalid_weight'
+  | 'negative_points'
+  | 'points_too_large'
+  | 'no_options'
+  | 'zero_max_points'
+  | 'unreachable_max'
+  | 'invalid_bands'
+  | 'invalid_bounds'
+  | 'unknown_question'
+  | 'unknown_option'
+  | 'condition_cycle'
+  | 'condition_level'
+  | 'condition_mismatch'
+  | 'invalid_reen_area'
+  | 'invalid_population_range'
+  | 'justification_without_not_applicable'
+  | 'action_without_question'
+  | 'outcome_mismatch'
+  | 'invalid_grades'
+  | 'referential_mismatch'
+  | 'referential_version_mismatch'
+  | 'referential_version_differs'
+  | 'invalid_date'
+  | 'answer_mismatch'
+  | 'wrong_option_count'
+  | 'duplicate_option'
+  | 'dont_know_not_allowed'
+  | 'not_applicable_not_allowed'
+  | 'justification_required'
+  | 'value_out_of_range'
+  | 'answer_above_level'
+  | 'answer_out_of_profile'
+  | 'answer_to_hidden_question'
+  | 'invalid_profile'
+  | 'unknown_action'
+  | 'dependency_cycle'
+  | 'unconfirmed_without_answer'
+  | 'unmapped_question'
+  | 'incompatible_response';
+/**
+ * How serious an issue is.
+ */
+export type Severity = 'error' | 'warning';
 /**
  * An answer an action leads to.
  */
-export type PlanOutcome =
+export type Outcome =
   | {
       kind: 'yes';
     }
@@ -355,6 +415,14 @@ export type Response =
       unit?: Text | null;
     };
 /**
+ * What happened to one answer.
+ */
+export type MigrationSimulationOutcome = 'carried' | 'transformed' | 'restored' | 'not_carried' | 'added';
+/**
+ * Where an action stands.
+ */
+export type ActionStatus = 'to_define' | 'to_plan' | 'planned' | 'in_progress' | 'done' | 'abandoned';
+/**
  * How far a practice is from being in place.
  */
 export type GapState = 'partial' | 'absent' | 'dont_know' | 'unanswered';
@@ -363,71 +431,10 @@ export type GapState = 'partial' | 'absent' | 'dont_know' | 'unanswered';
  */
 export type QuestionStatus = 'answered' | 'dont_know' | 'unanswered' | 'not_applicable' | 'hidden' | 'out_of_profile';
 /**
- * Stable code of a validation issue (snake_case in JSON).
- */
-export type IssueCode =
-  | 'invalid_json'
-  | 'unknown_document'
-  | 'invalid_type'
-  | 'missing_field'
-  | 'unknown_field'
-  | 'unknown_variant'
-  | 'invalid_value'
-  | 'invalid_id'
-  | 'duplicate_id'
-  | 'empty_text'
-  | 'invalid_version'
-  | 'empty_referential'
-  | 'unknown_theme'
-  | 'unknown_sub_theme'
-  | 'invalid_level'
-  | 'invalid_weight'
-  | 'negative_points'
-  | 'points_too_large'
-  | 'no_options'
-  | 'zero_max_points'
-  | 'unreachable_max'
-  | 'invalid_bands'
-  | 'invalid_bounds'
-  | 'unknown_question'
-  | 'unknown_option'
-  | 'condition_cycle'
-  | 'condition_level'
-  | 'condition_mismatch'
-  | 'invalid_reen_area'
-  | 'invalid_population_range'
-  | 'justification_without_not_applicable'
-  | 'action_without_question'
-  | 'outcome_mismatch'
-  | 'invalid_grades'
-  | 'referential_mismatch'
-  | 'referential_version_mismatch'
-  | 'referential_version_differs'
-  | 'invalid_date'
-  | 'answer_mismatch'
-  | 'wrong_option_count'
-  | 'duplicate_option'
-  | 'dont_know_not_allowed'
-  | 'not_applicable_not_allowed'
-  | 'justification_required'
-  | 'value_out_of_range'
-  | 'answer_above_level'
-  | 'answer_out_of_profile'
-  | 'answer_to_hidden_question'
-  | 'invalid_profile'
-  | 'unknown_action'
-  | 'dependency_cycle'
-  | 'unconfirmed_without_answer'
-  | 'unmapped_question'
-  | 'incompatible_response';
-/**
- * How serious an issue is.
- */
-export type Severity = 'error' | 'warning';
-/**
  * Kind of document.
  */
-export type DocumentKind = 'referential' | 'assessment' | 'plan' | 'request' | 'peers' | 'crosswalk' | 'unknown';
+export type DocumentKind =
+  'referential' | 'assessment' | 'plan' | 'request' | 'peers' | 'crosswalk' | 'unknown' | 'import_source';
 
 /**
  * The differences between two assessments.
@@ -828,6 +835,346 @@ export interface SeriesPoint {
   score?: number | null;
 }
 /**
+ * What an import did.
+ */
+export interface ImportReport {
+  counts: ImportCounts;
+  /**
+   * Source fields whose content is not carried into the referential, as
+   * JSON pointers with `*` for every index (e.g. `/category/* /guidelines/* /GRI`).
+   */
+  dropped_fields?: string[];
+  /**
+   * Entries of the source that were not imported, and why.
+   */
+  skipped?: Skipped[];
+  source_format: ImportFormat;
+  /**
+   * The source's title, when it has one.
+   */
+  source_title?: string | null;
+  /**
+   * The source's version or edition as written, when it has one.
+   */
+  source_version?: string | null;
+  /**
+   * Things kept with an assumption (a missing rating taken as medium, a
+   * missing theme, …), as warnings located in the source.
+   */
+  warnings?: Issue[];
+}
+/**
+ * Counts of an import.
+ */
+export interface ImportCounts {
+  /**
+   * Actions of the referential (one per question).
+   */
+  actions: number;
+  /**
+   * Success criteria imported as answer options (WSG only, else 0).
+   */
+  criteria: number;
+  /**
+   * Questions of the referential (one per imported entry).
+   */
+  questions: number;
+  /**
+   * Entries found in the source (criteria, practices or guidelines).
+   */
+  source_entries: number;
+  /**
+   * Themes of the referential.
+   */
+  themes: number;
+}
+/**
+ * An entry of the source that was not imported.
+ */
+export interface Skipped {
+  /**
+   * JSON pointer (RFC 6901) of the entry in the source.
+   */
+  path: string;
+  /**
+   * Why it was skipped.
+   */
+  reason: string;
+}
+/**
+ * One problem found in a document.
+ */
+export interface Issue {
+  code: IssueCode;
+  /**
+   * Human-readable explanation.
+   */
+  message: string;
+  /**
+   * JSON pointer (RFC 6901) to the faulty value; empty for the whole document.
+   */
+  path: string;
+  severity: Severity;
+}
+/**
+ * An imported referential and what the import did.
+ */
+export interface Imported {
+  referential: ReferentialDocument;
+  report: ImportReport;
+}
+/**
+ * A referential of good practices, organised in themes.
+ */
+export interface ReferentialDocument {
+  /**
+   * Recommended actions.
+   */
+  actions?: Action[];
+  /**
+   * What the referential covers.
+   */
+  description?: Text | null;
+  /**
+   * Grade bands: the grade of an index is the band with the highest `min`
+   * not above it. One band must start at 0. Without bands, reports carry
+   * no grade.
+   */
+  grades?: GradeBand[];
+  /**
+   * Stable identifier (e.g. `sobriete-reen`).
+   */
+  id: string;
+  /**
+   * Licence of its texts.
+   */
+  license?: string | null;
+  /**
+   * Who publishes it.
+   */
+  publisher?: string | null;
+  /**
+   * Questions, in display order.
+   */
+  questions: Question[];
+  /**
+   * Themes, in display order.
+   */
+  themes: Theme[];
+  title: Text;
+  /**
+   * Semantic version (`MAJOR.MINOR.PATCH`); assessments are compared only
+   * within one major version.
+   */
+  version: string;
+}
+/**
+ * A recommended action.
+ */
+export interface Action {
+  /**
+   * The questions it improves and the answer each then gets.
+   */
+  addresses: Addressed[];
+  /**
+   * Cost band.
+   */
+  cost?: CostBand | null;
+  /**
+   * What to do.
+   */
+  description?: Text | null;
+  effort: Rating;
+  /**
+   * Identifier, unique among actions.
+   */
+  id: string;
+  impact: Rating;
+  /**
+   * REEN decree area (1–6).
+   */
+  reen_area?: number | null;
+  /**
+   * Actions that must be done before this one (ids).
+   */
+  requires?: string[];
+  title: Text;
+}
+/**
+ * A question an action improves and the answer it leads to.
+ */
+export interface Addressed {
+  leads_to: Outcome;
+  /**
+   * Question id.
+   */
+  question: string;
+}
+/**
+ * A grade band.
+ */
+export interface GradeBand {
+  /**
+   * Grade (e.g. `A`).
+   */
+  grade: string;
+  /**
+   * Label.
+   */
+  label?: Text | null;
+  /**
+   * Smallest index of the band (0–100, inclusive).
+   */
+  min: number;
+}
+/**
+ * A question of the questionnaire: one good practice.
+ */
+export interface Question {
+  /**
+   * Whether "don't know" is accepted (it scores 0).
+   */
+  allow_dont_know?: boolean;
+  /**
+   * Whether "not applicable" is accepted (the question is then not counted).
+   */
+  allow_not_applicable?: boolean;
+  /**
+   * Profiles the question applies to (all when absent).
+   */
+  applies_to?: Applicability | null;
+  /**
+   * Shown (and counted) only when a parent question got a given answer.
+   */
+  condition?: Condition | null;
+  /**
+   * How to answer.
+   */
+  help?: Text | null;
+  /**
+   * Identifier, unique in the referential.
+   */
+  id: string;
+  /**
+   * Level: 1 (essentials) or 2 (more complete). A level-2 assessment
+   * answers both levels.
+   */
+  level: number;
+  prompt: Text;
+  rationale: Text;
+  references?: References;
+  /**
+   * Whether a "not applicable" answer must carry a justification.
+   */
+  require_justification?: boolean;
+  response: Response;
+  /**
+   * Sub-theme id (one of the theme's sub-themes).
+   */
+  sub_theme?: string | null;
+  /**
+   * Theme id.
+   */
+  theme: string;
+  /**
+   * Weight of the question in its theme (finite, > 0; default 1).
+   */
+  weight?: number;
+}
+/**
+ * Which profiles a question applies to.
+ */
+export interface Applicability {
+  /**
+   * Kinds of collectivité (all when empty).
+   */
+  kinds?: ProfileKind[];
+  /**
+   * Largest population (inclusive).
+   */
+  max_population?: number | null;
+  /**
+   * Smallest population (inclusive).
+   */
+  min_population?: number | null;
+}
+/**
+ * References of a question.
+ */
+export interface References {
+  /**
+   * Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT).
+   */
+  reen_areas?: number[];
+  /**
+   * RGESN criterion ids (e.g. `4.3`).
+   */
+  rgesn?: string[];
+  /**
+   * Further reading.
+   */
+  urls?: string[];
+}
+/**
+ * An option of a choice question.
+ */
+export interface AnswerOption {
+  /**
+   * Identifier, unique in its question.
+   */
+  id: string;
+  label: Text;
+  /**
+   * Points (integer ≥ 0).
+   */
+  points: number;
+}
+/**
+ * A threshold band of a numeric question.
+ */
+export interface Band {
+  /**
+   * Lower bound (inclusive).
+   */
+  from: number;
+  /**
+   * Points of a value in this band (integer ≥ 0).
+   */
+  points: number;
+}
+/**
+ * A theme of questions.
+ */
+export interface Theme {
+  /**
+   * Description.
+   */
+  description?: Text | null;
+  /**
+   * Identifier, unique in the referential.
+   */
+  id: string;
+  /**
+   * Optional sub-themes (for display and sub-scores).
+   */
+  sub_themes?: SubTheme[];
+  title: Text;
+  /**
+   * Weight of the theme in the index (finite, > 0; default 1).
+   */
+  weight?: number;
+}
+/**
+ * A sub-theme of a theme.
+ */
+export interface SubTheme {
+  /**
+   * Identifier, unique in its theme.
+   */
+  id: string;
+  title: Text;
+}
+/**
  * What a migration would change, without committing to it.
  */
 export interface MigrationSimulation {
@@ -913,7 +1260,7 @@ export interface MigrationEntry {
    * Source question ids involved.
    */
   from: string[];
-  outcome: Outcome;
+  outcome: MigrationSimulationOutcome;
   /**
    * Why (for transformed, not carried and restored answers).
    */
@@ -1404,16 +1751,6 @@ export interface PlannedAction {
   title?: Text | null;
 }
 /**
- * A question an action improves and the answer it leads to.
- */
-export interface Addressed {
-  leads_to: PlanOutcome;
-  /**
-   * Question id.
-   */
-  question: string;
-}
-/**
  * Budget of an action, in euros.
  */
 export interface Budget {
@@ -1665,247 +2002,6 @@ export interface ThemeProjection {
    * Target score, when the target names this theme.
    */
   target?: number | null;
-}
-/**
- * A referential of good practices, organised in themes.
- */
-export interface ReferentialDocument {
-  /**
-   * Recommended actions.
-   */
-  actions?: Action[];
-  /**
-   * What the referential covers.
-   */
-  description?: Text | null;
-  /**
-   * Grade bands: the grade of an index is the band with the highest `min`
-   * not above it. One band must start at 0. Without bands, reports carry
-   * no grade.
-   */
-  grades?: GradeBand[];
-  /**
-   * Stable identifier (e.g. `sobriete-reen`).
-   */
-  id: string;
-  /**
-   * Licence of its texts.
-   */
-  license?: string | null;
-  /**
-   * Who publishes it.
-   */
-  publisher?: string | null;
-  /**
-   * Questions, in display order.
-   */
-  questions: Question[];
-  /**
-   * Themes, in display order.
-   */
-  themes: Theme[];
-  title: Text;
-  /**
-   * Semantic version (`MAJOR.MINOR.PATCH`); assessments are compared only
-   * within one major version.
-   */
-  version: string;
-}
-/**
- * A recommended action.
- */
-export interface Action {
-  /**
-   * The questions it improves and the answer each then gets.
-   */
-  addresses: Addressed[];
-  /**
-   * Cost band.
-   */
-  cost?: CostBand | null;
-  /**
-   * What to do.
-   */
-  description?: Text | null;
-  effort: Rating;
-  /**
-   * Identifier, unique among actions.
-   */
-  id: string;
-  impact: Rating;
-  /**
-   * REEN decree area (1–6).
-   */
-  reen_area?: number | null;
-  /**
-   * Actions that must be done before this one (ids).
-   */
-  requires?: string[];
-  title: Text;
-}
-/**
- * A grade band.
- */
-export interface GradeBand {
-  /**
-   * Grade (e.g. `A`).
-   */
-  grade: string;
-  /**
-   * Label.
-   */
-  label?: Text | null;
-  /**
-   * Smallest index of the band (0–100, inclusive).
-   */
-  min: number;
-}
-/**
- * A question of the questionnaire: one good practice.
- */
-export interface Question {
-  /**
-   * Whether "don't know" is accepted (it scores 0).
-   */
-  allow_dont_know?: boolean;
-  /**
-   * Whether "not applicable" is accepted (the question is then not counted).
-   */
-  allow_not_applicable?: boolean;
-  /**
-   * Profiles the question applies to (all when absent).
-   */
-  applies_to?: Applicability | null;
-  /**
-   * Shown (and counted) only when a parent question got a given answer.
-   */
-  condition?: Condition | null;
-  /**
-   * How to answer.
-   */
-  help?: Text | null;
-  /**
-   * Identifier, unique in the referential.
-   */
-  id: string;
-  /**
-   * Level: 1 (essentials) or 2 (more complete). A level-2 assessment
-   * answers both levels.
-   */
-  level: number;
-  prompt: Text;
-  rationale: Text;
-  references?: References;
-  /**
-   * Whether a "not applicable" answer must carry a justification.
-   */
-  require_justification?: boolean;
-  response: Response;
-  /**
-   * Sub-theme id (one of the theme's sub-themes).
-   */
-  sub_theme?: string | null;
-  /**
-   * Theme id.
-   */
-  theme: string;
-  /**
-   * Weight of the question in its theme (finite, > 0; default 1).
-   */
-  weight?: number;
-}
-/**
- * Which profiles a question applies to.
- */
-export interface Applicability {
-  /**
-   * Kinds of collectivité (all when empty).
-   */
-  kinds?: ProfileKind[];
-  /**
-   * Largest population (inclusive).
-   */
-  max_population?: number | null;
-  /**
-   * Smallest population (inclusive).
-   */
-  min_population?: number | null;
-}
-/**
- * References of a question.
- */
-export interface References {
-  /**
-   * Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT).
-   */
-  reen_areas?: number[];
-  /**
-   * RGESN criterion ids (e.g. `4.3`).
-   */
-  rgesn?: string[];
-  /**
-   * Further reading.
-   */
-  urls?: string[];
-}
-/**
- * An option of a choice question.
- */
-export interface AnswerOption {
-  /**
-   * Identifier, unique in its question.
-   */
-  id: string;
-  label: Text;
-  /**
-   * Points (integer ≥ 0).
-   */
-  points: number;
-}
-/**
- * A threshold band of a numeric question.
- */
-export interface Band {
-  /**
-   * Lower bound (inclusive).
-   */
-  from: number;
-  /**
-   * Points of a value in this band (integer ≥ 0).
-   */
-  points: number;
-}
-/**
- * A theme of questions.
- */
-export interface Theme {
-  /**
-   * Description.
-   */
-  description?: Text | null;
-  /**
-   * Identifier, unique in the referential.
-   */
-  id: string;
-  /**
-   * Optional sub-themes (for display and sub-scores).
-   */
-  sub_themes?: SubTheme[];
-  title: Text;
-  /**
-   * Weight of the theme in the index (finite, > 0; default 1).
-   */
-  weight?: number;
-}
-/**
- * A sub-theme of a theme.
- */
-export interface SubTheme {
-  /**
-   * Identifier, unique in its theme.
-   */
-  id: string;
-  title: Text;
 }
 /**
  * Roll-up of the latest results of the members of a grouping.
@@ -2297,21 +2393,6 @@ export interface SubThemeScore {
    */
   score?: number | null;
   title: Text;
-}
-/**
- * One problem found in a document.
- */
-export interface Issue {
-  code: IssueCode;
-  /**
-   * Human-readable explanation.
-   */
-  message: string;
-  /**
-   * JSON pointer (RFC 6901) to the faulty value; empty for the whole document.
-   */
-  path: string;
-  severity: Severity;
 }
 /**
  * The result of validating a document.

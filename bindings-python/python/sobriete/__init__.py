@@ -49,6 +49,8 @@ from ._documents import (
     Document,
     Gap,
     History,
+    Imported,
+    ImportReport,
     Issue,
     Migration,
     MigrationSimulation,
@@ -94,6 +96,8 @@ __all__ = [
     "Gap",
     "History",
     "InternalError",
+    "Imported",
+    "ImportReport",
     "Issue",
     "Migration",
     "MigrationSimulation",
@@ -119,6 +123,7 @@ __all__ = [
     "ValidationError",
     "ValidationReport",
     "default_referential",
+    "import_referential",
     "invert_crosswalk",
     "load_crosswalk",
     "load_referential",
@@ -728,6 +733,18 @@ def scores_frame(
 def rollup(peers: DocumentInput, expected_members: Optional[int] = None) -> Rollup:
     """Aggregates members' results (e.g. the communes of an intercommunalité)."""
     return Rollup(_native.rollup(_source(peers), expected_members))
+
+
+def import_referential(
+    format: Literal["rgesn", "minumeco", "wsg"], source: DocumentInput
+) -> Imported:
+    """Turns a published referential into the library's format: the RGESN
+    (``rgesn``), the government's good-practice guide (``minumeco``) or the
+    W3C Web Sustainability Guidelines (``wsg``), in any of their published
+    editions. ``.referential`` is ready for :meth:`Referential.load`;
+    ``.report`` lists what was imported, skipped (with the source's JSON path
+    and the reason) and not carried over."""
+    return Imported(_native.import_referential(format, _source(source)))
 
 
 def load_crosswalk(crosswalk: DocumentInput) -> Crosswalk:

@@ -70,8 +70,9 @@ class Document:
 
 ActionStatus = Union[Literal["to_define"], Literal["to_plan"], Literal["planned"], Literal["in_progress"], Literal["done"], Literal["abandoned"]]
 CostBand = Union[Literal["none"], Literal["low"], Literal["medium"], Literal["high"]]
-DocumentKind = Union[Literal["referential"], Literal["assessment"], Literal["plan"], Literal["request"], Literal["peers"], Literal["crosswalk"], Literal["unknown"]]
+DocumentKind = Union[Literal["referential"], Literal["assessment"], Literal["plan"], Literal["request"], Literal["peers"], Literal["crosswalk"], Literal["unknown"], Literal["import_source"]]
 GapState = Union[Literal["partial"], Literal["absent"], Literal["dont_know"], Literal["unanswered"]]
+ImportFormat = Union[Literal["rgesn"], Literal["minumeco"], Literal["wsg"]]
 IssueCode = Union[Literal["invalid_json"], Literal["unknown_document"], Literal["invalid_type"], Literal["missing_field"], Literal["unknown_field"], Literal["unknown_variant"], Literal["invalid_value"], Literal["invalid_id"], Literal["duplicate_id"], Literal["empty_text"], Literal["invalid_version"], Literal["empty_referential"], Literal["unknown_theme"], Literal["unknown_sub_theme"], Literal["invalid_level"], Literal["invalid_weight"], Literal["negative_points"], Literal["points_too_large"], Literal["no_options"], Literal["zero_max_points"], Literal["unreachable_max"], Literal["invalid_bands"], Literal["invalid_bounds"], Literal["unknown_question"], Literal["unknown_option"], Literal["condition_cycle"], Literal["condition_level"], Literal["condition_mismatch"], Literal["invalid_reen_area"], Literal["invalid_population_range"], Literal["justification_without_not_applicable"], Literal["action_without_question"], Literal["outcome_mismatch"], Literal["invalid_grades"], Literal["referential_mismatch"], Literal["referential_version_mismatch"], Literal["referential_version_differs"], Literal["invalid_date"], Literal["answer_mismatch"], Literal["wrong_option_count"], Literal["duplicate_option"], Literal["dont_know_not_allowed"], Literal["not_applicable_not_allowed"], Literal["justification_required"], Literal["value_out_of_range"], Literal["answer_above_level"], Literal["answer_out_of_profile"], Literal["answer_to_hidden_question"], Literal["invalid_profile"], Literal["unknown_action"], Literal["dependency_cycle"], Literal["unconfirmed_without_answer"], Literal["unmapped_question"], Literal["incompatible_response"]]
 MergeRule = Union[Literal["lowest"], Literal["highest"]]
 MigrationOutcome = Union[Literal["carried"], Literal["transformed"], Literal["restored"], Literal["not_carried"], Literal["added"]]
@@ -670,6 +671,626 @@ class ThemeValue(Document):
         return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
 
 
+class ImportReport(Document):
+    """What an import did."""
+
+    __slots__ = ()
+
+    @property
+    def counts(self) -> ImportCounts:
+        """Counts of what was read and imported."""
+        return _get(self._data, "counts", None, ('c', ImportCounts))  # type: ignore[no-any-return]
+
+    @property
+    def dropped_fields(self) -> List[str]:
+        """Source fields whose content is not carried into the referential, as JSON pointers with `*` for every index (e.g. `/category/*/guidelines/*/GRI`)."""
+        return _get(self._data, "dropped_fields", [], None)  # type: ignore[no-any-return]
+
+    @property
+    def skipped(self) -> List[Skipped]:
+        """Entries of the source that were not imported, and why."""
+        return _get(self._data, "skipped", [], ('l', ('c', Skipped)))  # type: ignore[no-any-return]
+
+    @property
+    def source_format(self) -> ImportFormat:
+        """The format read."""
+        return _get(self._data, "source_format", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def source_title(self) -> Optional[str]:
+        """The source's title, when it has one."""
+        return _get(self._data, "source_title", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def source_version(self) -> Optional[str]:
+        """The source's version or edition as written, when it has one."""
+        return _get(self._data, "source_version", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def warnings(self) -> List[Issue]:
+        """Things kept with an assumption (a missing rating taken as medium, a missing theme, …), as warnings located in the source."""
+        return _get(self._data, "warnings", [], ('l', ('c', Issue)))  # type: ignore[no-any-return]
+
+
+class ImportCounts(Document):
+    """Counts of an import."""
+
+    __slots__ = ()
+
+    @property
+    def actions(self) -> int:
+        """Actions of the referential (one per question)."""
+        return _get(self._data, "actions", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def criteria(self) -> int:
+        """Success criteria imported as answer options (WSG only, else 0)."""
+        return _get(self._data, "criteria", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def questions(self) -> int:
+        """Questions of the referential (one per imported entry)."""
+        return _get(self._data, "questions", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def source_entries(self) -> int:
+        """Entries found in the source (criteria, practices or guidelines)."""
+        return _get(self._data, "source_entries", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> int:
+        """Themes of the referential."""
+        return _get(self._data, "themes", None, None)  # type: ignore[no-any-return]
+
+
+class Issue(Document):
+    """One problem found in a document."""
+
+    __slots__ = ()
+
+    @property
+    def code(self) -> IssueCode:
+        """Stable code."""
+        return _get(self._data, "code", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def message(self) -> str:
+        """Human-readable explanation."""
+        return _get(self._data, "message", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def path(self) -> str:
+        """JSON pointer (RFC 6901) to the faulty value; empty for the whole document."""
+        return _get(self._data, "path", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def severity(self) -> Severity:
+        """Error or warning."""
+        return _get(self._data, "severity", None, None)  # type: ignore[no-any-return]
+
+
+class Skipped(Document):
+    """An entry of the source that was not imported."""
+
+    __slots__ = ()
+
+    @property
+    def path(self) -> str:
+        """JSON pointer (RFC 6901) of the entry in the source."""
+        return _get(self._data, "path", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def reason(self) -> str:
+        """Why it was skipped."""
+        return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
+
+
+class Imported(Document):
+    """An imported referential and what the import did."""
+
+    __slots__ = ()
+
+    @property
+    def referential(self) -> Referential:
+        """The referential, valid."""
+        return _get(self._data, "referential", None, ('c', Referential))  # type: ignore[no-any-return]
+
+    @property
+    def report(self) -> ImportedImportReport:
+        """What was imported, skipped and dropped."""
+        return _get(self._data, "report", None, ('c', ImportedImportReport))  # type: ignore[no-any-return]
+
+
+class Action(Document):
+    """A recommended action."""
+
+    __slots__ = ()
+
+    @property
+    def addresses(self) -> List[Addressed]:
+        """The questions it improves and the answer each then gets."""
+        return _get(self._data, "addresses", None, ('l', ('c', Addressed)))  # type: ignore[no-any-return]
+
+    @property
+    def cost(self) -> Optional[CostBand]:
+        """Cost band."""
+        return _get(self._data, "cost", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def description(self) -> Optional[Text]:
+        """What to do."""
+        return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def effort(self) -> Rating:
+        """Effort to carry it out."""
+        return _get(self._data, "effort", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        """Identifier, unique among actions."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def impact(self) -> Rating:
+        """Expected environmental impact."""
+        return _get(self._data, "impact", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def reen_area(self) -> Optional[int]:
+        """REEN decree area (1–6)."""
+        return _get(self._data, "reen_area", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def requires(self) -> Optional[List[str]]:
+        """Actions that must be done before this one (ids)."""
+        return _get(self._data, "requires", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Text:
+        """Short imperative title."""
+        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+
+class Addressed(Document):
+    """A question an action improves and the answer it leads to."""
+
+    __slots__ = ()
+
+    @property
+    def leads_to(self) -> Outcome:
+        """The answer once the action is done."""
+        return _get(self._data, "leads_to", None, ('c', Outcome))  # type: ignore[no-any-return]
+
+    @property
+    def question(self) -> str:
+        """Question id."""
+        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
+
+
+class AnswerOption(Document):
+    """An option of a choice question."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Identifier, unique in its question."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def label(self) -> Text:
+        """Label."""
+        return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def points(self) -> int:
+        """Points (integer ≥ 0)."""
+        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
+
+
+class Applicability(Document):
+    """Which profiles a question applies to."""
+
+    __slots__ = ()
+
+    @property
+    def kinds(self) -> Optional[List[ProfileKind]]:
+        """Kinds of collectivité (all when empty)."""
+        return _get(self._data, "kinds", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def max_population(self) -> Optional[int]:
+        """Largest population (inclusive)."""
+        return _get(self._data, "max_population", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def min_population(self) -> Optional[int]:
+        """Smallest population (inclusive)."""
+        return _get(self._data, "min_population", None, None)  # type: ignore[no-any-return]
+
+
+class Band(Document):
+    """A threshold band of a numeric question."""
+
+    __slots__ = ()
+
+    @property
+    def from_(self) -> float:
+        """Lower bound (inclusive)."""
+        return _get(self._data, "from", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def points(self) -> int:
+        """Points of a value in this band (integer ≥ 0)."""
+        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
+
+
+class Condition(Document):
+    """A condition on a parent question's answer. The parent must itself be shown and answered (not "don't know", not "not applicable")."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> Any:
+        """kind"""
+        return _get(self._data, "kind", None, None)
+
+    @property
+    def question(self) -> str:
+        """Parent question id."""
+        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def options(self) -> Optional[List[str]]:
+        """Option ids."""
+        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def value(self) -> Optional[float]:
+        """Threshold."""
+        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
+
+
+class GradeBand(Document):
+    """A grade band."""
+
+    __slots__ = ()
+
+    @property
+    def grade(self) -> str:
+        """Grade (e.g. `A`)."""
+        return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def label(self) -> Optional[Text]:
+        """Label."""
+        return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def min(self) -> float:
+        """Smallest index of the band (0–100, inclusive)."""
+        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
+
+
+class ImportedImportReport(Document):
+    """What an import did."""
+
+    __slots__ = ()
+
+    @property
+    def counts(self) -> ImportCounts:
+        """Counts of what was read and imported."""
+        return _get(self._data, "counts", None, ('c', ImportCounts))  # type: ignore[no-any-return]
+
+    @property
+    def dropped_fields(self) -> List[str]:
+        """Source fields whose content is not carried into the referential, as JSON pointers with `*` for every index (e.g. `/category/*/guidelines/*/GRI`)."""
+        return _get(self._data, "dropped_fields", [], None)  # type: ignore[no-any-return]
+
+    @property
+    def skipped(self) -> List[Skipped]:
+        """Entries of the source that were not imported, and why."""
+        return _get(self._data, "skipped", [], ('l', ('c', Skipped)))  # type: ignore[no-any-return]
+
+    @property
+    def source_format(self) -> ImportFormat:
+        """The format read."""
+        return _get(self._data, "source_format", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def source_title(self) -> Optional[str]:
+        """The source's title, when it has one."""
+        return _get(self._data, "source_title", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def source_version(self) -> Optional[str]:
+        """The source's version or edition as written, when it has one."""
+        return _get(self._data, "source_version", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def warnings(self) -> List[Issue]:
+        """Things kept with an assumption (a missing rating taken as medium, a missing theme, …), as warnings located in the source."""
+        return _get(self._data, "warnings", [], ('l', ('c', Issue)))  # type: ignore[no-any-return]
+
+
+class Outcome(Document):
+    """An answer an action leads to."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> Any:
+        """kind"""
+        return _get(self._data, "kind", None, None)
+
+    @property
+    def options(self) -> Optional[List[str]]:
+        """Option ids."""
+        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def value(self) -> Optional[float]:
+        """Value."""
+        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
+
+
+class Question(Document):
+    """A question of the questionnaire: one good practice."""
+
+    __slots__ = ()
+
+    @property
+    def allow_dont_know(self) -> Optional[bool]:
+        """Whether "don't know" is accepted (it scores 0)."""
+        return _get(self._data, "allow_dont_know", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def allow_not_applicable(self) -> Optional[bool]:
+        """Whether "not applicable" is accepted (the question is then not counted)."""
+        return _get(self._data, "allow_not_applicable", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def applies_to(self) -> Optional[Applicability]:
+        """Profiles the question applies to (all when absent)."""
+        return _get(self._data, "applies_to", None, ('c', Applicability))  # type: ignore[no-any-return]
+
+    @property
+    def condition(self) -> Optional[Condition]:
+        """Shown (and counted) only when a parent question got a given answer."""
+        return _get(self._data, "condition", None, ('c', Condition))  # type: ignore[no-any-return]
+
+    @property
+    def help(self) -> Optional[Text]:
+        """How to answer."""
+        return _get(self._data, "help", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        """Identifier, unique in the referential."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def level(self) -> int:
+        """Level: 1 (essentials) or 2 (more complete). A level-2 assessment answers both levels."""
+        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def prompt(self) -> Text:
+        """The question as asked."""
+        return _get(self._data, "prompt", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def rationale(self) -> Text:
+        """Why the practice matters, shown when it is not in place."""
+        return _get(self._data, "rationale", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def references(self) -> Optional[References]:
+        """References: REEN decree areas, RGESN criteria, URLs."""
+        return _get(self._data, "references", None, ('c', References))  # type: ignore[no-any-return]
+
+    @property
+    def require_justification(self) -> Optional[bool]:
+        """Whether a "not applicable" answer must carry a justification."""
+        return _get(self._data, "require_justification", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def response(self) -> Response:
+        """Kind of answer and its points."""
+        return _get(self._data, "response", None, ('c', Response))  # type: ignore[no-any-return]
+
+    @property
+    def sub_theme(self) -> Optional[str]:
+        """Sub-theme id (one of the theme's sub-themes)."""
+        return _get(self._data, "sub_theme", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def theme(self) -> str:
+        """Theme id."""
+        return _get(self._data, "theme", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def weight(self) -> float:
+        """Weight of the question in its theme (finite, > 0; default 1)."""
+        return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
+
+
+class References(Document):
+    """References of a question."""
+
+    __slots__ = ()
+
+    @property
+    def reen_areas(self) -> Optional[List[int]]:
+        """Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT)."""
+        return _get(self._data, "reen_areas", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def rgesn(self) -> Optional[List[str]]:
+        """RGESN criterion ids (e.g. `4.3`)."""
+        return _get(self._data, "rgesn", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def urls(self) -> Optional[List[str]]:
+        """Further reading."""
+        return _get(self._data, "urls", None, None)  # type: ignore[no-any-return]
+
+
+class Referential(Document):
+    """A referential of good practices, organised in themes."""
+
+    __slots__ = ()
+
+    @property
+    def actions(self) -> List[Action]:
+        """Recommended actions."""
+        return _get(self._data, "actions", [], ('l', ('c', Action)))  # type: ignore[no-any-return]
+
+    @property
+    def description(self) -> Optional[Text]:
+        """What the referential covers."""
+        return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def grades(self) -> List[GradeBand]:
+        """Grade bands: the grade of an index is the band with the highest `min` not above it. One band must start at 0. Without bands, reports carry no grade."""
+        return _get(self._data, "grades", [], ('l', ('c', GradeBand)))  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        """Stable identifier (e.g. `sobriete-reen`)."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def license(self) -> Optional[str]:
+        """Licence of its texts."""
+        return _get(self._data, "license", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def publisher(self) -> Optional[str]:
+        """Who publishes it."""
+        return _get(self._data, "publisher", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def questions(self) -> List[Question]:
+        """Questions, in display order."""
+        return _get(self._data, "questions", None, ('l', ('c', Question)))  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[Theme]:
+        """Themes, in display order."""
+        return _get(self._data, "themes", None, ('l', ('c', Theme)))  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Text:
+        """Title."""
+        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def version(self) -> str:
+        """Semantic version (`MAJOR.MINOR.PATCH`); assessments are compared only within one major version."""
+        return _get(self._data, "version", None, None)  # type: ignore[no-any-return]
+
+
+class Response(Document):
+    """The kind of answer a question expects, with its points."""
+
+    __slots__ = ()
+
+    @property
+    def kind(self) -> Any:
+        """kind"""
+        return _get(self._data, "kind", None, None)
+
+    @property
+    def no_points(self) -> int:
+        """Points of "no" (default 0)."""
+        return _get(self._data, "no_points", 0, None)  # type: ignore[no-any-return]
+
+    @property
+    def yes_points(self) -> int:
+        """Points of "yes" (default 1)."""
+        return _get(self._data, "yes_points", 1, None)  # type: ignore[no-any-return]
+
+    @property
+    def options(self) -> Optional[List[AnswerOption]]:
+        """The options, each with its points."""
+        return _get(self._data, "options", None, ('l', ('c', AnswerOption)))  # type: ignore[no-any-return]
+
+    @property
+    def cap(self) -> Optional[int]:
+        """Cap of the sum (default: the sum of every option's points)."""
+        return _get(self._data, "cap", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def bands(self) -> Optional[List[Band]]:
+        """Bands by increasing `from`: a value scores the points of the last band whose `from` is ≤ the value, 0 below the first band."""
+        return _get(self._data, "bands", None, ('l', ('c', Band)))  # type: ignore[no-any-return]
+
+    @property
+    def max(self) -> Optional[float]:
+        """Largest valid value."""
+        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def min(self) -> Optional[float]:
+        """Smallest valid value."""
+        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def unit(self) -> Optional[Text]:
+        """Unit shown next to the value."""
+        return _get(self._data, "unit", None, ('c', Text))  # type: ignore[no-any-return]
+
+
+class SubTheme(Document):
+    """A sub-theme of a theme."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Identifier, unique in its theme."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Text:
+        """Title."""
+        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+
+class Theme(Document):
+    """A theme of questions."""
+
+    __slots__ = ()
+
+    @property
+    def description(self) -> Optional[Text]:
+        """Description."""
+        return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def id(self) -> str:
+        """Identifier, unique in the referential."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def sub_themes(self) -> Optional[List[SubTheme]]:
+        """Optional sub-themes (for display and sub-scores)."""
+        return _get(self._data, "sub_themes", None, ('l', ('c', SubTheme)))  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Text:
+        """Title."""
+        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
+
+    @property
+    def weight(self) -> float:
+        """Weight of the theme in the index (finite, > 0; default 1)."""
+        return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
+
+
 class Migration(Document):
     """A migrated assessment and its report."""
 
@@ -1120,22 +1741,6 @@ class Plan(Document):
         return _get(self._data, "target", None, ('c', Target))  # type: ignore[no-any-return]
 
 
-class Addressed(Document):
-    """A question an action improves and the answer it leads to."""
-
-    __slots__ = ()
-
-    @property
-    def leads_to(self) -> Outcome:
-        """The answer once the action is done."""
-        return _get(self._data, "leads_to", None, ('c', Outcome))  # type: ignore[no-any-return]
-
-    @property
-    def question(self) -> str:
-        """Question id."""
-        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
-
-
 class PlanAssessment(Document):
     """The answers of a collectivité."""
 
@@ -1227,27 +1832,6 @@ class Indicator(Document):
     def unit(self) -> Optional[str]:
         """Unit (e.g. "%", "kg", "années")."""
         return _get(self._data, "unit", None, None)  # type: ignore[no-any-return]
-
-
-class Outcome(Document):
-    """An answer an action leads to."""
-
-    __slots__ = ()
-
-    @property
-    def kind(self) -> Any:
-        """kind"""
-        return _get(self._data, "kind", None, None)
-
-    @property
-    def options(self) -> Optional[List[str]]:
-        """Option ids."""
-        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def value(self) -> Optional[float]:
-        """Value."""
-        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
 
 class PlannedAction(Document):
@@ -1951,362 +2535,6 @@ class ReferentialDocument(Document):
         return _get(self._data, "version", None, None)  # type: ignore[no-any-return]
 
 
-class Action(Document):
-    """A recommended action."""
-
-    __slots__ = ()
-
-    @property
-    def addresses(self) -> List[Addressed]:
-        """The questions it improves and the answer each then gets."""
-        return _get(self._data, "addresses", None, ('l', ('c', Addressed)))  # type: ignore[no-any-return]
-
-    @property
-    def cost(self) -> Optional[CostBand]:
-        """Cost band."""
-        return _get(self._data, "cost", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def description(self) -> Optional[Text]:
-        """What to do."""
-        return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def effort(self) -> Rating:
-        """Effort to carry it out."""
-        return _get(self._data, "effort", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def id(self) -> str:
-        """Identifier, unique among actions."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def impact(self) -> Rating:
-        """Expected environmental impact."""
-        return _get(self._data, "impact", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def reen_area(self) -> Optional[int]:
-        """REEN decree area (1–6)."""
-        return _get(self._data, "reen_area", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def requires(self) -> Optional[List[str]]:
-        """Actions that must be done before this one (ids)."""
-        return _get(self._data, "requires", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def title(self) -> Text:
-        """Short imperative title."""
-        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
-
-
-class AnswerOption(Document):
-    """An option of a choice question."""
-
-    __slots__ = ()
-
-    @property
-    def id(self) -> str:
-        """Identifier, unique in its question."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def label(self) -> Text:
-        """Label."""
-        return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def points(self) -> int:
-        """Points (integer ≥ 0)."""
-        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
-
-
-class Applicability(Document):
-    """Which profiles a question applies to."""
-
-    __slots__ = ()
-
-    @property
-    def kinds(self) -> Optional[List[ProfileKind]]:
-        """Kinds of collectivité (all when empty)."""
-        return _get(self._data, "kinds", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def max_population(self) -> Optional[int]:
-        """Largest population (inclusive)."""
-        return _get(self._data, "max_population", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def min_population(self) -> Optional[int]:
-        """Smallest population (inclusive)."""
-        return _get(self._data, "min_population", None, None)  # type: ignore[no-any-return]
-
-
-class Band(Document):
-    """A threshold band of a numeric question."""
-
-    __slots__ = ()
-
-    @property
-    def from_(self) -> float:
-        """Lower bound (inclusive)."""
-        return _get(self._data, "from", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def points(self) -> int:
-        """Points of a value in this band (integer ≥ 0)."""
-        return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
-
-
-class Condition(Document):
-    """A condition on a parent question's answer. The parent must itself be shown and answered (not "don't know", not "not applicable")."""
-
-    __slots__ = ()
-
-    @property
-    def kind(self) -> Any:
-        """kind"""
-        return _get(self._data, "kind", None, None)
-
-    @property
-    def question(self) -> str:
-        """Parent question id."""
-        return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def options(self) -> Optional[List[str]]:
-        """Option ids."""
-        return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def value(self) -> Optional[float]:
-        """Threshold."""
-        return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
-
-
-class GradeBand(Document):
-    """A grade band."""
-
-    __slots__ = ()
-
-    @property
-    def grade(self) -> str:
-        """Grade (e.g. `A`)."""
-        return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def label(self) -> Optional[Text]:
-        """Label."""
-        return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def min(self) -> float:
-        """Smallest index of the band (0–100, inclusive)."""
-        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
-
-
-class Question(Document):
-    """A question of the questionnaire: one good practice."""
-
-    __slots__ = ()
-
-    @property
-    def allow_dont_know(self) -> Optional[bool]:
-        """Whether "don't know" is accepted (it scores 0)."""
-        return _get(self._data, "allow_dont_know", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def allow_not_applicable(self) -> Optional[bool]:
-        """Whether "not applicable" is accepted (the question is then not counted)."""
-        return _get(self._data, "allow_not_applicable", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def applies_to(self) -> Optional[Applicability]:
-        """Profiles the question applies to (all when absent)."""
-        return _get(self._data, "applies_to", None, ('c', Applicability))  # type: ignore[no-any-return]
-
-    @property
-    def condition(self) -> Optional[Condition]:
-        """Shown (and counted) only when a parent question got a given answer."""
-        return _get(self._data, "condition", None, ('c', Condition))  # type: ignore[no-any-return]
-
-    @property
-    def help(self) -> Optional[Text]:
-        """How to answer."""
-        return _get(self._data, "help", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def id(self) -> str:
-        """Identifier, unique in the referential."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def level(self) -> int:
-        """Level: 1 (essentials) or 2 (more complete). A level-2 assessment answers both levels."""
-        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def prompt(self) -> Text:
-        """The question as asked."""
-        return _get(self._data, "prompt", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def rationale(self) -> Text:
-        """Why the practice matters, shown when it is not in place."""
-        return _get(self._data, "rationale", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def references(self) -> Optional[References]:
-        """References: REEN decree areas, RGESN criteria, URLs."""
-        return _get(self._data, "references", None, ('c', References))  # type: ignore[no-any-return]
-
-    @property
-    def require_justification(self) -> Optional[bool]:
-        """Whether a "not applicable" answer must carry a justification."""
-        return _get(self._data, "require_justification", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def response(self) -> Response:
-        """Kind of answer and its points."""
-        return _get(self._data, "response", None, ('c', Response))  # type: ignore[no-any-return]
-
-    @property
-    def sub_theme(self) -> Optional[str]:
-        """Sub-theme id (one of the theme's sub-themes)."""
-        return _get(self._data, "sub_theme", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def theme(self) -> str:
-        """Theme id."""
-        return _get(self._data, "theme", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def weight(self) -> float:
-        """Weight of the question in its theme (finite, > 0; default 1)."""
-        return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
-
-
-class References(Document):
-    """References of a question."""
-
-    __slots__ = ()
-
-    @property
-    def reen_areas(self) -> Optional[List[int]]:
-        """Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT)."""
-        return _get(self._data, "reen_areas", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def rgesn(self) -> Optional[List[str]]:
-        """RGESN criterion ids (e.g. `4.3`)."""
-        return _get(self._data, "rgesn", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def urls(self) -> Optional[List[str]]:
-        """Further reading."""
-        return _get(self._data, "urls", None, None)  # type: ignore[no-any-return]
-
-
-class Response(Document):
-    """The kind of answer a question expects, with its points."""
-
-    __slots__ = ()
-
-    @property
-    def kind(self) -> Any:
-        """kind"""
-        return _get(self._data, "kind", None, None)
-
-    @property
-    def no_points(self) -> int:
-        """Points of "no" (default 0)."""
-        return _get(self._data, "no_points", 0, None)  # type: ignore[no-any-return]
-
-    @property
-    def yes_points(self) -> int:
-        """Points of "yes" (default 1)."""
-        return _get(self._data, "yes_points", 1, None)  # type: ignore[no-any-return]
-
-    @property
-    def options(self) -> Optional[List[AnswerOption]]:
-        """The options, each with its points."""
-        return _get(self._data, "options", None, ('l', ('c', AnswerOption)))  # type: ignore[no-any-return]
-
-    @property
-    def cap(self) -> Optional[int]:
-        """Cap of the sum (default: the sum of every option's points)."""
-        return _get(self._data, "cap", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def bands(self) -> Optional[List[Band]]:
-        """Bands by increasing `from`: a value scores the points of the last band whose `from` is ≤ the value, 0 below the first band."""
-        return _get(self._data, "bands", None, ('l', ('c', Band)))  # type: ignore[no-any-return]
-
-    @property
-    def max(self) -> Optional[float]:
-        """Largest valid value."""
-        return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def min(self) -> Optional[float]:
-        """Smallest valid value."""
-        return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def unit(self) -> Optional[Text]:
-        """Unit shown next to the value."""
-        return _get(self._data, "unit", None, ('c', Text))  # type: ignore[no-any-return]
-
-
-class SubTheme(Document):
-    """A sub-theme of a theme."""
-
-    __slots__ = ()
-
-    @property
-    def id(self) -> str:
-        """Identifier, unique in its theme."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def title(self) -> Text:
-        """Title."""
-        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
-
-
-class Theme(Document):
-    """A theme of questions."""
-
-    __slots__ = ()
-
-    @property
-    def description(self) -> Optional[Text]:
-        """Description."""
-        return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def id(self) -> str:
-        """Identifier, unique in the referential."""
-        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def sub_themes(self) -> Optional[List[SubTheme]]:
-        """Optional sub-themes (for display and sub-scores)."""
-        return _get(self._data, "sub_themes", None, ('l', ('c', SubTheme)))  # type: ignore[no-any-return]
-
-    @property
-    def title(self) -> Text:
-        """Title."""
-        return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
-
-    @property
-    def weight(self) -> float:
-        """Weight of the theme in the index (finite, > 0; default 1)."""
-        return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
-
-
 class Rollup(Document):
     """Roll-up of the latest results of the members of a grouping."""
 
@@ -2687,32 +2915,6 @@ class Grade(Document):
         return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
 
 
-class Issue(Document):
-    """One problem found in a document."""
-
-    __slots__ = ()
-
-    @property
-    def code(self) -> IssueCode:
-        """Stable code."""
-        return _get(self._data, "code", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def message(self) -> str:
-        """Human-readable explanation."""
-        return _get(self._data, "message", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def path(self) -> str:
-        """JSON pointer (RFC 6901) to the faulty value; empty for the whole document."""
-        return _get(self._data, "path", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def severity(self) -> Severity:
-        """Error or warning."""
-        return _get(self._data, "severity", None, None)  # type: ignore[no-any-return]
-
-
 class QuestionResult(Document):
     """The result of one question (questions above the assessment's level are left out)."""
 
@@ -2940,6 +3142,10 @@ __all__ = [
     "History",
     "HistoryDelta",
     "HistoryEntry",
+    "ImportCounts",
+    "ImportReport",
+    "Imported",
+    "ImportedImportReport",
     "IndexFigures",
     "Indicator",
     "IndicatorStatus",
@@ -2967,6 +3173,7 @@ __all__ = [
     "QuestionChange",
     "QuestionResult",
     "References",
+    "Referential",
     "ReferentialDocument",
     "ReferentialRef",
     "Response",
@@ -2975,6 +3182,7 @@ __all__ = [
     "ScheduledAction",
     "ScoreReport",
     "SeriesPoint",
+    "Skipped",
     "Stats",
     "StatusCounts",
     "Stratum",
@@ -2998,6 +3206,7 @@ __all__ = [
     "CostBand",
     "DocumentKind",
     "GapState",
+    "ImportFormat",
     "IssueCode",
     "MergeRule",
     "MigrationOutcome",

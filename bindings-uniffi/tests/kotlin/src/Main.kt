@@ -205,6 +205,21 @@ private fun apiCases(r: Referential, examples: File) {
     val agglo = File(examples, "agglomeration-niveau2.json").readText()
     val peers = File(examples, "peers/communes-creuse.json").readText()
 
+    // Importers: the published RGESN (78 criteria in 9 themes) becomes a
+    // referential that scores; an unknown format is an argument error.
+    val published = File(examples, "../tests/import-fixtures/published/rgesn-2024.json").readText()
+    val imported = parseJson(importReferential("rgesn", published)) as Map<*, *>
+    val rgesn = imported["referential"] as Map<*, *>
+    check("rgesn imports 78 criteria", (rgesn["questions"] as List<*>).size == 78)
+    check("rgesn imports 9 themes", (rgesn["themes"] as List<*>).size == 9)
+    Referential.fromJson(toJson(rgesn)).use { check("imported rgesn loads", it.id().isNotEmpty()) }
+    try {
+        importReferential("pdf", published)
+        check("unknown import format throws", false)
+    } catch (e: SobrieteException.InvalidArgument) {
+        check("unknown import format throws", e.name == "format")
+    }
+
     // Score: the JSON report and the summary record agree.
     val report = parseJson(r.score(commune)) as Map<*, *>
     val summary = r.scoreSummary(commune)
