@@ -390,34 +390,26 @@ impl PyReferential {
         py: Python<'py>,
         assessments: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let inputs = self.batch_inputs(assessments)?;
+        let mut inputs = Vec::new();
+        for item in assessments.try_iter()? {
+            inputs.push(batch_input(&item?)?);
+        }
         let r = &self.inner;
         // The referential was validated when loaded: only the items can fail.
-        let results: Vec<Res<sobriete::scoring::ScoreSummary>> = py.detach(|| {
-            let ok: Vec<&str> = inputs
-                .iter()
-                .filter_map(|x| x.as_ref().ok().map(String::as_str))
-                .collect();
-            let mut scored = guard(|| api::score_summaries(r, &ok))?.into_iter();
-            Ok::<_, Fail>(
-                inputs
-                    .into_iter()
-                    .map(|x| match x {
-                        Ok(_) => scored
-                            .next()
-                            .unwrap_or_else(|| {
-                                Err(Error::InvalidArgument {
-                                    name: "assessments".to_owned(),
-                                    message: "batch results out of step".to_owned(),
-                                })
-                            })
-                            .map_err(Fail::Core),
-                        Err(e) => Err(Fail::Core(e)),
-                    })
-                    .collect(),
-            )
+        let results = py.detach(|| {
+            guard(|| {
+                api::score_summaries_with(r, inputs, |input| match input {
+                    Input::Read(a) => Ok(*a),
+                    Input::Text(json) => api::read_assessment(&json),
+                    Input::Failed(e) => Err(e),
+                })
+            })
         })?;
-        table(py, r, results)
+        table(
+            py,
+            r,
+            results.into_iter().map(|x| x.map_err(Fail::Core)).collect(),
+        )
     }
 
     /// An assessment skeleton (every question of the levels ≤ `level`,
@@ -770,6 +762,222 @@ impl PyReferential {
             });
         }
         Ok(inputs)
+    }
+}
+
+/// One item of a batch, as read under the GIL.
+enum Input {
+    /// Read straight from Python data (the fast path).
+    Read(Box<Assessment>),
+    /// JSON text, read by the core (every problem reported).
+    Text(String),
+    /// Not a document at all.
+    Failed(Error),
+}
+
+/// A dict is read straight into an assessment when it is one (no JSON text
+/// in between: that was most of a batch's time); anything else, or any
+/// doubt, goes the JSON way, which reports every problem. Reading into the
+/// typed assessment cannot recurse deeper than its fixed shape: a value of
+/// the wrong type is refused where it is found.
+fn batch_input(item: &Bound<'_, PyAny>) -> PyResult<Input> {
+    if let Ok(d) = item.cast::<PyDict>() {
+        if let Some(a) = quick::assessment(d) {
+            return Ok(Input::Read(Box::new(a)));
+        }
+    }
+    Ok(match text_of(item, DocumentKind::Assessment) {
+        Ok(t) => Input::Text(t),
+        Err(Fail::Core(e)) => Input::Failed(e),
+        Err(other) => return Err(other.into()),
+    })
+}
+
+/// Reading a well-formed assessment dict straight into the core's type.
+///
+/// Only the plain, well-formed shape is read here — the fields the format
+/// allows, with their exact Python types (`str`, `int` but not `bool`,
+/// finite `float`, `list` of `str`, `None` where optional). Anything else,
+/// however small, returns `None`: the item then takes the JSON way, where
+/// the core reports every problem. So this path never accepts what the
+/// core would refuse, and builds exactly what the core would read.
+mod quick {
+    use indexmap::IndexMap;
+    use pyo3::prelude::*;
+    use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+    use sobriete::{Answer, Assessment, Profile, ReferentialRef};
+
+    fn string(v: &Bound<'_, PyAny>) -> Option<String> {
+        v.cast::<PyString>()
+            .ok()?
+            .to_cow()
+            .ok()
+            .map(|c| c.into_owned())
+    }
+
+    fn opt_string(v: Option<Bound<'_, PyAny>>) -> Option<Option<String>> {
+        match v {
+            None => Some(None),
+            Some(v) if v.is_none() => Some(None),
+            Some(v) => string(&v).map(Some),
+        }
+    }
+
+    fn strings(v: &Bound<'_, PyAny>) -> Option<Vec<String>> {
+        let list = v.cast::<PyList>().ok()?;
+        list.iter().map(|x| string(&x)).collect()
+    }
+
+    fn int(v: &Bound<'_, PyAny>) -> Option<i64> {
+        if v.cast::<PyBool>().is_ok() {
+            return None;
+        }
+        v.cast::<PyInt>().ok()?.extract::<i64>().ok()
+    }
+
+    fn number(v: &Bound<'_, PyAny>) -> Option<f64> {
+        if let Some(i) = int(v) {
+            // Beyond 2^53 an integer is not read as JSON reads it.
+            return (i.unsigned_abs() <= 1 << 53).then_some(i as f64);
+        }
+        let f = v.cast::<PyFloat>().ok()?.value();
+        f.is_finite().then_some(f)
+    }
+
+    /// The dict's entries, if every key is a `str` among `allowed`.
+    fn fields<'py>(
+        d: &Bound<'py, PyDict>,
+        allowed: &[&str],
+    ) -> Option<Vec<(String, Bound<'py, PyAny>)>> {
+        let mut out = Vec::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            let k = string(&k)?;
+            if !allowed.contains(&k.as_str()) {
+                return None;
+            }
+            out.push((k, v));
+        }
+        Some(out)
+    }
+
+    fn get<'py>(f: &[(String, Bound<'py, PyAny>)], key: &str) -> Option<Bound<'py, PyAny>> {
+        f.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    }
+
+    fn answer(v: &Bound<'_, PyAny>) -> Option<Answer> {
+        let d = v.cast::<PyDict>().ok()?;
+        let f = fields(
+            d,
+            &[
+                "kind",
+                "options",
+                "value",
+                "comment",
+                "evidence",
+                "justification",
+            ],
+        )?;
+        let kind = string(&get(&f, "kind")?)?;
+        let comment = opt_string(get(&f, "comment"))?;
+        let evidence = match get(&f, "evidence") {
+            None => Vec::new(),
+            Some(e) => strings(&e)?,
+        };
+        let only = |allowed: &[&str]| f.iter().all(|(k, _)| allowed.contains(&k.as_str()));
+        const PLAIN: &[&str] = &["kind", "comment", "evidence"];
+        Some(match kind.as_str() {
+            "yes" if only(PLAIN) => Answer::Yes { comment, evidence },
+            "no" if only(PLAIN) => Answer::No { comment, evidence },
+            "dont_know" if only(PLAIN) => Answer::DontKnow { comment, evidence },
+            "unanswered" if only(PLAIN) => Answer::Unanswered { comment, evidence },
+            "choice" if only(&["kind", "comment", "evidence", "options"]) => Answer::Choice {
+                options: strings(&get(&f, "options")?)?,
+                comment,
+                evidence,
+            },
+            "number" if only(&["kind", "comment", "evidence", "value"]) => Answer::Number {
+                value: number(&get(&f, "value")?)?,
+                comment,
+                evidence,
+            },
+            "not_applicable" if only(&["kind", "comment", "evidence", "justification"]) => {
+                Answer::NotApplicable {
+                    justification: opt_string(get(&f, "justification"))?,
+                    comment,
+                    evidence,
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    fn profile(v: &Bound<'_, PyAny>) -> Option<Profile> {
+        let d = v.cast::<PyDict>().ok()?;
+        let f = fields(
+            d,
+            &[
+                "name",
+                "kind",
+                "population",
+                "siren",
+                "insee",
+                "departement",
+                "region",
+            ],
+        )?;
+        let kind =
+            serde_json::from_value(serde_json::Value::String(string(&get(&f, "kind")?)?)).ok()?;
+        Some(Profile {
+            name: string(&get(&f, "name")?)?,
+            kind,
+            population: u32::try_from(int(&get(&f, "population")?)?).ok()?,
+            siren: opt_string(get(&f, "siren"))?,
+            insee: opt_string(get(&f, "insee"))?,
+            departement: opt_string(get(&f, "departement"))?,
+            region: opt_string(get(&f, "region"))?,
+        })
+    }
+
+    /// The assessment, when the dict is exactly a well-formed one.
+    pub(super) fn assessment(d: &Bound<'_, PyDict>) -> Option<Assessment> {
+        let f = fields(
+            d,
+            &[
+                "referential",
+                "profile",
+                "date",
+                "level",
+                "answers",
+                "from_plan",
+            ],
+        )?;
+        let reference = get(&f, "referential")?;
+        let rf = fields(reference.cast::<PyDict>().ok()?, &["id", "version"])?;
+        let referential = ReferentialRef {
+            id: string(&get(&rf, "id")?)?,
+            version: string(&get(&rf, "version")?)?,
+        };
+        let mut answers = IndexMap::new();
+        if let Some(list) = get(&f, "answers") {
+            for (k, v) in list.cast::<PyDict>().ok()?.iter() {
+                answers.insert(string(&k)?, answer(&v)?);
+            }
+        }
+        let mut from_plan = IndexMap::new();
+        if let Some(marks) = get(&f, "from_plan") {
+            for (k, v) in marks.cast::<PyDict>().ok()?.iter() {
+                from_plan.insert(string(&k)?, string(&v)?);
+            }
+        }
+        Some(Assessment {
+            referential,
+            profile: profile(&get(&f, "profile")?)?,
+            date: string(&get(&f, "date")?)?,
+            level: u8::try_from(int(&get(&f, "level")?)?).ok()?,
+            answers,
+            from_plan,
+            migrations: Vec::new(),
+        })
     }
 }
 

@@ -188,3 +188,36 @@ def test_errors_pickle() -> None:
 
 def test_json_text_and_dict_agree(ref: Any, commune: Dict[str, Any]) -> None:
     assert ref.score(json.dumps(commune)) == ref.score(commune)
+
+
+def test_batch_reads_dicts_exactly_as_json(ref: Any, commune: Dict[str, Any]) -> None:
+    # Dicts in a batch are read straight into the core's type when they are
+    # well formed, else as JSON text: both ways must give the same results,
+    # errors included.
+    variants: list[Any] = [commune]
+    for change in [
+        lambda a: a.update(level=True),
+        lambda a: a.update(level=1.0),
+        lambda a: a["profile"].update(population=806.0),
+        lambda a: a["profile"].update(kind="village"),
+        lambda a: a["profile"].update(siren=None),
+        lambda a: a.update(extra=1),
+        lambda a: a["answers"].update({"gov-01": {"kind": "choice", "options": None}}),
+        lambda a: a["answers"].update({"gov-03": {"kind": "yes", "evidence": None}}),
+        lambda a: a["answers"].update({"gov-03": {"kind": "yes", "comment": None}}),
+        lambda a: a["answers"].update({"gov-03": {"kind": "yes", "value": 1}}),
+        lambda a: a["answers"].update({"gov-03": {"kind": "not_applicable", "justification": "x"}}),
+        lambda a: a["answers"].update({"gov-03": {"kind": "maybe"}}),
+        lambda a: a["answers"].update({"awa-21": {"kind": "number", "value": 2**60}}),
+        lambda a: a["answers"].update({"awa-21": {"kind": "number", "value": 40}}),
+        lambda a: a.update(from_plan={"gov-03": "act-gov-03"}),
+        lambda a: a.update(answers=[]),
+    ]:
+        a = copy.deepcopy(commune)
+        change(a)
+        variants.append(a)
+    as_dicts = ref.score_table(variants)
+    as_text = ref.score_table([json.dumps(v) for v in variants])
+    assert as_dicts == as_text
+    assert as_dicts["index"][0] == 29.41
+    assert sum(e is not None for e in as_dicts["error"]) >= 8

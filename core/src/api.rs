@@ -371,31 +371,68 @@ pub fn score_summaries<S: AsRef<str> + Sync>(
     r: &Referential,
     assessments: &[S],
 ) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
+    score_summaries_with(r, assessments.iter().collect(), |json| {
+        read_assessment(json.as_ref())
+    })
+}
+
+/// Reads an assessment from JSON text without checking it against a
+/// referential (its structure only, every problem listed).
+pub fn read_assessment(json: &str) -> Result<Assessment, Error> {
+    parse::document_str(json, ASSESSMENT_SWEEPS).map_err(|i| invalid(DocumentKind::Assessment, i))
+}
+
+/// Scores many assessments read by `read` (a binding's own fast reader:
+/// it returns the assessment as read, the core validates it): one result
+/// per item, in order. The referential is checked once; large batches are
+/// shared among the cores (where threads exist: not in WebAssembly, whose
+/// `available_parallelism` reports none).
+pub fn score_summaries_with<T: Send>(
+    r: &Referential,
+    items: Vec<T>,
+    read: impl Fn(T) -> Result<Assessment, Error> + Sync,
+) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
     let issues = validate::validate_referential(r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Referential, issues));
     }
-    let one = |json: &S| parse_assessment(json.as_ref(), r).map(|a| scoring::summary(r, &a));
-    // Large batches are shared among the cores (where threads exist: not in
-    // WebAssembly, whose `available_parallelism` reports none).
+    let one = |item: T| -> Result<scoring::ScoreSummary, Error> {
+        let a = read(item)?;
+        let issues = validate::validate_assessment(&a, r);
+        if issues.iter().any(Issue::is_error) {
+            return Err(invalid(DocumentKind::Assessment, issues));
+        }
+        Ok(scoring::summary(r, &a))
+    };
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if threads < 2 || assessments.len() < 64 {
-        return Ok(assessments.iter().map(one).collect());
+    if threads < 2 || items.len() < 64 {
+        return Ok(items.into_iter().map(one).collect());
     }
-    let chunk = assessments.len().div_ceil(threads);
-    let parts: Vec<Vec<Result<scoring::ScoreSummary, Error>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = assessments
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+    let chunk = items.len().div_ceil(threads);
+    let mut parts: Vec<Vec<T>> = Vec::with_capacity(threads);
+    let mut rest = items.into_iter();
+    loop {
+        let part: Vec<T> = rest.by_ref().take(chunk).collect();
+        if part.is_empty() {
+            break;
+        }
+        parts.push(part);
+    }
+    let sizes: Vec<usize> = parts.iter().map(Vec::len).collect();
+    let one = &one;
+    let done: Vec<Vec<Result<scoring::ScoreSummary, Error>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || part.into_iter().map(one).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
-            .zip(assessments.chunks(chunk))
-            .map(|(h, part)| {
+            .zip(sizes)
+            .map(|(h, n)| {
                 // A worker that failed (it cannot: no panics) gives its items
                 // an error rather than losing them.
                 h.join().unwrap_or_else(|_| {
-                    part.iter()
+                    (0..n)
                         .map(|_| {
                             Err(Error::InvalidArgument {
                                 name: "assessments".to_owned(),
@@ -407,7 +444,7 @@ pub fn score_summaries<S: AsRef<str> + Sync>(
             })
             .collect()
     });
-    Ok(parts.into_iter().flatten().collect())
+    Ok(done.into_iter().flatten().collect())
 }
 
 fn referential_or_default(
