@@ -226,6 +226,8 @@ fn the_binding_covers_the_whole_facade() {
         ("invert_crosswalk", &["invert_crosswalk"]),
         ("score_summary", &["score_summary"]),
         ("score_summaries", &["score_many"]),
+        ("score_summaries_with", &["score_many"]),
+        ("read_assessment", &["score"]),
         ("import_referential", &["import_referential"]),
         ("import_referential_json", &["import_referential"]),
         // core/src/schema.rs
