@@ -233,6 +233,50 @@ impl PyReferential {
     fn opt_plan(&self, obj: Option<&Bound<'_, PyAny>>) -> Res<Option<Plan>> {
         obj.map(|p| self.plan(p)).transpose()
     }
+
+    /// What a full report may add, read from its optional arguments.
+    fn extras(
+        &self,
+        target: Option<&Bound<'_, PyAny>>,
+        plan: Option<&Bound<'_, PyAny>>,
+        history: Option<&Bound<'_, PyAny>>,
+        peers: Option<&Bound<'_, PyAny>>,
+    ) -> Res<Extras> {
+        Ok(Extras {
+            target: target.map(target_of).transpose()?,
+            plan: self.opt_plan(plan)?,
+            history: history
+                .map(|h| self.assessments(h))
+                .transpose()?
+                .unwrap_or_default(),
+            peers: peers.map(peers_of).transpose()?,
+        })
+    }
+}
+
+/// The optional inputs of a full report, owned.
+struct Extras {
+    target: Option<Target>,
+    plan: Option<Plan>,
+    history: Vec<Assessment>,
+    peers: Option<PeerSet>,
+}
+
+impl Extras {
+    fn inputs<'a>(
+        &'a self,
+        as_of: Option<&'a str>,
+        min_group_size: Option<usize>,
+    ) -> ReportInputs<'a> {
+        ReportInputs {
+            target: self.target.as_ref(),
+            plan: self.plan.as_ref(),
+            as_of,
+            history: &self.history,
+            peers: self.peers.as_ref(),
+            min_group_size,
+        }
+    }
 }
 
 #[pymethods]
@@ -457,20 +501,10 @@ impl PyReferential {
     ) -> PyResult<String> {
         let (format, lang) = (format_of(format)?, lang_of(lang)?);
         let a = self.assessment(assessment)?;
-        let target = target.map(target_of).transpose()?;
-        let plan = self.opt_plan(plan)?;
-        let history = history.map(|h| self.assessments(h)).transpose()?;
-        let peers = peers.map(peers_of).transpose()?;
+        let extra = self.extras(target, plan, history, peers)?;
         let r = &self.inner;
         let out = py.detach(|| {
-            let inputs = ReportInputs {
-                target: target.as_ref(),
-                plan: plan.as_ref(),
-                as_of,
-                history: history.as_deref().unwrap_or_default(),
-                peers: peers.as_ref(),
-                min_group_size,
-            };
+            let inputs = extra.inputs(as_of, min_group_size);
             guard(|| api::full_report(r, &a, &inputs, format, lang))
         })?;
         Ok(out)
@@ -491,20 +525,10 @@ impl PyReferential {
         min_group_size: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let a = self.assessment(assessment)?;
-        let target = target.map(target_of).transpose()?;
-        let plan = self.opt_plan(plan)?;
-        let history = history.map(|h| self.assessments(h)).transpose()?;
-        let peers = peers.map(peers_of).transpose()?;
+        let extra = self.extras(target, plan, history, peers)?;
         let r = &self.inner;
         let data = py.detach(|| {
-            let inputs = ReportInputs {
-                target: target.as_ref(),
-                plan: plan.as_ref(),
-                as_of,
-                history: history.as_deref().unwrap_or_default(),
-                peers: peers.as_ref(),
-                min_group_size,
-            };
+            let inputs = extra.inputs(as_of, min_group_size);
             guard(|| api::full_report_data(r, &a, &inputs))
         })?;
         Ok(to_py(py, &data)?)

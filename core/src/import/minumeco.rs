@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::{
-    field, fold, fr, id_field, list_field, main_list, meta, parse_source, rating_field,
+    field, fold, fr, id_field, list_field, main_list, meta, objects, parse_source, rating_field,
     rgesn::wildcard, semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
 };
 use crate::error::{Error, Issue, IssueCode};
@@ -169,15 +169,7 @@ fn groups<'a>(value: &'a Value, log: &mut Log) -> Option<(Vec<Group<'a>>, usize)
                     .unwrap_or_else(|| slug(&title));
                 let id = unique_theme_id(&out, &wanted);
                 let mut g = new_group(id, title, text_field(m, DESCRIPTION));
-                let ppath = join(&tpath, key);
-                for (i, item) in items.iter().enumerate() {
-                    entries += 1;
-                    let path = join(&ppath, &i.to_string());
-                    match item {
-                        Value::Object(p) => g.practices.push((path, p)),
-                        _ => log.skip(&path, "not an object"),
-                    }
-                }
+                g.practices = objects(items, &join(&tpath, key), log, &mut entries);
                 out.push(g);
             }
             return Some((out, entries));

@@ -523,6 +523,27 @@ fn pointer_key(path: &str) -> Vec<(u64, String)> {
         .collect()
 }
 
+/// The objects of a source list, each with its JSON pointer (under `base`);
+/// an entry that is not an object is logged as skipped. Every entry counts
+/// in `entries`.
+pub(crate) fn objects<'a>(
+    items: &'a [Value],
+    base: &str,
+    log: &mut Log,
+    entries: &mut usize,
+) -> Vec<(String, &'a Map<String, Value>)> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        *entries += 1;
+        let path = join(base, &i.to_string());
+        match item {
+            Value::Object(m) => out.push((path, m)),
+            _ => log.skip(&path, "not an object"),
+        }
+    }
+    out
+}
+
 /// Finds the main list of a source: the value itself when it is an array,
 /// else the first array under one of `keys` (searched one level deeper in
 /// an object under `nest` keys such as `data`). Returns the list and its

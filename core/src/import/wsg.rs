@@ -38,7 +38,7 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use super::{
-    field, fold, id_field, list_field, main_list, meta, parse_source, rating_field,
+    field, fold, id_field, list_field, main_list, meta, objects, parse_source, rating_field,
     rgesn::wildcard, scalar_text, semver_of, slug, source_error, text_field, ImportFormat,
     Imported, Log,
 };
@@ -161,21 +161,12 @@ fn categories<'a>(value: &'a Value, log: &mut Log) -> Option<(Vec<Category<'a>>,
                     );
                     continue;
                 };
-                let gbase = join(&cpath, key);
-                let mut c = Category {
+                let guidelines = objects(items, &join(&cpath, key), log, &mut entries);
+                out.push(Category {
                     id,
                     name,
-                    guidelines: Vec::new(),
-                };
-                for (i, g) in items.iter().enumerate() {
-                    entries += 1;
-                    let path = join(&gbase, &i.to_string());
-                    match g {
-                        Value::Object(gm) => c.guidelines.push((path, gm)),
-                        _ => log.skip(&path, "not an object"),
-                    }
-                }
-                out.push(c);
+                    guidelines,
+                });
             }
             return Some((out, entries));
         }
