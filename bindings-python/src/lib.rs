@@ -443,8 +443,8 @@ impl PyReferential {
         let results = py.detach(|| {
             guard(|| {
                 api::score_summaries_with(r, inputs, |input| match input {
-                    Input::Read(a) => Ok(*a),
-                    Input::Text(json) => api::read_assessment(&json),
+                    Input::Read(a) => Ok(api::Batched::Read(a)),
+                    Input::Text(json) => Ok(api::Batched::Json(json)),
                     Input::Failed(e) => Err(e),
                 })
             })

@@ -367,13 +367,16 @@ pub fn score_summary(r: &Referential, a: &Assessment) -> Result<scoring::ScoreSu
 
 /// Scores many assessments given as JSON text: one result per item, in
 /// order (a failure stays with its item). The referential is checked once.
+/// Large batches are shared among the cores (where threads exist: not in
+/// WebAssembly, whose `available_parallelism` reports none).
 pub fn score_summaries<S: AsRef<str> + Sync>(
     r: &Referential,
     assessments: &[S],
 ) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
-    score_summaries_with(r, assessments.iter().collect(), |json| {
-        read_assessment(json.as_ref())
-    })
+    check_referential(r)?;
+    Ok(in_parallel(assessments.iter().collect(), |json: &S| {
+        summarise_json(r, json.as_ref())
+    }))
 }
 
 /// Reads an assessment from JSON text without checking it against a
@@ -382,31 +385,67 @@ pub fn read_assessment(json: &str) -> Result<Assessment, Error> {
     parse::document_str(json, ASSESSMENT_SWEEPS).map_err(|i| invalid(DocumentKind::Assessment, i))
 }
 
-/// Scores many assessments read by `read` (a binding's own fast reader:
-/// it returns the assessment as read, the core validates it): one result
-/// per item, in order. The referential is checked once; large batches are
-/// shared among the cores (where threads exist: not in WebAssembly, whose
-/// `available_parallelism` reports none).
+/// An item of a batch, as a binding has it: JSON text, or an assessment
+/// it read itself (from its own objects).
+#[derive(Debug, Clone)]
+pub enum Batched {
+    /// JSON text of an assessment.
+    Json(String),
+    /// An assessment as read (not yet checked against the referential).
+    Read(Box<Assessment>),
+}
+
+/// Scores many assessments, each given by `read` (see [`Batched`]): one
+/// result per item, in order. The referential is checked once; JSON text
+/// takes the same fast path as in [`score_summaries`]; large batches are
+/// shared among the cores.
 pub fn score_summaries_with<T: Send>(
     r: &Referential,
     items: Vec<T>,
-    read: impl Fn(T) -> Result<Assessment, Error> + Sync,
+    read: impl Fn(T) -> Result<Batched, Error> + Sync,
 ) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
+    check_referential(r)?;
+    Ok(in_parallel(items, |item| match read(item)? {
+        Batched::Json(json) => summarise_json(r, &json),
+        Batched::Read(a) => summarise(r, &a),
+    }))
+}
+
+/// The summary of one assessment's JSON text: plain valid documents are
+/// read straight into what scoring needs; anything else takes the full
+/// path, which reports every problem.
+fn summarise_json(r: &Referential, json: &str) -> Result<scoring::ScoreSummary, Error> {
+    match crate::fast::summary(r, json) {
+        Some(summary) => Ok(summary),
+        None => summarise(r, &read_assessment(json)?),
+    }
+}
+
+fn check_referential(r: &Referential) -> Result<(), Error> {
     let issues = validate::validate_referential(r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Referential, issues));
     }
-    let one = |item: T| -> Result<scoring::ScoreSummary, Error> {
-        let a = read(item)?;
-        let issues = validate::validate_assessment(&a, r);
-        if issues.iter().any(Issue::is_error) {
-            return Err(invalid(DocumentKind::Assessment, issues));
-        }
-        Ok(scoring::summary(r, &a))
-    };
+    Ok(())
+}
+
+fn summarise(r: &Referential, a: &Assessment) -> Result<scoring::ScoreSummary, Error> {
+    let issues = validate::validate_assessment(a, r);
+    if issues.iter().any(Issue::is_error) {
+        return Err(invalid(DocumentKind::Assessment, issues));
+    }
+    Ok(scoring::summary(r, a))
+}
+
+/// Maps `one` over the items, in order, sharing large batches among the
+/// available cores.
+fn in_parallel<T: Send, U: Send>(
+    items: Vec<T>,
+    one: impl Fn(T) -> Result<U, Error> + Sync,
+) -> Vec<Result<U, Error>> {
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     if threads < 2 || items.len() < 64 {
-        return Ok(items.into_iter().map(one).collect());
+        return items.into_iter().map(one).collect();
     }
     let chunk = items.len().div_ceil(threads);
     let mut parts: Vec<Vec<T>> = Vec::with_capacity(threads);
@@ -420,7 +459,7 @@ pub fn score_summaries_with<T: Send>(
     }
     let sizes: Vec<usize> = parts.iter().map(Vec::len).collect();
     let one = &one;
-    let done: Vec<Vec<Result<scoring::ScoreSummary, Error>>> = std::thread::scope(|scope| {
+    let done: Vec<Vec<Result<U, Error>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = parts
             .into_iter()
             .map(|part| scope.spawn(move || part.into_iter().map(one).collect::<Vec<_>>()))
@@ -444,7 +483,7 @@ pub fn score_summaries_with<T: Send>(
             })
             .collect()
     });
-    Ok(done.into_iter().flatten().collect())
+    done.into_iter().flatten().collect()
 }
 
 fn referential_or_default(

@@ -229,6 +229,29 @@ impl<'de> Deserialize<'de> for Answer {
 
 struct AnswerVisitor;
 
+/// A string borrowed from the JSON text when it has no escapes (serde's
+/// own `Cow<str>` always copies): keys and kinds are read for every answer.
+pub(crate) struct Str<'de>(pub(crate) std::borrow::Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Str<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Str<'de>, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Str<'de>, E> {
+                Ok(Str(std::borrow::Cow::Owned(v.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(V)
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Yes,
@@ -242,8 +265,8 @@ enum Kind {
 
 impl<'de> Deserialize<'de> for Kind {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Kind, D::Error> {
-        let s = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Ok(match s.as_ref() {
+        let s = Str::deserialize(deserializer)?;
+        Ok(match s.0.as_ref() {
             "yes" => Kind::Yes,
             "no" => Kind::No,
             "choice" => Kind::Choice,
@@ -271,8 +294,8 @@ impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
         let mut comment: Option<Option<String>> = None;
         let mut evidence: Option<Vec<String>> = None;
         let mut justification: Option<Option<String>> = None;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match key.as_ref() {
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match key.0.as_ref() {
                 "kind" if kind.is_none() => kind = Some(map.next_value()?),
                 "options" if options.is_none() => options = Some(map.next_value()?),
                 "value" if value.is_none() => value = Some(map.next_value()?),

@@ -32,6 +32,7 @@ pub mod api;
 pub mod assessment;
 pub mod error;
 pub mod export;
+mod fast;
 pub mod history;
 pub mod html;
 pub mod import;

@@ -68,8 +68,12 @@ pub struct Referential {
 /// and fall back to a scan.
 #[derive(Debug, Clone, Default)]
 pub struct Lookup {
-    questions: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
-    themes: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    // Short ids looked up for every answer: a fast hash (no untrusted
+    // adversary gains from collisions here beyond a slower batch).
+    questions: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
+    themes: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
+    /// Per question: the position of its theme and of its condition's parent.
+    links: std::sync::OnceLock<Vec<(Option<usize>, Option<usize>)>>,
 }
 
 impl PartialEq for Lookup {
@@ -79,10 +83,8 @@ impl PartialEq for Lookup {
     }
 }
 
-fn first_positions<'a>(
-    ids: impl Iterator<Item = &'a str>,
-) -> std::collections::HashMap<String, usize> {
-    let mut map = std::collections::HashMap::new();
+fn first_positions<'a>(ids: impl Iterator<Item = &'a str>) -> rustc_hash::FxHashMap<String, usize> {
+    let mut map = rustc_hash::FxHashMap::default();
     for (i, id) in ids.enumerate() {
         map.entry(id.to_owned()).or_insert(i);
     }
@@ -470,6 +472,43 @@ impl Referential {
             Some(&i) if self.themes.get(i).is_some_and(|t| t.id == id) => Some(i),
             _ => self.themes.iter().position(|t| t.id == id),
         }
+    }
+
+    /// The position of the theme of the question at position `qi`.
+    pub fn theme_of(&self, qi: usize) -> Option<usize> {
+        let q = self.questions.get(qi)?;
+        match self.links().get(qi) {
+            Some(&(Some(ti), _)) if self.themes.get(ti).is_some_and(|t| t.id == q.theme) => {
+                Some(ti)
+            }
+            _ => self.theme_index(&q.theme),
+        }
+    }
+
+    /// The position of the question the condition of the question at
+    /// position `qi` depends on (none without a condition or when unknown).
+    pub fn parent_of(&self, qi: usize) -> Option<usize> {
+        let parent = self.questions.get(qi)?.condition.as_ref()?.question();
+        match self.links().get(qi) {
+            Some(&(_, Some(p))) if self.questions.get(p).is_some_and(|q| q.id == parent) => Some(p),
+            _ => self.question_index(parent),
+        }
+    }
+
+    fn links(&self) -> &[(Option<usize>, Option<usize>)] {
+        self.lookup.links.get_or_init(|| {
+            self.questions
+                .iter()
+                .map(|q| {
+                    (
+                        self.theme_index(&q.theme),
+                        q.condition
+                            .as_ref()
+                            .and_then(|c| self.question_index(c.question())),
+                    )
+                })
+                .collect()
+        })
     }
 
     /// The theme with this id.

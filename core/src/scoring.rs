@@ -42,6 +42,48 @@ fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
+/// What an answer is, as far as scoring is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Given {
+    /// An answer that earns points (possibly 0).
+    Answer,
+    /// "Don't know": counted, 0 points.
+    DontKnow,
+    /// "Not applicable": not counted.
+    NotApplicable,
+    /// Not answered yet.
+    Unanswered,
+}
+
+/// What scoring reads of an answer. [`Answer`] is the answer of the
+/// documents; the batch fast path has its own compact answers (option
+/// positions instead of ids), scored by the same formula.
+pub(crate) trait Scored {
+    /// Its kind, for scoring.
+    fn given(&self) -> Given;
+    /// Points on question `q` (`None` for N/A and unanswered).
+    fn points(&self, q: &Question) -> Option<i64>;
+    /// Whether it satisfies a condition on its question `q`.
+    fn satisfies(&self, c: &Condition, q: &Question) -> bool;
+}
+
+impl Scored for Answer {
+    fn given(&self) -> Given {
+        match self {
+            Answer::DontKnow { .. } => Given::DontKnow,
+            Answer::NotApplicable { .. } => Given::NotApplicable,
+            Answer::Unanswered { .. } => Given::Unanswered,
+            _ => Given::Answer,
+        }
+    }
+    fn points(&self, q: &Question) -> Option<i64> {
+        answer_points(q, self)
+    }
+    fn satisfies(&self, c: &Condition, _: &Question) -> bool {
+        condition_holds(c, Some(self))
+    }
+}
+
 /// Whether a question is shown to the collectivité.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shown {
@@ -67,14 +109,29 @@ impl Visibility {
         profile: &Profile,
         answers: &IndexMap<String, Answer>,
     ) -> Visibility {
+        Visibility::compute_at(r, level, profile, &by_id(r, answers))
+    }
+
+    /// The shown states with answers looked up by question position.
+    pub(crate) fn compute_at<'a, A: Scored + 'a>(
+        r: &Referential,
+        level: u8,
+        profile: &Profile,
+        answer_at: &dyn Fn(usize) -> Option<&'a A>,
+    ) -> Visibility {
         let n = r.questions.len();
         let mut states: Vec<Option<Shown>> = vec![None; n];
         let mut on_walk = vec![false; n];
+        let mut chain = Vec::new();
         for start in 0..n {
+            if states.get(start).copied().flatten().is_some() {
+                continue;
+            }
             // Walk up the chain of parents (iteratively: chains may be long)
             // until a resolved question or a root, then resolve top down. A
             // parent already on the walk means a cycle: its questions are hidden.
-            let mut chain = vec![start];
+            chain.clear();
+            chain.push(start);
             let mut cur = start;
             let mut cycle = false;
             if let Some(flag) = on_walk.get_mut(start) {
@@ -89,12 +146,7 @@ impl Visibility {
                     }
                     break;
                 }
-                let parent = r
-                    .questions
-                    .get(cur)
-                    .and_then(|q| q.condition.as_ref())
-                    .and_then(|c| r.question_index(c.question()));
-                let Some(p) = parent else { break };
+                let Some(p) = r.parent_of(cur) else { break };
                 if on_walk.get(p).copied().unwrap_or(true) {
                     cycle = true;
                     break;
@@ -117,12 +169,15 @@ impl Visibility {
                 } else if !applies(q, profile) {
                     Shown::OutOfProfile
                 } else if let Some(c) = &q.condition {
-                    let parent = r.question_index(c.question());
+                    let parent = r.parent_of(qi);
                     let parent_state = parent.and_then(|p| states.get(p).copied().flatten());
                     if cycle && parent_state.is_none() {
                         Shown::Hidden
                     } else if parent_state == Some(Shown::Visible)
-                        && condition_holds(c, answers.get(c.question()))
+                        && parent.is_some_and(|p| {
+                            let (answer, parent_q) = (answer_at(p), r.questions.get(p));
+                            answer.zip(parent_q).is_some_and(|(a, pq)| a.satisfies(c, pq))
+                        })
                     {
                         Shown::Visible
                     } else {
@@ -562,16 +617,16 @@ pub(crate) struct Line {
 }
 
 /// One question's line from its shown state and answer.
-pub(crate) fn line_for(q: &Question, shown: Shown, answer: Option<&Answer>) -> Line {
+pub(crate) fn line_for<A: Scored>(q: &Question, shown: Shown, answer: Option<&A>) -> Line {
     let max = q.response.max_points();
     let (status, points) = match shown {
         Shown::AboveLevel | Shown::Hidden => (QuestionStatus::Hidden, None),
         Shown::OutOfProfile => (QuestionStatus::OutOfProfile, None),
-        Shown::Visible => match answer {
-            None | Some(Answer::Unanswered { .. }) => (QuestionStatus::Unanswered, None),
-            Some(Answer::NotApplicable { .. }) => (QuestionStatus::NotApplicable, None),
-            Some(a @ Answer::DontKnow { .. }) => (QuestionStatus::DontKnow, answer_points(q, a)),
-            Some(a) => (QuestionStatus::Answered, answer_points(q, a)),
+        Shown::Visible => match answer.map(|a| (a, a.given())) {
+            None | Some((_, Given::Unanswered)) => (QuestionStatus::Unanswered, None),
+            Some((_, Given::NotApplicable)) => (QuestionStatus::NotApplicable, None),
+            Some((a, Given::DontKnow)) => (QuestionStatus::DontKnow, a.points(q)),
+            Some((a, Given::Answer)) => (QuestionStatus::Answered, a.points(q)),
         },
     };
     let counted = matches!(
@@ -645,20 +700,38 @@ pub(crate) struct Evaluation {
     pub(crate) index: Option<f64>,
 }
 
+/// Answers looked up by question position, through the question's id.
+pub(crate) fn by_id<'a>(
+    r: &'a Referential,
+    answers: &'a IndexMap<String, Answer>,
+) -> impl Fn(usize) -> Option<&'a Answer> + 'a {
+    move |i| r.questions.get(i).and_then(|q| answers.get(&q.id))
+}
+
 pub(crate) fn evaluate(
     r: &Referential,
     level: u8,
     profile: &Profile,
     answers: &IndexMap<String, Answer>,
 ) -> Evaluation {
-    let vis = Visibility::compute_with(r, level, profile, answers);
+    evaluate_at(r, level, profile, &by_id(r, answers))
+}
+
+/// [`evaluate`] with answers looked up by question position.
+pub(crate) fn evaluate_at<'a, A: Scored + 'a>(
+    r: &Referential,
+    level: u8,
+    profile: &Profile,
+    answer_at: &dyn Fn(usize) -> Option<&'a A>,
+) -> Evaluation {
+    let vis = Visibility::compute_at(r, level, profile, answer_at);
     let mut themes = vec![(0.0, 0.0, 0u32, 0u32); r.themes.len()];
     let mut lines = Vec::with_capacity(r.questions.len());
     for (i, q) in r.questions.iter().enumerate() {
-        let line = line_for(q, vis.state(i), answers.get(&q.id));
+        let line = line_for(q, vis.state(i), answer_at(i));
         let (status, counted, credit) = (line.status, line.counted, line.credit);
         if counted {
-            if let Some(t) = r.theme_index(&q.theme).and_then(|ti| themes.get_mut(ti)) {
+            if let Some(t) = r.theme_of(i).and_then(|ti| themes.get_mut(ti)) {
                 t.0 += credit;
                 t.1 += q.weight;
                 t.2 += 1;
@@ -697,11 +770,15 @@ pub fn index_of(
     evaluate(r, level, profile, answers).index
 }
 
-fn eco_clic(r: &Referential, ev: &Evaluation, answers: &IndexMap<String, Answer>) -> EcoClic {
+fn eco_clic<'a, A: Scored + 'a>(
+    r: &Referential,
+    ev: &Evaluation,
+    answer_at: &dyn Fn(usize) -> Option<&'a A>,
+) -> EcoClic {
     let mut points: i64 = 0;
     let mut max_points: i64 = 0;
     let mut complete = true;
-    for (q, line) in r.questions.iter().zip(&ev.lines) {
+    for (i, (q, line)) in r.questions.iter().zip(&ev.lines).enumerate() {
         if line.shown != Shown::Visible {
             continue;
         }
@@ -709,10 +786,10 @@ fn eco_clic(r: &Referential, ev: &Evaluation, answers: &IndexMap<String, Answer>
         max_points = max_points
             .saturating_add(q.response.sum_of_all_points())
             .saturating_add(na_option);
-        match answers.get(&q.id) {
-            None | Some(Answer::Unanswered { .. }) => complete = false,
-            Some(Answer::NotApplicable { .. }) => points = points.saturating_add(line.max),
-            Some(a) => points = points.saturating_add(answer_points(q, a).unwrap_or(0)),
+        match answer_at(i).map(|a| (a, a.given())) {
+            None | Some((_, Given::Unanswered)) => complete = false,
+            Some((_, Given::NotApplicable)) => points = points.saturating_add(line.max),
+            Some((a, _)) => points = points.saturating_add(a.points(q).unwrap_or(0)),
         }
     }
     let index = (complete && max_points > 0).then(|| {
@@ -826,7 +903,17 @@ pub struct ThemeSummary {
 /// The [`ScoreSummary`] of an assessment: the same figures as
 /// [`score`], computed without the report's details.
 pub fn summary(r: &Referential, a: &Assessment) -> ScoreSummary {
-    let ev = evaluate(r, a.level, &a.profile, &a.answers);
+    summary_at(r, a, &by_id(r, &a.answers))
+}
+
+/// [`summary`] with the answers looked up by question position (the
+/// assessment's own answers are not read).
+pub(crate) fn summary_at<'a, A: Scored + 'a>(
+    r: &Referential,
+    a: &Assessment,
+    answer_at: &dyn Fn(usize) -> Option<&'a A>,
+) -> ScoreSummary {
+    let ev = evaluate_at(r, a.level, &a.profile, answer_at);
     let index = ev.index.map(round2);
     let mut counts = Counts::default();
     for line in &ev.lines {
@@ -854,7 +941,7 @@ pub fn summary(r: &Referential, a: &Assessment) -> ScoreSummary {
                 score: (sums.1 > 0.0).then(|| round2(100.0 * sums.0 / sums.1)),
             })
             .collect(),
-        eco_clic: eco_clic(r, &ev, &a.answers).index,
+        eco_clic: eco_clic(r, &ev, answer_at).index,
         conformity: conformity(&ev).rate,
     }
 }
@@ -991,7 +1078,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         .collect();
 
     let recommended_actions = recommend(r, a);
-    let eco_clic = eco_clic(r, &ev, &a.answers);
+    let eco_clic = eco_clic(r, &ev, &by_id(r, &a.answers));
     let conformity = conformity(&ev);
     let (completeness, dont_know_share) = shares(&counts);
     ScoreReport {

@@ -717,6 +717,11 @@ pub(crate) fn validate_outcome(q: &Question, o: &Outcome, p: &str, issues: &mut 
     }
 }
 
+/// Whether a numeric answer is finite and within the question's bounds.
+pub(crate) fn value_fits(value: f64, min: Option<f64>, max: Option<f64>) -> bool {
+    value.is_finite() && !min.is_some_and(|m| value < m) && !max.is_some_and(|m| value > m)
+}
+
 pub(crate) fn check_value(
     value: f64,
     min: Option<f64>,
@@ -724,9 +729,7 @@ pub(crate) fn check_value(
     p: &str,
     issues: &mut Vec<Issue>,
 ) {
-    let below = min.is_some_and(|m| value < m);
-    let above = max.is_some_and(|m| value > m);
-    if !value.is_finite() || below || above {
+    if !value_fits(value, min, max) {
         let range = match (min, max) {
             (Some(a), Some(b)) => format!("between {a} and {b}"),
             (Some(a), None) => format!("≥ {a}"),
@@ -911,6 +914,13 @@ pub(crate) fn check_referential_ref(
 /// every problem found (errors and warnings).
 pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
     let mut issues = Vec::new();
+    validate_assessment_header(a, r, &mut issues);
+    validate_assessment_answers(a, r, &mut issues);
+    issues
+}
+
+/// The checks of an assessment's referential, date, level and profile.
+pub(crate) fn validate_assessment_header(a: &Assessment, r: &Referential, issues: &mut Vec<Issue>) {
     check_referential_ref(
         &a.referential,
         r,
@@ -919,7 +929,7 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
             relation: "answers",
             used: "scored",
         },
-        &mut issues,
+        issues,
     );
     let date_ok = a.parsed_date().is_some();
     if !date_ok {
@@ -939,8 +949,11 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
             format!("level must be 1 or 2, got {}", a.level),
         ));
     }
-    check_profile(a, &mut issues);
+    check_profile(a, issues);
+}
 
+/// The checks of an assessment's plan marks and answers.
+fn validate_assessment_answers(a: &Assessment, r: &Referential, issues: &mut Vec<Issue>) {
     for (qid, action) in &a.from_plan {
         let p = join("/from_plan", qid);
         if r.question(qid).is_none() {
@@ -978,7 +991,7 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
             ));
             continue;
         };
-        validate_answer(q, answer, &p, &mut issues);
+        validate_answer(q, answer, &p, issues);
         if matches!(answer, Answer::Unanswered { .. }) {
             continue;
         }
@@ -1002,10 +1015,14 @@ pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
             Shown::Visible => {}
         }
     }
-    issues
 }
 
-fn validate_answer(q: &Question, answer: &Answer, p: &dyn Fn() -> String, issues: &mut Vec<Issue>) {
+pub(crate) fn validate_answer(
+    q: &Question,
+    answer: &Answer,
+    p: &dyn Fn() -> String,
+    issues: &mut Vec<Issue>,
+) {
     let mismatch = |issues: &mut Vec<Issue>| {
         issues.push(Issue::error(
             IssueCode::AnswerMismatch,
@@ -1038,7 +1055,8 @@ fn validate_answer(q: &Question, answer: &Answer, p: &dyn Fn() -> String, issues
                         ),
                     ));
                 }
-                let mut seen = BTreeSet::new();
+                // Few options per question: a list beats a set here.
+                let mut seen: Vec<&str> = Vec::new();
                 for (j, o) in options.iter().enumerate() {
                     let op = || format!("{}/options/{j}", p());
                     if q.response.option(o).is_none() {
@@ -1047,12 +1065,14 @@ fn validate_answer(q: &Question, answer: &Answer, p: &dyn Fn() -> String, issues
                             op(),
                             format!("question {:?} has no option {o:?}", q.id),
                         ));
-                    } else if !seen.insert(o.as_str()) {
+                    } else if seen.contains(&o.as_str()) {
                         issues.push(Issue::error(
                             IssueCode::DuplicateOption,
                             op(),
                             format!("option {o:?} is chosen twice"),
                         ));
+                    } else {
+                        seen.push(o);
                     }
                 }
             }
