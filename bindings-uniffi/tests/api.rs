@@ -225,8 +225,10 @@ fn the_binding_covers_the_whole_facade() {
         ("simulate_migration", &["simulate_migration"]),
         ("invert_crosswalk", &["invert_crosswalk"]),
         ("score_summary", &["score_summary"]),
-        ("score_summaries", &["score_many"]),
-        ("score_summaries_with", &["score_many"]),
+        ("score_summaries", &["score_summaries"]),
+        ("score_summaries_with", &["score_summaries"]),
+        // An environment setting read by the batch calls.
+        ("batch_threads", &["score_summaries"]),
         ("read_assessment", &["score"]),
         ("import_referential", &["import_referential"]),
         ("import_referential_json", &["import_referential"]),

@@ -6,7 +6,10 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod batch;
 mod import;
+
+use batch::BatchFormat;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use sobriete::{api, Lang, Profile, ProfileKind, Referential, ReportFormat};
@@ -242,6 +245,21 @@ enum Command {
         /// Language of the texts.
         #[arg(long, value_enum, default_value = "fr")]
         lang: LangArg,
+    },
+    /// Score many assessments: JSON Lines (one assessment per line) from
+    /// files or standard input, one CSV or JSON Lines row each, streamed.
+    /// Exit status 1 when some item could not be scored (its row says why).
+    Batch {
+        /// JSON Lines file(s), or `-` for standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Referential JSON file (default: the embedded one).
+        #[arg(long)]
+        referential: Option<PathBuf>,
+        /// Output format: CSV (a header, then one row per item) or JSON
+        /// Lines (per item `{"item", "summary"}` or `{"item", "error"}`).
+        #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+        format: BatchFormat,
     },
     /// Aggregate members' results (e.g. communes into their EPCI) (JSON).
     Rollup {
@@ -1079,6 +1097,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 lang.into(),
             )?);
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Batch {
+            inputs,
+            referential,
+            format,
+        } => {
+            let r = load_referential(&referential)?;
+            batch::run(&r, &inputs, format)
         }
         Command::Rollup { members, expected } => {
             let set = load_peers(&members)?;

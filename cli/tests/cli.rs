@@ -520,3 +520,59 @@ fn migrate_simulate_and_crosswalk_check() {
         stdout(&o)
     );
 }
+
+#[test]
+fn batch_scores_json_lines_like_report() {
+    let mut lines = String::new();
+    let names = [
+        "commune-rurale-niveau1.json",
+        "agglomeration-niveau2.json",
+        "departement-niveau2.json",
+    ];
+    let mut expected = Vec::new();
+    for name in names {
+        let path = root().join("examples").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        lines.push_str(&value.to_string());
+        lines.push('\n');
+        let report = run(&["report", path.to_str().unwrap(), "--format", "json"]);
+        let report: serde_json::Value = serde_json::from_str(&stdout(&report)).unwrap();
+        expected.push(report["index"].as_f64().unwrap());
+    }
+    // A blank line is skipped (but counted), a broken one gets its error row.
+    lines.push_str("\n{\"level\": 3}\n");
+    let o = run_stdin(&["batch", "-"], &lines);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("4 assessments: 3 scored, 1 failed"),
+        "{}",
+        stderr(&o)
+    );
+    let out = stdout(&o);
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    for (row, index) in rows.iter().zip(&expected) {
+        assert_eq!(row[col("index")].parse::<f64>().unwrap(), *index);
+        assert_eq!(&row[col("error")], "");
+    }
+    assert_eq!(&rows[3][col("item")], "5");
+    assert!(
+        rows[3][col("error")].starts_with("unknown_field")
+            || rows[3][col("error")].starts_with("missing_field"),
+        "{:?}",
+        &rows[3]
+    );
+    // JSON Lines: the same figures.
+    let o = run_stdin(&["batch", "--format", "jsonl", "-"], &lines);
+    let items: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(items.len(), 4);
+    assert_eq!(items[1]["summary"]["index"].as_f64(), Some(expected[1]));
+    assert_eq!(items[3]["error"]["code"], "invalid_document");
+}

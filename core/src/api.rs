@@ -421,7 +421,17 @@ fn summarise_json(r: &Referential, json: &str) -> Result<scoring::ScoreSummary, 
     }
 }
 
+/// Checks a referential before use. The embedded one was checked when it
+/// was loaded and cannot change: checking it again (about a millisecond)
+/// would dominate scoring one assessment.
 fn check_referential(r: &Referential) -> Result<(), Error> {
+    if DEFAULT
+        .get()
+        .and_then(|d| d.as_ref().ok())
+        .is_some_and(|d| std::ptr::eq(d, r))
+    {
+        return Ok(());
+    }
     let issues = validate::validate_referential(r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Referential, issues));
@@ -437,13 +447,24 @@ fn summarise(r: &Referential, a: &Assessment) -> Result<scoring::ScoreSummary, E
     Ok(scoring::summary(r, a))
 }
 
+/// Threads for a batch: `SOBRIETE_THREADS` when set to a positive number
+/// (e.g. 1 for worker processes of a distributed engine, one per core),
+/// else every core the process may use.
+pub fn batch_threads() -> usize {
+    std::env::var("SOBRIETE_THREADS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+}
+
 /// Maps `one` over the items, in order, sharing large batches among the
-/// available cores.
+/// available cores (see [`batch_threads`]).
 fn in_parallel<T: Send, U: Send>(
     items: Vec<T>,
     one: impl Fn(T) -> Result<U, Error> + Sync,
 ) -> Vec<Result<U, Error>> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = batch_threads();
     if threads < 2 || items.len() < 64 {
         return items.into_iter().map(one).collect();
     }
@@ -620,10 +641,7 @@ pub fn validate_json_report(json: &str, referential_json: Option<&str>) -> Strin
 
 /// Validates both documents; returns the assessment's warnings.
 fn check_pair(r: &Referential, a: &Assessment) -> Result<Vec<Issue>, Error> {
-    let r_issues = validate::validate_referential(r);
-    if r_issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Referential, r_issues));
-    }
+    check_referential(r)?;
     let issues = validate::validate_assessment(a, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));

@@ -333,3 +333,113 @@ pub fn plan_csv(r: &Referential, plan: &Plan, lang: Lang) -> String {
         .collect();
     write_csv(&PLAN_HEADER, rows)
 }
+
+/// Header of [`summaries_csv`] for a referential: fixed columns, then one
+/// `theme:<id>` column per theme, then `error`.
+pub fn summaries_header(r: &Referential) -> Vec<String> {
+    SUMMARY_COLUMNS
+        .iter()
+        .map(|c| (*c).to_owned())
+        .chain(r.themes.iter().map(|t| format!("theme:{}", t.id)))
+        .chain(std::iter::once("error".to_owned()))
+        .collect()
+}
+
+const SUMMARY_COLUMNS: [&str; 17] = [
+    "item",
+    "name",
+    "kind",
+    "population",
+    "siren",
+    "insee",
+    "departement",
+    "region",
+    "date",
+    "level",
+    "index",
+    "grade",
+    "complete",
+    "completeness",
+    "dont_know_share",
+    "eco_clic",
+    "conformity",
+];
+
+/// Batch results as CSV rows, one per item (`item` is the caller's number
+/// for it, e.g. its line): the profile, the headline figures and each
+/// theme score of [`crate::scoring::ScoreSummary`]; for an item that could
+/// not be scored, empty figures and `error` = its error code and message
+/// (`code: message`, first issue). With `header`, the header row first
+/// ([`summaries_header`]). Text cells are neutralised like every CSV here.
+pub fn summaries_csv(
+    r: &Referential,
+    rows: &[(usize, &Result<crate::scoring::ScoreSummary, crate::Error>)],
+    header: bool,
+) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut ok = !header || w.write_record(summaries_header(r)).is_ok();
+    let themes = r.themes.len();
+    for (item, result) in rows {
+        if !ok {
+            break;
+        }
+        let mut row: Vec<String> = Vec::with_capacity(SUMMARY_COLUMNS.len() + themes + 1);
+        row.push(item.to_string());
+        match result {
+            Ok(s) => {
+                let p = &s.profile;
+                row.extend([
+                    text(&p.name),
+                    p.kind.as_str().to_owned(),
+                    p.population.to_string(),
+                    opt_text(p.siren.as_deref()),
+                    opt_text(p.insee.as_deref()),
+                    opt_text(p.departement.as_deref()),
+                    opt_text(p.region.as_deref()),
+                    text(&s.date),
+                    s.level.to_string(),
+                    opt_number(s.index),
+                    opt_text(s.grade.as_deref()),
+                    s.complete.to_string(),
+                    number(s.completeness),
+                    number(s.dont_know_share),
+                    s.eco_clic.map_or_else(String::new, |x| x.to_string()),
+                    opt_number(s.conformity),
+                ]);
+                // Theme scores by the referential's themes, in its order.
+                row.extend(r.themes.iter().map(|t| {
+                    opt_number(s.themes.iter().find(|x| x.id == t.id).and_then(|x| x.score))
+                }));
+                row.push(String::new());
+            }
+            Err(e) => {
+                row.extend(std::iter::repeat_n(
+                    String::new(),
+                    SUMMARY_COLUMNS.len() - 1 + themes,
+                ));
+                row.push(text(&error_cell(e)));
+            }
+        }
+        ok = w.write_record(&row).is_ok();
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `code: message` of an error's first issue (or of the error itself).
+fn error_cell(e: &crate::Error) -> String {
+    match e {
+        crate::Error::Invalid { issues, .. } => issues
+            .iter()
+            .find(|i| i.is_error())
+            .or(issues.first())
+            .map(|i| match i.path.as_str() {
+                "" => format!("{}: {}", i.code.as_str(), i.message),
+                path => format!("{}: {} ({path})", i.code.as_str(), i.message),
+            })
+            .unwrap_or_else(|| e.to_string()),
+        other => other.to_string(),
+    }
+}

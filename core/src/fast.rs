@@ -80,11 +80,7 @@ impl Scored for Compact {
     // The same points as `scoring::answer_points` gives the equivalent
     // `Answer` (compared in the tests).
     fn points(&self, q: &Question) -> Option<i64> {
-        let option_points = |i: u32| {
-            options_of(q)
-                .get(i as usize)
-                .map_or(0, |o| o.points.max(0))
-        };
+        let option_points = |i: u32| options_of(q).get(i as usize).map_or(0, |o| o.points.max(0));
         match (self, &q.response) {
             (Compact::NotApplicable | Compact::Unanswered, _) => None,
             (Compact::DontKnow, _) => Some(0),
@@ -377,6 +373,7 @@ impl<'de> Visitor<'de> for Chosen<'_> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     //! The fast path against the full path: whatever it accepts must be
     //! valid and scored exactly as the full path scores it, and plain
@@ -450,7 +447,9 @@ mod tests {
                     .collect();
                 json!({"kind": "choice", "options": chosen})
             }
-            Response::Numeric { min, max, bands, .. } => {
+            Response::Numeric {
+                min, max, bands, ..
+            } => {
                 let mut points: Vec<f64> = bands.iter().map(|b| b.from).collect();
                 points.extend(min.iter().chain(max.iter()).copied());
                 points.push(min.unwrap_or(0.0) + 0.5);
@@ -467,7 +466,8 @@ mod tests {
         match rng.below(13) {
             12 => {
                 let two: Vec<&str> = match &q.response {
-                    Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+                    Response::SingleChoice { options }
+                    | Response::MultipleChoice { options, .. } => {
                         options.iter().take(2).map(|o| o.id.as_str()).collect()
                     }
                     _ => vec!["a", "b"],
@@ -484,9 +484,8 @@ mod tests {
             }
             2 => {
                 let first = match &q.response {
-                    Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
-                        options[0].id.clone()
-                    }
+                    Response::SingleChoice { options }
+                    | Response::MultipleChoice { options, .. } => options[0].id.clone(),
                     _ => "x".into(),
                 };
                 a.insert("kind".into(), json!("choice"));
@@ -529,7 +528,13 @@ mod tests {
     }
 
     fn document(rng: &mut Rng, r: &Referential, broken: bool) -> String {
-        let kinds = ["commune", "metropole", "departement", "region", "syndicat_or_opsn"];
+        let kinds = [
+            "commune",
+            "metropole",
+            "departement",
+            "region",
+            "syndicat_or_opsn",
+        ];
         let mut answers = Map::new();
         for q in &r.questions {
             if rng.chance(10) {
@@ -567,10 +572,16 @@ mod tests {
                     d.insert("from_plan".into(), json!({}));
                 }
                 3 => {
-                    d.insert("answers".into(), json!({"no-such-question": {"kind": "yes"}}));
+                    d.insert(
+                        "answers".into(),
+                        json!({"no-such-question": {"kind": "yes"}}),
+                    );
                 }
                 4 => {
-                    d.insert("referential".into(), json!({"id": r.id, "version": "9.0.0"}));
+                    d.insert(
+                        "referential".into(),
+                        json!({"id": r.id, "version": "9.0.0"}),
+                    );
                 }
                 5 => {
                     d.remove("profile");
@@ -662,7 +673,10 @@ mod tests {
                 clean += 1;
                 // Only options past the 64th may be refused.
                 let far = (64..70).any(|i| text.contains(&format!("\"o{i}\"")));
-                assert!(fast || far, "a plain valid document must take the fast path: {text}");
+                assert!(
+                    fast || far,
+                    "a plain valid document must take the fast path: {text}"
+                );
             }
             taken += usize::from(fast);
         }

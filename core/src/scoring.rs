@@ -176,7 +176,9 @@ impl Visibility {
                     } else if parent_state == Some(Shown::Visible)
                         && parent.is_some_and(|p| {
                             let (answer, parent_q) = (answer_at(p), r.questions.get(p));
-                            answer.zip(parent_q).is_some_and(|(a, pq)| a.satisfies(c, pq))
+                            answer
+                                .zip(parent_q)
+                                .is_some_and(|(a, pq)| a.satisfies(c, pq))
                         })
                     {
                         Shown::Visible

@@ -238,6 +238,12 @@ private fun apiCases(r: Referential, examples: File) {
     check("scoreMany[1] failed with invalid_json",
         ((many[1] as? ScoreResult.Failed)?.error as? SobrieteException.InvalidDocument)?.issues?.firstOrNull()?.code == "invalid_json") { "${many[1]}" }
     check("scoreMany[2] is a report", many[2] is ScoreResult.Report)
+    val summaries = r.scoreSummaries(listOf(commune, "{not json", agglo))
+    check("scoreSummaries size", summaries.size == 3)
+    val first = (summaries[0] as? SummaryResult.Summary)?.json?.let { parseJson(it) as Map<*, *> }
+    val report = parseJson(r.score(commune)) as Map<*, *>
+    check("scoreSummaries[0] has the report's index", first?.get("index") == report["index"]) { "${first?.get("index")} vs ${report["index"]}" }
+    check("scoreSummaries[1] failed", summaries[1] is SummaryResult.Failed)
 
     // Validation reports.
     val valid = parseJson(r.validate(commune)) as Map<*, *>
