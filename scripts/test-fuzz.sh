@@ -5,10 +5,10 @@
 #
 # Installs cargo-fuzz when missing, builds the targets of fuzz/ (libFuzzer,
 # on nightly, with debug assertions so that integer overflows panic, and
-# without AddressSanitizer: the core forbids unsafe code, and ASan divided
-# the executions per second by about three for no memory check that safe
-# Rust needs), replays every committed reproducer under fuzz/regressions/<target>/,
-# then fuzzes each target for SOBRIETE_FUZZ_SECONDS seconds (default 60)
+# without AddressSanitizer: the core forbids unsafe code, so ASan would
+# only slow every execution down for no check that safe Rust needs),
+# replays every committed reproducer under fuzz/regressions/<target>/, then
+# fuzzes each target for SOBRIETE_FUZZ_SECONDS seconds (default 60)
 # from seeds made of the repository's own documents (fuzz/seeds.py). Prints
 # target / executions / outcome and fails on any crash, timeout (one input
 # over 10 s) or out-of-memory (2 GB). A finding is left in

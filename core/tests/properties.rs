@@ -667,7 +667,7 @@ proptest! {
         round_trip(&api::validate_assessment(a, r))?;
         round_trip(&api::plan_status(r, &plan, None, "2026-06-30").unwrap())?;
         round_trip(&api::target_gap(r, a, &request.target).unwrap())?;
-        round_trip(&api::history(r, &[a.clone()]).unwrap())?;
+        round_trip(&api::history(r, std::slice::from_ref(a)).unwrap())?;
         round_trip(&api::compare(r, a, &peers, Some(1)).unwrap())?;
         round_trip(&api::rollup(&peers, Some(3)).unwrap())?;
         round_trip(&api::score_summary(r, a).unwrap())?;
