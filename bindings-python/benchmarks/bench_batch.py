@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import platform
 import sys
@@ -225,46 +226,76 @@ def vectorised_scores(ref_dict: Any, assessments: List[Any]) -> Any:
     return frame
 
 
+def human(seconds: float) -> str:
+    if seconds >= 1.0:
+        return f"{seconds:.3f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} µs"
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     parser = argparse.ArgumentParser(description="Batch scoring benchmark.")
     parser.add_argument("--n", type=int, default=10_000, help="number of assessments (default 10000)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per method, best kept (default 3)")
+    parser.add_argument("--input", help="JSON Lines of assessments to use instead of generating --n")
+    parser.add_argument("--full-reports", action="store_true", help="also time score_many (full reports: slow)")
+    parser.add_argument("--rows", action="store_true", help="print rows of the combined table only (scripts/bench.sh)")
     args = parser.parse_args(argv)
 
     ref = sobriete.default_referential()
     ref_dict = ref.to_dict()
-    assessments = generate.generate(ref_dict, args.n, seed=args.seed)
+    if args.input:
+        with open(args.input, encoding="utf-8") as f:
+            texts = [line for line in f.read().splitlines() if line.strip()]
+        assessments = [json.loads(t) for t in texts]
+    else:
+        assessments = generate.generate(ref_dict, args.n, seed=args.seed)
+        texts = [json.dumps(a, ensure_ascii=False) for a in assessments]
+    n = len(assessments)
 
     def pure() -> List[Any]:
         scorer = pure_python.Scorer(ref_dict)
         return [scorer.score(a) for a in assessments]
 
-    methods: List[Tuple[str, Callable[[], Any]]] = [
-        ("pure Python (`pure_python.Scorer`, index + themes)", pure),
-        ("`Referential.score_table(list)` (columns)", lambda: ref.score_table(assessments)),
-        ("`Referential.score_many(list)` (full reports)", lambda: ref.score_many(assessments)),
+    def pure_text() -> List[Any]:
+        scorer = pure_python.Scorer(ref_dict)
+        return [scorer.score(json.loads(t)) for t in texts]
+
+    # (name, function, baseline name): each figure is compared with the
+    # pure-Python run on the same input (JSON text, or dicts).
+    PT, PD = "pure Python from JSON text", "pure Python from dicts"
+    methods: List[Tuple[str, Callable[[], Any], str]] = [
+        (PT + " (`json.loads` + `pure_python.Scorer`)", pure_text, ""),
+        (PD + " (`pure_python.Scorer`)", pure, ""),
+        ("`Referential.score_table(texts)` (columns)", lambda: ref.score_table(texts), PT),
+        ("`Referential.score_table(dicts)` (columns)", lambda: ref.score_table(assessments), PD),
     ]
+    if args.full_reports:
+        methods.append(("`Referential.score_many(dicts)` (full reports)", lambda: ref.score_many(assessments), PD))
     try:
         import pandas  # noqa: F401
 
-        methods.insert(1, ("vectorised NumPy + pandas (`vectorised_scores`, index + themes)",
-                           lambda: vectorised_scores(ref_dict, assessments)))
-        methods.append(("`Referential.scores_frame(list)` (pandas DataFrame)", lambda: ref.scores_frame(assessments)))
+        methods.insert(2, ("vectorised NumPy + pandas from dicts (`vectorised_scores`)",
+                           lambda: vectorised_scores(ref_dict, assessments), PD))
+        methods.append(("`Referential.scores_frame(texts)` (pandas DataFrame)", lambda: ref.scores_frame(texts), PT))
         pandas_note = f"pandas {pandas.__version__}"
     except ImportError:
         pandas_note = "pandas not installed: `scores_frame` skipped"
 
     rows = []
+    seconds_of = {}
     pure_result = None
     table_result = None
     vectorised_result = None
-    for name, fn in methods:
+    for name, fn, baseline in methods:
         seconds, result = best_of(args.repeat, fn)
-        rows.append((name, seconds))
+        rows.append((name, seconds, baseline))
+        seconds_of[name.split(" (")[0]] = seconds
         if fn is pure:
             pure_result = result
-        elif "score_table" in name:
+        elif "score_table(texts)" in name:
             table_result = result
         elif "vectorised" in name:
             vectorised_result = result
@@ -279,7 +310,7 @@ def main(argv: Optional[List[str]] = None) -> None:
             and all(themes[t] == table_result[f"theme:{t}"][i] for t in theme_ids)
             for i, (index, themes) in enumerate(pure_result)
         )
-        agree = f"{same} of {args.n} identical (index and every theme score)"
+        agree = f"{same} of {n} identical (index and every theme score)"
     agree_vectorised = None
     if pure_result is not None and vectorised_result is not None:
         import math
@@ -293,25 +324,34 @@ def main(argv: Optional[List[str]] = None) -> None:
             same_value(index, cols["index"][i]) and all(same_value(themes[t], cols[f"theme:{t}"][i]) for t in theme_ids)
             for i, (index, themes) in enumerate(pure_result)
         )
-        agree_vectorised = f"{same} of {args.n} identical"
+        agree_vectorised = f"{same} of {n} identical"
 
     native = sobriete._native.__file__
     size_mb = os.path.getsize(native) / 1e6
-    base = rows[0][1]
-    print(f"Batch scoring of {args.n:,} generated level-2 assessments of `{ref.id}` {ref.version} "
-          f"(best of {args.repeat}, generation not timed)\n")
-    print("| method | total (s) | µs / assessment | speed-up vs pure Python |")
-    print("|---|---:|---:|---:|")
-    for name, seconds in rows:
-        print(f"| {name} | {seconds:.3f} | {seconds / args.n * 1e6:,.1f} | {base / seconds:.2f}× |")
-    print()
-    print(f"- machine: {platform.platform()}, {cpu_model()}, {cores()} cores")
-    print(f"- Python {platform.python_version()} ({platform.python_implementation()}), "
-          f"sobriete {getattr(sobriete, '__version__', '?')}, {pandas_note}")
-    print(f"- native module: `{native}` ({size_mb:.1f} MB)")
-    print(f"- pure Python vs `score_table`: {agree}")
+    if not args.rows:
+        print(f"Batch scoring of {n:,} level-2 assessments of `{ref.id}` {ref.version} "
+              f"(best of {args.repeat}, generation not timed)\n")
+        print("| language | method | n | total | per assessment | compared with |")
+        print("|---|---|---:|---:|---:|---|")
+    for name, seconds, baseline in rows:
+        versus = ""
+        if baseline:
+            ratio = seconds_of[baseline] / seconds
+            versus = f"**{ratio:.1f}×** faster than {baseline}" if ratio >= 1 else f"{1 / ratio:.1f}× slower than {baseline}"
+        print(f"| Python | {name} | {n} | {human(seconds)} | {human(seconds / n)} | {versus} |")
+    notes = [
+        f"Python: {platform.python_version()} ({platform.python_implementation()}), "
+        f"sobriete {getattr(sobriete, '__version__', '?')}, {pandas_note}, native module {size_mb:.1f} MB, "
+        f"{cores()} cores, `SOBRIETE_THREADS`={os.environ.get('SOBRIETE_THREADS', 'unset')}",
+        f"Python: pure Python vs `score_table`: {agree}",
+    ]
     if agree_vectorised:
-        print(f"- pure Python vs vectorised: {agree_vectorised}")
+        notes.append(f"Python: pure Python vs vectorised: {agree_vectorised}")
+    print()
+    for note in notes:
+        print(f"- {note}")
+    if not args.rows:
+        print(f"- machine: {platform.platform()}, {cpu_model()}")
 
 
 if __name__ == "__main__":
