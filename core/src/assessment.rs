@@ -191,17 +191,30 @@ use chrono::Datelike;
 
 /// Parses an ISO 8601 calendar date (`YYYY-MM-DD`, exactly).
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    // chrono is lenient (signs, spaces, short fields): check the shape first.
-    let shape = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| {
+    // The shape first (chrono's own parser is lenient: signs, spaces, short
+    // fields), then the calendar (read by hand: chrono's format parser is
+    // heavy in the WebAssembly module).
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
             if i == 4 || i == 7 {
-                b == b'-'
+                *c == b'-'
             } else {
-                b.is_ascii_digit()
+                c.is_ascii_digit()
             }
         });
-    let date = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
-    (shape && date.year() >= 1).then_some(date)
+    if !shape {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> { s.get(range)?.parse().ok() };
+    let year = i32::try_from(number(0..4)?).ok()?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, number(5..7)?, number(8..10)?)?;
+    (date.year() >= 1).then_some(date)
+}
+
+/// Writes a date as `YYYY-MM-DD` (years 1 to 9999, as [`parse_date`] reads).
+pub fn date_string(d: chrono::NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 impl Assessment {

@@ -474,7 +474,7 @@ pub fn next_assessment(
 }
 
 fn date_string(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::assessment::date_string(d)
 }
 
 /// Achieved versus planned progress, at every assessment date and every

@@ -825,7 +825,7 @@ pub fn plan_status(
     let target = plan.target.as_ref().and_then(|t| t.effective_index(r));
 
     PlanStatus {
-        as_of: as_of.format("%Y-%m-%d").to_string(),
+        as_of: crate::assessment::date_string(as_of),
         actions,
         late,
         done,
