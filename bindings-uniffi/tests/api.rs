@@ -225,6 +225,7 @@ fn the_binding_covers_the_whole_facade() {
         ("simulate_migration", &["simulate_migration"]),
         ("invert_crosswalk", &["invert_crosswalk"]),
         ("score_summary", &["score_summary"]),
+        ("score_summary_json", &["score_summaries"]),
         ("score_summaries", &["score_summaries"]),
         ("score_summaries_with", &["score_summaries"]),
         // An environment setting read by the batch calls.

@@ -517,8 +517,9 @@ impl Referential {
         #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
     ) -> Result<JsValue, JsValue> {
         done(
-            self.assessment(&assessment)
-                .and_then(|a| api::score_summary(self.r(), &a)),
+            json_text(&assessment)
+                .map_err(|issue| invalid(DocumentKind::Assessment, issue))
+                .and_then(|text| api::score_summary_json(self.r(), &text)),
         )
     }
 
@@ -530,11 +531,12 @@ impl Referential {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Array<Assessment | string>")] assessments: JsValue,
     ) -> Result<JsValue, JsValue> {
+        let texts = batch_texts(&assessments).map_err(|e| to_js_error(&e))?;
+        // JSON text takes the core's batch fast path.
+        let summaries = api::score_summaries_with(self.r(), texts, |t| t.map(api::Batched::Json))
+            .map_err(|e| to_js_error(&e))?;
         let results = js_sys::Array::new();
-        for item in batch_items(&assessments).map_err(|e| to_js_error(&e))? {
-            let summary = item
-                .and_then(|v| api::assessment_from_value(&v, self.r()))
-                .and_then(|a| api::score_summary(self.r(), &a));
+        for summary in summaries {
             match summary {
                 Ok(s) => results.push(&to_js(&s)?),
                 Err(e) => results.push(&to_js_error(&e)),
@@ -1016,6 +1018,22 @@ impl Referential {
 /// represent (a cycle, a BigInt) fails alone; a string is JSON text of an
 /// array.
 fn batch_items(assessments: &JsValue) -> Outcome<Vec<Outcome<Value>>> {
+    Ok(batch_texts(assessments)?
+        .into_iter()
+        .map(|text| {
+            text.and_then(|t| {
+                parse::parse_value(&t).map_err(|issue| invalid(DocumentKind::Assessment, issue))
+            })
+        })
+        .collect())
+}
+
+/// The items of a batch as JSON text (an object is stringified), each
+/// failing on its own.
+fn batch_texts(assessments: &JsValue) -> Outcome<Vec<Outcome<String>>> {
+    let text = |value: &JsValue| {
+        json_text(value).map_err(|issue| invalid(DocumentKind::Assessment, issue))
+    };
     if js_sys::Array::is_array(assessments) {
         // Reflect.get catches what a Proxy's traps throw.
         let length = js_sys::Reflect::get(assessments, &JsValue::from_str("length"))
@@ -1033,12 +1051,12 @@ fn batch_items(assessments: &JsValue) -> Outcome<Vec<Outcome<Value>>> {
                             Issue::error(IssueCode::InvalidJson, "", message),
                         )
                     })
-                    .and_then(|item| json_value(&item, DocumentKind::Assessment))
+                    .and_then(|item| text(&item))
             })
             .collect());
     }
     match json_value(assessments, DocumentKind::Assessment)? {
-        Value::Array(items) => Ok(items.into_iter().map(Ok).collect()),
+        Value::Array(items) => Ok(items.into_iter().map(|v| Ok(v.to_string())).collect()),
         _ => Err(argument("assessments", "expected an array of assessments")),
     }
 }

@@ -411,6 +411,14 @@ pub fn score_summaries_with<T: Send>(
     }))
 }
 
+/// [`score_summary`] of an assessment's JSON text, through the batch fast
+/// path (see [`score_summaries`]): what a page recomputing the index at
+/// each answer needs.
+pub fn score_summary_json(r: &Referential, json: &str) -> Result<scoring::ScoreSummary, Error> {
+    check_referential(r)?;
+    summarise_json(r, json)
+}
+
 /// The summary of one assessment's JSON text: plain valid documents are
 /// read straight into what scoring needs; anything else takes the full
 /// path, which reports every problem.
