@@ -29,7 +29,8 @@ function input(c) {
   if (c.file) {
     const bytes = readFileSync(join(corpus, c.file));
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      // ignoreBOM keeps a byte order mark in the text, as the file has it.
+      return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
       return new Uint8Array(bytes);
     }
