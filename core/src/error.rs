@@ -148,12 +148,14 @@ issue_codes! {
     UnmappedQuestion => "unmapped_question",
     /// A crosswalk mapping between response kinds it cannot translate.
     IncompatibleResponse => "incompatible_response",
-    /// A document larger than its kind's limit in bytes (see [`crate::limits`]).
+    /// A document larger than its kind's limit in bytes (see
+    /// `sobriete::limits` and SECURITY.md).
     TooLarge => "too_large",
-    /// Arrays and objects nested deeper than the limit (see [`crate::limits`]).
+    /// Arrays and objects nested deeper than the limit (see
+    /// `sobriete::limits` and SECURITY.md).
     TooDeep => "too_deep",
     /// More items (questions, actions, answers, peers, …) than the limit
-    /// (see [`crate::limits`]).
+    /// (see `sobriete::limits` and SECURITY.md).
     TooMany => "too_many",
     /// An object with the same key twice (one of them would be lost).
     DuplicateKey => "duplicate_key",
