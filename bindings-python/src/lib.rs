@@ -11,7 +11,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value;
 use sobriete::api::{self, ReportInputs};
@@ -134,18 +134,28 @@ fn invalid(document: DocumentKind, issue: Issue) -> Error {
 ///
 /// Python data crosses as JSON text written by Python's own `json` module:
 /// it refuses what JSON cannot hold (sets, objects) and guards its
-/// recursion, and the core's parser then applies its nesting limit, so no
-/// value, however deep, can exhaust the Rust stack.
+/// recursion, and the core's parser then applies its limits (size, nesting
+/// depth, duplicate keys: `sobriete::limits`), so no value, however deep or
+/// large, can exhaust the Rust stack or the memory.
 fn value_of(obj: &Bound<'_, PyAny>, document: DocumentKind) -> Res<Value> {
     let text = text_of(obj, document)?;
-    sobriete::parse::parse_value(&text).map_err(|i| Fail::Core(invalid(document, i)))
+    guard(|| api::parse_json(&text, document))
 }
 
-/// A document as JSON text: a `str` as is, Python data through `json.dumps`.
+/// A document as JSON text: a `str` as is, `bytes` as UTF-8 (checked by the
+/// core: `invalid_json` when they are not), Python data through
+/// `json.dumps`.
 fn text_of(obj: &Bound<'_, PyAny>, document: DocumentKind) -> Res<String> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(s.to_cow()?.into_owned());
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return guard(|| api::text_from_utf8(b.as_bytes(), document).map(str::to_owned));
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        let bytes = b.to_vec();
+        return guard(|| api::text_from_utf8(&bytes, document).map(str::to_owned));
     }
     py.import("json")
         .and_then(|json| json.call_method1("dumps", (obj,)))

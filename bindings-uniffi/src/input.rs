@@ -27,7 +27,7 @@ fn value_of<T: serde::de::DeserializeOwned>(
     document: DocumentKind,
     base: &str,
 ) -> Result<T, Error> {
-    let value = parse::parse_value(json).map_err(|i| invalid(document, vec![i]))?;
+    let value = api::parse_json(json, document)?;
     parse::from_value::<T>(&value, base).map_err(|i| invalid(document, vec![i]))
 }
 
@@ -48,7 +48,7 @@ pub(crate) fn peers(json: &str) -> Result<PeerSet, Error> {
 }
 
 pub(crate) fn request(json: &str) -> Result<ProposalRequest, Error> {
-    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Request, vec![i]))?;
+    let value = api::parse_json(json, DocumentKind::Request)?;
     api::request_from_value(&value)
 }
 

@@ -140,11 +140,30 @@ fn json_text(value: &JsValue) -> Result<String, Issue> {
     }
 }
 
-/// An input as a JSON value (the core's parser: depth-limited, precise).
+/// An input as a JSON value, through the core's checks (size, nesting
+/// depth, duplicate keys: `sobriete::limits`) and parser. A `Uint8Array`
+/// is UTF-8 JSON text (checked: `invalid_json` when it is not).
 fn json_value(value: &JsValue, document: DocumentKind) -> Outcome<Value> {
-    json_text(value)
-        .and_then(|text| parse::parse_value(&text))
-        .map_err(|issue| invalid(document, issue))
+    api::parse_json(&input_text(value, document)?, document)
+}
+
+/// [`json_value`] of a value that bundles several documents (a full
+/// report's inputs, a list of assessments): the size limit of the largest
+/// document, errors reported as `document`'s.
+fn bundle_value(value: &JsValue, document: DocumentKind) -> Outcome<Value> {
+    json_value(value, DocumentKind::Unknown).map_err(|e| match e {
+        Error::Invalid { issues, .. } => Error::Invalid { document, issues },
+        other => other,
+    })
+}
+
+/// The JSON text of an input: a `Uint8Array` as UTF-8 (checked, with the
+/// size limit of `document`), anything else as [`json_text`] says.
+fn input_text(value: &JsValue, document: DocumentKind) -> Outcome<String> {
+    if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return api::text_from_utf8(&bytes.to_vec(), document).map(str::to_owned);
+    }
+    json_text(value).map_err(|issue| invalid(document, issue))
 }
 
 fn lang(value: &JsValue) -> Outcome<Lang> {
@@ -317,7 +336,7 @@ impl Referential {
     }
 
     fn assessments(&self, value: &JsValue, name: &str) -> Outcome<Vec<Assessment>> {
-        self.assessments_from_value(json_value(value, DocumentKind::Assessment)?, name)
+        self.assessments_from_value(bundle_value(value, DocumentKind::Assessment)?, name)
     }
 
     fn plan(&self, value: &JsValue) -> Outcome<Plan> {
@@ -340,7 +359,7 @@ impl Referential {
         if is_absent(value) {
             return Ok(inputs);
         }
-        let Value::Object(map) = json_value(value, DocumentKind::Request)? else {
+        let Value::Object(map) = bundle_value(value, DocumentKind::Request)? else {
             return Err(argument("inputs", "expected an object"));
         };
         const KNOWN: [&str; 6] = ["target", "plan", "asOf", "history", "peers", "minGroupSize"];
@@ -446,12 +465,12 @@ impl Referential {
         #[wasm_bindgen(unchecked_param_type = "SobrieteDocument | object | string")]
         document: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let report = match json_text(&document) {
+        let report = match input_text(&document, DocumentKind::Unknown) {
             Ok(text) => api::validate_json(&text, Some(self.r())),
-            Err(issue) => ValidationReport {
+            Err(e) => ValidationReport {
                 document: DocumentKind::Unknown,
                 valid: false,
-                issues: vec![issue],
+                issues: e.issues().to_vec(),
             },
         };
         to_js(&report)
@@ -1083,8 +1102,7 @@ pub fn import_referential(
             .as_string()
             .and_then(|f| sobriete::import::ImportFormat::parse(&f))
             .ok_or_else(|| argument("format", "expected \"rgesn\", \"minumeco\" or \"wsg\""))?;
-        let text =
-            json_text(&source).map_err(|issue| invalid(DocumentKind::ImportSource, issue))?;
+        let text = input_text(&source, DocumentKind::ImportSource)?;
         api::import_referential(format, &text)
     };
     done(run())

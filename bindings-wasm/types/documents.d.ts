@@ -280,7 +280,11 @@ export type IssueCode =
   | 'dependency_cycle'
   | 'unconfirmed_without_answer'
   | 'unmapped_question'
-  | 'incompatible_response';
+  | 'incompatible_response'
+  | 'too_large'
+  | 'too_deep'
+  | 'too_many'
+  | 'duplicate_key';
 /**
  * How serious an issue is.
  */

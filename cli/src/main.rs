@@ -719,18 +719,32 @@ impl From<sobriete::Error> for Failure {
 
 fn read_input(source: &str) -> Result<String, Failure> {
     if source == "-" {
-        let mut s = String::new();
-        std::io::stdin()
-            .read_to_string(&mut s)
-            .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
-        Ok(s)
+        read_text(std::io::stdin(), "standard input")
     } else {
         read_file(Path::new(source))
     }
 }
 
 fn read_file(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read {}: {e}", path.display())))
+    let file = std::fs::File::open(path)
+        .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+    read_text(file, &path.display().to_string())
+}
+
+/// Reads a document's text: at most one byte over the largest document
+/// (the core then reports `too_large` without the rest being read), and
+/// UTF-8 checked by the core (`invalid_json`).
+fn read_text(source: impl Read, name: &str) -> Result<String, Failure> {
+    let limit = sobriete::limits::MAX_DOCUMENT_BYTES;
+    let mut bytes = Vec::new();
+    source
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(format!("cannot read {name}: {e}")))?;
+    match sobriete::limits::text_from_utf8(&bytes, sobriete::DocumentKind::Unknown) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(issue) => Err(fail(format!("{name}: {issue}"))),
+    }
 }
 
 fn load_referential(

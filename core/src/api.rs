@@ -88,11 +88,69 @@ const ASSESSMENT_SWEEPS: &[Sweep] = &[
     Sweep::Map("answers", parse::check::<Answer>),
 ];
 
+/// Parses JSON text of a document of `kind` into a value, checking its
+/// size and nesting depth first (see [`crate::limits`]): `too_large`,
+/// `too_deep` or `invalid_json`. Every entry point that takes text starts
+/// here; bindings that read values call it too.
+pub fn parse_json(json: &str, kind: DocumentKind) -> Result<Value, Error> {
+    crate::limits::check_text(json, kind).map_err(|i| invalid(kind, vec![i]))?;
+    parse::parse_value(json).map_err(|i| invalid(kind, vec![i]))
+}
+
+/// Reads bytes as the UTF-8 JSON text of a document of `kind` (for
+/// bindings that receive bytes): `too_large` over the kind's limit,
+/// `invalid_json` when the bytes are not UTF-8.
+pub fn text_from_utf8(bytes: &[u8], kind: DocumentKind) -> Result<&str, Error> {
+    crate::limits::text_from_utf8(bytes, kind).map_err(|i| invalid(kind, vec![i]))
+}
+
+/// A document must be a JSON object: serde would also read a struct from
+/// an array of its fields in order, which no author means.
+fn object_root(kind: DocumentKind, value: &Value) -> Result<(), Error> {
+    if value.is_object() {
+        return Ok(());
+    }
+    let found = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    };
+    Err(invalid(
+        kind,
+        vec![Issue::error(
+            IssueCode::InvalidType,
+            "",
+            format!(
+                "invalid type: {found}, expected a {} (a JSON object)",
+                kind.as_str()
+            ),
+        )],
+    ))
+}
+
+/// The counts of a document against [`crate::limits`], as an error of `kind`.
+fn within<T>(
+    kind: DocumentKind,
+    doc: &T,
+    check: impl Fn(&T) -> Result<(), Issue>,
+) -> Result<(), Error> {
+    check(doc).map_err(|i| invalid(kind, vec![i]))
+}
+
 /// Reads a referential from a JSON value; structural and semantic problems
 /// are all reported. Warnings alone do not fail.
 pub fn referential_from_value(value: &Value) -> Result<Referential, Error> {
+    object_root(DocumentKind::Referential, value)?;
     let r: Referential = parse::document(value, REFERENTIAL_SWEEPS)
         .map_err(|i| invalid(DocumentKind::Referential, i))?;
+    within(
+        DocumentKind::Referential,
+        &r,
+        crate::limits::check_referential,
+    )?;
     let issues = validate::validate_referential(&r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Referential, issues));
@@ -102,15 +160,20 @@ pub fn referential_from_value(value: &Value) -> Result<Referential, Error> {
 
 /// Reads and validates a referential from JSON text.
 pub fn parse_referential(json: &str) -> Result<Referential, Error> {
-    let value =
-        parse::parse_value(json).map_err(|i| invalid(DocumentKind::Referential, vec![i]))?;
+    let value = parse_json(json, DocumentKind::Referential)?;
     referential_from_value(&value)
 }
 
 /// Reads an assessment from a JSON value and validates it against `r`.
 pub fn assessment_from_value(value: &Value, r: &Referential) -> Result<Assessment, Error> {
+    object_root(DocumentKind::Assessment, value)?;
     let a: Assessment = parse::document(value, ASSESSMENT_SWEEPS)
         .map_err(|i| invalid(DocumentKind::Assessment, i))?;
+    within(
+        DocumentKind::Assessment,
+        &a,
+        crate::limits::check_assessment,
+    )?;
     let issues = validate::validate_assessment(&a, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
@@ -120,8 +183,7 @@ pub fn assessment_from_value(value: &Value, r: &Referential) -> Result<Assessmen
 
 /// Reads and validates an assessment from JSON text.
 pub fn parse_assessment(json: &str, r: &Referential) -> Result<Assessment, Error> {
-    let a: Assessment = parse::document_str(json, ASSESSMENT_SWEEPS)
-        .map_err(|i| invalid(DocumentKind::Assessment, i))?;
+    let a = read_assessment(json)?;
     let issues = validate::validate_assessment(&a, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
@@ -196,14 +258,22 @@ fn given_or_default(referential: Option<&Referential>) -> Result<&Referential, E
 /// recognised from its fields). An assessment is checked against
 /// `referential`, or the default referential when `None`.
 pub fn validate_json(json: &str, referential: Option<&Referential>) -> ValidationReport {
-    let value = match parse::parse_value(json) {
+    let value = match parse_json(json, DocumentKind::Unknown) {
         Ok(v) => v,
-        Err(issue) => return finish(DocumentKind::Unknown, vec![issue]),
+        Err(e) => return finish(DocumentKind::Unknown, e.issues().to_vec()),
     };
-    match detect_document(&value) {
+    let kind = detect_document(&value);
+    // The size of the kind now known (the check above used the largest).
+    if let Err(issue) = crate::limits::check_size(json.len(), kind) {
+        return finish(kind, vec![issue]);
+    }
+    match kind {
         DocumentKind::Referential => {
             match parse::document::<Referential>(&value, REFERENTIAL_SWEEPS) {
-                Ok(r) => finish(DocumentKind::Referential, validate::validate_referential(&r)),
+                Ok(r) => match crate::limits::check_referential(&r) {
+                    Ok(()) => finish(DocumentKind::Referential, validate::validate_referential(&r)),
+                    Err(issue) => finish(DocumentKind::Referential, vec![issue]),
+                },
                 Err(issues) => finish(DocumentKind::Referential, issues),
             }
         }
@@ -213,7 +283,10 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
                 Err(e) => return finish(DocumentKind::Assessment, e.issues().to_vec()),
             };
             match parse::document::<Assessment>(&value, ASSESSMENT_SWEEPS) {
-                Ok(a) => finish(DocumentKind::Assessment, validate::validate_assessment(&a, r)),
+                Ok(a) => match crate::limits::check_assessment(&a) {
+                    Ok(()) => finish(DocumentKind::Assessment, validate::validate_assessment(&a, r)),
+                    Err(issue) => finish(DocumentKind::Assessment, vec![issue]),
+                },
                 Err(issues) => finish(DocumentKind::Assessment, issues),
             }
         }
@@ -223,7 +296,10 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
                 Err(e) => return finish(DocumentKind::Plan, e.issues().to_vec()),
             };
             match parse::document::<Plan>(&value, PLAN_SWEEPS) {
-                Ok(p) => finish(DocumentKind::Plan, crate::plan::validate_plan(&p, r)),
+                Ok(p) => match crate::limits::check_plan(&p) {
+                    Ok(()) => finish(DocumentKind::Plan, crate::plan::validate_plan(&p, r)),
+                    Err(issue) => finish(DocumentKind::Plan, vec![issue]),
+                },
                 Err(issues) => finish(DocumentKind::Plan, issues),
             }
         }
@@ -250,7 +326,8 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
 /// Reads a crosswalk from a JSON value (its structure only: see
 /// [`validate_crosswalk`] for the checks against both versions).
 pub fn crosswalk_from_value(value: &Value) -> Result<Crosswalk, Error> {
-    parse::document(
+    object_root(DocumentKind::Crosswalk, value)?;
+    let c: Crosswalk = parse::document(
         value,
         &[
             Sweep::Object("from", parse::check::<ReferentialRef>),
@@ -258,12 +335,14 @@ pub fn crosswalk_from_value(value: &Value) -> Result<Crosswalk, Error> {
             Sweep::Array("mappings", parse::check::<crate::migrate::Mapping>),
         ],
     )
-    .map_err(|i| invalid(DocumentKind::Crosswalk, i))
+    .map_err(|i| invalid(DocumentKind::Crosswalk, i))?;
+    within(DocumentKind::Crosswalk, &c, crate::limits::check_crosswalk)?;
+    Ok(c)
 }
 
 /// Reads a crosswalk from JSON text (its structure only).
 pub fn parse_crosswalk(json: &str) -> Result<Crosswalk, Error> {
-    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Crosswalk, vec![i]))?;
+    let value = parse_json(json, DocumentKind::Crosswalk)?;
     crosswalk_from_value(&value)
 }
 
@@ -281,7 +360,13 @@ fn check_migration(
     c: &Crosswalk,
     to: &Referential,
 ) -> Result<(), Error> {
+    within(DocumentKind::Crosswalk, c, crate::limits::check_crosswalk)?;
     for r in [from, to] {
+        within(
+            DocumentKind::Referential,
+            r,
+            crate::limits::check_referential,
+        )?;
         let issues = validate::validate_referential(r);
         if issues.iter().any(Issue::is_error) {
             return Err(invalid(DocumentKind::Referential, issues));
@@ -382,7 +467,23 @@ pub fn score_summaries<S: AsRef<str> + Sync>(
 /// Reads an assessment from JSON text without checking it against a
 /// referential (its structure only, every problem listed).
 pub fn read_assessment(json: &str) -> Result<Assessment, Error> {
-    parse::document_str(json, ASSESSMENT_SWEEPS).map_err(|i| invalid(DocumentKind::Assessment, i))
+    crate::limits::check_text(json, DocumentKind::Assessment)
+        .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
+    if !json.trim_start().starts_with('{') {
+        // Not an object: say so (or that it is not JSON) in plain words.
+        object_root(
+            DocumentKind::Assessment,
+            &parse_json(json, DocumentKind::Assessment)?,
+        )?;
+    }
+    let a: Assessment = parse::document_str(json, ASSESSMENT_SWEEPS)
+        .map_err(|i| invalid(DocumentKind::Assessment, i))?;
+    within(
+        DocumentKind::Assessment,
+        &a,
+        crate::limits::check_assessment,
+    )?;
+    Ok(a)
 }
 
 /// An item of a batch, as a binding has it: JSON text, or an assessment
@@ -423,6 +524,11 @@ pub fn score_summary_json(r: &Referential, json: &str) -> Result<scoring::ScoreS
 /// read straight into what scoring needs; anything else takes the full
 /// path, which reports every problem.
 fn summarise_json(r: &Referential, json: &str) -> Result<scoring::ScoreSummary, Error> {
+    // What the fast path accepts has a fixed shape (bounded nesting, each
+    // key once, at most one answer per question): only the size is checked
+    // first; anything else goes through every check of `read_assessment`.
+    crate::limits::check_size(json.len(), DocumentKind::Assessment)
+        .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
     match crate::fast::summary(r, json) {
         Some(summary) => Ok(summary),
         None => summarise(r, &read_assessment(json)?),
@@ -433,6 +539,11 @@ fn summarise_json(r: &Referential, json: &str) -> Result<scoring::ScoreSummary, 
 /// was loaded and cannot change: checking it again (about a millisecond)
 /// would dominate scoring one assessment.
 fn check_referential(r: &Referential) -> Result<(), Error> {
+    within(
+        DocumentKind::Referential,
+        r,
+        crate::limits::check_referential,
+    )?;
     if DEFAULT
         .get()
         .and_then(|d| d.as_ref().ok())
@@ -448,6 +559,7 @@ fn check_referential(r: &Referential) -> Result<(), Error> {
 }
 
 fn summarise(r: &Referential, a: &Assessment) -> Result<scoring::ScoreSummary, Error> {
+    within(DocumentKind::Assessment, a, crate::limits::check_assessment)?;
     let issues = validate::validate_assessment(a, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
@@ -592,8 +704,7 @@ pub fn template_json(
     let profile = match profile_json {
         None => None,
         Some(json) => {
-            let value =
-                parse::parse_value(json).map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
+            let value = parse_json(json, DocumentKind::Assessment)?;
             Some(
                 parse::from_value::<Profile>(&value, "/profile")
                     .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?,
@@ -650,6 +761,7 @@ pub fn validate_json_report(json: &str, referential_json: Option<&str>) -> Strin
 /// Validates both documents; returns the assessment's warnings.
 fn check_pair(r: &Referential, a: &Assessment) -> Result<Vec<Issue>, Error> {
     check_referential(r)?;
+    within(DocumentKind::Assessment, a, crate::limits::check_assessment)?;
     let issues = validate::validate_assessment(a, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
@@ -686,6 +798,7 @@ pub fn propose(
 
 /// Reads a proposal request from a JSON value.
 pub fn request_from_value(value: &Value) -> Result<ProposalRequest, Error> {
+    object_root(DocumentKind::Request, value)?;
     parse::document(value, &[Sweep::Object("target", parse::check::<Target>)])
         .map_err(|i| invalid(DocumentKind::Request, i))
 }
@@ -743,8 +856,10 @@ pub fn plan_from_proposal(
 
 /// Reads a plan from a JSON value and validates it against `r`.
 pub fn plan_from_value(value: &Value, r: &Referential) -> Result<Plan, Error> {
+    object_root(DocumentKind::Plan, value)?;
     let p: Plan =
         parse::document(value, PLAN_SWEEPS).map_err(|i| invalid(DocumentKind::Plan, i))?;
+    within(DocumentKind::Plan, &p, crate::limits::check_plan)?;
     let issues = crate::plan::validate_plan(&p, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Plan, issues));
@@ -754,7 +869,7 @@ pub fn plan_from_value(value: &Value, r: &Referential) -> Result<Plan, Error> {
 
 /// Reads and validates a plan from JSON text.
 pub fn parse_plan(json: &str, r: &Referential) -> Result<Plan, Error> {
-    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Plan, vec![i]))?;
+    let value = parse_json(json, DocumentKind::Plan)?;
     plan_from_value(&value, r)
 }
 
@@ -764,6 +879,7 @@ pub fn validate_plan(p: &Plan, r: &Referential) -> ValidationReport {
 }
 
 fn check_plan(plan: &Plan, r: &Referential) -> Result<(), Error> {
+    within(DocumentKind::Plan, plan, crate::limits::check_plan)?;
     let issues = crate::plan::validate_plan(plan, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Plan, issues));
@@ -840,8 +956,7 @@ pub fn propose_json(
 ) -> Result<String, Error> {
     let r = referential_or_default(referential_json)?;
     let a = parse_assessment(assessment_json, &r)?;
-    let value =
-        parse::parse_value(request_json).map_err(|i| invalid(DocumentKind::Request, vec![i]))?;
+    let value = parse_json(request_json, DocumentKind::Request)?;
     let request = request_from_value(&value)?;
     propose(&r, &a, &request).map(|p| to_json(&p))
 }
@@ -884,6 +999,7 @@ pub fn history_json(
 
 /// Reads and validates a set of peers' results from a JSON value.
 pub fn peers_from_value(value: &Value) -> Result<crate::peers::PeerSet, Error> {
+    object_root(DocumentKind::Peers, value)?;
     let set: crate::peers::PeerSet = parse::document(
         value,
         &[Sweep::Array(
@@ -892,6 +1008,7 @@ pub fn peers_from_value(value: &Value) -> Result<crate::peers::PeerSet, Error> {
         )],
     )
     .map_err(|i| invalid(DocumentKind::Peers, i))?;
+    within(DocumentKind::Peers, &set, crate::limits::check_peers)?;
     let issues = crate::peers::validate_peers(&set);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Peers, issues));
@@ -901,7 +1018,7 @@ pub fn peers_from_value(value: &Value) -> Result<crate::peers::PeerSet, Error> {
 
 /// Reads and validates a set of peers' results from JSON text.
 pub fn parse_peers(json: &str) -> Result<crate::peers::PeerSet, Error> {
-    let value = parse::parse_value(json).map_err(|i| invalid(DocumentKind::Peers, vec![i]))?;
+    let value = parse_json(json, DocumentKind::Peers)?;
     peers_from_value(&value)
 }
 
@@ -915,6 +1032,7 @@ pub fn compare(
     peers: &crate::peers::PeerSet,
     min_group_size: Option<usize>,
 ) -> Result<crate::peers::PeerComparison, Error> {
+    within(DocumentKind::Peers, peers, crate::limits::check_peers)?;
     let issues = crate::peers::validate_peers(peers);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Peers, issues));
@@ -933,6 +1051,7 @@ pub fn rollup(
     members: &crate::peers::PeerSet,
     expected_members: Option<usize>,
 ) -> Result<crate::peers::Rollup, Error> {
+    within(DocumentKind::Peers, members, crate::limits::check_peers)?;
     let issues = crate::peers::validate_peers(members);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Peers, issues));
@@ -1284,7 +1403,15 @@ pub fn import_referential(
     format: crate::import::ImportFormat,
     json: &str,
 ) -> Result<crate::import::Imported, Error> {
-    crate::import::import(format, json)
+    crate::limits::check_text(json, DocumentKind::ImportSource)
+        .map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))?;
+    let imported = crate::import::import(format, json)?;
+    within(
+        DocumentKind::ImportSource,
+        &imported.referential,
+        crate::limits::check_referential,
+    )?;
+    Ok(imported)
 }
 
 /// JSON form of [`import_referential`]: the format by name (`rgesn`,

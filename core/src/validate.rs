@@ -103,7 +103,8 @@ pub(crate) fn unique<'a>(
 
 /// Validates a referential; returns every problem found (errors and warnings).
 pub fn validate_referential(r: &Referential) -> Vec<Issue> {
-    let mut issues = Vec::new();
+    // Ids that look alike (case, Unicode forms, invisible characters).
+    let mut issues = crate::ids::check_referential(r);
     check_id(&r.id, "/id", &mut issues);
     if semver::Version::parse(&r.version).is_err() {
         issues.push(Issue::error(
@@ -807,6 +808,13 @@ fn check_profile(a: &Assessment, issues: &mut Vec<Issue>) {
             IssueCode::InvalidProfile,
             "/profile/name",
             "the name is empty",
+        ));
+    } else if p.name.chars().any(char::is_control) {
+        // A name is printed in reports, CSV and terminals.
+        issues.push(Issue::error(
+            IssueCode::InvalidProfile,
+            "/profile/name",
+            "the name contains control characters",
         ));
     }
     let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());

@@ -155,7 +155,9 @@ def _source(document: Any) -> Any:
                 return document  # JSON text (invalid text is reported as such)
         return Path(document).read_text(encoding="utf-8")
     if isinstance(document, (bytes, bytearray)):
-        return bytes(document).decode("utf-8", errors="replace")
+        # UTF-8 JSON text, checked by the core (invalid bytes are an
+        # `invalid_json` error, not silently replaced).
+        return bytes(document)
     return document
 
 

@@ -3,7 +3,7 @@
 // core/tests/vectors.rs computes them, then checks the error cases, hostile
 // inputs and every other entry point.
 //
-// Usage: java ... MainKt <tests/vectors dir> <examples dir>
+// Usage: java ... MainKt <tests/vectors dir> <examples dir> [<tests/bad-inputs dir>]
 // Exit status 0 only when every check passed.
 
 import java.io.File
@@ -347,5 +347,18 @@ fun main(args: Array<String>) {
         apiCases(r, examples)
     }
     println("${checks - vectorChecks} error and API checks (${otherNanos / 1_000_000} ms), ${failures - vectorFailures} failed")
+
+    val corpus = File(args.getOrElse(2) { "tests/bad-inputs" })
+    var bad: BadInputsResult? = null
+    val badNanos = measureNanoTime { bad = badInputs(corpus) }
+    bad!!.let { b ->
+        check("the hostile-input corpus has at least 110 documents", b.total >= 110) { "${b.total}" }
+        for (f in b.failures) check("bad input", false) { f }
+        check("the library still works after the hostile inputs", Referential.default().id().isNotEmpty())
+        println(
+            "${b.total} hostile inputs (${badNanos / 1_000_000} ms): ${b.passed} typed errors as expected, " +
+                "${b.failures.size} failed, ${b.pending} pending library fixes, ${b.notUtf8} not UTF-8 (not representable as a Kotlin String)"
+        )
+    }
     if (failures > 0 || passed != total) exitProcess(1)
 }
