@@ -96,7 +96,7 @@ fn score_many_gives_one_result_per_item_in_order() {
     match &results[1] {
         ScoreResult::Failed {
             error: SobrieteError::InvalidDocument { issues, .. },
-        } => assert_eq!(issues[0].code, "invalid_json"),
+        } => assert_eq!(issues[0].code, "too_deep"),
         other => panic!("expected a failure, got {other:?}"),
     }
     assert_eq!(results[2], ScoreResult::Report { json: single });
@@ -226,6 +226,10 @@ fn the_binding_covers_the_whole_facade() {
         ("invert_crosswalk", &["invert_crosswalk"]),
         ("score_summary", &["score_summary"]),
         ("score_summary_json", &["score_summaries"]),
+        // Every JSON text goes through it (limits, then parsing).
+        ("parse_json", &["score", "validate"]),
+        // For bindings that receive bytes: Kotlin and Swift pass strings.
+        ("text_from_utf8", &[]),
         ("score_summaries", &["score_summaries"]),
         ("score_summaries_with", &["score_summaries"]),
         // An environment setting read by the batch calls.
