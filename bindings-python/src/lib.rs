@@ -218,7 +218,9 @@ fn peers_of(obj: &Bound<'_, PyAny>) -> Res<PeerSet> {
 /// dicts or JSON text and returns plain Python data.
 #[pyclass(frozen, module = "sobriete._native", name = "Referential")]
 struct PyReferential {
-    inner: sobriete::Referential,
+    // The embedded referential is borrowed, not copied: the core knows it
+    // was checked when loaded and does not check it again at each call.
+    inner: std::borrow::Cow<'static, sobriete::Referential>,
 }
 
 impl PyReferential {
@@ -294,8 +296,10 @@ impl PyReferential {
     /// The default referential embedded in the library.
     #[staticmethod]
     fn default() -> PyResult<Self> {
-        let r = guard(|| api::default_referential().cloned())?;
-        Ok(PyReferential { inner: r })
+        let r = guard(api::default_referential)?;
+        Ok(PyReferential {
+            inner: std::borrow::Cow::Borrowed(r),
+        })
     }
 
     /// A referential from a dict or JSON text, validated.
@@ -303,7 +307,9 @@ impl PyReferential {
     fn load(document: &Bound<'_, PyAny>) -> PyResult<Self> {
         let v = value_of(document, DocumentKind::Referential)?;
         let r = guard(|| api::referential_from_value(&v))?;
-        Ok(PyReferential { inner: r })
+        Ok(PyReferential {
+            inner: std::borrow::Cow::Owned(r),
+        })
     }
 
     /// The referential as a dict.

@@ -134,7 +134,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &format!("{:.0}× faster than the full report", full / summary),
     );
     row(
-        "one level-2 assessment: index only from JSON text (`api::score_summaries`)",
+        "one level-2 assessment: index only from JSON text (`api::score_summaries`; this example is 13.5 KB with 58 comments, the batch items 3.6 KB)",
         1,
         summary_text,
         "",
