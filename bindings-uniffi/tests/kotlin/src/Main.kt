@@ -241,8 +241,10 @@ private fun apiCases(r: Referential, examples: File) {
     val summaries = r.scoreSummaries(listOf(commune, "{not json", agglo))
     check("scoreSummaries size", summaries.size == 3)
     val first = (summaries[0] as? SummaryResult.Summary)?.json?.let { parseJson(it) as Map<*, *> }
-    val report = parseJson(r.score(commune)) as Map<*, *>
-    check("scoreSummaries[0] has the report's index", first?.get("index") == report["index"]) { "${first?.get("index")} vs ${report["index"]}" }
+    val communeReport = parseJson(r.score(commune)) as Map<*, *>
+    check("scoreSummaries[0] has the report's index", first?.get("index") == communeReport["index"]) {
+        "${first?.get("index")} vs ${communeReport["index"]}"
+    }
     check("scoreSummaries[1] failed", summaries[1] is SummaryResult.Failed)
 
     // Validation reports.
