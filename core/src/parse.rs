@@ -30,7 +30,7 @@ pub fn parse_value(json: &str) -> Result<Value, Issue> {
 ///
 /// The issue's path is the JSON pointer of the innermost element where the
 /// error arose (an unknown field's path ends with its key), found by the
-/// [`de`] deserializer while it reads the value.
+/// module's own path-tracking deserializer while it reads the value.
 pub fn from_value<T: DeserializeOwned>(value: &Value, base: &str) -> Result<T, Issue> {
     de::from_value(value).map_err(|(pointer, e)| {
         let message = e.to_string();
