@@ -8,7 +8,7 @@
 //! that differ only by case are a `duplicate_id`: spreadsheets and people
 //! confuse them.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use crate::error::{Issue, IssueCode};
 use crate::referential::{Referential, Response};
@@ -33,7 +33,7 @@ pub fn confusable(id: &str) -> Option<&'static str> {
 }
 
 fn check_group<'a>(ids: impl Iterator<Item = (&'a str, String)>, issues: &mut Vec<Issue>) {
-    let mut folded: HashMap<String, &'a str> = HashMap::new();
+    let mut folded: BTreeMap<String, &'a str> = BTreeMap::new();
     for (id, path) in ids {
         if let Some(why) = confusable(id) {
             issues.push(Issue::error(
@@ -42,15 +42,16 @@ fn check_group<'a>(ids: impl Iterator<Item = (&'a str, String)>, issues: &mut Ve
                 format!("id {id:?} {why}"),
             ));
         }
-        match folded.get(&id.to_lowercase()) {
-            Some(first) if *first != id => issues.push(Issue::error(
-                IssueCode::DuplicateId,
-                path,
-                format!("id {id:?} differs from {first:?} only by case"),
-            )),
-            Some(_) => {}
-            None => {
-                folded.insert(id.to_lowercase(), id);
+        match folded.entry(id.to_lowercase()) {
+            std::collections::btree_map::Entry::Occupied(first) if *first.get() != id => issues
+                .push(Issue::error(
+                    IssueCode::DuplicateId,
+                    path,
+                    format!("id {id:?} differs from {:?} only by case", first.get()),
+                )),
+            std::collections::btree_map::Entry::Occupied(_) => {}
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(id);
             }
         }
     }
