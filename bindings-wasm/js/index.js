@@ -1,16 +1,116 @@
-// Entry of the `sobriete` package: loads the WebAssembly module once, with a
-// top-level await, so `import { Referential } from 'sobriete'` is all a
-// browser (<script type="module">) or Node.js (ESM) needs.
-import init from './sobriete.js';
+// Entry of the `sobriete` package: one import for a browser
+// (<script type="module">, no bundler) or Node.js (ESM).
+//
+// The package is two WebAssembly modules built from the same Rust crate:
+// - the main module (sobriete.js + sobriete_bg.wasm), loaded here with a
+//   top-level await: the default referential, `new Referential`, `toJSON`,
+//   templates and scoring (score, scoreMany, scoreSummary, scoreSummaries),
+//   all synchronous;
+// - the extras module (sobriete_extras.js + sobriete_extras_bg.wasm), loaded
+//   on first use of one of its functions, or by `loadExtras()` /
+//   `init({ extras: true })`: validation, target gap, proposals and plans,
+//   renderers, importers, migrations, history, peers. Its functions are
+//   async here (they return Promises).
+// Both modules throw the same error classes (one errors.js module).
+import initMain, { Referential } from './sobriete.js';
 
 export * from './sobriete.js';
 export { SobrieteError, ValidationError, ArgumentError } from './@ERRORS@';
 
-const wasm = new URL('./sobriete_bg.wasm', import.meta.url);
-if (wasm.protocol === 'file:') {
+/** A module's .wasm, next to this file: a URL, or its bytes in Node.js. */
+async function wasmSource(file) {
+  const url = new URL(file, import.meta.url);
+  if (url.protocol !== 'file:') return url;
   // Node.js: fetch() cannot read files.
   const { readFile } = await import('node:fs/promises');
-  await init({ module_or_path: await readFile(wasm) });
-} else {
-  await init({ module_or_path: wasm });
+  return readFile(url);
+}
+
+await initMain({ module_or_path: await wasmSource('./sobriete_bg.wasm') });
+
+let extras = null;
+
+/**
+ * Loads the extras module (once; a failed load is retried on the next
+ * call). Resolves to its wasm-bindgen glue.
+ */
+export function loadExtras() {
+  extras ??= (async () => {
+    const glue = await import('./sobriete_extras.js');
+    await glue.default({ module_or_path: await wasmSource('./sobriete_extras_bg.wasm') });
+    return glue;
+  })().catch((e) => {
+    extras = null;
+    throw e;
+  });
+  return extras;
+}
+
+/**
+ * The package is ready once imported; `await init({ extras: true })`
+ * also preloads the extras module.
+ */
+export default async function init(options = {}) {
+  if (options?.extras) await loadExtras();
+}
+
+// Referential#default() gives a new object each time: mark them, so that
+// the extras module reads the default referential once.
+const defaults = new WeakSet();
+const mainDefault = Referential.default;
+Referential.default = function () {
+  const r = mainDefault.call(this);
+  defaults.add(r);
+  return r;
+};
+
+/** The extras module's referential of a main-module `Referential`. */
+const twins = new WeakMap();
+let defaultTwin = null;
+function twin(glue, r) {
+  if (!(r instanceof Referential)) throw new TypeError('not a Referential');
+  if (defaults.has(r)) return (defaultTwin ??= new glue.Referential(r));
+  let t = twins.get(r);
+  if (t === undefined) {
+    // Its document, through toJSON.
+    t = new glue.Referential(r);
+    twins.set(r, t);
+  }
+  return t;
+}
+
+// The extras module's methods of Referential, and below its functions (the
+// test suite checks these against the module's exports).
+const EXTRAS_METHODS = Object.freeze([
+  'validate', 'validatePlan', 'targetGap', 'candidates', 'propose', 'planFromProposal', 'planStatus',
+  'markdown', 'migrate', 'simulateMigration', 'renderMigration', 'renderMigrationSimulation',
+  'validateCrosswalk', 'renderReport', 'fullReport', 'fullReportData', 'history', 'diff',
+  'nextAssessment', 'progressSeries', 'compare', 'peerResult', 'answersCsv', 'themesCsv',
+  'planCsv', 'annualReview', 'radarSvg', 'evolutionSvg',
+]);
+
+for (const name of EXTRAS_METHODS) {
+  Object.defineProperty(Referential.prototype, name, {
+    async value(...args) {
+      const glue = await loadExtras();
+      return twin(glue, this)[name](...args);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** The crosswalk the other way round (extras module). */
+export async function invertCrosswalk(...args) {
+  return (await loadExtras()).invertCrosswalk(...args);
+}
+
+/** A published referential in the library's format (extras module). */
+export async function importReferential(...args) {
+  return (await loadExtras()).importReferential(...args);
+}
+
+/** Aggregates members' results (extras module). */
+export async function rollup(...args) {
+  return (await loadExtras()).rollup(...args);
 }
