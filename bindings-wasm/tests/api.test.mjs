@@ -40,11 +40,11 @@ function assertPlain(value, path = '') {
   for (const [k, v] of Object.entries(value)) assertPlain(v, `${path}/${k}`);
 }
 
-test('import to first score is quick', () => {
+test('import to first score is quick', async () => {
   assert.ok(firstScoreMs < 2000, `${firstScoreMs} ms`);
 });
 
-test('the default referential', () => {
+test('the default referential', async () => {
   assert.equal(r.id, 'sobriete-reen');
   assert.match(r.version, /^\d+\.\d+\.\d+$/);
   assert.match(version(), /^\d+\.\d+\.\d+$/);
@@ -56,40 +56,40 @@ test('the default referential', () => {
   const copy = new Referential(doc);
   assert.deepStrictEqual(copy.toJSON(), doc);
   assert.deepStrictEqual(new Referential(JSON.stringify(doc)).score(commune), firstReport);
-  assert.match(r.markdown(), /^# /m);
-  assert.notEqual(r.markdown('en'), r.markdown('fr'));
+  assert.match(await r.markdown(), /^# /m);
+  assert.notEqual(await r.markdown('en'), await r.markdown('fr'));
 });
 
-test('score and every report format match the CLI', () => {
+test('score and every report format match the CLI', async () => {
   assertPlain(firstReport);
   const path = 'examples/commune-rurale-niveau1.json';
   assert.deepStrictEqual(firstReport, JSON.parse(runCli(['report', path, '--format', 'json'])).report ?? JSON.parse(runCli(['report', path, '--format', 'json'])));
   assert.deepStrictEqual(r.score(JSON.stringify(commune)), firstReport);
   for (const format of ['text', 'markdown', 'html']) {
     for (const lang of ['fr', 'en']) {
-      assert.equal(r.renderReport(commune, format, lang), runCli(['report', path, '--format', format, '--lang', lang]), `${format} ${lang}`);
+      assert.equal(await r.renderReport(commune, format, lang), runCli(['report', path, '--format', format, '--lang', lang]), `${format} ${lang}`);
     }
   }
-  assert.equal(r.renderReport(commune), r.renderReport(commune, 'text', 'fr'));
-  assert.deepStrictEqual(JSON.parse(r.renderReport(commune, 'json')), firstReport);
+  assert.equal(await r.renderReport(commune), await r.renderReport(commune, 'text', 'fr'));
+  assert.deepStrictEqual(JSON.parse(await r.renderReport(commune, 'json')), firstReport);
 });
 
-test('the full report matches the CLI', () => {
+test('the full report matches the CLI', async () => {
   const path = 'examples/commune-rurale-niveau1.json';
   const args = ['--target', '50', '--history', path, '--peers', 'examples/peers/communes-creuse.json'];
   const inputs = { target: { index: 50 }, history: [commune], peers };
   for (const format of ['html', 'markdown', 'text']) {
-    assert.equal(r.fullReport(commune, inputs, format, 'fr'), runCli(['report', path, '--format', format, ...args]), format);
+    assert.equal(await r.fullReport(commune, inputs, format, 'fr'), runCli(['report', path, '--format', format, ...args]), format);
   }
-  assert.deepStrictEqual(JSON.parse(r.fullReport(commune, inputs, 'json')), JSON.parse(runCli(['report', path, '--format', 'json', ...args])));
-  const data = r.fullReportData(commune, inputs);
+  assert.deepStrictEqual(JSON.parse(await r.fullReport(commune, inputs, 'json')), JSON.parse(runCli(['report', path, '--format', 'json', ...args])));
+  const data = await r.fullReportData(commune, inputs);
   assertPlain(data);
-  assert.deepStrictEqual(data, JSON.parse(r.fullReport(commune, inputs, 'json')));
+  assert.deepStrictEqual(data, JSON.parse(await r.fullReport(commune, inputs, 'json')));
   assert.ok(data.proposal && data.gap && data.history && data.comparison);
   assert.equal(data.status, null);
 });
 
-test('template, validation, target gap, candidates, proposal and plan', () => {
+test('template, validation, target gap, candidates, proposal and plan', async () => {
   const t = r.template(1, commune.profile, '2026-01-15');
   assertPlain(t);
   assert.equal(t.date, '2026-01-15');
@@ -98,72 +98,72 @@ test('template, validation, target gap, candidates, proposal and plan', () => {
   const t2 = r.template(2);
   assert.ok(Object.keys(t2.answers).length > Object.keys(r.template(1).answers).length);
 
-  assert.deepStrictEqual(r.validate(commune), { document: 'assessment', valid: true, issues: [] });
-  assert.equal(r.validate(r.toJSON()).document, 'referential');
-  assert.equal(r.validate(peers).document, 'peers');
+  assert.deepStrictEqual(await r.validate(commune), { document: 'assessment', valid: true, issues: [] });
+  assert.equal((await r.validate(r.toJSON())).document, 'referential');
+  assert.equal((await r.validate(peers)).document, 'peers');
 
-  const gap = r.targetGap(commune, { index: 80 });
+  const gap = await r.targetGap(commune, { index: 80 });
   assertPlain(gap);
   assert.equal(gap.current_index, firstReport.index);
   assert.equal(gap.target_index, 80);
   assert.equal(gap.reached, false);
-  const c = r.candidates(commune);
+  const c = await r.candidates(commune);
   assertPlain(c);
   assert.ok(c.actions.length > 0);
   assert.equal(c.index, firstReport.index);
 
   const request = { target: { index: firstReport.index + 10 } };
-  const proposal = r.propose(commune, request);
+  const proposal = await r.propose(commune, request);
   assertPlain(proposal);
   assert.equal(proposal.reachable, true);
   assert.ok(proposal.index >= firstReport.index + 10);
-  const plan = r.planFromProposal(commune, request, proposal, '2026-04-01');
+  const plan = await r.planFromProposal(commune, request, proposal, '2026-04-01');
   assertPlain(plan);
   assert.equal(plan.actions.length, proposal.schedule.length);
-  assert.deepStrictEqual(r.validatePlan(plan), { document: 'plan', valid: true, issues: [] });
-  assert.equal(r.validate(plan).document, 'plan');
-  const status = r.planStatus(plan, null, '2026-06-01');
+  assert.deepStrictEqual(await r.validatePlan(plan), { document: 'plan', valid: true, issues: [] });
+  assert.equal((await r.validate(plan)).document, 'plan');
+  const status = await r.planStatus(plan, null, '2026-06-01');
   assertPlain(status);
   assert.equal(status.index.achieved, firstReport.index);
-  assert.deepStrictEqual(r.planStatus(plan, commune, '2026-06-01'), status);
+  assert.deepStrictEqual(await r.planStatus(plan, commune, '2026-06-01'), status);
   // Every action done: the next assessment reaches the proposal's index.
   const done = { ...plan, actions: plan.actions.map((a) => ({ ...a, status: 'done', progress: 1, completed: '2026-05-01' })) };
-  const next = r.nextAssessment(commune, done, '2027-03-01');
+  const next = await r.nextAssessment(commune, done, '2027-03-01');
   assertPlain(next);
   assert.equal(r.score(next).index, proposal.index);
-  const diff = r.diff(commune, next);
+  const diff = await r.diff(commune, next);
   assertPlain(diff);
-  const history = r.history([commune, next]);
+  const history = await r.history([commune, next]);
   assert.deepStrictEqual(history.entries.map((e) => e.index), [firstReport.index, proposal.index]);
-  const series = r.progressSeries([commune, next], done);
+  const series = await r.progressSeries([commune, next], done);
   assertPlain(series);
   assert.ok(series.length >= 2);
-  assert.match(r.planCsv(plan), /\n/);
-  assert.match(r.evolutionSvg([commune, next], done), /^<svg/);
-  assert.match(r.evolutionSvg([commune, next]), /^<svg/);
-  const review = r.annualReview(commune, plan, 2026);
+  assert.match(await r.planCsv(plan), /\n/);
+  assert.match(await r.evolutionSvg([commune, next], done), /^<svg/);
+  assert.match(await r.evolutionSvg([commune, next]), /^<svg/);
+  const review = await r.annualReview(commune, plan, 2026);
   assert.match(review, /^# /m);
-  assert.equal(r.annualReview(commune, null, 2026, null, 'en') === review, false);
+  assert.equal(await r.annualReview(commune, null, 2026, null, 'en') === review, false);
 });
 
-test('peers, roll-up, CSV and charts', () => {
-  const comparison = r.compare(commune, peers);
+test('peers, roll-up, CSV and charts', async () => {
+  const comparison = await r.compare(commune, peers);
   assertPlain(comparison);
-  assert.deepStrictEqual(r.compare(commune, peers, 5), comparison);
-  assert.notDeepStrictEqual(r.compare(commune, peers, 1000), comparison);
-  const mine = r.peerResult(commune);
+  assert.deepStrictEqual(await r.compare(commune, peers, 5), comparison);
+  assert.notDeepStrictEqual(await r.compare(commune, peers, 1000), comparison);
+  const mine = await r.peerResult(commune);
   assert.equal(mine.index, firstReport.index);
-  const roll = rollup(peers);
+  const roll = await rollup(peers);
   assertPlain(roll);
-  assert.equal(rollup(JSON.stringify(peers), 100).expected_members ?? 100, 100);
-  assert.equal(r.answersCsv(commune).trim().split('\n').length, 1 + firstReport.questions.length);
-  assert.equal(r.themesCsv(commune, 'en').trim().split('\n').length, 1 + firstReport.themes.length);
-  const radar = r.radarSvg(commune, { themes: { [firstReport.themes[0].id]: 90 } }, peers, 'fr');
+  assert.equal((await rollup(JSON.stringify(peers), 100)).expected_members ?? 100, 100);
+  assert.equal((await r.answersCsv(commune)).trim().split('\n').length, 1 + firstReport.questions.length);
+  assert.equal((await r.themesCsv(commune, 'en')).trim().split('\n').length, 1 + firstReport.themes.length);
+  const radar = await r.radarSvg(commune, { themes: { [firstReport.themes[0].id]: 90 } }, peers, 'fr');
   assert.match(radar, /^<svg/);
   assert.equal(radar, runCli(['chart', 'radar', 'examples/commune-rurale-niveau1.json', '--theme-target', `${firstReport.themes[0].id}=90`, '--peers', 'examples/peers/communes-creuse.json']).replace(/\n$/, radar.endsWith('\n') ? '\n' : ''));
 });
 
-test('score summaries are the reports\' headline figures', () => {
+test('score summaries are the reports\' headline figures', async () => {
   const summary = r.scoreSummary(commune);
   assertPlain(summary);
   assert.equal(summary.index, firstReport.index);
@@ -179,50 +179,50 @@ test('score summaries are the reports\' headline figures', () => {
   assert.ok(batch[2] instanceof Error);
 });
 
-test('migration to another version matches the CLI', () => {
+test('migration to another version matches the CLI', async () => {
   const to = load('examples/migration/sobriete-reen-2.0.0.json');
   const crosswalk = load('examples/migration/crosswalk-1.0.0-to-2.0.0.json');
   const args = ['migrate', 'examples/commune-rurale-niveau1.json', '--to', 'examples/migration/sobriete-reen-2.0.0.json',
     '--crosswalk', 'examples/migration/crosswalk-1.0.0-to-2.0.0.json'];
-  const m = r.migrate(commune, crosswalk, to);
+  const m = await r.migrate(commune, crosswalk, to);
   assertPlain(m);
   assert.deepStrictEqual(m.assessment, JSON.parse(runCli(args)));
   // A Referential instance works as `to` (its toJSON is its document).
-  assert.deepStrictEqual(r.migrate(commune, crosswalk, new Referential(to)), m);
+  assert.deepStrictEqual(await r.migrate(commune, crosswalk, new Referential(to)), m);
   const migrated = new Referential(to).score(m.assessment);
   assert.equal(migrated.referential.version, to.version);
-  const s = r.simulateMigration(commune, JSON.stringify(crosswalk), JSON.stringify(to));
+  const s = await r.simulateMigration(commune, JSON.stringify(crosswalk), JSON.stringify(to));
   assertPlain(s);
-  assert.deepStrictEqual(JSON.parse(r.renderMigrationSimulation(commune, crosswalk, to, 'json')), JSON.parse(runCli([...args, '--simulate', '--format', 'json'])));
+  assert.deepStrictEqual(JSON.parse(await r.renderMigrationSimulation(commune, crosswalk, to, 'json')), JSON.parse(runCli([...args, '--simulate', '--format', 'json'])));
   for (const format of ['text', 'markdown']) {
-    assert.equal(r.renderMigrationSimulation(commune, crosswalk, to, format, 'fr'), runCli([...args, '--simulate', '--format', format]), format);
+    assert.equal(await r.renderMigrationSimulation(commune, crosswalk, to, format, 'fr'), runCli([...args, '--simulate', '--format', format]), format);
   }
-  assert.match(r.renderMigration(commune, crosswalk, to), /\S/);
-  assert.deepStrictEqual(r.validateCrosswalk(crosswalk, to), { document: 'crosswalk', valid: true, issues: [] });
-  assert.equal(r.validate(crosswalk).document, 'crosswalk');
-  const back = invertCrosswalk(crosswalk);
+  assert.match(await r.renderMigration(commune, crosswalk, to), /\S/);
+  assert.deepStrictEqual(await r.validateCrosswalk(crosswalk, to), { document: 'crosswalk', valid: true, issues: [] });
+  assert.equal((await r.validate(crosswalk)).document, 'crosswalk');
+  const back = await invertCrosswalk(crosswalk);
   assertPlain(back);
   assert.deepStrictEqual(back, JSON.parse(runCli(['crosswalk', 'invert', 'examples/migration/crosswalk-1.0.0-to-2.0.0.json'])));
-  const bad = r.validateCrosswalk({ ...crosswalk, mappings: [{ kind: 'nope' }] }, to);
+  const bad = await r.validateCrosswalk({ ...crosswalk, mappings: [{ kind: 'nope' }] }, to);
   assert.equal(bad.valid, false);
   assert.equal(bad.document, 'crosswalk');
 });
 
-test('the other examples score like the CLI', () => {
+test('the other examples score like the CLI', async () => {
   for (const path of ['examples/agglomeration-niveau2.json', 'examples/departement-niveau2.json']) {
     const cliReport = JSON.parse(runCli(['report', path, '--format', 'json']));
     assert.deepStrictEqual(r.score(load(path)), cliReport.report ?? cliReport, path);
   }
 });
 
-test('importers: published referentials become referentials, as the CLI makes them', () => {
+test('importers: published referentials become referentials, as the CLI makes them', async () => {
   for (const [format, file, questions, themes] of [
     ['rgesn', 'rgesn-2024.json', 78, 9],
     ['minumeco', 'minumeco-guide-v1.json', 59, 9],
     ['wsg', 'wsg-ninth-draft.json', 94, 4],
   ]) {
     const path = join('tests', 'import-fixtures', 'published', file);
-    const imported = sobriete.importReferential(format, readFileSync(join(root, path), 'utf8'));
+    const imported = await sobriete.importReferential(format, readFileSync(join(root, path), 'utf8'));
     assertPlain(imported);
     assert.equal(imported.referential.questions.length, questions, format);
     assert.equal(imported.referential.themes.length, themes, format);
@@ -230,7 +230,38 @@ test('importers: published referentials become referentials, as the CLI makes th
     const loaded = new Referential(imported.referential);
     assert.equal(loaded.id, imported.referential.id);
   }
-  assert.throws(() => sobriete.importReferential('pdf', '{}'), (e) => e instanceof Error && e.code === 'invalid_argument');
-  assert.throws(() => sobriete.importReferential('rgesn', '{"nothing": 1}'),
+  await assert.rejects(() => sobriete.importReferential('pdf', '{}'), (e) => e instanceof Error && e.code === 'invalid_argument');
+  await assert.rejects(() => sobriete.importReferential('rgesn', '{"nothing": 1}'),
     (e) => e instanceof Error && e.code === 'invalid_document' && e.document === 'import_source' && e.issues.length > 0);
+});
+
+test('two modules: the extras module loads on first use, its functions return Promises', async () => {
+  // Every export of the extras module is reached through the entry, as async.
+  const glue = await import('../pkg/sobriete_extras.js');
+  const internal = new Set(['constructor', 'free', '__destroy_into_raw']);
+  const methods = Object.getOwnPropertyNames(glue.Referential.prototype).filter((n) => !internal.has(n));
+  assert.ok(methods.length >= 25, methods.join());
+  for (const name of methods) {
+    assert.equal(typeof Referential.prototype[name], 'function', name);
+    assert.equal(Referential.prototype[name].constructor.name, 'AsyncFunction', name);
+  }
+  const functions = Object.keys(glue).filter((n) => typeof glue[n] === 'function'
+    && !['default', 'initSync', 'Referential'].includes(n));
+  assert.deepStrictEqual(functions.sort(), ['importReferential', 'invertCrosswalk', 'rollup']);
+  for (const name of functions) assert.equal(sobriete[name].constructor.name, 'AsyncFunction', name);
+  // The main module's methods stay synchronous.
+  for (const name of ['score', 'scoreMany', 'scoreSummary', 'scoreSummaries', 'template', 'toJSON']) {
+    assert.notEqual(Referential.prototype[name].constructor.name, 'AsyncFunction', name);
+  }
+  // loadExtras() and init({extras: true}) preload it, once.
+  const loaded = await sobriete.loadExtras();
+  assert.equal(await sobriete.loadExtras(), loaded);
+  await sobriete.default({ extras: true });
+  await sobriete.default();
+  // Errors of both modules are the same classes.
+  const rejected = await r.renderReport({}).catch((e) => e);
+  assert.ok(rejected instanceof sobriete.ValidationError && rejected instanceof Error);
+  assert.equal(rejected.name, 'ValidationError');
+  assert.ok(rejected.issues.length > 0);
+  await assert.rejects(() => Referential.prototype.renderReport.call({}, commune), TypeError);
 });

@@ -42,21 +42,21 @@ function input(c) {
 }
 
 /** The codes of the typed error a case throws (or of its invalid report). */
-function run(c) {
+async function run(c) {
   const doc = input(c);
   const get = (name, baseName) => (c.role === name ? doc : base(baseName));
   try {
     switch (c.operation) {
       case 'validate': {
-        const report = new Referential(base('referential')).validate(doc);
+        const report = await new Referential(base('referential')).validate(doc);
         return report.valid ? [] : report.issues.map((i) => i.code);
       }
-      case 'import': importReferential(c.format, doc); return [];
-      case 'rollup': rollup(get('peers', 'peers')); return [];
+      case 'import': await importReferential(c.format, doc); return [];
+      case 'rollup': await rollup(get('peers', 'peers')); return [];
       case 'migrate': {
         const from = new Referential(get('referential', 'migrate_from'));
         const to = new Referential(get('to_referential', 'to_referential'));
-        from.migrate(get('assessment', 'migrate_assessment'), get('crosswalk', 'crosswalk'), to);
+        await from.migrate(get('assessment', 'migrate_assessment'), get('crosswalk', 'crosswalk'), to);
         return [];
       }
       default: break;
@@ -67,12 +67,12 @@ function run(c) {
       case 'load_referential': break;
       case 'score': r.score(a); break;
       case 'report':
-        if (c.format === 'csv') r.answersCsv(a, 'fr');
-        else r.renderReport(a, c.format, 'en');
+        if (c.format === 'csv') await r.answersCsv(a, 'fr');
+        else await r.renderReport(a, c.format, 'en');
         break;
-      case 'propose': r.propose(a, get('request', 'request')); break;
-      case 'compare': r.compare(a, get('peers', 'peers')); break;
-      case 'plan_status': r.planStatus(get('plan', 'plan'), null, '2026-09-01'); break;
+      case 'propose': await r.propose(a, get('request', 'request')); break;
+      case 'compare': await r.compare(a, get('peers', 'peers')); break;
+      case 'plan_status': await r.planStatus(get('plan', 'plan'), null, '2026-09-01'); break;
       default: throw new Error(`unknown operation ${c.operation}`);
     }
     return [];
@@ -82,11 +82,11 @@ function run(c) {
   }
 }
 
-test('the corpus has at least 110 documents', () => {
+test('the corpus has at least 110 documents', async () => {
   assert.ok(manifest.cases.length >= 110, `${manifest.cases.length} cases`);
 });
 
-test('every hostile input throws its typed error, then the module still works', () => {
+test('every hostile input throws its typed error, then the module still works', async () => {
   const failures = [];
   let pending = 0;
   for (const c of manifest.cases) {
@@ -94,7 +94,7 @@ test('every hostile input throws its typed error, then the module still works', 
       pending += 1;
       continue;
     }
-    const codes = run(c);
+    const codes = await run(c);
     if (codes.length === 0) failures.push(`${c.id}: accepted (expected ${c.expect})`);
     else if (!codes.includes(c.expect)) failures.push(`${c.id}: expected ${c.expect}, got ${[...new Set(codes)]}`);
   }

@@ -17,11 +17,12 @@ function stillWorks() {
   assert.equal(Referential.default().score(commune).index, expectedIndex);
 }
 
-/** Runs `f`, expects a SobrieteError and returns it. */
-function thrown(f, label = f.toString()) {
+/** Runs `f` (and awaits it: the extras module's functions are async),
+ * expects a SobrieteError and returns it. */
+async function thrown(f, label = f.toString()) {
   let error;
   try {
-    f();
+    await f();
   } catch (e) {
     error = e;
   }
@@ -38,13 +39,13 @@ function thrown(f, label = f.toString()) {
   return error;
 }
 
-test('an invalid assessment: ValidationError listing every problem with JSON-pointer paths', () => {
+test('an invalid assessment: ValidationError listing every problem with JSON-pointer paths', async () => {
   const bad = structuredClone(commune);
   bad.level = 3;
   bad.answers['gov-01'] = { kind: 'choice', options: ['nope'] };
   bad.answers['gov-03'] = { kind: 'maybe' };
   bad.extra = true;
-  const e = thrown(() => r.score(bad));
+  const e = await thrown(() => r.score(bad));
   assert.ok(e instanceof ValidationError);
   assert.equal(e.name, 'ValidationError');
   assert.equal(e.code, 'invalid_document');
@@ -56,24 +57,24 @@ test('an invalid assessment: ValidationError listing every problem with JSON-poi
   assert.match(e.message, /^invalid assessment: error\[/);
   assert.deepStrictEqual(JSON.parse(JSON.stringify(e)), { code: e.code, document: e.document, message: e.message, issues: e.issues });
   // validate() reports the same problems without throwing.
-  const report = r.validate(bad);
+  const report = await r.validate(bad);
   assert.equal(report.valid, false);
   assert.equal(report.document, 'assessment');
 });
 
-test('unknown fields are reported (the core parser, not serde-wasm-bindgen)', () => {
-  const e = thrown(() => r.score({ ...commune, profil: {} }));
+test('unknown fields are reported (the core parser, not serde-wasm-bindgen)', async () => {
+  const e = await thrown(() => r.score({ ...commune, profil: {} }));
   assert.deepStrictEqual(e.issues.map((i) => [i.code, i.path]), [['unknown_field', '/profil']]);
 });
 
-test('an invalid referential', () => {
-  const e = thrown(() => new Referential({ id: 'x', version: 'one', title: { fr: '' }, themes: [], questions: [] }));
+test('an invalid referential', async () => {
+  const e = await thrown(() => new Referential({ id: 'x', version: 'one', title: { fr: '' }, themes: [], questions: [] }));
   assert.equal(e.document, 'referential');
   assert.equal(e.code, 'invalid_document');
   assert.ok(e.issues.length >= 2);
 });
 
-test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argument', () => {
+test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argument', async () => {
   for (const [f, name] of [
     [() => r.template(3), 'level'],
     [() => r.template(1.5), 'level'],
@@ -91,7 +92,7 @@ test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argum
     [() => r.history({}), 'assessments'],
     [() => r.fullReport(commune, { tagret: { index: 50 } }), 'inputs'],
   ]) {
-    const e = thrown(f);
+    const e = await thrown(f);
     if (name === null) continue;
     assert.ok(!(e instanceof ValidationError), name);
     assert.ok(e instanceof ArgumentError, name);
@@ -101,11 +102,12 @@ test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argum
     assert.equal(e.argument, name);
     assert.deepStrictEqual(e.issues, []);
   }
-  const e = thrown(() => r.planStatus(r.planFromProposal(commune, { target: { index: 60 } }, r.propose(commune, { target: { index: 60 } }), '2026-04-01'), null, '2026-13-45'));
+  const plan = await r.planFromProposal(commune, { target: { index: 60 } }, await r.propose(commune, { target: { index: 60 } }), '2026-04-01');
+  const e = await thrown(() => r.planStatus(plan, null, '2026-13-45'));
   assert.equal(e.argument, 'as_of');
 });
 
-test('hostile inputs throw a SobrieteError and never trap the module', () => {
+test('hostile inputs throw a SobrieteError and never trap the module', async () => {
   const cyclic = { answers: {} };
   cyclic.self = cyclic;
   let deep = [];
@@ -124,21 +126,21 @@ test('hostile inputs throw a SobrieteError and never trap the module', () => {
     } catch {
       label = Array.isArray(value) ? 'deep array' : 'unprintable';
     }
-    const e = thrown(() => r.score(value), `score(${label})`);
+    const e = await thrown(() => r.score(value), `score(${label})`);
     assert.equal(e.document, 'assessment', label);
     assert.equal(e.code, 'invalid_document', label);
-    thrown(() => new Referential(value), `new Referential(${label})`);
-    thrown(() => r.propose(commune, value), `propose(${label})`);
+    await thrown(() => new Referential(value), `new Referential(${label})`);
+    await thrown(() => r.propose(commune, value), `propose(${label})`);
     // An empty list is a valid (empty) history.
-    if (!((Array.isArray(value) && value.length === 0) || value === '[]')) thrown(() => r.history(value), `history(${label})`);
-    thrown(() => r.planStatus(value, null, '2026-01-01'), `planStatus(${label})`);
-    thrown(() => rollup(value), `rollup(${label})`);
-    thrown(() => r.compare(value, value), `compare(${label})`);
-    thrown(() => r.migrate(commune, value, r), `migrate(${label})`);
-    thrown(() => r.simulateMigration(commune, value, value), `simulateMigration(${label})`);
-    thrown(() => invertCrosswalk(value), `invertCrosswalk(${label})`);
-    thrown(() => r.scoreSummary(value), `scoreSummary(${label})`);
-    const crosswalkReport = r.validateCrosswalk(value, r);
+    if (!((Array.isArray(value) && value.length === 0) || value === '[]')) await thrown(() => r.history(value), `history(${label})`);
+    await thrown(() => r.planStatus(value, null, '2026-01-01'), `planStatus(${label})`);
+    await thrown(() => rollup(value), `rollup(${label})`);
+    await thrown(() => r.compare(value, value), `compare(${label})`);
+    await thrown(() => r.migrate(commune, value, r), `migrate(${label})`);
+    await thrown(() => r.simulateMigration(commune, value, value), `simulateMigration(${label})`);
+    await thrown(() => invertCrosswalk(value), `invertCrosswalk(${label})`);
+    await thrown(() => r.scoreSummary(value), `scoreSummary(${label})`);
+    const crosswalkReport = await r.validateCrosswalk(value, r);
     assert.equal(crosswalkReport.valid, false, label);
     const summaries = r.scoreSummaries([value, commune]);
     assert.ok(summaries[0] instanceof ValidationError, label);
@@ -153,10 +155,10 @@ test('hostile inputs throw a SobrieteError and never trap the module', () => {
     }
     // NaN and ±Infinity are null in JSON: no target.
     if (value !== null && !['{}', 'null', undefined].includes(asJson)) {
-      thrown(() => r.fullReport(commune, value), `fullReport(${label})`);
-      thrown(() => r.fullReport(commune, { target: value }), `fullReport target ${label}`);
+      await thrown(() => r.fullReport(commune, value), `fullReport(${label})`);
+      await thrown(() => r.fullReport(commune, { target: value }), `fullReport target ${label}`);
     }
-    const report = r.validate(value);
+    const report = await r.validate(value);
     assert.equal(report.valid, false, label);
     assert.ok(report.issues.length > 0);
     const batch = r.scoreMany([value, commune]);
@@ -167,18 +169,18 @@ test('hostile inputs throw a SobrieteError and never trap the module', () => {
   }
 });
 
-test('re-entrant calls from an input toJSON do not trap', () => {
+test('re-entrant calls from an input toJSON do not trap', async () => {
   // JSON.stringify runs user code while a method holds the referential.
   const x = new Referential(r.toJSON());
   const reentrant = { toJSON: () => ({ ...commune, profile: { ...commune.profile, name: String(x.score(commune).index) } }) };
   assert.equal(x.score(reentrant).profile.name, String(expectedIndex));
   const freeing = { toJSON: () => { x.free(); return commune; } };
-  const e = thrown(() => x.score(freeing), 'free during score');
+  const e = await thrown(() => x.score(freeing), 'free during score');
   assert.equal(e.code, 'invalid_document');
   assert.match(e.issues[0].message, /not serializable as JSON/);
 });
 
-test('methods called on a freed referential throw, the module survives', () => {
+test('methods called on a freed referential throw, the module survives', async () => {
   const x = new Referential(r.toJSON());
   x.free();
   assert.throws(() => x.score(commune));

@@ -19,24 +19,24 @@ function errorValue(e) {
   return { error: { code: e.code, document: e.document, issues } };
 }
 
-function compute(c) {
+async function compute(c) {
   const nullable = (v) => (v === undefined ? null : v);
   try {
     const r = c.referential === undefined ? Referential.default() : new Referential(c.referential);
     switch (c.operation ?? 'score') {
       case 'score': return { report: r.score(nullable(c.assessment)) };
-      case 'propose': return { proposal: r.propose(nullable(c.assessment), nullable(c.request)) };
-      case 'plan_status': return { status: r.planStatus(nullable(c.plan), null, c.as_of ?? '') };
-      case 'history': return { history: r.history(c.assessments) };
+      case 'propose': return { proposal: await r.propose(nullable(c.assessment), nullable(c.request)) };
+      case 'plan_status': return { status: await r.planStatus(nullable(c.plan), null, c.as_of ?? '') };
+      case 'history': return { history: await r.history(c.assessments) };
       case 'compare':
-        return { comparison: r.compare(nullable(c.assessment), nullable(c.peers), c.min_group_size ?? null) };
-      case 'rollup': return { rollup: rollup(nullable(c.peers), c.expected_members ?? null) };
+        return { comparison: await r.compare(nullable(c.assessment), nullable(c.peers), c.min_group_size ?? null) };
+      case 'rollup': return { rollup: await rollup(nullable(c.peers), c.expected_members ?? null) };
       case 'migrate': {
         // As in Rust: the assessment, then the new version, then the crosswalk.
         const a = nullable(c.assessment);
         return c.simulate === true
-          ? { simulation: r.simulateMigration(a, nullable(c.crosswalk), nullable(c.to_referential)) }
-          : { migration: r.migrate(a, nullable(c.crosswalk), nullable(c.to_referential)) };
+          ? { simulation: await r.simulateMigration(a, nullable(c.crosswalk), nullable(c.to_referential)) }
+          : { migration: await r.migrate(a, nullable(c.crosswalk), nullable(c.to_referential)) };
       }
       default: throw new Error(`unknown operation ${c.operation}`);
     }
@@ -45,18 +45,18 @@ function compute(c) {
   }
 }
 
-test('there are at least 32 golden vectors', () => {
+test('there are at least 32 golden vectors', async () => {
   assert.ok(files.length >= 32, `found ${files.length}`);
 });
 
 for (const file of files) {
-  test(`golden vector ${file}`, () => {
+  test(`golden vector ${file}`, async () => {
     const c = JSON.parse(readFileSync(join(dir, file), 'utf8'));
-    assert.deepStrictEqual(compute(c), c.expected);
+    assert.deepStrictEqual(await compute(c), c.expected);
   });
 }
 
-test('a batch scores like one call per item', () => {
+test('a batch scores like one call per item', async () => {
   const cases = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
     .filter((c) => c.referential === undefined && (c.operation ?? 'score') === 'score');
   assert.ok(cases.length >= 3);
