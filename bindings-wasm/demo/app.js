@@ -215,14 +215,19 @@ function showReport(report) {
   }
 }
 
-function showProposal(a) {
+// Proposals come from the package's extras module, loaded on the first
+// target typed (propose() is async): only the latest request is shown.
+let proposalRequest = 0;
+async function showProposal(a) {
   const box = $('proposal');
   const value = $('target').value.trim();
+  const request = ++proposalRequest;
   if (value === '') {
     box.replaceChildren();
     return;
   }
-  const proposal = referential.propose(a, { target: { index: Number(value) } });
+  const proposal = await referential.propose(a, { target: { index: Number(value) } });
+  if (request !== proposalRequest) return;
   box.replaceChildren(
     el('p', { class: proposal.reachable ? 'reachable' : 'unreachable' }, proposal.reachable ? t('reachable') : t('unreachable')),
     el('p', { id: 'proposal-summary', dataset: { index: String(proposal.index) } },
@@ -235,8 +240,8 @@ function update() {
   try {
     const a = assessment();
     showReport(referential.score(a));
-    showProposal(a);
     showMessage(null);
+    showProposal(a).catch(showMessage);
   } catch (e) {
     showMessage(e);
   }

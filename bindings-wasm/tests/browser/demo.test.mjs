@@ -76,6 +76,7 @@ test('the demo page scores live in Chromium, like the library and the CLI', asyn
     const t0 = Date.now();
     await page.goto(`${origin}/demo/index.html`);
     await page.waitForSelector('body[data-ready="true"]');
+    assert.ok(!requests.some((u) => u.includes('sobriete_extras')), 'the extras module is not loaded with the page');
     console.log(`demo ready (load, wasm, questionnaire, first score) in ${Date.now() - t0} ms`);
 
     const index = () => page.locator('#index').getAttribute('data-value');
@@ -134,7 +135,9 @@ test('the demo page scores live in Chromium, like the library and the CLI', asyn
     // A target: the proposed plan is the library's.
     const target = Math.min(100, Math.ceil(report.index) + 15);
     await page.locator('#target').fill(String(target));
-    const proposal = r.propose(assessment, { target: { index: target } });
+    // (propose() comes from the extras module, loaded now: wait for it.)
+    const proposal = await r.propose(assessment, { target: { index: target } });
+    await page.locator(`#proposal-summary[data-index="${proposal.index}"]`).waitFor();
     assert.equal(await page.locator('#proposal-summary').getAttribute('data-index'), String(proposal.index));
     assert.equal(await page.locator('#schedule li').count(), proposal.schedule.length);
     assert.ok(proposal.schedule.length > 0);
@@ -168,6 +171,8 @@ test('the demo page scores live in Chromium, like the library and the CLI', asyn
     assert.deepEqual(errors, [], 'console errors or warnings');
     assert.deepEqual(requests.filter((u) => !u.startsWith(`${origin}/`)), [], 'requests leaving localhost');
     assert.ok(requests.some((u) => u.endsWith('/pkg/sobriete_bg.wasm')));
+    // The extras module was fetched on the first target typed, not before.
+    assert.ok(requests.some((u) => u.endsWith('/pkg/sobriete_extras_bg.wasm')));
   } finally {
     await browser.close();
     server.close();

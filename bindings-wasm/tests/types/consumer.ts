@@ -1,7 +1,8 @@
 // A TypeScript consumer of the package: `tsc --noEmit -p tests/types`
 // type-checks it against the generated .d.ts. The @ts-expect-error lines
 // prove that the types reject wrong documents and arguments.
-import {
+import init, {
+  loadExtras, importReferential, type Imported,
   Referential, rollup, version, invertCrosswalk, SobrieteError, ValidationError, ArgumentError,
   type Crosswalk, type Migration, type MigrationSimulation, type ScoreSummary, type ScoreSummaryItem,
   type Assessment, type ScoreReport, type ValidationReport, type Proposal, type Plan,
@@ -10,6 +11,9 @@ import {
   type ReferentialDocument, type ScoreManyItem, type Issue, type Answer, type Lang, type ReportFormat,
 } from '../../pkg/index.js';
 
+await init({ extras: true });
+await init();
+await loadExtras();
 const r: Referential = Referential.default();
 const doc: ReferentialDocument = r.toJSON();
 const again = new Referential(doc);
@@ -27,43 +31,43 @@ const report: ScoreReport = r.score(a);
 const index: number | null | undefined = report.index;
 const grade: string | undefined = report.grade?.grade;
 const themeScores: Array<number | null | undefined> = report.themes.map((t) => t.score);
-const validation: ValidationReport = r.validate(a);
+const validation: ValidationReport = await r.validate(a);
 const ok: boolean = validation.valid && validation.issues.every((i: Issue) => typeof i.path === 'string');
 const template: Assessment = r.template(2, a.profile, '2026-01-01');
-const text: string = r.renderReport(a, 'markdown', 'en') + r.renderReport(a);
+const text: string = await r.renderReport(a, 'markdown', 'en') + await r.renderReport(a);
 const format: ReportFormat = 'html';
 const lang: Lang = 'fr';
-const full: string = r.fullReport(a, { target: { index: 60 }, history: [template], minGroupSize: 3 }, format, lang);
-const data: FullReport = r.fullReportData(a, { target: { index: 60 } });
-const gap: TargetGap = r.targetGap(a, { index: 70, themes: { governance: 50 } });
-const candidates: Candidates = r.candidates(a);
-const proposal: Proposal = r.propose(a, { target: { index: 60 } });
-const plan: Plan = r.planFromProposal(a, { target: { index: 60 } }, proposal, '2026-04-01');
-const planReport: ValidationReport = r.validatePlan(plan);
-const status: PlanStatus = r.planStatus(plan, null, '2026-06-01');
-const next: Assessment = r.nextAssessment(a, plan, '2027-01-01');
-const history: History = r.history([a, next]);
-const diff: AssessmentDiff = r.diff(a, next);
-const series: ProgressPoint[] = r.progressSeries([a, next], plan);
+const full: string = await r.fullReport(a, { target: { index: 60 }, history: [template], minGroupSize: 3 }, format, lang);
+const data: FullReport = await r.fullReportData(a, { target: { index: 60 } });
+const gap: TargetGap = await r.targetGap(a, { index: 70, themes: { governance: 50 } });
+const candidates: Candidates = await r.candidates(a);
+const proposal: Proposal = await r.propose(a, { target: { index: 60 } });
+const plan: Plan = await r.planFromProposal(a, { target: { index: 60 } }, proposal, '2026-04-01');
+const planReport: ValidationReport = await r.validatePlan(plan);
+const status: PlanStatus = await r.planStatus(plan, null, '2026-06-01');
+const next: Assessment = await r.nextAssessment(a, plan, '2027-01-01');
+const history: History = await r.history([a, next]);
+const diff: AssessmentDiff = await r.diff(a, next);
+const series: ProgressPoint[] = await r.progressSeries([a, next], plan);
 const peers: Peers = { peers: [] };
-const comparison: PeerComparison = r.compare(a, peers, 5);
-const mine: PeerResult = r.peerResult(a);
-const roll: Rollup = rollup(peers, 10);
-const csv: string = r.answersCsv(a) + r.themesCsv(a, 'en') + r.planCsv(plan);
-const review: string = r.annualReview(a, plan, 2026, null, 'fr');
-const svg: string = r.radarSvg(a, { themes: { governance: 80 } }, peers) + r.evolutionSvg([a, next], plan);
-const md: string = r.markdown('en');
+const comparison: PeerComparison = await r.compare(a, peers, 5);
+const mine: PeerResult = await r.peerResult(a);
+const roll: Rollup = await rollup(peers, 10);
+const csv: string = await r.answersCsv(a) + await r.themesCsv(a, 'en') + await r.planCsv(plan);
+const review: string = await r.annualReview(a, plan, 2026, null, 'fr');
+const svg: string = await r.radarSvg(a, { themes: { governance: 80 } }, peers) + await r.evolutionSvg([a, next], plan);
+const md: string = await r.markdown('en');
 
 const summary: ScoreSummary = r.scoreSummary(a);
 const summaries: ScoreSummaryItem[] = r.scoreSummaries([a]);
 declare const crosswalk: Crosswalk;
 declare const next2: ReferentialDocument;
-const migration: Migration = r.migrate(a, crosswalk, next2);
-const migrationAgain: Migration = r.migrate(a, crosswalk, new Referential(next2));
-const simulation: MigrationSimulation = r.simulateMigration(a, crosswalk, next2);
-const migrationText: string = r.renderMigration(a, crosswalk, next2, 'markdown', 'en') + r.renderMigrationSimulation(a, crosswalk, next2);
-const crosswalkReport: ValidationReport = r.validateCrosswalk(crosswalk, next2);
-const back: Crosswalk = invertCrosswalk(crosswalk);
+const migration: Migration = await r.migrate(a, crosswalk, next2);
+const migrationAgain: Migration = await r.migrate(a, crosswalk, new Referential(next2));
+const simulation: MigrationSimulation = await r.simulateMigration(a, crosswalk, next2);
+const migrationText: string = await r.renderMigration(a, crosswalk, next2, 'markdown', 'en') + await r.renderMigrationSimulation(a, crosswalk, next2);
+const crosswalkReport: ValidationReport = await r.validateCrosswalk(crosswalk, next2);
+const back: Crosswalk = await invertCrosswalk(crosswalk);
 const batch: ScoreManyItem[] = r.scoreMany([a, JSON.stringify(a)]);
 for (const item of batch) {
   if (item instanceof SobrieteError) {
@@ -91,12 +95,17 @@ try {
 // @ts-expect-error: level 3 does not exist
 r.template(3);
 // @ts-expect-error: not a report format
-r.renderReport(a, 'pdf');
+await r.renderReport(a, 'pdf');
 // @ts-expect-error: an answer kind that does not exist
 const wrong: Answer = { kind: 'maybe' };
 // @ts-expect-error: a profile needs a kind
 const noKind: Assessment = { ...a, profile: { name: 'x', population: 1 } };
 // @ts-expect-error: the score report is not a string
 const notString: string = r.score(a);
+// @ts-expect-error: the extras module's methods return Promises
+const notAwaited: string = r.renderReport(a);
+const imported: Imported = await importReferential('rgesn', '{}');
+// @ts-expect-error: not an import format
+await importReferential('pdf', '{}');
 
-export { summary, summaries, migration, migrationAgain, simulation, migrationText, crosswalkReport, back, id, index, grade, themeScores, ok, text, full, data, gap, candidates, planReport, status, history, diff, series, comparison, mine, roll, csv, review, svg, md, wrong, noKind, notString };
+export { notAwaited, imported, summary, summaries, migration, migrationAgain, simulation, migrationText, crosswalkReport, back, id, index, grade, themeScores, ok, text, full, data, gap, candidates, planReport, status, history, diff, series, comparison, mine, roll, csv, review, svg, md, wrong, noKind, notString };
