@@ -9,15 +9,17 @@
 # gzipped; issue #6's 250 KB budget applies to the main module.
 # Needs what scripts/test-wasm.sh installs.
 #
-# Profiles (environment): SOBRIETE_WASM_MAIN_OPT (default 2) and
-# SOBRIETE_WASM_EXTRAS_OPT (default z) are the rustc opt-levels of the two
-# modules; wasm-opt gets -O3 for 2 and 3, -Os for s, -Oz for z.
+# Profiles (environment): SOBRIETE_WASM_MAIN_OPT and SOBRIETE_WASM_EXTRAS_OPT
+# (default z for both) are the rustc opt-levels of the two modules; wasm-opt
+# gets -Oz for z, -Os for s, -O3 otherwise. The main module only fits its
+# budget at z (244 KB; s gives 256 KB, 2 gives 281 KB, 3 gives 287 KB: see
+# README.md, "Two modules, and their sizes").
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 pkg="$here/pkg"
 target_dir="$root/target/wasm"
-main_opt="${SOBRIETE_WASM_MAIN_OPT:-2}"
+main_opt="${SOBRIETE_WASM_MAIN_OPT:-z}"
 extras_opt="${SOBRIETE_WASM_EXTRAS_OPT:-z}"
 
 # Release profile for this build only (the workspace's profile stays as it
