@@ -474,6 +474,36 @@ impl PyReferential {
         columns.into_dict()
     }
 
+    /// The summaries of many assessments in one call (the core's
+    /// `score_summaries`): per item, the summary dict or the exception
+    /// instance. Inputs as in [`score_table`]; the Python work overlaps
+    /// the scoring.
+    #[pyo3(signature = (assessments, fallback=None))]
+    fn score_summaries<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+        fallback: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let items = assessments
+            .try_iter()?
+            .collect::<PyResult<Vec<Bound<'py, PyAny>>>>()?;
+        let s = guard(|| api::Summariser::new(&self.inner))?;
+        let out = PyList::empty(py);
+        batch::pipelined(
+            py,
+            items.len(),
+            api::batch_threads(),
+            items.iter().map(|item| batch_input(item, fallback)),
+            |input| summarise(&s, input),
+            |result| match result {
+                Ok(summary) => out.append(to_py(py, &summary)?),
+                Err(f) => out.append(exception(py, f).into_value(py)),
+            },
+        )?;
+        Ok(out)
+    }
+
     /// [`score_table`] of a JSON Lines file (one assessment per line, blank
     /// lines skipped), read without making a Python object per line; the
     /// columns start with `line`, each row's line number.

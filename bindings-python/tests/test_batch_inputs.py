@@ -65,6 +65,9 @@ def test_pipeline_keeps_order_and_errors(
     assert as_bytes == table
     as_dicts = ref.score_table([json.loads(t) if t != "{" else t for t in texts])
     assert as_dicts == table
+    summaries = ref.score_summaries(texts, errors="return")
+    assert [s.index if isinstance(s, sobriete.ScoreSummary) else None for s in summaries] == expected
+    assert all(isinstance(s, sobriete.ValidationError) for s, x in zip(summaries, expected) if x is None)
 
 
 def test_every_kind_of_item(ref: Any, commune: Dict[str, Any]) -> None:

@@ -47,10 +47,14 @@ def headline(report: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def summary_item(item: Any) -> Dict[str, Any]:
-    """One item of a batch in the vectors' shape: `{"summary": …}` or the error."""
+    """One item of a batch in the vectors' shape: `{"summary": …}` or the
+    error; a full report becomes its headline figures."""
     if isinstance(item, sobriete.Error):
         return error_value(item)
-    return {"summary": headline(item.to_dict())}
+    if isinstance(item, sobriete.ScoreReport):
+        return {"summary": headline(item.to_dict())}
+    assert isinstance(item, sobriete.ScoreSummary)
+    return {"summary": item.to_dict()}
 
 
 def compute(case: Dict[str, Any]) -> Dict[str, Any]:
@@ -80,9 +84,9 @@ def compute(case: Dict[str, Any]) -> Dict[str, Any]:
                 return {"simulation": ref.simulate_migration(case["assessment"], case["crosswalk"], to).to_dict()}
             return {"migration": ref.migrate(case["assessment"], case["crosswalk"], to).to_dict()}
         if op == "summaries":
-            # The batch call, each failure in its slot (Python's batch of
-            # typed results; `score_table` is checked below).
-            items = ref.score_many(case["assessments"], errors="return")
+            # The batch call, each failure in its slot (`score_table` is
+            # checked below, full reports' headlines too).
+            items = ref.score_summaries(case["assessments"], errors="return")
             return {"summaries": [summary_item(x) for x in items]}
         raise AssertionError(f"unknown operation {op}")
     except sobriete.Error as e:
@@ -127,13 +131,23 @@ def test_summary_vectors_exist() -> None:
 @pytest.mark.parametrize("path", summary_vectors(), ids=lambda p: p.stem)
 @pytest.mark.parametrize("as_text", [False, True], ids=["dicts", "json-text"])
 def test_summary_vectors_batch(path: Path, as_text: bool) -> None:
-    """`score_many(errors="return")` from dicts and from JSON text: one item
-    per input, the summary's figures or the typed error, as the vector says."""
+    """`score_summaries` and `score_many` (full reports' headlines), with
+    `errors="return"`, from dicts and from JSON text: one item per input,
+    the summary's figures or the typed error, as the vector says; with
+    `errors="raise"` the first error is raised."""
     case = load(path)
     ref = sobriete.Referential.load(case["referential"]) if "referential" in case else sobriete.default_referential()
     inputs = [json.dumps(a) if as_text else a for a in case["assessments"]]
-    items = ref.score_many(inputs, errors="return")
-    assert [summary_item(x) for x in items] == case["expected"]["summaries"]
+    for batch in (ref.score_summaries, ref.score_many):
+        items = batch(inputs, errors="return")
+        assert [summary_item(x) for x in items] == case["expected"]["summaries"], batch.__name__
+    first_error = next((i for i, x in enumerate(case["expected"]["summaries"]) if "error" in x), None)
+    if first_error is None:
+        assert len(ref.score_summaries(inputs)) == len(inputs)
+    else:
+        with pytest.raises(sobriete.ValidationError) as info:
+            ref.score_summaries(inputs)
+        assert error_value(info.value) == case["expected"]["summaries"][first_error]
 
 
 @pytest.mark.parametrize("path", summary_vectors(), ids=lambda p: p.stem)
