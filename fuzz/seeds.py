@@ -94,6 +94,10 @@ def main():
             add("plan", dump(v["plan"]), "", ref)
         elif op == "history":
             add("history", ref, *(dump(a) for a in v["assessments"]))
+        elif op == "summaries":
+            for a in v["assessments"]:
+                add("score_custom", ref, dump(a))
+                add("assessment", dump(a))
         elif op in ("compare", "rollup"):
             add("peers", dump(v["peers"]), dump(v.get("assessment", {})))
         elif op == "migrate":

@@ -254,6 +254,14 @@ def main(argv: Optional[List[str]] = None) -> None:
         assessments = generate.generate(ref_dict, args.n, seed=args.seed)
         texts = [json.dumps(a, ensure_ascii=False) for a in assessments]
     n = len(assessments)
+    blobs = [t.encode("utf-8") for t in texts]
+    if args.input:
+        jsonl = Path(args.input)
+    else:
+        import tempfile
+
+        jsonl = Path(tempfile.mkdtemp()) / "assessments.jsonl"
+        jsonl.write_text("".join(t + "\n" for t in texts), encoding="utf-8")
 
     def pure() -> List[Any]:
         scorer = pure_python.Scorer(ref_dict)
@@ -263,13 +271,28 @@ def main(argv: Optional[List[str]] = None) -> None:
         scorer = pure_python.Scorer(ref_dict)
         return [scorer.score(json.loads(t)) for t in texts]
 
+    def pure_bytes() -> List[Any]:
+        scorer = pure_python.Scorer(ref_dict)
+        return [scorer.score(json.loads(b)) for b in blobs]
+
+    def pure_file() -> List[Any]:
+        scorer = pure_python.Scorer(ref_dict)
+        with open(jsonl, encoding="utf-8") as f:
+            return [scorer.score(json.loads(line)) for line in f if line.strip()]
+
     # (name, function, baseline name): each figure is compared with the
     # pure-Python run on the same input (JSON text, or dicts).
     PT, PD = "pure Python from JSON text", "pure Python from dicts"
+    PB, PF = "pure Python from JSON bytes", "pure Python from a JSON Lines file"
     methods: List[Tuple[str, Callable[[], Any], str]] = [
         (PT + " (`json.loads` + `pure_python.Scorer`)", pure_text, ""),
+        (PB + " (`json.loads` + `pure_python.Scorer`)", pure_bytes, ""),
+        (PF + " (`open`, `json.loads` per line + `pure_python.Scorer`)", pure_file, ""),
         (PD + " (`pure_python.Scorer`)", pure, ""),
         ("`Referential.score_table(texts)` (columns)", lambda: ref.score_table(texts), PT),
+        ("`Referential.score_table(bytes)` (columns)", lambda: ref.score_table(blobs), PB),
+        ("`Referential.score_table(path)` (JSON Lines file read natively, columns)",
+         lambda: ref.score_table(jsonl), PF),
         ("`Referential.score_table(dicts)` (columns)", lambda: ref.score_table(assessments), PD),
     ]
     if args.full_reports:
@@ -277,7 +300,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     try:
         import pandas  # noqa: F401
 
-        methods.insert(2, ("vectorised NumPy + pandas from dicts (`vectorised_scores`)",
+        methods.insert(4, ("vectorised NumPy + pandas from dicts (`vectorised_scores`)",
                            lambda: vectorised_scores(ref_dict, assessments), PD))
         methods.append(("`Referential.scores_frame(texts)` (pandas DataFrame)", lambda: ref.scores_frame(texts), PT))
         pandas_note = f"pandas {pandas.__version__}"

@@ -10,6 +10,8 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
+mod batch;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
@@ -445,31 +447,89 @@ impl PyReferential {
     /// lists, one entry per assessment), the shape of a DataFrame: profile
     /// fields, index, grade, completeness, the Éco-clic figure, one column
     /// per theme score (`theme:<id>`) and `error` (None when scored).
+    /// Items other than JSON text, bytes and dicts (typed documents, paths)
+    /// are first given to `fallback`, which returns one of those.
+    #[pyo3(signature = (assessments, fallback=None))]
     fn score_table<'py>(
         &self,
         py: Python<'py>,
         assessments: &Bound<'py, PyAny>,
+        fallback: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let mut inputs = Vec::new();
-        for item in assessments.try_iter()? {
-            inputs.push(batch_input(&item?)?);
-        }
-        let r = &self.inner;
-        // The referential was validated when loaded: only the items can fail.
-        let results = py.detach(|| {
-            guard(|| {
-                api::score_summaries_with(r, inputs, |input| match input {
-                    Input::Read(a) => Ok(api::Batched::Read(a)),
-                    Input::Text(json) => Ok(api::Batched::Json(json)),
-                    Input::Failed(e) => Err(e),
-                })
-            })
-        })?;
-        table(
+        // Each item is held here while the GIL is released: bytes are read
+        // in place.
+        let items = assessments
+            .try_iter()?
+            .collect::<PyResult<Vec<Bound<'py, PyAny>>>>()?;
+        let s = guard(|| api::Summariser::new(&self.inner))?;
+        let mut columns = batch::Columns::new(py, &self.inner, items.len(), false);
+        batch::pipelined(
             py,
-            r,
-            results.into_iter().map(|x| x.map_err(Fail::Core)).collect(),
-        )
+            items.len(),
+            api::batch_threads(),
+            items.iter().map(|item| batch_input(item, fallback)),
+            |input| summarise(&s, input),
+            |result| columns.push(None, result),
+        )?;
+        columns.into_dict()
+    }
+
+    /// The summaries of many assessments in one call (the core's
+    /// `score_summaries`): per item, the summary dict or the exception
+    /// instance. Inputs as in [`score_table`]; the Python work overlaps
+    /// the scoring.
+    #[pyo3(signature = (assessments, fallback=None))]
+    fn score_summaries<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+        fallback: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let items = assessments
+            .try_iter()?
+            .collect::<PyResult<Vec<Bound<'py, PyAny>>>>()?;
+        let s = guard(|| api::Summariser::new(&self.inner))?;
+        let out = PyList::empty(py);
+        batch::pipelined(
+            py,
+            items.len(),
+            api::batch_threads(),
+            items.iter().map(|item| batch_input(item, fallback)),
+            |input| summarise(&s, input),
+            |result| match result {
+                Ok(summary) => out.append(to_py(py, &summary)?),
+                Err(f) => out.append(exception(py, f).into_value(py)),
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// [`score_table`] of a JSON Lines file (one assessment per line, blank
+    /// lines skipped), read without making a Python object per line; the
+    /// columns start with `line`, each row's line number.
+    fn score_table_jsonl<'py>(
+        &self,
+        py: Python<'py>,
+        path: std::path::PathBuf,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let data = py.detach(|| std::fs::read(&path))?;
+        let lines: Vec<(usize, &[u8])> = data
+            .split(|&b| b == b'\n')
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.strip_suffix(b"\r").unwrap_or(l)))
+            .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+            .collect();
+        let s = guard(|| api::Summariser::new(&self.inner))?;
+        let mut columns = batch::Columns::new(py, &self.inner, lines.len(), true);
+        batch::pipelined(
+            py,
+            lines.len(),
+            api::batch_threads(),
+            lines.iter().map(|&(n, l)| Ok((n, Input::Utf8(l)))),
+            |(n, input)| (n, summarise(&s, input)),
+            |(n, result)| columns.push(Some(n), result),
+        )?;
+        columns.into_dict()
     }
 
     /// An assessment skeleton (every question of the levels ≤ `level`,
@@ -806,13 +866,49 @@ impl PyReferential {
 }
 
 /// One item of a batch, as read under the GIL.
-enum Input {
+enum Input<'a> {
     /// Read straight from Python data (the fast path).
     Read(Box<Assessment>),
     /// JSON text, read by the core (every problem reported).
     Text(String),
+    /// UTF-8 JSON text read in place (from `bytes` held by the caller).
+    Utf8(&'a [u8]),
     /// Not a document at all.
     Failed(Error),
+}
+
+/// The summary of one item of a batch.
+fn summarise(s: &api::Summariser<'_>, input: Input<'_>) -> Res<sobriete::scoring::ScoreSummary> {
+    guard(|| match input {
+        Input::Read(a) => s.assessment(&a),
+        Input::Text(t) => s.json(&t),
+        Input::Utf8(b) => s.utf8(b),
+        Input::Failed(e) => Err(e),
+    })
+}
+
+/// An item of a batch: JSON text (`str` starting with `{` or `[`, or
+/// `bytes`), a dict, or anything else through `fallback` (a typed
+/// document, a path to a JSON file: see the Python package's `_source`).
+fn batch_input<'a>(
+    item: &'a Bound<'_, PyAny>,
+    fallback: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Input<'a>> {
+    if let Ok(b) = item.cast::<PyBytes>() {
+        return Ok(Input::Utf8(b.as_bytes()));
+    }
+    if let Ok(s) = item.cast::<PyString>() {
+        let text = s.to_cow()?;
+        if matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'[')) || fallback.is_none() {
+            return Ok(Input::Text(text.into_owned()));
+        }
+    } else if item.cast::<PyDict>().is_ok() || fallback.is_none() {
+        return owned_input(item);
+    }
+    match fallback {
+        Some(f) => owned_input(&f.call1((item,))?),
+        None => owned_input(item),
+    }
 }
 
 /// A dict is read straight into an assessment when it is one (no JSON text
@@ -820,7 +916,7 @@ enum Input {
 /// doubt, goes the JSON way, which reports every problem. Reading into the
 /// typed assessment cannot recurse deeper than its fixed shape: a value of
 /// the wrong type is refused where it is found.
-fn batch_input(item: &Bound<'_, PyAny>) -> PyResult<Input> {
+fn owned_input(item: &Bound<'_, PyAny>) -> PyResult<Input<'static>> {
     if let Ok(d) = item.cast::<PyDict>() {
         if let Some(a) = quick::assessment(d) {
             return Ok(Input::Read(Box::new(a)));
@@ -1030,96 +1126,6 @@ impl PipeScore for Assessment {
     fn pipe_score(self, r: &sobriete::Referential) -> Result<sobriete::ScoreReport, Error> {
         api::score(r, &self)
     }
-}
-
-/// The batch results as columns.
-fn table<'py>(
-    py: Python<'py>,
-    r: &sobriete::Referential,
-    results: Vec<Res<sobriete::scoring::ScoreSummary>>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let n = results.len();
-    let mut name = Vec::with_capacity(n);
-    let mut kind = Vec::with_capacity(n);
-    let mut population = Vec::with_capacity(n);
-    let mut insee = Vec::with_capacity(n);
-    let mut date = Vec::with_capacity(n);
-    let mut level = Vec::with_capacity(n);
-    let mut index = Vec::with_capacity(n);
-    let mut grade = Vec::with_capacity(n);
-    let mut complete = Vec::with_capacity(n);
-    let mut completeness = Vec::with_capacity(n);
-    let mut dont_know = Vec::with_capacity(n);
-    let mut eco_clic = Vec::with_capacity(n);
-    let mut conformity = Vec::with_capacity(n);
-    let mut error = Vec::with_capacity(n);
-    let mut themes: Vec<Vec<Option<f64>>> = vec![Vec::with_capacity(n); r.themes.len()];
-    for result in results {
-        match result {
-            Ok(s) => {
-                name.push(Some(s.profile.name));
-                kind.push(Some(s.profile.kind.as_str()));
-                population.push(Some(s.profile.population));
-                insee.push(s.profile.insee);
-                date.push(Some(s.date));
-                level.push(Some(s.level));
-                index.push(s.index);
-                grade.push(s.grade);
-                complete.push(Some(s.complete));
-                completeness.push(Some(s.completeness));
-                dont_know.push(Some(s.dont_know_share));
-                eco_clic.push(s.eco_clic);
-                conformity.push(s.conformity);
-                error.push(None);
-                // Summaries list the themes in referential order.
-                for (column, t) in themes.iter_mut().zip(s.themes) {
-                    column.push(t.score);
-                }
-            }
-            Err(f) => {
-                name.push(None);
-                kind.push(None);
-                population.push(None);
-                insee.push(None);
-                date.push(None);
-                level.push(None);
-                index.push(None);
-                grade.push(None);
-                complete.push(None);
-                completeness.push(None);
-                dont_know.push(None);
-                eco_clic.push(None);
-                conformity.push(None);
-                error.push(Some(match f {
-                    Fail::Core(e) => e.to_string(),
-                    Fail::Panic(m) => m,
-                    Fail::Py(e) => e.to_string(),
-                }));
-                for column in &mut themes {
-                    column.push(None);
-                }
-            }
-        }
-    }
-    let d = PyDict::new(py);
-    d.set_item("name", name)?;
-    d.set_item("kind", kind)?;
-    d.set_item("population", population)?;
-    d.set_item("insee", insee)?;
-    d.set_item("date", date)?;
-    d.set_item("level", level)?;
-    d.set_item("index", index)?;
-    d.set_item("grade", grade)?;
-    d.set_item("complete", complete)?;
-    d.set_item("completeness", completeness)?;
-    d.set_item("dont_know_share", dont_know)?;
-    d.set_item("eco_clic", eco_clic)?;
-    d.set_item("conformity", conformity)?;
-    for (column, theme) in themes.into_iter().zip(&r.themes) {
-        d.set_item(format!("theme:{}", theme.id), column)?;
-    }
-    d.set_item("error", error)?;
-    Ok(d)
 }
 
 fn crosswalk_of(obj: &Bound<'_, PyAny>) -> Res<sobriete::migrate::Crosswalk> {

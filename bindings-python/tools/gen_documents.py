@@ -40,6 +40,7 @@ ROOTS = {
     "referential": "ReferentialDocument",
     "rollup": "Rollup",
     "score-report": "ScoreReport",
+    "score-summary": "ScoreSummary",
     "target-gap": "TargetGap",
     "validation-report": "ValidationReport",
 }

@@ -19,6 +19,12 @@ function errorValue(e) {
   return { error: { code: e.code, document: e.document, issues } };
 }
 
+/** A batch's `ScoreSummaryItem`s in the vectors' shape: `{ summary }` or the error. */
+function summaryItems(items) {
+  assert.ok(Array.isArray(items));
+  return items.map((item) => (item instanceof SobrieteError ? errorValue(item) : { summary: item }));
+}
+
 async function compute(c) {
   const nullable = (v) => (v === undefined ? null : v);
   try {
@@ -38,6 +44,7 @@ async function compute(c) {
           ? { simulation: await r.simulateMigration(a, nullable(c.crosswalk), nullable(c.to_referential)) }
           : { migration: await r.migrate(a, nullable(c.crosswalk), nullable(c.to_referential)) };
       }
+      case 'summaries': return { summaries: summaryItems(r.scoreSummaries(c.assessments)) };
       default: throw new Error(`unknown operation ${c.operation}`);
     }
   } catch (e) {
@@ -66,4 +73,25 @@ test('a batch scores like one call per item', async () => {
     if (cases[i].expected.report) assert.deepStrictEqual(item, cases[i].expected.report);
     else assert.deepStrictEqual(errorValue(item), cases[i].expected);
   });
+});
+
+test('summaries vectors: the batch of JSON strings gives the same items as objects', () => {
+  const cases = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .filter((c) => c.operation === 'summaries');
+  assert.ok(cases.length >= 2, `found ${cases.length}`);
+  for (const c of cases) {
+    const r = c.referential === undefined ? Referential.default() : new Referential(c.referential);
+    const texts = c.assessments.map((a) => JSON.stringify(a));
+    assert.deepStrictEqual({ summaries: summaryItems(r.scoreSummaries(texts)) }, c.expected, c.name);
+    // One call per item (`scoreSummary`, which throws) agrees with the batch.
+    c.assessments.forEach((a, i) => {
+      let one;
+      try {
+        one = { summary: r.scoreSummary(a) };
+      } catch (e) {
+        one = errorValue(e);
+      }
+      assert.deepStrictEqual(one, c.expected.summaries[i], `${c.name} item ${i}`);
+    });
+  }
 });

@@ -22,11 +22,11 @@ export type SobrieteDocument =
   | ReferentialDocument
   | Rollup
   | ScoreReport
+  | ScoreSummary
   | TargetGap
   | ValidationReport
   | FullReport
-  | ProgressPoint
-  | ScoreSummary;
+  | ProgressPoint;
 /**
  * An answer, with an optional comment and evidence links.
  */
@@ -2399,6 +2399,67 @@ export interface SubThemeScore {
   title: Text;
 }
 /**
+ * The headline figures of a score report, without the per-question
+ * details, gaps and recommended actions: what batch scoring needs.
+ */
+export interface ScoreSummary {
+  /**
+   * Whether every shown question is answered.
+   */
+  complete: boolean;
+  /**
+   * Share of shown questions answered, 0–100 (2 decimals).
+   */
+  completeness: number;
+  /**
+   * The conformity rate (practices fully in place among the applicable ones).
+   */
+  conformity?: number | null;
+  /**
+   * Date of the assessment.
+   */
+  date: string;
+  /**
+   * Share of shown questions answered "don't know", 0–100 (2 decimals).
+   */
+  dont_know_share: number;
+  /**
+   * The Éco-clic-compatible index, when complete.
+   */
+  eco_clic?: number | null;
+  /**
+   * Grade of the index.
+   */
+  grade?: string | null;
+  /**
+   * Maturity index 0–100 (2 decimals); none when nothing is counted.
+   */
+  index?: number | null;
+  /**
+   * Level answered.
+   */
+  level: number;
+  profile: Profile;
+  referential: ReferentialRef;
+  /**
+   * Theme scores, in referential order.
+   */
+  themes: ThemeSummary[];
+}
+/**
+ * A theme's score in a [`ScoreSummary`].
+ */
+export interface ThemeSummary {
+  /**
+   * Theme id.
+   */
+  id: string;
+  /**
+   * Score 0–100 (2 decimals); none when no question counts.
+   */
+  score?: number | null;
+}
+/**
  * The result of validating a document.
  */
 export interface ValidationReport {
@@ -2460,65 +2521,4 @@ export interface ProgressPoint {
    * due on or before `date` done (2 decimals).
    */
   planned?: number | null;
-}
-/**
- * The headline figures of a score report, without the per-question
- * details, gaps and recommended actions: what batch scoring needs.
- */
-export interface ScoreSummary {
-  /**
-   * Whether every shown question is answered.
-   */
-  complete: boolean;
-  /**
-   * Share of shown questions answered, 0–100 (2 decimals).
-   */
-  completeness: number;
-  /**
-   * The conformity rate (practices fully in place among the applicable ones).
-   */
-  conformity?: number | null;
-  /**
-   * Date of the assessment.
-   */
-  date: string;
-  /**
-   * Share of shown questions answered "don't know", 0–100 (2 decimals).
-   */
-  dont_know_share: number;
-  /**
-   * The Éco-clic-compatible index, when complete.
-   */
-  eco_clic?: number | null;
-  /**
-   * Grade of the index.
-   */
-  grade?: string | null;
-  /**
-   * Maturity index 0–100 (2 decimals); none when nothing is counted.
-   */
-  index?: number | null;
-  /**
-   * Level answered.
-   */
-  level: number;
-  profile: Profile;
-  referential: ReferentialRef;
-  /**
-   * Theme scores, in referential order.
-   */
-  themes: ThemeSummary[];
-}
-/**
- * A theme's score in a [`ScoreSummary`].
- */
-export interface ThemeSummary {
-  /**
-   * Theme id.
-   */
-  id: string;
-  /**
-   * Score 0–100 (2 decimals); none when no question counts.
-   */
-  score?: number | null;
 }

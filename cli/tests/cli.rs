@@ -576,3 +576,81 @@ fn batch_scores_json_lines_like_report() {
     assert_eq!(items[1]["summary"]["index"].as_f64(), Some(expected[1]));
     assert_eq!(items[3]["error"]["code"], "invalid_document");
 }
+
+/// The `summaries` golden vectors through `batch --format jsonl`: one line
+/// per assessment, `{"item", "summary"}` or `{"item", "error": {code,
+/// message, issues}}`, mapped to the vectors' items (the error's document
+/// is the one its message names: `invalid <document>: …`).
+#[test]
+fn batch_jsonl_reproduces_the_summaries_vectors() {
+    let dir = root().join("tests/vectors");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    let mut checked = 0;
+    for path in paths {
+        let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        if case["operation"] != "summaries" {
+            continue;
+        }
+        let mut lines = String::new();
+        for a in case["assessments"].as_array().unwrap() {
+            lines.push_str(&a.to_string());
+            lines.push('\n');
+        }
+        let referential = std::env::temp_dir().join(format!(
+            "sobriete-summaries-{}-{}.json",
+            std::process::id(),
+            checked
+        ));
+        let mut args = vec!["batch", "--format", "jsonl"];
+        if let Some(r) = case.get("referential") {
+            std::fs::write(&referential, r.to_string()).unwrap();
+            args.extend(["--referential", referential.to_str().unwrap()]);
+        }
+        args.push("-");
+        let o = run_stdin(&args, &lines);
+        let _ = std::fs::remove_file(&referential);
+        let expected = case["expected"]["summaries"].as_array().unwrap();
+        let failed = expected.iter().filter(|x| x.get("error").is_some()).count();
+        assert_eq!(
+            o.status.code(),
+            Some(if failed > 0 { 1 } else { 0 }),
+            "{}: {}",
+            path.display(),
+            stderr(&o)
+        );
+        let items: Vec<Value> = stdout(&o)
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                assert_eq!(v["item"], i + 1, "{}: line numbers", path.display());
+                if let Some(s) = v.get("summary") {
+                    return serde_json::json!({ "summary": s });
+                }
+                let e = &v["error"];
+                let message = e["message"].as_str().unwrap();
+                let document = message
+                    .strip_prefix("invalid ")
+                    .and_then(|m| m.split(':').next())
+                    .unwrap();
+                let issues: Vec<Value> = e["issues"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|i| {
+                        serde_json::json!({"code": i["code"], "path": i["path"], "severity": i["severity"]})
+                    })
+                    .collect();
+                serde_json::json!({"error": {"code": e["code"], "document": document, "issues": issues}})
+            })
+            .collect();
+        assert_eq!(&items, expected, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 2, "checked {checked} summaries vectors");
+}

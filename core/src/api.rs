@@ -505,11 +505,50 @@ pub fn score_summaries_with<T: Send>(
     items: Vec<T>,
     read: impl Fn(T) -> Result<Batched, Error> + Sync,
 ) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
-    check_referential(r)?;
+    let s = Summariser::new(r)?;
     Ok(in_parallel(items, |item| match read(item)? {
-        Batched::Json(json) => summarise_json(r, &json),
-        Batched::Read(a) => summarise(r, &a),
+        Batched::Json(json) => s.json(&json),
+        Batched::Read(a) => s.assessment(&a),
     }))
+}
+
+/// A referential checked once, then used for many summaries: what a
+/// binding that drives its own threads needs (Python converts its objects
+/// while other threads score). Each call does what one item of
+/// [`score_summaries`] does; the referential is not checked again.
+#[derive(Debug, Clone, Copy)]
+pub struct Summariser<'r> {
+    r: &'r Referential,
+}
+
+impl<'r> Summariser<'r> {
+    /// Checks the referential (limits and validation; the embedded one is
+    /// known to be valid) once for every later call.
+    pub fn new(r: &'r Referential) -> Result<Self, Error> {
+        check_referential(r)?;
+        Ok(Summariser { r })
+    }
+
+    /// The referential summaries are computed with.
+    pub fn referential(&self) -> &'r Referential {
+        self.r
+    }
+
+    /// The summary of an assessment's JSON text (the batch fast path).
+    pub fn json(&self, json: &str) -> Result<scoring::ScoreSummary, Error> {
+        summarise_json(self.r, json)
+    }
+
+    /// The summary of an assessment's JSON text given as UTF-8 bytes
+    /// (invalid UTF-8 is an error of the item).
+    pub fn utf8(&self, bytes: &[u8]) -> Result<scoring::ScoreSummary, Error> {
+        summarise_json(self.r, text_from_utf8(bytes, DocumentKind::Assessment)?)
+    }
+
+    /// The summary of an assessment already read (validated first).
+    pub fn assessment(&self, a: &Assessment) -> Result<scoring::ScoreSummary, Error> {
+        summarise(self.r, a)
+    }
 }
 
 /// [`score_summary`] of an assessment's JSON text, through the batch fast

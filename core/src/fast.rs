@@ -34,7 +34,21 @@ pub(crate) fn summary(r: &Referential, json: &str) -> Option<ScoreSummary> {
         return None;
     }
     let at = |i: usize| answers.get(i).and_then(Option::as_ref);
-    Some(scoring::summary_at(r, &header, &at))
+    let Assessment {
+        referential,
+        profile,
+        date,
+        level,
+        ..
+    } = header;
+    Some(scoring::summary_of(
+        r,
+        referential,
+        profile,
+        date,
+        level,
+        &at,
+    ))
 }
 
 /// Refusal: the full path takes the document.
@@ -212,9 +226,17 @@ impl<'de> Visitor<'de> for Answers<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut slots: Vec<Option<Compact>> = vec![None; self.r.questions.len()];
+        let mut next = 0;
         while let Some(key) = map.next_key::<Str>()? {
-            // An unknown question or one answered twice: the full path says so.
-            let i = self.r.question_index(&key.0).ok_or_else(refuse)?;
+            // Answers usually follow the referential's order (templates list
+            // them so): the question after the last one is tried before the
+            // table. An unknown question or one answered twice: the full
+            // path says so.
+            let i = match self.r.questions.get(next) {
+                Some(q) if q.id == key.0 => next,
+                _ => self.r.question_index(&key.0).ok_or_else(refuse)?,
+            };
+            next = i + 1;
             let (Some(slot @ None), Some(q)) = (slots.get_mut(i), self.r.questions.get(i)) else {
                 return Err(refuse());
             };

@@ -41,6 +41,13 @@ pub fn all() -> Vec<(&'static str, Value)> {
             generate::<ScoreReport>("score-report.schema.json", "sobriete score report"),
         ),
         (
+            "score-summary.schema.json",
+            generate::<crate::scoring::ScoreSummary>(
+                "score-summary.schema.json",
+                "sobriete score summary",
+            ),
+        ),
+        (
             "validation-report.schema.json",
             generate::<ValidationReport>(
                 "validation-report.schema.json",

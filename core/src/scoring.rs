@@ -915,7 +915,27 @@ pub(crate) fn summary_at<'a, A: Scored + 'a>(
     a: &Assessment,
     answer_at: &dyn Fn(usize) -> Option<&'a A>,
 ) -> ScoreSummary {
-    let ev = evaluate_at(r, a.level, &a.profile, answer_at);
+    summary_of(
+        r,
+        a.referential.clone(),
+        a.profile.clone(),
+        a.date.clone(),
+        a.level,
+        answer_at,
+    )
+}
+
+/// [`summary_at`] of a header the caller owns (moved into the summary, not
+/// copied: the batch fast path reads one per assessment).
+pub(crate) fn summary_of<'a, A: Scored + 'a>(
+    r: &Referential,
+    referential: ReferentialRef,
+    profile: Profile,
+    date: String,
+    level: u8,
+    answer_at: &dyn Fn(usize) -> Option<&'a A>,
+) -> ScoreSummary {
+    let ev = evaluate_at(r, level, &profile, answer_at);
     let index = ev.index.map(round2);
     let mut counts = Counts::default();
     for line in &ev.lines {
@@ -925,10 +945,10 @@ pub(crate) fn summary_at<'a, A: Scored + 'a>(
     }
     let (completeness, dont_know_share) = shares(&counts);
     ScoreSummary {
-        referential: a.referential.clone(),
-        profile: a.profile.clone(),
-        date: a.date.clone(),
-        level: a.level,
+        referential,
+        profile,
+        date,
+        level,
         index,
         grade: index.and_then(|i| r.grade_for(i)).map(|g| g.grade.clone()),
         complete: counts.unanswered == 0,

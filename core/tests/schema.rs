@@ -80,6 +80,7 @@ fn default_referential_matches_schema() {
 fn examples_match_schema_and_score() {
     let assessment = validator("assessment.schema.json");
     let report = validator("score-report.schema.json");
+    let summary = validator("score-summary.schema.json");
     let mut n = 0;
     for entry in std::fs::read_dir(root().join("examples")).expect("examples/") {
         let path = entry.expect("entry").path();
@@ -94,6 +95,17 @@ fn examples_match_schema_and_score() {
         let scored = api::score(r, &a).expect("scores");
         let scored = serde_json::to_value(&scored).expect("serializable");
         assert_valid(&report, &scored, &format!("report of {}", path.display()));
+        // The batch call's summary of the same text.
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let batch = api::score_summaries(r, &[text]).expect("default referential");
+        let one = batch
+            .into_iter()
+            .next()
+            .expect("one item")
+            .expect("summary");
+        let one = serde_json::to_value(&one).expect("serializable");
+        assert_valid(&summary, &one, &format!("summary of {}", path.display()));
+        assert_eq!(one["index"], scored["index"], "{}", path.display());
         n += 1;
     }
     assert!(n >= 3, "at least three examples, found {n}");
@@ -125,12 +137,19 @@ fn vector_inputs_and_outputs_match_schemas() {
         if let Some(a) = case.get("assessment") {
             assert_valid(&assessment, a, &format!("{} assessment", path.display()));
         }
-        for a in case
+        // A batch's items: the assessments whose item is a summary are
+        // valid documents (the others are broken on purpose).
+        let items = (kind == "summaries").then(|| output.as_array().expect("summaries"));
+        for (i, a) in case
             .get("assessments")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
+            .enumerate()
         {
+            if items.is_some_and(|items| items[i].get("summary").is_none()) {
+                continue;
+            }
             assert_valid(&assessment, a, &format!("{} assessments", path.display()));
         }
         if let Some(p) = case.get("plan") {
@@ -167,6 +186,26 @@ fn vector_inputs_and_outputs_match_schemas() {
                 q,
                 &format!("{} request", path.display()),
             );
+        }
+        if kind == "summaries" {
+            // One item per assessment: `{"summary": …}` or `{"error": …}`.
+            let summary = validator("score-summary.schema.json");
+            let mut summaries = 0;
+            for (i, item) in output.as_array().expect("summaries").iter().enumerate() {
+                if let Some(s) = item.get("summary") {
+                    assert_valid(&summary, s, &format!("{} summary {i}", path.display()));
+                    // Strict like the other schemas: a stray field fails.
+                    let mut typo = s.clone();
+                    typo["indx"] = s["index"].clone();
+                    assert!(!summary.is_valid(&typo), "{} summary {i}", path.display());
+                    summaries += 1;
+                } else {
+                    assert!(item.get("error").is_some(), "{} item {i}", path.display());
+                }
+            }
+            assert!(summaries > 0, "{}: no summary", path.display());
+            checked += 1;
+            continue;
         }
         let output_schema = match kind.as_str() {
             "report" => &report,

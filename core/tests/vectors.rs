@@ -32,8 +32,17 @@ fn error_value(e: &sobriete::Error) -> Value {
     json!({"error": {"code": e.code(), "document": document, "issues": issues}})
 }
 
+/// One item of a batch of summaries in the vectors' shape.
+fn summary_item(item: &Result<sobriete::scoring::ScoreSummary, sobriete::Error>) -> Value {
+    match item {
+        Ok(s) => json!({ "summary": s }),
+        Err(e) => error_value(e),
+    }
+}
+
 /// What the library computes for a case, by its `operation` (default
-/// `score`): `{"report"|"proposal"|"status"|"history": …}` or `{"error": …}`.
+/// `score`): `{"report"|"proposal"|"status"|"history"|"summaries": …}` or
+/// `{"error": …}`.
 fn compute(case: &Value) -> Value {
     let owned;
     let referential = match case.get("referential") {
@@ -90,6 +99,20 @@ fn compute(case: &Value) -> Value {
                 api::migrate(referential, &a, &c, &to).map(|m| json!({ "migration": m }))
             }
         }),
+        "summaries" => {
+            // The batch API over JSON texts, as every binding's batch call:
+            // one item per input, `{"summary": …}` or `{"error": …}`.
+            let texts: Vec<String> = case["assessments"]
+                .as_array()
+                .expect("assessments")
+                .iter()
+                .map(Value::to_string)
+                .collect();
+            api::score_summaries(referential, &texts).map(|items| {
+                let items: Vec<Value> = items.iter().map(summary_item).collect();
+                json!({ "summaries": items })
+            })
+        }
         other => panic!("unknown operation {other}"),
     };
     result.unwrap_or_else(|e| error_value(&e))
@@ -375,4 +398,182 @@ fn hand_checked_figures() {
         .find(|(_, c)| c["name"] == "mini-theme-all-not-applicable")
         .expect("na");
     assert_eq!(compute(na)["report"]["themes"][2]["score"], Value::Null);
+}
+
+/// The headline figures of a full score report, in the shape of a
+/// `ScoreSummary`.
+fn headline(report: &sobriete::ScoreReport) -> Value {
+    let r = serde_json::to_value(report).expect("serializable");
+    let themes: Vec<Value> = r["themes"]
+        .as_array()
+        .expect("themes")
+        .iter()
+        .map(|t| json!({"id": t["id"], "score": t["score"]}))
+        .collect();
+    json!({
+        "referential": r["referential"],
+        "profile": r["profile"],
+        "date": r["date"],
+        "level": r["level"],
+        "index": r["index"],
+        "grade": r["grade"]["grade"],
+        "complete": r["complete"],
+        "completeness": r["completeness"],
+        "dont_know_share": r["dont_know_share"],
+        "themes": themes,
+        "eco_clic": r["eco_clic"]["index"],
+        "conformity": r["conformity"]["rate"],
+    })
+}
+
+/// Every item of the `summaries` vectors is what the other entry points
+/// give for the same assessment: the headline figures of its full score
+/// report (or the same error), one `score_summary_json` call, and the batch
+/// of assessments already read (`Batched::Read`, the path of Python's dicts).
+#[test]
+fn summaries_match_full_reports_and_single_calls() {
+    let mut items = 0;
+    for (path, case) in cases() {
+        if case["operation"] != "summaries" {
+            continue;
+        }
+        let owned;
+        let r = match case.get("referential") {
+            Some(v) => {
+                owned = api::referential_from_value(v).expect("valid referential");
+                &owned
+            }
+            None => api::default_referential().expect("default referential"),
+        };
+        let expected = case["expected"]["summaries"].as_array().expect("summaries");
+        let inputs = case["assessments"].as_array().expect("assessments");
+        assert_eq!(expected.len(), inputs.len(), "{}", path.display());
+        let read = api::score_summaries_with(r, inputs.clone(), |v| {
+            api::read_assessment(&v.to_string()).map(|a| api::Batched::Read(Box::new(a)))
+        })
+        .expect("valid referential");
+        for (i, (input, want)) in inputs.iter().zip(expected).enumerate() {
+            let what = format!("{} item {i}", path.display());
+            let full = match api::assessment_from_value(input, r).and_then(|a| api::score(r, &a)) {
+                Ok(report) => json!({ "summary": headline(&report) }),
+                Err(e) => error_value(&e),
+            };
+            assert_eq!(&full, want, "{what}: full report");
+            let single = summary_item(&api::score_summary_json(r, &input.to_string()));
+            assert_eq!(&single, want, "{what}: score_summary_json");
+            assert_eq!(&summary_item(&read[i]), want, "{what}: Batched::Read");
+            items += 1;
+        }
+    }
+    assert!(items >= 12, "checked {items} batch items");
+}
+
+/// The hand-computed figures written in the `summaries` vectors'
+/// descriptions.
+#[test]
+fn hand_checked_summaries() {
+    // (vector, item, index, grade, themes, completeness, don't know share,
+    // Éco-clic, conformity); `None` item figures: the item is an error.
+    type Row<'a> = (
+        &'a str,
+        usize,
+        Option<f64>,
+        &'a str,
+        [Option<f64>; 3],
+        f64,
+        f64,
+        Option<i64>,
+        Option<f64>,
+    );
+    let rows: &[Row] = &[
+        (
+            "summaries-mini",
+            0,
+            Some(70.83),
+            "B",
+            [Some(33.33), Some(100.0), Some(50.0)],
+            100.0,
+            0.0,
+            Some(47),
+            Some(60.0),
+        ),
+        (
+            "summaries-mini",
+            1,
+            Some(54.17),
+            "C",
+            [Some(33.33), Some(66.67), Some(50.0)],
+            100.0,
+            0.0,
+            Some(39),
+            Some(50.0),
+        ),
+        (
+            "summaries-mini",
+            3,
+            Some(25.0),
+            "D",
+            [Some(66.67), Some(16.67), Some(0.0)],
+            66.67,
+            16.67,
+            None,
+            Some(20.0),
+        ),
+    ];
+    let all = cases();
+    let get = |name: &str| {
+        compute(&all.iter().find(|(_, c)| c["name"] == name).expect(name).1)["summaries"].clone()
+    };
+    for (name, i, index, grade, themes, completeness, dont_know, eco, conformity) in rows {
+        let s = &get(name)[*i]["summary"];
+        let what = format!("{name} item {i}");
+        assert_eq!(s["index"].as_f64(), *index, "{what}: index");
+        assert_eq!(s["grade"], *grade, "{what}: grade");
+        let scores: Vec<Option<f64>> = s["themes"]
+            .as_array()
+            .expect("themes")
+            .iter()
+            .map(|t| t["score"].as_f64())
+            .collect();
+        assert_eq!(scores, themes.to_vec(), "{what}: themes");
+        assert_eq!(s["completeness"].as_f64(), Some(*completeness), "{what}");
+        assert_eq!(s["dont_know_share"].as_f64(), Some(*dont_know), "{what}");
+        assert_eq!(s["eco_clic"].as_i64(), *eco, "{what}: Éco-clic");
+        assert_eq!(s["conformity"].as_f64(), *conformity, "{what}: conformity");
+    }
+    let mini = get("summaries-mini");
+    assert_eq!(mini[1]["summary"]["level"], 2);
+    assert_eq!(mini[3]["summary"]["complete"], false);
+    let error = &mini[2]["error"];
+    assert_eq!(error["code"], "invalid_document");
+    assert_eq!(
+        error["issues"],
+        json!([
+            {"code": "unknown_option", "path": "/answers/q2/options/0", "severity": "error"},
+            {"code": "unknown_question", "path": "/answers/zz", "severity": "error"}
+        ])
+    );
+    let default = get("summaries-default");
+    let figures: Vec<(Option<f64>, bool)> = default
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|x| {
+            (
+                x["summary"]["index"].as_f64(),
+                x["summary"]["complete"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        vec![
+            (Some(100.0), true),
+            (Some(100.0), true),
+            (None, false),
+            (Some(0.0), false),
+            (Some(0.0), true)
+        ]
+    );
+    assert_eq!(default[2]["error"]["code"], "invalid_document");
 }

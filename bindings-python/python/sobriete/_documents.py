@@ -3058,6 +3058,88 @@ class ThemeScore(Document):
         return _get(self._data, "weight", None, None)  # type: ignore[no-any-return]
 
 
+class ScoreSummary(Document):
+    """The headline figures of a score report, without the per-question details, gaps and recommended actions: what batch scoring needs."""
+
+    __slots__ = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every shown question is answered."""
+        return _get(self._data, "complete", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def completeness(self) -> float:
+        """Share of shown questions answered, 0–100 (2 decimals)."""
+        return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def conformity(self) -> Optional[float]:
+        """The conformity rate (practices fully in place among the applicable ones)."""
+        return _get(self._data, "conformity", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> str:
+        """Date of the assessment."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def dont_know_share(self) -> float:
+        """Share of shown questions answered "don't know", 0–100 (2 decimals)."""
+        return _get(self._data, "dont_know_share", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def eco_clic(self) -> Optional[int]:
+        """The Éco-clic-compatible index, when complete."""
+        return _get(self._data, "eco_clic", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def grade(self) -> Optional[str]:
+        """Grade of the index."""
+        return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def index(self) -> Optional[float]:
+        """Maturity index 0–100 (2 decimals); none when nothing is counted."""
+        return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def level(self) -> int:
+        """Level answered."""
+        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def profile(self) -> Profile:
+        """Who answered."""
+        return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
+
+    @property
+    def referential(self) -> ReferentialRef:
+        """Referential used."""
+        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+    @property
+    def themes(self) -> List[ThemeSummary]:
+        """Theme scores, in referential order."""
+        return _get(self._data, "themes", None, ('l', ('c', ThemeSummary)))  # type: ignore[no-any-return]
+
+
+class ThemeSummary(Document):
+    """A theme's score in a [`ScoreSummary`]."""
+
+    __slots__ = ()
+
+    @property
+    def id(self) -> str:
+        """Theme id."""
+        return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> Optional[float]:
+        """Score 0–100 (2 decimals); none when no question counts."""
+        return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
+
+
 class TargetGapTargetGap(Document):
     """The distance between a report and a target."""
 
@@ -3181,6 +3263,7 @@ __all__ = [
     "RollupTheme",
     "ScheduledAction",
     "ScoreReport",
+    "ScoreSummary",
     "SeriesPoint",
     "Skipped",
     "Stats",
@@ -3200,6 +3283,7 @@ __all__ = [
     "ThemeScore",
     "ThemeSeries",
     "ThemeStats",
+    "ThemeSummary",
     "ThemeValue",
     "ValidationReport",
     "ActionStatus",

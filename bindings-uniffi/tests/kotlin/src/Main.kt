@@ -91,6 +91,19 @@ private fun computeWith(r: Referential, case: Map<String, Any?>): Any? {
                 mapOf("migration" to parseJson(r.migrate(doc("assessment"), doc("crosswalk"), to)))
             }
         }
+        "summaries" -> {
+            // The batch call: one `SummaryResult` per item, mapped to the
+            // vectors' `{"summary": …}` / `{"error": …}`.
+            val list = (case["assessments"] as List<*>).map { toJson(it) }
+            mapOf(
+                "summaries" to r.scoreSummaries(list).map {
+                    when (it) {
+                        is SummaryResult.Summary -> mapOf("summary" to parseJson(it.json))
+                        is SummaryResult.Failed -> errorValue(it.error)
+                    }
+                },
+            )
+        }
         else -> throw IllegalStateException("unknown operation $op")
     }
 }
