@@ -57,7 +57,7 @@ for threads in 1 ""; do
 done
 
 # Python: the same assessments, each method against pure Python on the same input.
-.venv/bin/python bindings-python/benchmarks/bench_batch.py --input "$data" --repeat 1 --rows
+.venv/bin/python bindings-python/benchmarks/bench_batch.py --input "$data" --repeat 2 --rows
 
 if [ -z "${SKIP_NODE:-}" ]; then
   if [ ! -f bindings-wasm/pkg/index.js ]; then
