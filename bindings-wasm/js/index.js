@@ -29,6 +29,7 @@ async function wasmSource(file) {
 await initMain({ module_or_path: await wasmSource('./sobriete_bg.wasm') });
 
 let extras = null;
+let extrasLoaded = false;
 
 /**
  * Loads the extras module (once; a failed load is retried on the next
@@ -38,6 +39,7 @@ export function loadExtras() {
   extras ??= (async () => {
     const glue = await import('./sobriete_extras.js');
     await glue.default({ module_or_path: await wasmSource('./sobriete_extras_bg.wasm') });
+    extrasLoaded = true;
     return glue;
   })().catch((e) => {
     extras = null;
@@ -89,11 +91,32 @@ const EXTRAS_METHODS = Object.freeze([
   'planCsv', 'annualReview', 'radarSvg', 'evolutionSvg',
 ]);
 
+/**
+ * The arguments as they are at the call: while the extras module loads, the
+ * caller may change an object it passed, so plain objects and arrays are
+ * copied first (anything else — strings, numbers, Referentials, bytes — is
+ * passed as is, and what cannot be copied is left for the module to report).
+ */
+function snapshot(args) {
+  if (extrasLoaded) return args;
+  return args.map((a) => {
+    if (a === null || typeof a !== 'object') return a;
+    const proto = Object.getPrototypeOf(a);
+    if (!Array.isArray(a) && proto !== Object.prototype && proto !== null) return a;
+    try {
+      return structuredClone(a);
+    } catch {
+      return a;
+    }
+  });
+}
+
 for (const name of EXTRAS_METHODS) {
   Object.defineProperty(Referential.prototype, name, {
     async value(...args) {
+      const copy = snapshot(args);
       const glue = await loadExtras();
-      return twin(glue, this)[name](...args);
+      return twin(glue, this)[name](...copy);
     },
     writable: true,
     configurable: true,
@@ -102,15 +125,18 @@ for (const name of EXTRAS_METHODS) {
 
 /** The crosswalk the other way round (extras module). */
 export async function invertCrosswalk(...args) {
-  return (await loadExtras()).invertCrosswalk(...args);
+  const copy = snapshot(args);
+  return (await loadExtras()).invertCrosswalk(...copy);
 }
 
 /** A published referential in the library's format (extras module). */
 export async function importReferential(...args) {
-  return (await loadExtras()).importReferential(...args);
+  const copy = snapshot(args);
+  return (await loadExtras()).importReferential(...copy);
 }
 
 /** Aggregates members' results (extras module). */
 export async function rollup(...args) {
-  return (await loadExtras()).rollup(...args);
+  const copy = snapshot(args);
+  return (await loadExtras()).rollup(...copy);
 }
