@@ -456,21 +456,12 @@ impl PyReferential {
         assessments: &Bound<'py, PyAny>,
         fallback: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        // Each item is held here while the GIL is released: bytes are read
-        // in place.
-        let items = assessments
-            .try_iter()?
-            .collect::<PyResult<Vec<Bound<'py, PyAny>>>>()?;
-        let s = guard(|| api::Summariser::new(&self.inner))?;
-        let mut columns = batch::Columns::new(py, &self.inner, items.len(), false);
-        batch::pipelined(
-            py,
-            items.len(),
-            api::batch_threads(),
-            items.iter().map(|item| batch_input(item, fallback)),
-            |input| summarise(&s, input),
-            |result| columns.push(None, result),
-        )?;
+        // A generator has no length: its columns grow as they go.
+        let capacity = assessments.len().unwrap_or(0);
+        let mut columns = batch::Columns::new(py, &self.inner, capacity, false);
+        self.summaries(py, assessments, fallback, |result| {
+            columns.push(None, result)
+        })?;
         columns.into_dict()
     }
 
@@ -485,22 +476,11 @@ impl PyReferential {
         assessments: &Bound<'py, PyAny>,
         fallback: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let items = assessments
-            .try_iter()?
-            .collect::<PyResult<Vec<Bound<'py, PyAny>>>>()?;
-        let s = guard(|| api::Summariser::new(&self.inner))?;
         let out = PyList::empty(py);
-        batch::pipelined(
-            py,
-            items.len(),
-            api::batch_threads(),
-            items.iter().map(|item| batch_input(item, fallback)),
-            |input| summarise(&s, input),
-            |result| match result {
-                Ok(summary) => out.append(to_py(py, &summary)?),
-                Err(f) => out.append(exception(py, f).into_value(py)),
-            },
-        )?;
+        self.summaries(py, assessments, fallback, |result| match result {
+            Ok(summary) => out.append(to_py(py, &summary)?),
+            Err(f) => out.append(exception(py, f).into_value(py)),
+        })?;
         Ok(out)
     }
 
@@ -850,6 +830,31 @@ impl PyReferential {
 }
 
 impl PyReferential {
+    /// The summary of each item of `assessments`, handed to `emit` in
+    /// order: the items are converted
+    /// here while other threads score them (see `batch`). Each item is held
+    /// until the end, so `bytes` are read in place with the GIL released.
+    fn summaries<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+        fallback: Option<&Bound<'py, PyAny>>,
+        emit: impl FnMut(Res<sobriete::scoring::ScoreSummary>) -> PyResult<()>,
+    ) -> PyResult<()> {
+        let items = assessments
+            .try_iter()?
+            .collect::<PyResult<Vec<Bound<'py, PyAny>>>>()?;
+        let s = guard(|| api::Summariser::new(&self.inner))?;
+        batch::pipelined(
+            py,
+            items.len(),
+            api::batch_threads(),
+            items.iter().map(|item| batch_input(item, fallback)),
+            |input| summarise(&s, input),
+            emit,
+        )
+    }
+
     /// Converts every item of a batch under the GIL (a failure stays with
     /// its item).
     fn batch_inputs(&self, list: &Bound<'_, PyAny>) -> PyResult<Vec<Result<String, Error>>> {

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import (
     TYPE_CHECKING,
     Any,
+    Callable,
     Dict,
     Iterable,
     List,
@@ -172,6 +173,30 @@ def _opt(document: Any) -> Any:
 
 
 from ._documents import _iframe  # noqa: E402
+
+
+def _check_errors(errors: str) -> None:
+    """The `errors` argument of the batch calls: "raise" or "return"."""
+    if errors not in ("raise", "return"):
+        raise ArgumentError(
+            f"invalid argument `errors`: must be \"raise\" or \"return\", got {errors!r}",
+            "errors",
+            f"must be \"raise\" or \"return\", got {errors!r}",
+        )
+
+
+def _batch(items: List[Any], wrap: Callable[[Any], Any], errors: str) -> List[Any]:
+    """A native batch's items, each result wrapped in its document class;
+    an exception in its place (``errors="return"``) or raised."""
+    out: List[Any] = []
+    for item in items:
+        if isinstance(item, Error):
+            if errors == "raise":
+                raise item
+            out.append(item)
+        else:
+            out.append(wrap(item))
+    return out
 
 
 class Report:
@@ -402,21 +427,8 @@ class Referential:
         scoring). With ``errors="raise"`` the first invalid assessment
         raises; with ``errors="return"`` its exception takes its place in
         the list."""
-        if errors not in ("raise", "return"):
-            raise ArgumentError(
-                f"invalid argument `errors`: must be \"raise\" or \"return\", got {errors!r}",
-                "errors",
-                f"must be \"raise\" or \"return\", got {errors!r}",
-            )
-        out: List[Union[ScoreReport, Error]] = []
-        for item in self._native.score_many(_sources(assessments)):
-            if isinstance(item, Error):
-                if errors == "raise":
-                    raise item
-                out.append(item)
-            else:
-                out.append(ScoreReport(item))
-        return out
+        _check_errors(errors)
+        return _batch(self._native.score_many(_sources(assessments)), ScoreReport, errors)
 
     @overload
     def score_summaries(
@@ -437,23 +449,10 @@ class Referential:
         ``scoreSummaries``), much faster than :meth:`score_many`'s full
         reports. ``errors`` as in :meth:`score_many`; inputs as in
         :meth:`score_table`."""
-        if errors not in ("raise", "return"):
-            raise ArgumentError(
-                f"invalid argument `errors`: must be \"raise\" or \"return\", got {errors!r}",
-                "errors",
-                f"must be \"raise\" or \"return\", got {errors!r}",
-            )
+        _check_errors(errors)
         if isinstance(assessments, (str, bytes, bytearray)):
             raise TypeError("score_summaries takes an iterable of assessments (a str or bytes is not one)")
-        out: List[Union[ScoreSummary, Error]] = []
-        for item in self._native.score_summaries(assessments, _source):
-            if isinstance(item, Error):
-                if errors == "raise":
-                    raise item
-                out.append(item)
-            else:
-                out.append(ScoreSummary(item))
-        return out
+        return _batch(self._native.score_summaries(assessments, _source), ScoreSummary, errors)
 
     def score_table(
         self, assessments: Union[Iterable[DocumentInput], "os.PathLike[str]"]
