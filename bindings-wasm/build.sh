@@ -14,6 +14,11 @@
 # gets -Oz for z, -Os for s, -O3 otherwise. The main module only fits its
 # budget at z (244 KB; s gives 256 KB, 2 gives 281 KB, 3 gives 287 KB: see
 # README.md, "Two modules, and their sizes").
+#
+# Node.js reads the module from disk, where its size does not matter: the
+# main module is also built for speed (SOBRIETE_WASM_NODE_OPT, default 3;
+# `none` skips it) as sobriete_node_bg.wasm, which the entry loads under
+# Node. It has the same exports, so it must have the same glue: checked.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -21,6 +26,7 @@ pkg="$here/pkg"
 target_dir="$root/target/wasm"
 main_opt="${SOBRIETE_WASM_MAIN_OPT:-z}"
 extras_opt="${SOBRIETE_WASM_EXTRAS_OPT:-z}"
+node_opt="${SOBRIETE_WASM_NODE_OPT:-3}"
 
 # Release profile for this build only (the workspace's profile stays as it
 # is for the host).
@@ -28,20 +34,23 @@ export CARGO_PROFILE_RELEASE_LTO=fat
 export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
 export CARGO_PROFILE_RELEASE_DEBUG=false
 
-# build FEATURE OPT-LEVEL OUT: the crate with only FEATURE's exports.
+# build FEATURE OPT-LEVEL OUT [TARGET-DIR]: the crate with only FEATURE's
+# exports. Standard library built for size unless the level is 2 or 3.
 build() {
+  local std_features=(-Zbuild-std-features=optimize_for_size)
+  case "$2" in 2 | 3) std_features=() ;; esac
   # A panic would abort the instance anyway (the binding is written to have
   # none): immediate-abort drops the panic-message machinery from the module.
   # Location details are only used by panic messages.
   CARGO_PROFILE_RELEASE_OPT_LEVEL="$2" \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-  RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$target_dir" \
+  RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="${4:-$target_dir}" \
     cargo +debian-web build --quiet --locked --release \
     --manifest-path "$root/Cargo.toml" -p sobriete-wasm \
     --no-default-features --features "$1" \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort \
-    -Zbuild-std-features=optimize_for_size
-  cp "$target_dir/wasm32-unknown-unknown/release/sobriete_wasm.wasm" "$3"
+    "${std_features[@]}"
+  cp "${4:-$target_dir}/wasm32-unknown-unknown/release/sobriete_wasm.wasm" "$3"
 }
 
 wasm_opt_level() {
@@ -52,23 +61,40 @@ wasm_opt_level() {
   esac
 }
 
-# bind NAME OPT-LEVEL INPUT: the glue and the optimised NAME_bg.wasm in pkg/.
+# bind NAME OPT-LEVEL INPUT [OUT-DIR]: the glue and the optimised
+# NAME_bg.wasm in OUT-DIR (default pkg/).
 bind() {
-  wasm-bindgen --target web --out-dir "$pkg" --out-name "$1" "$3"
+  local out="${4:-$pkg}"
+  wasm-bindgen --target web --out-dir "$out" --out-name "$1" "$3"
   "$here/node_modules/.bin/wasm-opt" "$(wasm_opt_level "$2")" --converge \
     --enable-bulk-memory --enable-reference-types --enable-multivalue \
     --enable-sign-ext --enable-nontrapping-float-to-int --enable-mutable-globals \
-    "$pkg/${1}_bg.wasm" -o "$pkg/${1}_bg.wasm"
+    "$out/${1}_bg.wasm" -o "$out/${1}_bg.wasm"
 }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 build main "$main_opt" "$work/main.wasm"
 build extras "$extras_opt" "$work/extras.wasm"
+if [[ "$node_opt" != none ]]; then
+  # Its own target directory: switching profiles would rebuild the others.
+  build main "$node_opt" "$work/node.wasm" "$root/target/wasm-node"
+fi
 
 rm -rf "$pkg"
 bind sobriete "$main_opt" "$work/main.wasm"
 bind sobriete_extras "$extras_opt" "$work/extras.wasm"
+if [[ "$node_opt" != none ]]; then
+  bind sobriete "$node_opt" "$work/node.wasm" "$work/node"
+  # The entry gives this module to the main module's glue: same exports,
+  # same glue, else it cannot.
+  if ! cmp -s "$work/node/sobriete.js" "$pkg/sobriete.js"; then
+    echo "the speed build of the main module has another glue than the size build" >&2
+    diff "$pkg/sobriete.js" "$work/node/sobriete.js" | head -n 20 >&2
+    exit 1
+  fi
+  cp "$work/node/sobriete_bg.wasm" "$pkg/sobriete_node_bg.wasm"
+fi
 
 # Both glues import the same errors.js (one set of error classes).
 errors="$(cd "$pkg" && ls snippets/*/js/errors.js)"
@@ -92,3 +118,6 @@ size() {
 }
 size sobriete "main module, opt-level $main_opt; issue #6's 250 KB budget applies to it"
 size sobriete_extras "extras module, opt-level $extras_opt, loaded on first use; its ceiling is in scripts/test-wasm.sh"
+if [[ -f "$pkg/sobriete_node_bg.wasm" ]]; then
+  size sobriete_node "the main module built for speed (opt-level $node_opt), loaded by Node.js only"
+fi

@@ -65,6 +65,9 @@ export SOBRIETE_BIN="$root/target/debug/sobriete"
 step "Node: golden vectors, API vs CLI, errors and hostile inputs"
 (cd bindings-wasm && node --test tests/*.test.mjs)
 
+step "Node benchmark's smoke test: plain JS against every batch entry point, both builds of the main module"
+(cd benchmarks/node && node --test bench.test.mjs)
+
 step "TypeScript: tsc --noEmit on a consumer"
 (cd bindings-wasm && node_modules/.bin/tsc --noEmit -p tests/types)
 

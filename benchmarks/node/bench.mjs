@@ -20,13 +20,13 @@
 // the assessments come from generate.mjs (cached under data/).
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { compareAll } from './compare.mjs';
+import { compareAll, tableItems } from './compare.mjs';
 import { ensureAssessments, loadPackage, packagePath } from './generate.mjs';
 import { createScorer } from './plain.mjs';
 
@@ -135,6 +135,8 @@ for (let i = 0; i < STARTUP_RUNS; i++) startups.push(startupOnce(pkgUrl, texts[0
 const wasmPath = join(dirname(pkgPath), 'sobriete_bg.wasm');
 const wasmBytes = readFileSync(wasmPath);
 const gzBytes = gzipSync(wasmBytes, { level: 9 }).length;
+const nodeWasmPath = join(dirname(pkgPath), 'sobriete_node_bg.wasm');
+const nodeWasmBytes = existsSync(nodeWasmPath) ? readFileSync(nodeWasmPath) : null;
 
 // (c) batches
 const score = createScorer(referentialDoc);
@@ -145,11 +147,22 @@ const run = (name, input, fn) => {
   return result;
 };
 
+const jsonLines = Buffer.from(`${texts.join('\n')}\n`);
 const plainFromText = run('plain JS: JSON.parse + score', 'text', () => texts.map((t) => score(JSON.parse(t))));
 run('plain JS: score (objects)', 'objects', () => objects.map(score));
+run('plain JS: JSON Lines bytes → toString, split, JSON.parse + score', 'JSON Lines', () =>
+  jsonLines.toString('utf8').split('\n').filter((l) => l.trim() !== '').map((l) => score(JSON.parse(l))),
+);
+const plainRows = rows.length;
 const plainPeakRss = process.resourceUsage().maxRSS * 1024;
 const wasmHeapBefore = wasmHeap();
 
+const themeIds = referentialDoc.themes.map((t) => t.id);
+run('wasm: scoreTable(JSON strings) (columns)', 'text', () => tableItems(referential.scoreTable(texts), themeIds));
+run('wasm: scoreTable(objects) (columns)', 'objects', () => tableItems(referential.scoreTable(objects), themeIds));
+run('wasm: scoreTableJsonLines(bytes) (columns)', 'JSON Lines', () =>
+  tableItems(referential.scoreTableJsonLines(jsonLines), themeIds),
+);
 run('wasm: scoreSummaries(JSON strings)', 'text', () => referential.scoreSummaries(texts));
 run('wasm: scoreSummaries(objects)', 'objects', () => referential.scoreSummaries(objects));
 run('wasm: scoreSummary(JSON string) per item', 'text', () => texts.map((t) => referential.scoreSummary(t)));
@@ -157,17 +170,17 @@ run('wasm: scoreSummary(object) per item', 'objects', () => objects.map((o) => r
 const peakRss = process.resourceUsage().maxRSS * 1024;
 
 // (d) agreement
-// Plain JS from objects against plain JS from text (the same function:
-// identical results), then every method of the package against plain JS.
-{
-  const fromObjects = rows[1].result;
-  let mismatches = 0;
-  fromObjects.forEach((r, i) => {
+// Plain JS from objects and from JSON Lines against plain JS from text (the
+// same function: identical results), then every method of the package
+// against plain JS.
+for (const row of rows.slice(1, plainRows)) {
+  let mismatches = Math.abs(row.result.length - plainFromText.length);
+  row.result.forEach((r, i) => {
     if (JSON.stringify(r) !== JSON.stringify(plainFromText[i])) mismatches++;
   });
-  rows[1].check = { mismatches, examples: [] };
+  row.check = { mismatches, examples: [] };
 }
-for (const row of rows.slice(2)) {
+for (const row of rows.slice(plainRows)) {
   row.check = compareAll(plainFromText, row.result);
 }
 for (const row of rows) row.result = undefined;
@@ -212,7 +225,7 @@ if (PROFILE_N > 0) {
 
 // ---------------------------------------------------------------- report
 
-const baseline = { text: rows[0].seconds, objects: rows[1].seconds };
+const baseline = Object.fromEntries(rows.slice(0, plainRows).map((r) => [r.input, r.seconds]));
 const fmt = (x, d) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 const out = [];
 const load = os.loadavg().map((x) => x.toFixed(2)).join(', ');
@@ -229,6 +242,9 @@ out.push('## Module size and start-up', '');
 out.push(`| figure | value |`, `|---|---|`);
 out.push(`| sobriete_bg.wasm, raw | ${wasmBytes.length.toLocaleString('en-US')} bytes (${fmt(wasmBytes.length / 1024, 1)} KB) |`);
 out.push(`| sobriete_bg.wasm, gzip -9 | ${gzBytes.toLocaleString('en-US')} bytes (${fmt(gzBytes / 1024, 1)} KB) |`);
+if (nodeWasmBytes) {
+  out.push(`| sobriete_node_bg.wasm (the same module built for speed: what Node loads), raw | ${nodeWasmBytes.length.toLocaleString('en-US')} bytes (${fmt(nodeWasmBytes.length / 1024, 1)} KB) |`);
+}
 const med = (k) => fmt(median(startups.map((s) => s[k])), 1);
 out.push(`| import() of the package (compile + instantiate), median of ${STARTUP_RUNS} fresh processes | ${med('importMs')} ms |`);
 out.push(`| then Referential.default() (the embedded referential read and checked) | ${med('defaultMs')} ms |`);
@@ -237,7 +253,7 @@ out.push(`| import() to first score | ${med('totalMs')} ms |`);
 out.push(`| whole process (node start-up included) | ${med('processMs')} ms |`);
 out.push('');
 out.push(`## Batch of ${N.toLocaleString('en-US')} level-2 assessments`, '');
-out.push('Speed-up against plain JavaScript on the same input (JSON text, or objects already parsed); > 1 means faster than plain JS.', '');
+out.push('Speed-up against plain JavaScript on the same input (JSON strings, objects already parsed, or the bytes of a JSON Lines file); > 1 means faster than plain JS. Under Node the package runs its main module built for speed (sobriete_node_bg.wasm). The plain-JS rows other than the first are checked against the first.', '');
 out.push('| method | input | total s | µs/assessment | speed-up vs plain JS | mismatches vs plain JS |');
 out.push('|---|---|---:|---:|---:|---:|');
 for (const r of rows) {

@@ -5,13 +5,14 @@
 // check of the baseline (and of the package), not a timing.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { compareAll, differences } from './compare.mjs';
-import { ensureAssessments, loadPackage } from './generate.mjs';
+import { compareAll, differences, tableItems } from './compare.mjs';
+import { ensureAssessments, loadPackage, packagePath } from './generate.mjs';
 import { createScorer, round2 } from './plain.mjs';
 
 const N = 200;
@@ -77,6 +78,33 @@ test('plain JS and per-item scoreSummary agree on every assessment', () => {
   const summaries = texts.map((t, i) => (i % 2 ? referential.scoreSummary(t) : referential.scoreSummary(JSON.parse(t))));
   const { mismatches, examples } = compareAll(plain, summaries);
   assert.equal(mismatches, 0, JSON.stringify(examples));
+});
+
+test('plain JS and scoreTable / scoreTableJsonLines agree on every assessment', () => {
+  const themeIds = referential.toJSON().themes.map((t) => t.id);
+  for (const table of [
+    referential.scoreTable(texts),
+    referential.scoreTable(texts.map((t) => JSON.parse(t))),
+    referential.scoreTableJsonLines(Buffer.from(texts.join('\n'))),
+  ]) {
+    const { mismatches, examples } = compareAll(plain, tableItems(table, themeIds));
+    assert.equal(mismatches, 0, JSON.stringify(examples));
+  }
+});
+
+test('the module browsers load (built for size) scores like the one Node loads (built for speed)', async () => {
+  // A copy of the package without the speed build: the entry falls back
+  // on the size build.
+  const pkg = dirname(packagePath());
+  assert.ok(existsSync(join(pkg, 'sobriete_node_bg.wasm')), 'the package has the speed build');
+  const copy = join(work, 'pkg');
+  cpSync(pkg, copy, { recursive: true, filter: (src) => !src.endsWith('sobriete_node_bg.wasm') });
+  const sized = await import(pathToFileURL(join(copy, 'index.js')).href);
+  const r = sized.Referential.default();
+  assert.deepStrictEqual(r.scoreTable(texts), referential.scoreTable(texts));
+  assert.deepStrictEqual(r.scoreSummaries(texts), referential.scoreSummaries(texts));
+  // …and they are two different modules.
+  assert.notDeepEqual(readFileSync(join(pkg, 'sobriete_bg.wasm')), readFileSync(join(pkg, 'sobriete_node_bg.wasm')));
 });
 
 test('the comparison does catch a difference', () => {

@@ -48,3 +48,13 @@ export function compareAll(plainResults, summaries, keep = 5) {
   }
   return { mismatches, examples };
 }
+
+/**
+ * A `ScoreTable`'s rows as summaries (`{ index, grade, themes }`, or an
+ * `Error` for a failed row), for `compareAll`.
+ */
+export function tableItems(table, themeIds) {
+  return table.index.map((index, i) => (table.error[i] !== null
+    ? new Error(table.error[i])
+    : { index, grade: table.grade[i], themes: themeIds.map((id) => ({ id, score: table[`theme:${id}`][i] })) }));
+}

@@ -4,8 +4,9 @@
 // The package is two WebAssembly modules built from the same Rust crate:
 // - the main module (sobriete.js + sobriete_bg.wasm), loaded here with a
 //   top-level await: the default referential, `new Referential`, `toJSON`,
-//   templates and scoring (score, scoreMany, scoreSummary, scoreSummaries),
-//   all synchronous;
+//   templates and scoring (score, scoreMany, scoreSummary, scoreSummaries,
+//   scoreTable, scoreTableJsonLines), all synchronous; Node.js loads the
+//   same module built for speed (sobriete_node_bg.wasm) when present;
 // - the extras module (sobriete_extras.js + sobriete_extras_bg.wasm), loaded
 //   on first use of one of its functions, or by `loadExtras()` /
 //   `init({ extras: true })`: validation, target gap, proposals and plans,
@@ -26,7 +27,23 @@ async function wasmSource(file) {
   return readFile(url);
 }
 
-await initMain({ module_or_path: await wasmSource('./sobriete_bg.wasm') });
+/**
+ * The main module: under Node.js its build for speed when the package has
+ * it (read from disk, its size does not matter; same exports and glue),
+ * else the build for size that browsers download.
+ */
+async function mainSource() {
+  if (new URL('./sobriete_bg.wasm', import.meta.url).protocol === 'file:') {
+    try {
+      return await wasmSource('./sobriete_node_bg.wasm');
+    } catch (e) {
+      if (e?.code !== 'ENOENT') throw e;
+    }
+  }
+  return wasmSource('./sobriete_bg.wasm');
+}
+
+await initMain({ module_or_path: await mainSource() });
 
 let extras = null;
 let extrasLoaded = false;

@@ -110,6 +110,59 @@ impl Referential {
         Ok(results.into())
     }
 
+    /// Scores many assessments in one call and returns columns, one array
+    /// per column (the same columns as Python's `score_table`): `name`,
+    /// `kind`, `population`, `insee`, `date`, `level`, `index`, `grade`,
+    /// `complete`, `completeness`, `dont_know_share`, `eco_clic`,
+    /// `conformity`, one `theme:<id>` per theme, and `error` (the message
+    /// when the assessment fails, else `null`; the row's other cells are
+    /// then `null`). Items are read and scored one at a time (JSON text
+    /// takes the core's fast path); throws only when `assessments` is not an
+    /// array.
+    #[wasm_bindgen(js_name = scoreTable, unchecked_return_type = "ScoreTable")]
+    pub fn score_table(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Array<Assessment | string>")] assessments: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let s = api::Summariser::new(self.r()).map_err(|e| to_js_error(&e))?;
+        let mut table = Table::new(self.r(), false);
+        for_each_text(&assessments, |text| {
+            table.push(None, text.and_then(|t| s.json(&t)));
+        })
+        .map_err(|e| to_js_error(&e))?;
+        Ok(table.into_js())
+    }
+
+    /// [`Self::score_table`] of a JSON Lines text (a string, or its UTF-8
+    /// bytes such as a file read by Node): one assessment per line, blank
+    /// lines skipped, and a first column `line` with each row's line number
+    /// (from 1). A line that is not UTF-8 is an error of its row.
+    #[wasm_bindgen(js_name = scoreTableJsonLines, unchecked_return_type = "ScoreTable")]
+    pub fn score_table_json_lines(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] json_lines: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let bytes = if let Some(text) = json_lines.as_string() {
+            text.into_bytes()
+        } else if let Some(array) = json_lines.dyn_ref::<js_sys::Uint8Array>() {
+            array.to_vec()
+        } else {
+            return Err(to_js_error(&argument(
+                "jsonLines",
+                "expected JSON Lines text: a string or a Uint8Array",
+            )));
+        };
+        let s = api::Summariser::new(self.r()).map_err(|e| to_js_error(&e))?;
+        let mut table = Table::new(self.r(), true);
+        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                table.push(Some(i + 1), s.utf8(line));
+            }
+        }
+        Ok(table.into_js())
+    }
+
     /// An assessment skeleton listing every question of the levels ≤
     /// `level` (only those that apply when a profile is given), each
     /// unanswered.
@@ -155,6 +208,15 @@ fn batch_items(assessments: &JsValue) -> Outcome<Vec<Outcome<Value>>> {
 /// The items of a batch as JSON text (an object is stringified), each
 /// failing on its own.
 fn batch_texts(assessments: &JsValue) -> Outcome<Vec<Outcome<String>>> {
+    let mut texts = Vec::new();
+    for_each_text(assessments, |t| texts.push(t))?;
+    Ok(texts)
+}
+
+/// Calls `each` with every item of a batch as JSON text, in order, one at a
+/// time (a table never holds every text at once); a string is JSON text of
+/// an array.
+fn for_each_text(assessments: &JsValue, mut each: impl FnMut(Outcome<String>)) -> Outcome<()> {
     let text = |value: &JsValue| {
         json_text(value).map_err(|issue| invalid(DocumentKind::Assessment, issue))
     };
@@ -165,8 +227,8 @@ fn batch_texts(assessments: &JsValue) -> Outcome<Vec<Outcome<String>>> {
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0)
             .clamp(0.0, f64::from(u32::MAX)) as u32;
-        return Ok((0..length)
-            .map(|i| {
+        for i in 0..length {
+            each(
                 js_sys::Reflect::get_u32(assessments, i)
                     .map_err(|thrown| {
                         let message = format!("unreadable item: {}", describe(&thrown));
@@ -175,13 +237,142 @@ fn batch_texts(assessments: &JsValue) -> Outcome<Vec<Outcome<String>>> {
                             Issue::error(IssueCode::InvalidJson, "", message),
                         )
                     })
-                    .and_then(|item| text(&item))
-            })
-            .collect());
+                    .and_then(|item| text(&item)),
+            );
+        }
+        return Ok(());
     }
     match json_value(assessments, DocumentKind::Assessment)? {
-        Value::Array(items) => Ok(items.into_iter().map(|v| Ok(v.to_string())).collect()),
+        Value::Array(items) => {
+            items.into_iter().for_each(|v| each(Ok(v.to_string())));
+            Ok(())
+        }
         _ => Err(argument("assessments", "expected an array of assessments")),
+    }
+}
+
+/// The columns of [`Referential::score_table`], appended one row at a time.
+struct Table {
+    line: Option<js_sys::Array>,
+    fixed: Vec<(&'static str, js_sys::Array)>,
+    themes: Vec<(String, js_sys::Array)>,
+    error: js_sys::Array,
+    /// Repeated short strings (kinds, grades) converted once.
+    short: Vec<(String, JsValue)>,
+}
+
+const TABLE_COLUMNS: [&str; 13] = [
+    "name",
+    "kind",
+    "population",
+    "insee",
+    "date",
+    "level",
+    "index",
+    "grade",
+    "complete",
+    "completeness",
+    "dont_know_share",
+    "eco_clic",
+    "conformity",
+];
+
+impl Table {
+    fn new(r: &sobriete::Referential, lines: bool) -> Self {
+        Table {
+            line: lines.then(js_sys::Array::new),
+            fixed: TABLE_COLUMNS
+                .iter()
+                .map(|&name| (name, js_sys::Array::new()))
+                .collect(),
+            themes: r
+                .themes
+                .iter()
+                .map(|t| (format!("theme:{}", t.id), js_sys::Array::new()))
+                .collect(),
+            error: js_sys::Array::new(),
+            short: Vec::new(),
+        }
+    }
+
+    fn short(&mut self, s: &str) -> JsValue {
+        if let Some((_, v)) = self.short.iter().find(|(k, _)| k == s) {
+            return v.clone();
+        }
+        let v = JsValue::from_str(s);
+        if self.short.len() < 64 {
+            self.short.push((s.to_owned(), v.clone()));
+        }
+        v
+    }
+
+    /// Appends one row: the summary's figures, or the error's message.
+    fn push(&mut self, line: Option<usize>, result: Outcome<sobriete::scoring::ScoreSummary>) {
+        let number = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from_f64);
+        if let (Some(column), Some(l)) = (&self.line, line) {
+            column.push(&JsValue::from_f64(l as f64));
+        }
+        match result {
+            Ok(s) => {
+                let kind = self.short(s.profile.kind.as_str());
+                let grade = s.grade.as_deref().map_or(JsValue::NULL, |g| self.short(g));
+                let row = [
+                    JsValue::from_str(&s.profile.name),
+                    kind,
+                    JsValue::from_f64(f64::from(s.profile.population)),
+                    s.profile
+                        .insee
+                        .as_deref()
+                        .map_or(JsValue::NULL, JsValue::from_str),
+                    JsValue::from_str(&s.date),
+                    JsValue::from_f64(f64::from(s.level)),
+                    number(s.index),
+                    grade,
+                    JsValue::from_bool(s.complete),
+                    JsValue::from_f64(s.completeness),
+                    JsValue::from_f64(s.dont_know_share),
+                    // Éco-clic is 0–100 (integer): exact as a JS number.
+                    number(s.eco_clic.map(|e| e as f64)),
+                    number(s.conformity),
+                ];
+                for ((_, column), v) in self.fixed.iter().zip(row) {
+                    column.push(&v);
+                }
+                self.error.push(&JsValue::NULL);
+                // Summaries list the themes in referential order.
+                let mut scores = s.themes.into_iter();
+                for (_, column) in &self.themes {
+                    column.push(&number(scores.next().and_then(|t| t.score)));
+                }
+            }
+            Err(e) => {
+                let fixed = self.fixed.iter().map(|(_, c)| c);
+                for column in fixed.chain(self.themes.iter().map(|(_, c)| c)) {
+                    column.push(&JsValue::NULL);
+                }
+                self.error.push(&JsValue::from_str(&e.to_string()));
+            }
+        }
+    }
+
+    /// The columns as a plain object, in the documented order.
+    fn into_js(self) -> JsValue {
+        let o = js_sys::Object::new();
+        let set = |name: &str, column: &js_sys::Array| {
+            // Setting a data property on a fresh plain object cannot fail.
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(name), column);
+        };
+        if let Some(line) = &self.line {
+            set("line", line);
+        }
+        for (name, column) in &self.fixed {
+            set(name, column);
+        }
+        for (name, column) in &self.themes {
+            set(name, column);
+        }
+        set("error", &self.error);
+        o.into()
     }
 }
 

@@ -2,8 +2,9 @@
 // CLI (the core compiled for the host) where the CLI has the same operation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -179,6 +180,53 @@ test('score summaries are the reports\' headline figures', async () => {
   assert.ok(batch[2] instanceof Error);
 });
 
+test('scoreTable and scoreTableJsonLines: columns like the CLI batch', () => {
+  const other = load('examples/departement-niveau2.json');
+  const lines = [JSON.stringify(commune), JSON.stringify(other), '', '{"nope": 1}', '  '];
+  const jsonl = `${lines.join('\n')}\n`;
+  const dir = mkdtempSync(join(tmpdir(), 'sobriete-table-'));
+  const file = join(dir, 'batch.jsonl');
+  writeFileSync(file, jsonl);
+  // The CLI exits with 1 when an item fails; its rows are on stdout.
+  const run = spawnSync(cli, ['batch', '--format', 'jsonl', file], { encoding: 'utf8' });
+  assert.equal(run.status, 1, run.stderr);
+  const rows = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const table = r.scoreTableJsonLines(readFileSync(file));
+  assert.deepStrictEqual(table.line, [1, 2, 4]);
+  assert.deepStrictEqual(rows.map((x) => x.item), table.line);
+  rows.forEach((row, i) => {
+    if (row.summary) {
+      assert.equal(table.index[i], row.summary.index);
+      assert.equal(table.grade[i], row.summary.grade);
+      assert.equal(table.eco_clic[i], row.summary.eco_clic);
+      for (const t of row.summary.themes) assert.equal(table[`theme:${t.id}`][i], t.score, t.id);
+      assert.equal(table.error[i], null);
+    } else {
+      assert.match(table.error[i], /^invalid assessment: error\[unknown_field\] at \/nope:/);
+      assert.equal(table.index[i], null);
+    }
+  });
+  // The same table from the text, and from objects through scoreTable.
+  assert.deepStrictEqual(r.scoreTableJsonLines(jsonl), table);
+  const { line, ...columns } = table;
+  assert.deepStrictEqual(r.scoreTable([commune, lines[1], { nope: 1 }]), columns);
+  assert.deepStrictEqual(r.scoreTable(JSON.stringify([commune, other, { nope: 1 }])), columns);
+  // A line that is not UTF-8 fails alone.
+  const bad = r.scoreTableJsonLines(Uint8Array.from([0xff, 0x7b, 0x7d, 0x0a, ...Buffer.from(lines[0])]));
+  assert.match(bad.error[0], /UTF-8/);
+  assert.equal(bad.index[1], table.index[0]);
+  // Empty input, and the wrong kinds of argument.
+  assert.deepStrictEqual(r.scoreTable([]).index, []);
+  assert.deepStrictEqual(r.scoreTableJsonLines('').error, []);
+  for (const wrong of [42, null, { a: 1 }]) {
+    assert.throws(() => r.scoreTable(wrong), (e) => e instanceof Error && e.code === 'invalid_argument');
+  }
+  for (const wrong of [42, null, [lines[0]]]) {
+    assert.throws(() => r.scoreTableJsonLines(wrong), (e) => e instanceof Error && e.code === 'invalid_argument');
+  }
+  rmSync(dir, { recursive: true });
+});
+
 test('migration to another version matches the CLI', async () => {
   const to = load('examples/migration/sobriete-reen-2.0.0.json');
   const crosswalk = load('examples/migration/crosswalk-1.0.0-to-2.0.0.json');
@@ -250,7 +298,7 @@ test('two modules: the extras module loads on first use, its functions return Pr
   assert.deepStrictEqual(functions.sort(), ['importReferential', 'invertCrosswalk', 'rollup']);
   for (const name of functions) assert.equal(sobriete[name].constructor.name, 'AsyncFunction', name);
   // The main module's methods stay synchronous.
-  for (const name of ['score', 'scoreMany', 'scoreSummary', 'scoreSummaries', 'template', 'toJSON']) {
+  for (const name of ['score', 'scoreMany', 'scoreSummary', 'scoreSummaries', 'scoreTable', 'scoreTableJsonLines', 'template', 'toJSON']) {
     assert.notEqual(Referential.prototype[name].constructor.name, 'AsyncFunction', name);
   }
   // loadExtras() and init({extras: true}) preload it, once.

@@ -95,3 +95,66 @@ test('summaries vectors: the batch of JSON strings gives the same items as objec
     });
   }
 });
+
+/**
+ * Checks a `ScoreTable` against a summaries vector's expected items: every
+ * column equals the summary; an error row has only `null` cells and the
+ * message of the error's first issue (as Python's `score_table`).
+ */
+function checkTable(r, table, expected, name) {
+  const themeIds = r.toJSON().themes.map((t) => t.id);
+  const columns = [
+    'name', 'kind', 'population', 'insee', 'date', 'level', 'index', 'grade', 'complete',
+    'completeness', 'dont_know_share', 'eco_clic', 'conformity',
+    ...themeIds.map((t) => `theme:${t}`), 'error',
+  ];
+  const lines = Object.keys(table)[0] === 'line';
+  assert.deepStrictEqual(Object.keys(table), lines ? ['line', ...columns] : columns, name);
+  for (const column of Object.values(table)) assert.equal(column.length, expected.length, name);
+  expected.forEach((item, i) => {
+    const row = Object.fromEntries(columns.map((k) => [k, table[k][i]]));
+    if (item.summary) {
+      const s = item.summary;
+      const p = s.profile;
+      const want = {
+        name: p.name, kind: p.kind, population: p.population, insee: p.insee ?? null,
+        date: s.date, level: s.level, index: s.index, grade: s.grade, complete: s.complete,
+        completeness: s.completeness, dont_know_share: s.dont_know_share,
+        eco_clic: s.eco_clic, conformity: s.conformity,
+        ...Object.fromEntries(s.themes.map((t) => [`theme:${t.id}`, t.score])),
+        error: null,
+      };
+      assert.deepStrictEqual(row, want, `${name} row ${i}`);
+    } else {
+      const e = item.error;
+      const first = e.issues.find((x) => x.severity === 'error');
+      assert.equal(typeof row.error, 'string', `${name} row ${i}`);
+      assert.ok(
+        row.error.startsWith(`invalid ${e.document}: error[${first.code}] at ${first.path}:`),
+        `${name} row ${i}: ${row.error}`,
+      );
+      for (const [k, v] of Object.entries(row)) if (k !== 'error') assert.equal(v, null, `${name} row ${i} ${k}`);
+    }
+  });
+}
+
+test('summaries vectors: scoreTable and scoreTableJsonLines give the summaries as columns', () => {
+  const cases = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+    .filter((c) => c.operation === 'summaries');
+  assert.ok(cases.length >= 2, `found ${cases.length}`);
+  for (const c of cases) {
+    const r = c.referential === undefined ? Referential.default() : new Referential(c.referential);
+    const expected = c.expected.summaries;
+    const texts = c.assessments.map((a) => JSON.stringify(a));
+    checkTable(r, r.scoreTable(c.assessments), expected, `${c.name} (objects)`);
+    checkTable(r, r.scoreTable(texts), expected, `${c.name} (JSON strings)`);
+    // JSON Lines, with a blank line first and CRLF endings: line numbers
+    // count every line, blank ones included.
+    const jsonl = `\r\n${texts.join('\r\n')}\r\n`;
+    for (const input of [jsonl, new TextEncoder().encode(jsonl)]) {
+      const table = r.scoreTableJsonLines(input);
+      checkTable(r, table, expected, `${c.name} (JSON Lines)`);
+      assert.deepStrictEqual(table.line, texts.map((_, i) => i + 2));
+    }
+  }
+});

@@ -40,3 +40,31 @@ export type ScoreManyItem = ScoreReport | import('./errors.js').SobrieteError;
 
 /** One result of `scoreSummaries`: the summary, or the error (a `SobrieteError`). */
 export type ScoreSummaryItem = ScoreSummary | import('./errors.js').SobrieteError;
+
+/**
+ * The columns of `scoreTable` and `scoreTableJsonLines`: one array per
+ * column, one cell per assessment, `null` where there is no value (every
+ * cell but `error` on a row whose assessment failed). The same columns as
+ * Python's `score_table`.
+ */
+export interface ScoreTable {
+  /** Line number of each row in its JSON Lines text (from 1; `scoreTableJsonLines` only). */
+  line?: number[];
+  name: (string | null)[];
+  kind: (string | null)[];
+  population: (number | null)[];
+  insee: (string | null)[];
+  date: (string | null)[];
+  level: (number | null)[];
+  index: (number | null)[];
+  grade: (string | null)[];
+  complete: (boolean | null)[];
+  completeness: (number | null)[];
+  dont_know_share: (number | null)[];
+  eco_clic: (number | null)[];
+  conformity: (number | null)[];
+  /** The message of the row's error, or `null` when it was scored. */
+  error: (string | null)[];
+  /** One `theme:<id>` column per theme of the referential, in its order. */
+  [themeColumn: `theme:${string}`]: (number | null)[];
+}

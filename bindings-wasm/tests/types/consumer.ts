@@ -4,7 +4,7 @@
 import init, {
   loadExtras, importReferential, type Imported,
   Referential, rollup, version, invertCrosswalk, SobrieteError, ValidationError, ArgumentError,
-  type Crosswalk, type Migration, type MigrationSimulation, type ScoreSummary, type ScoreSummaryItem,
+  type Crosswalk, type Migration, type MigrationSimulation, type ScoreSummary, type ScoreSummaryItem, type ScoreTable,
   type Assessment, type ScoreReport, type ValidationReport, type Proposal, type Plan,
   type PlanStatus, type History, type PeerComparison, type Peers, type Rollup, type TargetGap,
   type Candidates, type AssessmentDiff, type PeerResult, type FullReport, type ProgressPoint,
@@ -60,6 +60,12 @@ const md: string = await r.markdown('en');
 
 const summary: ScoreSummary = r.scoreSummary(a);
 const summaries: ScoreSummaryItem[] = r.scoreSummaries([a]);
+const table: ScoreTable = r.scoreTable([a, JSON.stringify(a)]);
+const indexes: (number | null)[] = table.index;
+const themeColumn: (number | null)[] | undefined = table['theme:governance'];
+const fromLines: number[] | undefined = r.scoreTableJsonLines(new Uint8Array()).line;
+// @ts-expect-error: JSON Lines are a string or bytes
+r.scoreTableJsonLines([a]);
 declare const crosswalk: Crosswalk;
 declare const next2: ReferentialDocument;
 const migration: Migration = await r.migrate(a, crosswalk, next2);
