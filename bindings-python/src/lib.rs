@@ -8,6 +8,7 @@
 //! caught and reported as `sobriete.errors.InternalError` rather than
 //! reaching Python as a `BaseException`.
 
+use std::borrow::Cow;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 mod batch;
@@ -874,8 +875,9 @@ impl PyReferential {
 enum Input<'a> {
     /// Read straight from Python data (the fast path).
     Read(Box<Assessment>),
-    /// JSON text, read by the core (every problem reported).
-    Text(String),
+    /// JSON text, read by the core (every problem reported): a `str`'s
+    /// UTF-8 is borrowed from the caller's object, not copied.
+    Text(Cow<'a, str>),
     /// UTF-8 JSON text read in place (from `bytes` held by the caller).
     Utf8(&'a [u8]),
     /// Not a document at all.
@@ -905,7 +907,7 @@ fn batch_input<'a>(
     if let Ok(s) = item.cast::<PyString>() {
         let text = s.to_cow()?;
         if matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'[')) || fallback.is_none() {
-            return Ok(Input::Text(text.into_owned()));
+            return Ok(Input::Text(text));
         }
     } else if item.cast::<PyDict>().is_ok() || fallback.is_none() {
         return owned_input(item);
@@ -928,7 +930,7 @@ fn owned_input(item: &Bound<'_, PyAny>) -> PyResult<Input<'static>> {
         }
     }
     Ok(match text_of(item, DocumentKind::Assessment) {
-        Ok(t) => Input::Text(t),
+        Ok(t) => Input::Text(Cow::Owned(t)),
         Err(Fail::Core(e)) => Input::Failed(e),
         Err(other) => return Err(other.into()),
     })
