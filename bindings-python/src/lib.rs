@@ -987,24 +987,22 @@ mod quick {
         f.is_finite().then_some(f)
     }
 
-    /// The dict's entries, if every key is a `str` among `allowed`.
+    /// The dict's entries, if every key is a `str` among `allowed` (each
+    /// key given as its `allowed` entry: read in place, never copied).
     fn fields<'py>(
         d: &Bound<'py, PyDict>,
-        allowed: &[&str],
-    ) -> Option<Vec<(String, Bound<'py, PyAny>)>> {
+        allowed: &[&'static str],
+    ) -> Option<Vec<(&'static str, Bound<'py, PyAny>)>> {
         let mut out = Vec::with_capacity(d.len());
         for (k, v) in d.iter() {
-            let k = string(&k)?;
-            if !allowed.contains(&k.as_str()) {
-                return None;
-            }
-            out.push((k, v));
+            let k = k.cast::<PyString>().ok()?.to_str().ok()?;
+            out.push((*allowed.iter().find(|&&a| a == k)?, v));
         }
         Some(out)
     }
 
-    fn get<'py>(f: &[(String, Bound<'py, PyAny>)], key: &str) -> Option<Bound<'py, PyAny>> {
-        f.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    fn get<'py>(f: &[(&str, Bound<'py, PyAny>)], key: &str) -> Option<Bound<'py, PyAny>> {
+        f.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())
     }
 
     fn answer(v: &Bound<'_, PyAny>) -> Option<Answer> {
@@ -1020,15 +1018,16 @@ mod quick {
                 "justification",
             ],
         )?;
-        let kind = string(&get(&f, "kind")?)?;
+        let kind = get(&f, "kind")?;
+        let kind = kind.cast::<PyString>().ok()?.to_str().ok()?;
         let comment = opt_string(get(&f, "comment"))?;
         let evidence = match get(&f, "evidence") {
             None => Vec::new(),
             Some(e) => strings(&e)?,
         };
-        let only = |allowed: &[&str]| f.iter().all(|(k, _)| allowed.contains(&k.as_str()));
+        let only = |allowed: &[&str]| f.iter().all(|(k, _)| allowed.contains(k));
         const PLAIN: &[&str] = &["kind", "comment", "evidence"];
-        Some(match kind.as_str() {
+        Some(match kind {
             "yes" if only(PLAIN) => Answer::Yes { comment, evidence },
             "no" if only(PLAIN) => Answer::No { comment, evidence },
             "dont_know" if only(PLAIN) => Answer::DontKnow { comment, evidence },
