@@ -60,9 +60,9 @@ done
 .venv/bin/python bindings-python/benchmarks/bench_batch.py --input "$data" --repeat 2 --rows
 
 if [ -z "${SKIP_NODE:-}" ]; then
-  if [ ! -f bindings-wasm/pkg/index.js ]; then
+  if [ ! -f bindings-wasm/pkg/index.js ] || [ ! -f bindings-wasm/pkg/sobriete_node_bg.wasm ]; then
     (cd bindings-wasm && npm ci --no-audit --no-fund --silent && bash build.sh)
   fi
   echo
-  (cd benchmarks/node && node --expose-gc bench.mjs --n "$N" --data "$OLDPWD/$data")
+  (cd benchmarks/node && node --expose-gc bench.mjs --n "$N" --repeat 2 --data "$OLDPWD/$data")
 fi

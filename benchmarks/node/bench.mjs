@@ -6,12 +6,14 @@
 // Everything is measured in the same run and printed as Markdown:
 // (a) time from import() of the package to the first score of one
 //     assessment, in fresh processes (median of --startup-runs);
-// (b) the .wasm size, raw and gzipped (zlib, level 9);
+// (b) the .wasm sizes, raw and gzipped (zlib, level 9);
 // (c) scoring a batch of --n generated level-2 assessments (best of
 //     --repeat): the plain-JavaScript implementation of the documented
-//     formula (plain.mjs) from JSON text and from objects, and the package's
-//     Referential#scoreSummaries (JSON strings, objects) and per-item
-//     Referential#scoreSummary in a loop (JSON strings, objects);
+//     formula (plain.mjs) from JSON strings, from objects and from the bytes
+//     of a JSON Lines file, and the package's Referential#scoreTable (JSON
+//     strings, objects), scoreTableJsonLines (the bytes), scoreSummaries
+//     (JSON strings, objects) and per-item scoreSummary in a loop (JSON
+//     strings, objects);
 // (d) agreement: index, grade and every theme score of every assessment,
 //     plain JavaScript against each of the package's methods (mismatches
 //     must be 0);
