@@ -213,6 +213,10 @@ fn batch_texts(assessments: &JsValue) -> Outcome<Vec<Outcome<String>>> {
     Ok(texts)
 }
 
+/// Most items of one batch call (35,000 communes in France; a larger
+/// batch is split by the caller).
+const MAX_BATCH: u32 = 1_000_000;
+
 /// Calls `each` with every item of a batch as JSON text, in order, one at a
 /// time (a table never holds every text at once); a string is JSON text of
 /// an array.
@@ -227,6 +231,14 @@ fn for_each_text(assessments: &JsValue, mut each: impl FnMut(Outcome<String>)) -
             .and_then(|v| v.as_f64())
             .unwrap_or(0.0)
             .clamp(0.0, f64::from(u32::MAX)) as u32;
+        // A sparse array may claim 2^32 - 1 items: refused before any is
+        // read, rather than reading holes for minutes.
+        if length > MAX_BATCH {
+            return Err(argument(
+                "assessments",
+                format!("at most {MAX_BATCH} assessments per call, got an array of {length}: split the batch"),
+            ));
+        }
         for i in 0..length {
             each(
                 js_sys::Reflect::get_u32(assessments, i)

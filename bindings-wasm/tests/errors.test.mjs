@@ -75,6 +75,8 @@ test('an invalid referential', async () => {
 });
 
 test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argument', async () => {
+  const sparse = [];
+  sparse.length = 2 ** 32 - 1;
   for (const [f, name] of [
     [() => r.template(3), 'level'],
     [() => r.template(1.5), 'level'],
@@ -89,6 +91,13 @@ test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argum
     [() => r.annualReview(commune, null, '2026'), 'year'],
     [() => r.planStatus({}, null, 5), null],
     [() => r.scoreMany({}), 'assessments'],
+    // A sparse array claiming 2^32 - 1 items is refused at once (not read
+    // hole by hole), in every batch call.
+    [() => r.scoreMany(sparse), 'assessments'],
+    [() => r.scoreSummaries(sparse), 'assessments'],
+    [() => r.scoreTable(sparse), 'assessments'],
+    [() => r.scoreTable(new Array(1_000_001)), 'assessments'],
+    [() => r.scoreTableJsonLines(42), 'jsonLines'],
     [() => r.history({}), 'assessments'],
     [() => r.fullReport(commune, { tagret: { index: 50 } }), 'inputs'],
   ]) {
