@@ -18,15 +18,16 @@ use serde::Deserializer;
 use crate::assessment::{Assessment, ReferentialRef, Str};
 use crate::error::Issue;
 use crate::profile::Profile;
-use crate::referential::{Condition, Question, Referential, Response};
-use crate::scoring::{self, Given, ScoreSummary, Scored};
+use crate::referential::{Condition, Question, Response};
+use crate::scoring::{self, Facts, Given, ScoreSummary, Scored};
 use crate::validate;
 
 /// The summary of an assessment given as JSON text, when the fast path
 /// can read it and it is valid; `None` means "take the full path".
-pub(crate) fn summary(r: &Referential, json: &str) -> Option<ScoreSummary> {
+pub(crate) fn summary(facts: &Facts<'_>, json: &str) -> Option<ScoreSummary> {
+    let r = facts.r;
     let mut de = serde_json::Deserializer::from_str(json);
-    let (header, answers) = Document { r }.deserialize(&mut de).ok()?;
+    let (header, answers) = Document { facts }.deserialize(&mut de).ok()?;
     de.end().ok()?;
     let mut issues: Vec<Issue> = Vec::new();
     validate::validate_assessment_header(&header, r, &mut issues);
@@ -42,7 +43,7 @@ pub(crate) fn summary(r: &Referential, json: &str) -> Option<ScoreSummary> {
         ..
     } = header;
     Some(scoring::summary_of(
-        r,
+        facts,
         referential,
         profile,
         date,
@@ -93,7 +94,7 @@ impl Scored for Compact {
 
     // The same points as `scoring::answer_points` gives the equivalent
     // `Answer` (compared in the tests).
-    fn points(&self, q: &Question) -> Option<i64> {
+    fn points(&self, q: &Question, max: i64) -> Option<i64> {
         let option_points = |i: u32| options_of(q).get(i as usize).map_or(0, |o| o.points.max(0));
         match (self, &q.response) {
             (Compact::NotApplicable | Compact::Unanswered, _) => None,
@@ -110,7 +111,7 @@ impl Scored for Compact {
                     sum = sum.saturating_add(option_points(bits.trailing_zeros()));
                     bits &= bits - 1;
                 }
-                Some(sum.min(q.response.max_points()))
+                Some(sum.min(max))
             }
             (Compact::Number(v), Response::Numeric { bands, .. }) => Some(if v.is_finite() {
                 bands
@@ -145,18 +146,18 @@ type Read = (Assessment, Vec<Option<Compact>>);
 
 /// The whole document: the header as an assessment without answers, and
 /// the answers by question position.
-struct Document<'r> {
-    r: &'r Referential,
+struct Document<'f, 'r> {
+    facts: &'f Facts<'r>,
 }
 
-impl<'de> DeserializeSeed<'de> for Document<'_> {
+impl<'de> DeserializeSeed<'de> for Document<'_, '_> {
     type Value = Read;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Document<'_> {
+impl<'de> Visitor<'de> for Document<'_, '_> {
     type Value = Read;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -178,7 +179,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                 "date" if date.is_none() => date = Some(map.next_value()?),
                 "level" if level.is_none() => level = Some(map.next_value()?),
                 "answers" if answers.is_none() => {
-                    answers = Some(map.next_value_seed(Answers { r: self.r })?)
+                    answers = Some(map.next_value_seed(Answers { facts: self.facts })?)
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -191,7 +192,7 @@ impl<'de> Visitor<'de> for Document<'_> {
         else {
             return Err(refuse());
         };
-        let answers = answers.unwrap_or_else(|| vec![None; self.r.questions.len()]);
+        let answers = answers.unwrap_or_else(|| vec![None; self.facts.r.questions.len()]);
         let header = Assessment {
             referential,
             profile,
@@ -206,18 +207,18 @@ impl<'de> Visitor<'de> for Document<'_> {
 }
 
 /// The answers, each checked against its question and put at its position.
-struct Answers<'r> {
-    r: &'r Referential,
+struct Answers<'f, 'r> {
+    facts: &'f Facts<'r>,
 }
 
-impl<'de> DeserializeSeed<'de> for Answers<'_> {
+impl<'de> DeserializeSeed<'de> for Answers<'_, '_> {
     type Value = Vec<Option<Compact>>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Answers<'_> {
+impl<'de> Visitor<'de> for Answers<'_, '_> {
     type Value = Vec<Option<Compact>>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -225,19 +226,20 @@ impl<'de> Visitor<'de> for Answers<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut slots: Vec<Option<Compact>> = vec![None; self.r.questions.len()];
+        let r = self.facts.r;
+        let mut slots: Vec<Option<Compact>> = vec![None; r.questions.len()];
         let mut next = 0;
         while let Some(key) = map.next_key::<Str>()? {
             // Answers usually follow the referential's order (templates list
             // them so): the question after the last one is tried before the
             // table. An unknown question or one answered twice: the full
             // path says so.
-            let i = match self.r.questions.get(next) {
+            let i = match r.questions.get(next) {
                 Some(q) if q.id == key.0 => next,
-                _ => self.r.question_index(&key.0).ok_or_else(refuse)?,
+                _ => self.facts.question_index(&key.0).ok_or_else(refuse)?,
             };
             next = i + 1;
-            let (Some(slot @ None), Some(q)) = (slots.get_mut(i), self.r.questions.get(i)) else {
+            let (Some(slot @ None), Some(q)) = (slots.get_mut(i), r.questions.get(i)) else {
                 return Err(refuse());
             };
             *slot = Some(map.next_value_seed(OneAnswer { q })?);
@@ -416,7 +418,7 @@ mod tests {
 
     /// Checks one text; returns whether the fast path took it.
     fn check(r: &Referential, text: &str) -> bool {
-        let fast = summary(r, text);
+        let fast = summary(&crate::scoring::Facts::of(r), text);
         let full = full(r, text);
         if let Some(f) = &fast {
             assert_eq!(Some(f), full.as_ref(), "fast path differs on {text}");
@@ -712,6 +714,48 @@ mod tests {
         let r = api::default_referential().expect("the default referential");
         generated(r, 0x5eed_1234_abcd_0001, 2000);
         generated(&rich_referential(), 0x5eed_1234_abcd_0002, 6000);
+    }
+
+    #[test]
+    fn a_changed_referential_is_scored_with_its_new_figures() {
+        // A batch keeps per-question figures while it borrows the
+        // referential; once it is changed, a new batch sees the change.
+        let mut r = rich_referential();
+        let mut rng = Rng(0x5eed_1234_abcd_0003);
+        let texts: Vec<String> = (0..200).map(|_| document(&mut rng, &r, false)).collect();
+        let summaries = |r: &Referential| -> Vec<_> {
+            let s = api::Summariser::new(r).expect("a valid referential");
+            texts.iter().map(|t| s.json(t).ok()).collect()
+        };
+        let before = summaries(&r);
+        for (q, to) in [("sc", "t3"), ("mc", "t1"), ("num", "t3")] {
+            let q = r.questions.iter_mut().find(|x| x.id == q).unwrap();
+            q.theme = to.into();
+            q.weight *= 2.0;
+        }
+        for q in &mut r.questions {
+            match &mut q.response {
+                Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+                    for o in options.iter_mut() {
+                        o.points += 1;
+                    }
+                }
+                Response::YesNo { yes_points, .. } => *yes_points += 2,
+                Response::Numeric { bands, .. } => {
+                    for b in bands.iter_mut() {
+                        b.points *= 2;
+                    }
+                }
+            }
+        }
+        // Conditions in another order: the shown states take the walk.
+        r.questions.reverse();
+        let after = summaries(&r);
+        assert_ne!(before, after);
+        for (text, got) in texts.iter().zip(&after) {
+            assert!(got.is_some(), "refused: {text}");
+            assert_eq!(got.as_ref(), full(&r, text).as_ref(), "on {text}");
+        }
     }
 
     #[test]
