@@ -458,9 +458,9 @@ pub fn score_summaries<S: AsRef<str> + Sync>(
     r: &Referential,
     assessments: &[S],
 ) -> Result<Vec<Result<scoring::ScoreSummary, Error>>, Error> {
-    check_referential(r)?;
+    let s = Summariser::new(r)?;
     Ok(in_parallel(assessments.iter().collect(), |json: &S| {
-        summarise_json(r, json.as_ref())
+        s.json(json.as_ref())
     }))
 }
 
@@ -516,9 +516,18 @@ pub fn score_summaries_with<T: Send>(
 /// binding that drives its own threads needs (Python converts its objects
 /// while other threads score). Each call does what one item of
 /// [`score_summaries`] does; the referential is not checked again.
-#[derive(Debug, Clone, Copy)]
 pub struct Summariser<'r> {
-    r: &'r Referential,
+    // Per-question figures computed once for every later call: the
+    // referential is borrowed immutably meanwhile, so they cannot go stale.
+    facts: scoring::Facts<'r>,
+}
+
+impl std::fmt::Debug for Summariser<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Summariser")
+            .field("r", &self.facts.r)
+            .finish_non_exhaustive()
+    }
 }
 
 impl<'r> Summariser<'r> {
@@ -526,28 +535,33 @@ impl<'r> Summariser<'r> {
     /// known to be valid) once for every later call.
     pub fn new(r: &'r Referential) -> Result<Self, Error> {
         check_referential(r)?;
-        Ok(Summariser { r })
+        Ok(Summariser {
+            facts: scoring::Facts::for_batch(r),
+        })
     }
 
     /// The referential summaries are computed with.
     pub fn referential(&self) -> &'r Referential {
-        self.r
+        self.facts.r
     }
 
     /// The summary of an assessment's JSON text (the batch fast path).
     pub fn json(&self, json: &str) -> Result<scoring::ScoreSummary, Error> {
-        summarise_json(self.r, json)
+        summarise_json(&self.facts, json)
     }
 
     /// The summary of an assessment's JSON text given as UTF-8 bytes
     /// (invalid UTF-8 is an error of the item).
     pub fn utf8(&self, bytes: &[u8]) -> Result<scoring::ScoreSummary, Error> {
-        summarise_json(self.r, text_from_utf8(bytes, DocumentKind::Assessment)?)
+        summarise_json(
+            &self.facts,
+            text_from_utf8(bytes, DocumentKind::Assessment)?,
+        )
     }
 
     /// The summary of an assessment already read (validated first).
     pub fn assessment(&self, a: &Assessment) -> Result<scoring::ScoreSummary, Error> {
-        summarise(self.r, a)
+        summarise(self.facts.r, a)
     }
 }
 
@@ -556,19 +570,20 @@ impl<'r> Summariser<'r> {
 /// each answer needs.
 pub fn score_summary_json(r: &Referential, json: &str) -> Result<scoring::ScoreSummary, Error> {
     check_referential(r)?;
-    summarise_json(r, json)
+    summarise_json(&scoring::Facts::of(r), json)
 }
 
 /// The summary of one assessment's JSON text: plain valid documents are
 /// read straight into what scoring needs; anything else takes the full
 /// path, which reports every problem.
-fn summarise_json(r: &Referential, json: &str) -> Result<scoring::ScoreSummary, Error> {
+fn summarise_json(facts: &scoring::Facts<'_>, json: &str) -> Result<scoring::ScoreSummary, Error> {
+    let r = facts.r;
     // What the fast path accepts has a fixed shape (bounded nesting, each
     // key once, at most one answer per question): only the size is checked
     // first; anything else goes through every check of `read_assessment`.
     crate::limits::check_size(json.len(), DocumentKind::Assessment)
         .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
-    match crate::fast::summary(r, json) {
+    match crate::fast::summary(facts, json) {
         Some(summary) => Ok(summary),
         None => summarise(r, &read_assessment(json)?),
     }

@@ -15,18 +15,19 @@ use std::fmt;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
-use crate::assessment::{Assessment, ReferentialRef, Str};
+use crate::assessment::{Assessment, ReferentialRef};
 use crate::error::Issue;
 use crate::profile::Profile;
-use crate::referential::{Condition, Question, Referential, Response};
-use crate::scoring::{self, Given, ScoreSummary, Scored};
+use crate::referential::{Condition, Question, Response};
+use crate::scoring::{self, Facts, Given, ScoreSummary, Scored};
 use crate::validate;
 
 /// The summary of an assessment given as JSON text, when the fast path
 /// can read it and it is valid; `None` means "take the full path".
-pub(crate) fn summary(r: &Referential, json: &str) -> Option<ScoreSummary> {
+pub(crate) fn summary(facts: &Facts<'_>, json: &str) -> Option<ScoreSummary> {
+    let r = facts.r;
     let mut de = serde_json::Deserializer::from_str(json);
-    let (header, answers) = Document { r }.deserialize(&mut de).ok()?;
+    let (header, answers) = Document { facts }.deserialize(&mut de).ok()?;
     de.end().ok()?;
     let mut issues: Vec<Issue> = Vec::new();
     validate::validate_assessment_header(&header, r, &mut issues);
@@ -42,7 +43,7 @@ pub(crate) fn summary(r: &Referential, json: &str) -> Option<ScoreSummary> {
         ..
     } = header;
     Some(scoring::summary_of(
-        r,
+        facts,
         referential,
         profile,
         date,
@@ -93,7 +94,7 @@ impl Scored for Compact {
 
     // The same points as `scoring::answer_points` gives the equivalent
     // `Answer` (compared in the tests).
-    fn points(&self, q: &Question) -> Option<i64> {
+    fn points(&self, q: &Question, max: i64) -> Option<i64> {
         let option_points = |i: u32| options_of(q).get(i as usize).map_or(0, |o| o.points.max(0));
         match (self, &q.response) {
             (Compact::NotApplicable | Compact::Unanswered, _) => None,
@@ -110,7 +111,7 @@ impl Scored for Compact {
                     sum = sum.saturating_add(option_points(bits.trailing_zeros()));
                     bits &= bits - 1;
                 }
-                Some(sum.min(q.response.max_points()))
+                Some(sum.min(max))
             }
             (Compact::Number(v), Response::Numeric { bands, .. }) => Some(if v.is_finite() {
                 bands
@@ -143,20 +144,107 @@ impl Scored for Compact {
 
 type Read = (Assessment, Vec<Option<Compact>>);
 
-/// The whole document: the header as an assessment without answers, and
-/// the answers by question position.
-struct Document<'r> {
-    r: &'r Referential,
+/// A string handed to a function where it is read (borrowed from the text
+/// or unescaped in the reader's buffer), never copied nor kept: keys and
+/// values that are only compared. It accepts exactly what `Str` accepts.
+struct Peek<F>(F);
+
+impl<'de, T, F: FnOnce(&str) -> T> DeserializeSeed<'de> for Peek<F> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_str(self)
+    }
 }
 
-impl<'de> DeserializeSeed<'de> for Document<'_> {
+impl<'de, T, F: FnOnce(&str) -> T> Visitor<'de> for Peek<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+        Ok((self.0)(v))
+    }
+}
+
+/// `null` or what `S` reads: what `Option<_>` accepts.
+struct Nullable<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Nullable<S> {
+    type Value = Option<S::Value>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for Nullable<S> {
+    type Value = Option<S::Value>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("null or a value")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(deserializer).map(Some)
+    }
+}
+
+/// A list of strings, checked and dropped: what `Vec<Str>` accepts.
+struct Strings;
+
+impl<'de> DeserializeSeed<'de> for Strings {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Strings {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of strings")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element_seed(Peek(|_: &str| ()))?.is_some() {}
+        Ok(())
+    }
+}
+
+/// The fields of a document.
+enum Top {
+    Referential,
+    Profile,
+    Date,
+    Level,
+    Answers,
+    Other,
+}
+
+/// The whole document: the header as an assessment without answers, and
+/// the answers by question position.
+struct Document<'f, 'r> {
+    facts: &'f Facts<'r>,
+}
+
+impl<'de> DeserializeSeed<'de> for Document<'_, '_> {
     type Value = Read;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Read, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Document<'_> {
+impl<'de> Visitor<'de> for Document<'_, '_> {
     type Value = Read;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -171,14 +259,21 @@ impl<'de> Visitor<'de> for Document<'_> {
         let mut answers: Option<Vec<Option<Compact>>> = None;
         // Any surprise (a repeated, unknown or unusual field) hands the
         // document to the full path, which decides and explains.
-        while let Some(key) = map.next_key::<Str>()? {
-            match key.0.as_ref() {
-                "referential" if referential.is_none() => referential = Some(map.next_value()?),
-                "profile" if profile.is_none() => profile = Some(map.next_value()?),
-                "date" if date.is_none() => date = Some(map.next_value()?),
-                "level" if level.is_none() => level = Some(map.next_value()?),
-                "answers" if answers.is_none() => {
-                    answers = Some(map.next_value_seed(Answers { r: self.r })?)
+        while let Some(key) = map.next_key_seed(Peek(|k: &str| match k {
+            "referential" => Top::Referential,
+            "profile" => Top::Profile,
+            "date" => Top::Date,
+            "level" => Top::Level,
+            "answers" => Top::Answers,
+            _ => Top::Other,
+        }))? {
+            match key {
+                Top::Referential if referential.is_none() => referential = Some(map.next_value()?),
+                Top::Profile if profile.is_none() => profile = Some(map.next_value()?),
+                Top::Date if date.is_none() => date = Some(map.next_value()?),
+                Top::Level if level.is_none() => level = Some(map.next_value()?),
+                Top::Answers if answers.is_none() => {
+                    answers = Some(map.next_value_seed(Answers { facts: self.facts })?)
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -191,7 +286,7 @@ impl<'de> Visitor<'de> for Document<'_> {
         else {
             return Err(refuse());
         };
-        let answers = answers.unwrap_or_else(|| vec![None; self.r.questions.len()]);
+        let answers = answers.unwrap_or_else(|| vec![None; self.facts.r.questions.len()]);
         let header = Assessment {
             referential,
             profile,
@@ -206,18 +301,18 @@ impl<'de> Visitor<'de> for Document<'_> {
 }
 
 /// The answers, each checked against its question and put at its position.
-struct Answers<'r> {
-    r: &'r Referential,
+struct Answers<'f, 'r> {
+    facts: &'f Facts<'r>,
 }
 
-impl<'de> DeserializeSeed<'de> for Answers<'_> {
+impl<'de> DeserializeSeed<'de> for Answers<'_, '_> {
     type Value = Vec<Option<Compact>>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Answers<'_> {
+impl<'de> Visitor<'de> for Answers<'_, '_> {
     type Value = Vec<Option<Compact>>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -225,19 +320,21 @@ impl<'de> Visitor<'de> for Answers<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut slots: Vec<Option<Compact>> = vec![None; self.r.questions.len()];
+        let r = self.facts.r;
+        let mut slots: Vec<Option<Compact>> = vec![None; r.questions.len()];
         let mut next = 0;
-        while let Some(key) = map.next_key::<Str>()? {
-            // Answers usually follow the referential's order (templates list
-            // them so): the question after the last one is tried before the
-            // table. An unknown question or one answered twice: the full
-            // path says so.
-            let i = match self.r.questions.get(next) {
-                Some(q) if q.id == key.0 => next,
-                _ => self.r.question_index(&key.0).ok_or_else(refuse)?,
-            };
+        // Answers usually follow the referential's order (templates list
+        // them so): the question after the last one is tried before the
+        // table. An unknown question or one answered twice: the full path
+        // says so.
+        let facts = self.facts;
+        while let Some(i) = map.next_key_seed(Peek(|k: &str| match r.questions.get(next) {
+            Some(q) if q.id == k => Some(next),
+            _ => facts.question_index(k),
+        }))? {
+            let i = i.ok_or_else(refuse)?;
             next = i + 1;
-            let (Some(slot @ None), Some(q)) = (slots.get_mut(i), self.r.questions.get(i)) else {
+            let (Some(slot @ None), Some(q)) = (slots.get_mut(i), r.questions.get(i)) else {
                 return Err(refuse());
             };
             *slot = Some(map.next_value_seed(OneAnswer { q })?);
@@ -257,6 +354,17 @@ impl<'de> DeserializeSeed<'de> for OneAnswer<'_> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Compact, D::Error> {
         deserializer.deserialize_map(self)
     }
+}
+
+/// The fields of an answer.
+enum Field {
+    Kind,
+    Options,
+    Value,
+    Comment,
+    Evidence,
+    Justification,
+    Other,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -284,36 +392,44 @@ impl<'de> Visitor<'de> for OneAnswer<'_> {
         let mut value: Option<f64> = None;
         let (mut comment, mut evidence) = (false, false);
         let mut justification: Option<bool> = None;
-        while let Some(key) = map.next_key::<Str>()? {
-            match key.0.as_ref() {
-                "kind" if kind.is_none() => {
-                    let k = map.next_value::<Str>()?;
-                    kind = Some(match k.0.as_ref() {
-                        "yes" => Kind::Yes,
-                        "no" => Kind::No,
-                        "choice" => Kind::Choice,
-                        "number" => Kind::Number,
-                        "dont_know" => Kind::DontKnow,
-                        "not_applicable" => Kind::NotApplicable,
-                        "unanswered" => Kind::Unanswered,
-                        _ => return Err(refuse()),
-                    });
+        while let Some(key) = map.next_key_seed(Peek(|k: &str| match k {
+            "kind" => Field::Kind,
+            "options" => Field::Options,
+            "value" => Field::Value,
+            "comment" => Field::Comment,
+            "evidence" => Field::Evidence,
+            "justification" => Field::Justification,
+            _ => Field::Other,
+        }))? {
+            match key {
+                Field::Kind if kind.is_none() => {
+                    let k = map.next_value_seed(Peek(|k: &str| match k {
+                        "yes" => Some(Kind::Yes),
+                        "no" => Some(Kind::No),
+                        "choice" => Some(Kind::Choice),
+                        "number" => Some(Kind::Number),
+                        "dont_know" => Some(Kind::DontKnow),
+                        "not_applicable" => Some(Kind::NotApplicable),
+                        "unanswered" => Some(Kind::Unanswered),
+                        _ => None,
+                    }))?;
+                    kind = Some(k.ok_or_else(refuse)?);
                 }
-                "options" if chosen.is_none() => {
+                Field::Options if chosen.is_none() => {
                     chosen = Some(map.next_value_seed(Chosen { q })?);
                 }
-                "value" if value.is_none() => value = Some(map.next_value()?),
-                "comment" if !comment => {
+                Field::Value if value.is_none() => value = Some(map.next_value()?),
+                Field::Comment if !comment => {
                     comment = true;
-                    map.next_value::<Option<Str>>()?;
+                    map.next_value_seed(Nullable(Peek(|_: &str| ())))?;
                 }
-                "evidence" if !evidence => {
+                Field::Evidence if !evidence => {
                     evidence = true;
-                    map.next_value::<Vec<Str>>()?;
+                    map.next_value_seed(Strings)?;
                 }
-                "justification" if justification.is_none() => {
-                    let j = map.next_value::<Option<Str>>()?;
-                    justification = Some(j.is_some_and(|j| !j.0.trim().is_empty()));
+                Field::Justification if justification.is_none() => {
+                    let j = map.next_value_seed(Nullable(Peek(|j: &str| !j.trim().is_empty())))?;
+                    justification = Some(j == Some(true));
                 }
                 _ => return Err(refuse()),
             }
@@ -375,12 +491,10 @@ impl<'de> Visitor<'de> for Chosen<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let options = options_of(self.q);
         let (mut bits, mut first, mut count) = (0u64, 0u8, 0usize);
-        while let Some(id) = seq.next_element::<Str>()? {
-            let i = options
-                .iter()
-                .position(|o| o.id == id.0)
-                .filter(|&i| i < 64)
-                .ok_or_else(refuse)?;
+        while let Some(i) =
+            seq.next_element_seed(Peek(|id: &str| options.iter().position(|o| o.id == id)))?
+        {
+            let i = i.filter(|&i| i < 64).ok_or_else(refuse)?;
             if bits & (1 << i) != 0 {
                 return Err(refuse());
             }
@@ -416,7 +530,7 @@ mod tests {
 
     /// Checks one text; returns whether the fast path took it.
     fn check(r: &Referential, text: &str) -> bool {
-        let fast = summary(r, text);
+        let fast = summary(&crate::scoring::Facts::of(r), text);
         let full = full(r, text);
         if let Some(f) = &fast {
             assert_eq!(Some(f), full.as_ref(), "fast path differs on {text}");
@@ -712,6 +826,48 @@ mod tests {
         let r = api::default_referential().expect("the default referential");
         generated(r, 0x5eed_1234_abcd_0001, 2000);
         generated(&rich_referential(), 0x5eed_1234_abcd_0002, 6000);
+    }
+
+    #[test]
+    fn a_changed_referential_is_scored_with_its_new_figures() {
+        // A batch keeps per-question figures while it borrows the
+        // referential; once it is changed, a new batch sees the change.
+        let mut r = rich_referential();
+        let mut rng = Rng(0x5eed_1234_abcd_0003);
+        let texts: Vec<String> = (0..200).map(|_| document(&mut rng, &r, false)).collect();
+        let summaries = |r: &Referential| -> Vec<_> {
+            let s = api::Summariser::new(r).expect("a valid referential");
+            texts.iter().map(|t| s.json(t).ok()).collect()
+        };
+        let before = summaries(&r);
+        for (q, to) in [("sc", "t3"), ("mc", "t1"), ("num", "t3")] {
+            let q = r.questions.iter_mut().find(|x| x.id == q).unwrap();
+            q.theme = to.into();
+            q.weight *= 2.0;
+        }
+        for q in &mut r.questions {
+            match &mut q.response {
+                Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
+                    for o in options.iter_mut() {
+                        o.points += 1;
+                    }
+                }
+                Response::YesNo { yes_points, .. } => *yes_points += 2,
+                Response::Numeric { bands, .. } => {
+                    for b in bands.iter_mut() {
+                        b.points *= 2;
+                    }
+                }
+            }
+        }
+        // Conditions in another order: the shown states take the walk.
+        r.questions.reverse();
+        let after = summaries(&r);
+        assert_ne!(before, after);
+        for (text, got) in texts.iter().zip(&after) {
+            assert!(got.is_some(), "refused: {text}");
+            assert_eq!(got.as_ref(), full(&r, text).as_ref(), "on {text}");
+        }
     }
 
     #[test]

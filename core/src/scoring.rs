@@ -61,8 +61,9 @@ pub(crate) enum Given {
 pub(crate) trait Scored {
     /// Its kind, for scoring.
     fn given(&self) -> Given;
-    /// Points on question `q` (`None` for N/A and unanswered).
-    fn points(&self, q: &Question) -> Option<i64>;
+    /// Points on question `q`, whose most points are `max` (`None` for N/A
+    /// and unanswered).
+    fn points(&self, q: &Question, max: i64) -> Option<i64>;
     /// Whether it satisfies a condition on its question `q`.
     fn satisfies(&self, c: &Condition, q: &Question) -> bool;
 }
@@ -76,11 +77,108 @@ impl Scored for Answer {
             _ => Given::Answer,
         }
     }
-    fn points(&self, q: &Question) -> Option<i64> {
+    fn points(&self, q: &Question, _max: i64) -> Option<i64> {
         answer_points(q, self)
     }
     fn satisfies(&self, c: &Condition, _: &Question) -> bool {
         condition_holds(c, Some(self))
+    }
+}
+
+/// The per-question figures of a referential that scoring reads for every
+/// assessment (most points, Éco-clic denominator, theme and condition
+/// parent positions), computed in one pass. A batch computes them once
+/// ([`crate::api::Summariser`] keeps them while it borrows the referential,
+/// which therefore cannot change); a single scoring computes them per call.
+pub(crate) struct Facts<'r> {
+    pub(crate) r: &'r Referential,
+    questions: Vec<QuestionFacts>,
+    /// Every condition's parent comes before its question: the shown states
+    /// can then be computed in one pass in referential order (no cycle).
+    sequential: bool,
+    /// Question positions by id, for a batch (`None`: the referential's own
+    /// table, which checks itself against changes, is used).
+    ids: Option<rustc_hash::FxHashMap<&'r str, usize>>,
+}
+
+/// One question's entry in [`Facts`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct QuestionFacts {
+    /// `response.max_points()`.
+    pub(crate) max: i64,
+    /// `response.sum_of_all_points()`.
+    all: i64,
+    /// `Referential::theme_of`.
+    theme: Option<usize>,
+    /// `Referential::parent_of`.
+    parent: Option<usize>,
+    /// Whether the question can count: points to earn and a positive weight.
+    countable: bool,
+}
+
+impl QuestionFacts {
+    /// The figures of a question alone (no theme, no parent).
+    fn of(q: &Question) -> QuestionFacts {
+        let max = q.response.max_points();
+        QuestionFacts {
+            max,
+            all: q.response.sum_of_all_points(),
+            theme: None,
+            parent: None,
+            countable: max > 0 && q.weight.is_finite() && q.weight > 0.0,
+        }
+    }
+}
+
+impl<'r> Facts<'r> {
+    pub(crate) fn of(r: &'r Referential) -> Facts<'r> {
+        let questions: Vec<QuestionFacts> = r
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuestionFacts {
+                theme: r.theme_of(i),
+                parent: r.parent_of(i),
+                ..QuestionFacts::of(q)
+            })
+            .collect();
+        let sequential = questions
+            .iter()
+            .enumerate()
+            .all(|(i, f)| f.parent.is_none_or(|p| p < i));
+        Facts {
+            r,
+            questions,
+            sequential,
+            ids: None,
+        }
+    }
+
+    /// [`Facts::of`] with its own id table, for many assessments.
+    pub(crate) fn for_batch(r: &'r Referential) -> Facts<'r> {
+        let mut ids = rustc_hash::FxHashMap::default();
+        ids.reserve(r.questions.len());
+        for (i, q) in r.questions.iter().enumerate() {
+            ids.entry(q.id.as_str()).or_insert(i);
+        }
+        Facts {
+            ids: Some(ids),
+            ..Facts::of(r)
+        }
+    }
+
+    /// `Referential::question_index`.
+    pub(crate) fn question_index(&self, id: &str) -> Option<usize> {
+        match &self.ids {
+            Some(ids) => ids.get(id).copied(),
+            None => self.r.question_index(id),
+        }
+    }
+
+    /// The entry of the question at position `i` (zeros past the end: the
+    /// table has one entry per question of `r`).
+    pub(crate) fn at(&self, i: usize) -> QuestionFacts {
+        self.questions.get(i).copied().unwrap_or_default()
     }
 }
 
@@ -109,16 +207,17 @@ impl Visibility {
         profile: &Profile,
         answers: &IndexMap<String, Answer>,
     ) -> Visibility {
-        Visibility::compute_at(r, level, profile, &by_id(r, answers))
+        Visibility::compute_at(&Facts::of(r), level, profile, &by_id(r, answers))
     }
 
     /// The shown states with answers looked up by question position.
     pub(crate) fn compute_at<'a, A: Scored + 'a>(
-        r: &Referential,
+        facts: &Facts<'_>,
         level: u8,
         profile: &Profile,
-        answer_at: &dyn Fn(usize) -> Option<&'a A>,
+        answer_at: &impl Fn(usize) -> Option<&'a A>,
     ) -> Visibility {
+        let r = facts.r;
         let n = r.questions.len();
         let mut states: Vec<Option<Shown>> = vec![None; n];
         let mut on_walk = vec![false; n];
@@ -146,7 +245,7 @@ impl Visibility {
                     }
                     break;
                 }
-                let Some(p) = r.parent_of(cur) else { break };
+                let Some(p) = facts.at(cur).parent else { break };
                 if on_walk.get(p).copied().unwrap_or(true) {
                     cycle = true;
                     break;
@@ -169,7 +268,7 @@ impl Visibility {
                 } else if !applies(q, profile) {
                     Shown::OutOfProfile
                 } else if let Some(c) = &q.condition {
-                    let parent = r.parent_of(qi);
+                    let parent = facts.at(qi).parent;
                     let parent_state = parent.and_then(|p| states.get(p).copied().flatten());
                     if cycle && parent_state.is_none() {
                         Shown::Hidden
@@ -619,24 +718,28 @@ pub(crate) struct Line {
 }
 
 /// One question's line from its shown state and answer.
-pub(crate) fn line_for<A: Scored>(q: &Question, shown: Shown, answer: Option<&A>) -> Line {
-    let max = q.response.max_points();
+/// `f` are the question's figures (its theme and parent are not read).
+pub(crate) fn line_for<A: Scored>(
+    q: &Question,
+    f: QuestionFacts,
+    shown: Shown,
+    answer: Option<&A>,
+) -> Line {
+    let max = f.max;
     let (status, points) = match shown {
         Shown::AboveLevel | Shown::Hidden => (QuestionStatus::Hidden, None),
         Shown::OutOfProfile => (QuestionStatus::OutOfProfile, None),
         Shown::Visible => match answer.map(|a| (a, a.given())) {
             None | Some((_, Given::Unanswered)) => (QuestionStatus::Unanswered, None),
             Some((_, Given::NotApplicable)) => (QuestionStatus::NotApplicable, None),
-            Some((a, Given::DontKnow)) => (QuestionStatus::DontKnow, a.points(q)),
-            Some((a, Given::Answer)) => (QuestionStatus::Answered, a.points(q)),
+            Some((a, Given::DontKnow)) => (QuestionStatus::DontKnow, a.points(q, max)),
+            Some((a, Given::Answer)) => (QuestionStatus::Answered, a.points(q, max)),
         },
     };
     let counted = matches!(
         status,
         QuestionStatus::Answered | QuestionStatus::DontKnow | QuestionStatus::Unanswered
-    ) && max > 0
-        && q.weight.is_finite()
-        && q.weight > 0.0;
+    ) && f.countable;
     let ratio = match points {
         Some(p) if max > 0 => (p.min(max) as f64) / (max as f64),
         _ => 0.0,
@@ -687,7 +790,7 @@ pub(crate) fn subset_lines<'a>(
             Shown::Visible
         };
         visible.insert(qi, shown == Shown::Visible);
-        out.push((qi, line_for(q, shown, answer(qi))));
+        out.push((qi, line_for(q, QuestionFacts::of(q), shown, answer(qi))));
     }
     out
 }
@@ -716,24 +819,52 @@ pub(crate) fn evaluate(
     profile: &Profile,
     answers: &IndexMap<String, Answer>,
 ) -> Evaluation {
-    evaluate_at(r, level, profile, &by_id(r, answers))
+    evaluate_at(&Facts::of(r), level, profile, &by_id(r, answers))
 }
 
 /// [`evaluate`] with answers looked up by question position.
 pub(crate) fn evaluate_at<'a, A: Scored + 'a>(
-    r: &Referential,
+    facts: &Facts<'_>,
     level: u8,
     profile: &Profile,
-    answer_at: &dyn Fn(usize) -> Option<&'a A>,
+    answer_at: &impl Fn(usize) -> Option<&'a A>,
 ) -> Evaluation {
-    let vis = Visibility::compute_at(r, level, profile, answer_at);
+    let r = facts.r;
+    // Parents first: each shown state is computed from its parent's line
+    // (the same rules as `Visibility`, without its walk and tables).
+    let vis = (!facts.sequential).then(|| Visibility::compute_at(facts, level, profile, answer_at));
     let mut themes = vec![(0.0, 0.0, 0u32, 0u32); r.themes.len()];
-    let mut lines = Vec::with_capacity(r.questions.len());
+    let mut lines: Vec<Line> = Vec::with_capacity(r.questions.len());
     for (i, q) in r.questions.iter().enumerate() {
-        let line = line_for(q, vis.state(i), answer_at(i));
+        let f = facts.at(i);
+        let shown = match &vis {
+            Some(vis) => vis.state(i),
+            None => {
+                if q.level > level {
+                    Shown::AboveLevel
+                } else if !applies(q, profile) {
+                    Shown::OutOfProfile
+                } else if let Some(c) = &q.condition {
+                    let visible = f.parent.is_some_and(|p| {
+                        lines.get(p).is_some_and(|l| l.shown == Shown::Visible)
+                            && answer_at(p)
+                                .zip(r.questions.get(p))
+                                .is_some_and(|(a, pq)| a.satisfies(c, pq))
+                    });
+                    if visible {
+                        Shown::Visible
+                    } else {
+                        Shown::Hidden
+                    }
+                } else {
+                    Shown::Visible
+                }
+            }
+        };
+        let line = line_for(q, f, shown, answer_at(i));
         let (status, counted, credit) = (line.status, line.counted, line.credit);
         if counted {
-            if let Some(t) = r.theme_of(i).and_then(|ti| themes.get_mut(ti)) {
+            if let Some(t) = f.theme.and_then(|ti| themes.get_mut(ti)) {
                 t.0 += credit;
                 t.1 += q.weight;
                 t.2 += 1;
@@ -772,33 +903,8 @@ pub fn index_of(
     evaluate(r, level, profile, answers).index
 }
 
-fn eco_clic<'a, A: Scored + 'a>(
-    r: &Referential,
-    ev: &Evaluation,
-    answer_at: &dyn Fn(usize) -> Option<&'a A>,
-) -> EcoClic {
-    let mut points: i64 = 0;
-    let mut max_points: i64 = 0;
-    let mut complete = true;
-    for (i, (q, line)) in r.questions.iter().zip(&ev.lines).enumerate() {
-        if line.shown != Shown::Visible {
-            continue;
-        }
-        let na_option = if q.allow_not_applicable { line.max } else { 0 };
-        max_points = max_points
-            .saturating_add(q.response.sum_of_all_points())
-            .saturating_add(na_option);
-        match answer_at(i).map(|a| (a, a.given())) {
-            None | Some((_, Given::Unanswered)) => complete = false,
-            Some((_, Given::NotApplicable)) => points = points.saturating_add(line.max),
-            Some((a, _)) => points = points.saturating_add(a.points(q).unwrap_or(0)),
-        }
-    }
-    let index = (complete && max_points > 0).then(|| {
-        // Integer arithmetic: the floor must not depend on float rounding.
-        let v = (i128::from(points) * 100) / i128::from(max_points);
-        i64::try_from(v).unwrap_or(i64::MAX)
-    });
+fn eco_clic(facts: &Facts<'_>, ev: &Evaluation) -> EcoClic {
+    let (index, points, max_points, complete) = eco_clic_figures(facts, ev);
     let grade = index.map(|i| {
         match i {
             i if i >= 99 => "A",
@@ -816,6 +922,38 @@ fn eco_clic<'a, A: Scored + 'a>(
         max_points,
         complete,
     }
+}
+
+/// The Éco-clic index, Σ chosen points, Σ points and completeness (the
+/// summary needs the index alone: no grade string). A shown question's
+/// line has its answer's status and points: the answers are not read again.
+fn eco_clic_figures(facts: &Facts<'_>, ev: &Evaluation) -> (Option<i64>, i64, i64, bool) {
+    let r = facts.r;
+    let mut points: i64 = 0;
+    let mut max_points: i64 = 0;
+    let mut complete = true;
+    for (i, (q, line)) in r.questions.iter().zip(&ev.lines).enumerate() {
+        if line.shown != Shown::Visible {
+            continue;
+        }
+        let na_option = if q.allow_not_applicable { line.max } else { 0 };
+        max_points = max_points
+            .saturating_add(facts.at(i).all)
+            .saturating_add(na_option);
+        match line.status {
+            QuestionStatus::NotApplicable => points = points.saturating_add(line.max),
+            QuestionStatus::Answered | QuestionStatus::DontKnow => {
+                points = points.saturating_add(line.points.unwrap_or(0));
+            }
+            _ => complete = false,
+        }
+    }
+    let index = (complete && max_points > 0).then(|| {
+        // Integer arithmetic: the floor must not depend on float rounding.
+        let v = (i128::from(points) * 100) / i128::from(max_points);
+        i64::try_from(v).unwrap_or(i64::MAX)
+    });
+    (index, points, max_points, complete)
 }
 
 /// Adds an in-level question's line to the counts.
@@ -913,10 +1051,10 @@ pub fn summary(r: &Referential, a: &Assessment) -> ScoreSummary {
 pub(crate) fn summary_at<'a, A: Scored + 'a>(
     r: &Referential,
     a: &Assessment,
-    answer_at: &dyn Fn(usize) -> Option<&'a A>,
+    answer_at: &impl Fn(usize) -> Option<&'a A>,
 ) -> ScoreSummary {
     summary_of(
-        r,
+        &Facts::of(r),
         a.referential.clone(),
         a.profile.clone(),
         a.date.clone(),
@@ -928,14 +1066,15 @@ pub(crate) fn summary_at<'a, A: Scored + 'a>(
 /// [`summary_at`] of a header the caller owns (moved into the summary, not
 /// copied: the batch fast path reads one per assessment).
 pub(crate) fn summary_of<'a, A: Scored + 'a>(
-    r: &Referential,
+    facts: &Facts<'_>,
     referential: ReferentialRef,
     profile: Profile,
     date: String,
     level: u8,
-    answer_at: &dyn Fn(usize) -> Option<&'a A>,
+    answer_at: &impl Fn(usize) -> Option<&'a A>,
 ) -> ScoreSummary {
-    let ev = evaluate_at(r, level, &profile, answer_at);
+    let r = facts.r;
+    let ev = evaluate_at(facts, level, &profile, answer_at);
     let index = ev.index.map(round2);
     let mut counts = Counts::default();
     for line in &ev.lines {
@@ -963,7 +1102,7 @@ pub(crate) fn summary_of<'a, A: Scored + 'a>(
                 score: (sums.1 > 0.0).then(|| round2(100.0 * sums.0 / sums.1)),
             })
             .collect(),
-        eco_clic: eco_clic(r, &ev, answer_at).index,
+        eco_clic: eco_clic_figures(facts, &ev).0,
         conformity: conformity(&ev).rate,
     }
 }
@@ -971,7 +1110,8 @@ pub(crate) fn summary_of<'a, A: Scored + 'a>(
 /// Scores an assessment. The inputs are expected to be valid (see
 /// [`crate::api::score`], which validates first); invalid ones never panic.
 pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreReport {
-    let ev = evaluate(r, a.level, &a.profile, &a.answers);
+    let facts = Facts::of(r);
+    let ev = evaluate_at(&facts, a.level, &a.profile, &by_id(r, &a.answers));
     let index = ev.index.map(round2);
     let grade = index.and_then(|i| r.grade_for(i)).map(|g| Grade {
         grade: g.grade.clone(),
@@ -1100,7 +1240,7 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         .collect();
 
     let recommended_actions = recommend(r, a);
-    let eco_clic = eco_clic(r, &ev, &by_id(r, &a.answers));
+    let eco_clic = eco_clic(&facts, &ev);
     let conformity = conformity(&ev);
     let (completeness, dont_know_share) = shares(&counts);
     ScoreReport {
@@ -1269,6 +1409,57 @@ mod tests {
             .collect();
         let vis = Visibility::compute_with(&r, 1, &profile(), &answers);
         assert!((0..4).all(|i| vis.state(i) == Shown::Visible));
+    }
+
+    #[test]
+    fn the_one_pass_shown_states_are_those_of_the_walk() {
+        // Parents first (the one pass of `evaluate_at`), and the same
+        // questions in reverse (the walk of `Visibility`): same states.
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut qs: Vec<Question> = Vec::new();
+        for i in 0..60u64 {
+            let parent = (i > 0 && next(3) > 0).then(|| format!("q{}", next(i)));
+            let mut q = yes_no(&format!("q{i}"), parent.as_deref());
+            q.level = 1 + u8::from(next(4) == 0);
+            if next(10) == 0 {
+                q.condition = Some(Condition::IsNo {
+                    question: "nowhere".into(),
+                });
+            }
+            qs.push(q);
+        }
+        let forward = referential(qs.clone());
+        qs.reverse();
+        let backward = referential(qs);
+        assert!(Facts::of(&forward).sequential && !Facts::of(&backward).sequential);
+        for _ in 0..50 {
+            let answers: IndexMap<String, Answer> = (0..60)
+                .filter_map(|i| {
+                    let a = match next(3) {
+                        0 => return None,
+                        1 => yes(),
+                        _ => Answer::No {
+                            comment: None,
+                            evidence: vec![],
+                        },
+                    };
+                    Some((format!("q{i}"), a))
+                })
+                .collect();
+            for level in [1, 2] {
+                let ev = evaluate(&forward, level, &profile(), &answers);
+                let vis = Visibility::compute_with(&backward, level, &profile(), &answers);
+                for (i, line) in ev.lines.iter().enumerate() {
+                    assert_eq!(line.shown, vis.state(59 - i), "q{i} at level {level}");
+                }
+            }
+        }
     }
 
     #[test]
