@@ -38,7 +38,8 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// Converts the `n` items of `items` (GIL held), scores them with `score`
+/// Converts the items of `items` (at most `n`: small batches are not
+/// worth the threads) (GIL held), scores them with `score`
 /// (GIL released, on `threads` threads including this one) and hands each
 /// result to `emit` in input order (GIL held).
 pub(crate) fn pipelined<I: Send, R: Send>(
@@ -102,6 +103,20 @@ pub(crate) fn pipelined<I: Send, R: Send>(
                 chunks += 1;
                 ready.notify_all();
                 emit_ready(&mut next)?;
+                // Converting runs ahead of scoring: past a few chunks
+                // waiting, this thread scores one (without the GIL) rather
+                // than convert further, so memory stays bounded (a JSON
+                // Lines file is not all read at once) and data stays warm.
+                while lock(state).todo.len() > threads {
+                    py.detach(|| {
+                        let job = lock(state).todo.pop_front();
+                        if let Some((c, items)) = job {
+                            let results: Vec<R> = items.into_iter().map(score).collect();
+                            lock(state).done.insert(c, results);
+                        }
+                    });
+                    emit_ready(&mut next)?;
+                }
             }
             lock(state).closed = true;
             ready.notify_all();

@@ -9,6 +9,7 @@
 //! reaching Python as a `BaseException`.
 
 use std::borrow::Cow;
+use std::io::BufRead;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 mod batch;
@@ -493,20 +494,39 @@ impl PyReferential {
         py: Python<'py>,
         path: std::path::PathBuf,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let data = py.detach(|| std::fs::read(&path))?;
-        let lines: Vec<(usize, &[u8])> = data
-            .split(|&b| b == b'\n')
-            .enumerate()
-            .map(|(i, l)| (i + 1, l.strip_suffix(b"\r").unwrap_or(l)))
-            .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
-            .collect();
+        // Read line by line while the other threads score the lines read
+        // (reading the whole file first left them idle).
+        let file = std::fs::File::open(&path)?;
+        let size = file.metadata().map_or(u64::MAX, |m| m.len());
+        let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let mut number = 0;
+        let lines = std::iter::from_fn(|| loop {
+            let mut line = Vec::new();
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => return None,
+                Ok(_) => {
+                    number += 1;
+                    if line.ends_with(b"\n") {
+                        line.pop();
+                    }
+                    if line.ends_with(b"\r") {
+                        line.pop();
+                    }
+                    if !line.iter().all(u8::is_ascii_whitespace) {
+                        return Some(Ok((number, Input::Bytes(line))));
+                    }
+                }
+                Err(e) => return Some(Err(PyErr::from(e))),
+            }
+        });
         let s = guard(|| api::Summariser::new(&self.inner))?;
-        let mut columns = batch::Columns::new(py, &self.inner, lines.len(), true);
+        let mut columns = batch::Columns::new(py, &self.inner, 0, true);
         batch::pipelined(
             py,
-            lines.len(),
+            // At most one line per byte: a hint for small files.
+            usize::try_from(size).unwrap_or(usize::MAX),
             api::batch_threads(),
-            lines.iter().map(|&(n, l)| Ok((n, Input::Utf8(l)))),
+            lines,
             |(n, input)| (n, summarise(&s, input)),
             |(n, result)| columns.push(Some(n), result),
         )?;
@@ -880,6 +900,8 @@ enum Input<'a> {
     Text(Cow<'a, str>),
     /// UTF-8 JSON text read in place (from `bytes` held by the caller).
     Utf8(&'a [u8]),
+    /// UTF-8 JSON text of a line of a JSON Lines file.
+    Bytes(Vec<u8>),
     /// Not a document at all.
     Failed(Error),
 }
@@ -890,6 +912,7 @@ fn summarise(s: &api::Summariser<'_>, input: Input<'_>) -> Res<sobriete::scoring
         Input::Read(a) => s.assessment(&a),
         Input::Text(t) => s.json(&t),
         Input::Utf8(b) => s.utf8(b),
+        Input::Bytes(b) => s.utf8(&b),
         Input::Failed(e) => Err(e),
     })
 }
