@@ -165,22 +165,6 @@ pub(crate) struct Columns<'py> {
     none: Bound<'py, PyAny>,
 }
 
-const FIXED: [&str; 13] = [
-    "name",
-    "kind",
-    "population",
-    "insee",
-    "date",
-    "level",
-    "index",
-    "grade",
-    "complete",
-    "completeness",
-    "dont_know_share",
-    "eco_clic",
-    "conformity",
-];
-
 impl<'py> Columns<'py> {
     /// Empty columns for a referential's themes; `lines` adds a `line`
     /// column (the line number of each item in its JSON Lines file).
@@ -192,7 +176,7 @@ impl<'py> Columns<'py> {
     ) -> Self {
         Columns {
             py,
-            fixed: FIXED
+            fixed: sobriete::export::TABLE_COLUMNS
                 .iter()
                 .map(|&name| (name, Vec::with_capacity(capacity)))
                 .collect(),

@@ -273,27 +273,11 @@ struct Table {
     short: Vec<(String, JsValue)>,
 }
 
-const TABLE_COLUMNS: [&str; 13] = [
-    "name",
-    "kind",
-    "population",
-    "insee",
-    "date",
-    "level",
-    "index",
-    "grade",
-    "complete",
-    "completeness",
-    "dont_know_share",
-    "eco_clic",
-    "conformity",
-];
-
 impl Table {
     fn new(r: &sobriete::Referential, lines: bool) -> Self {
         Table {
             line: lines.then(js_sys::Array::new),
-            fixed: TABLE_COLUMNS
+            fixed: sobriete::export::TABLE_COLUMNS
                 .iter()
                 .map(|&name| (name, js_sys::Array::new()))
                 .collect(),

@@ -375,6 +375,26 @@ const SUMMARY_COLUMNS: [&str; 17] = [
     "conformity",
 ];
 
+/// The first columns of the bindings' summaries table (Python's
+/// `score_table`, JavaScript's `scoreTable`), before one `theme:<id>`
+/// column per theme and `error`: the CSV's columns without `item`,
+/// `siren`, `departement` and `region`.
+pub const TABLE_COLUMNS: [&str; 13] = [
+    "name",
+    "kind",
+    "population",
+    "insee",
+    "date",
+    "level",
+    "index",
+    "grade",
+    "complete",
+    "completeness",
+    "dont_know_share",
+    "eco_clic",
+    "conformity",
+];
+
 /// Batch results as CSV rows, one per item (`item` is the caller's number
 /// for it, e.g. its line): the profile, the headline figures and each
 /// theme score of [`crate::scoring::ScoreSummary`]; for an item that could
