@@ -111,6 +111,16 @@ def main():
             if path.name.startswith(name):
                 add("import", byte + path.read_bytes())
 
+    # Éco-clic: the dumps (even selector) and the CSV exports (odd
+    # selector, tables in the target's order, split on NUL bytes).
+    ecoclic = fixtures / "ecoclic"
+    for path in sorted(ecoclic.glob("*.sql")):
+        add("ecoclic", b"\x00" + path.read_bytes())
+    tables = ["category", "question", "answer", "theme", "collectivite", "collectivite_answer"]
+    csv = [(ecoclic / "mini-csv" / f"{t}.csv").read_bytes() for t in tables]
+    add("ecoclic", b"\x01" + b"\0".join(csv))
+    add("ecoclic", b"\x01" + b"\0".join(csv[:3]))
+
     count = 0
     for target, items in seeds.items():
         folder = CORPUS / target

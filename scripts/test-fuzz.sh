@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bounded fuzzing of every entry point that takes outside input (issue 9).
+# Bounded fuzzing of every entry point that takes outside input.
 #
 #   scripts/test-fuzz.sh [TARGET...]
 #
@@ -48,6 +48,7 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "fuzz/artifacts/$t" "fuzz/corpus/$t"
   dict=()
   [ "$t" != structured ] && dict=(-dict=fuzz/json.dict)
+  [ "$t" = ecoclic ] && dict=(-dict=fuzz/sql.dict)
 
   # Replay the committed reproducers first: each must now pass.
   outcome="ok"

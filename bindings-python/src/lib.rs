@@ -1085,6 +1085,7 @@ mod quick {
                 "kind",
                 "population",
                 "siren",
+                "establishment",
                 "insee",
                 "departement",
                 "region",
@@ -1097,6 +1098,7 @@ mod quick {
             kind,
             population: u32::try_from(int(&get(&f, "population")?)?).ok()?,
             siren: opt_string(get(&f, "siren"))?,
+            establishment: opt_string(get(&f, "establishment"))?,
             insee: opt_string(get(&f, "insee"))?,
             departement: opt_string(get(&f, "departement"))?,
             region: opt_string(get(&f, "region"))?,
@@ -1176,6 +1178,51 @@ fn import_referential<'py>(
     let value = sobriete::parse::parse_value(&out)
         .map_err(|i| Fail::Core(invalid(DocumentKind::ImportSource, i)))?;
     Ok(to_py(py, &value)?)
+}
+
+/// An Éco-clic database: a dump's text, or CSV exports by table name.
+fn ecoclic_source(
+    sql: Option<String>,
+    csv: Option<std::collections::BTreeMap<String, String>>,
+) -> Res<sobriete::import::ecoclic::EcoClicSource> {
+    use sobriete::import::ecoclic::EcoClicSource;
+    match (sql, csv) {
+        (Some(sql), None) => Ok(EcoClicSource::Sql(sql)),
+        (None, Some(csv)) => Ok(EcoClicSource::Csv(csv)),
+        _ => Err(Fail::Core(Error::InvalidArgument {
+            name: "source".to_owned(),
+            message: "give a MySQL dump (sql) or CSV exports (csv), not both".to_owned(),
+        })),
+    }
+}
+
+/// Éco-clic's questionnaire as a referential: `{"referential", "report"}`.
+#[pyfunction]
+#[pyo3(signature = (sql=None, csv=None))]
+fn import_ecoclic<'py>(
+    py: Python<'py>,
+    sql: Option<String>,
+    csv: Option<std::collections::BTreeMap<String, String>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let source = ecoclic_source(sql, csv)?;
+    let out = guard(|| api::import_ecoclic(&source))?;
+    Ok(to_py(py, &out)?)
+}
+
+/// Éco-clic's answers as assessments: `{"assessments", "report"}`, for
+/// `referential` (imported from the same database when `None`).
+#[pyfunction]
+#[pyo3(signature = (sql=None, csv=None, referential=None))]
+fn import_ecoclic_answers<'py>(
+    py: Python<'py>,
+    sql: Option<String>,
+    csv: Option<std::collections::BTreeMap<String, String>>,
+    referential: Option<PyRef<'py, PyReferential>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let source = ecoclic_source(sql, csv)?;
+    let r = referential.as_ref().map(|r| r.inner.as_ref());
+    let out = guard(|| api::import_ecoclic_answers(&source, r))?;
+    Ok(to_py(py, &out)?)
 }
 
 /// The crosswalk the other way round (to migrate back).
@@ -1297,6 +1344,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(render_document, m)?)?;
     m.add_function(wrap_pyfunction!(invert_crosswalk, m)?)?;
     m.add_function(wrap_pyfunction!(import_referential, m)?)?;
+    m.add_function(wrap_pyfunction!(import_ecoclic, m)?)?;
+    m.add_function(wrap_pyfunction!(import_ecoclic_answers, m)?)?;
     m.add_function(wrap_pyfunction!(load_crosswalk, m)?)?;
     m.add("DEFAULT_REFERENTIAL_JSON", api::DEFAULT_REFERENTIAL_JSON)?;
     Ok(())

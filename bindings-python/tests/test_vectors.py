@@ -88,6 +88,11 @@ def compute(case: Dict[str, Any]) -> Dict[str, Any]:
             # checked below, full reports' headlines too).
             items = ref.score_summaries(case["assessments"], errors="return")
             return {"summaries": [summary_item(x) for x in items]}
+        if op == "import_ecoclic":
+            return {"imported": sobriete.import_ecoclic(case["source"]).to_dict()}
+        if op == "import_ecoclic_answers":
+            given = ref if "referential" in case else None
+            return {"answers": sobriete.import_ecoclic_answers(case["source"], given).to_dict()}
         raise AssertionError(f"unknown operation {op}")
     except sobriete.Error as e:
         return error_value(e)
@@ -104,7 +109,18 @@ def test_every_vector_is_run() -> None:
     # otherwise make this file pass on nothing).
     ops = {load(p).get("operation", "score") for p in vector_paths()}
     assert len(vector_paths()) >= 32
-    assert ops == {"score", "propose", "plan_status", "history", "compare", "rollup", "migrate", "summaries"}
+    assert ops == {
+        "score",
+        "propose",
+        "plan_status",
+        "history",
+        "compare",
+        "rollup",
+        "migrate",
+        "summaries",
+        "import_ecoclic",
+        "import_ecoclic_answers",
+    }
 
 
 def test_vectors_as_json_text_give_the_same_results() -> None:

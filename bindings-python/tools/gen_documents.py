@@ -31,6 +31,7 @@ ROOTS = {
     "history": "History",
     "import-report": "ImportReport",
     "imported": "Imported",
+    "imported-answers": "ImportedAnswers",
     "peer-comparison": "PeerComparison",
     "peers": "PeerSet",
     "plan": "Plan",

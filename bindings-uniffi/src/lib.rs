@@ -642,11 +642,36 @@ pub fn rollup(peers_json: String, expected_members: Option<u32>) -> Result<Strin
 }
 
 /// Turns a published referential (JSON text) into the library's format:
-/// `format` is `rgesn`, `minumeco` or `wsg`; the result is JSON
-/// `{"referential": …, "report": …}` (the report lists what was skipped).
+/// `format` is `rgesn`, `minumeco` or `wsg` (or `ecoclic` with the text of
+/// Éco-clic's MySQL dump); the result is JSON `{"referential": …,
+/// "report": …}` (the report lists what was skipped).
 #[uniffi::export]
 pub fn import_referential(format: String, source_json: String) -> Result<String> {
     Ok(api::import_referential_json(&format, &source_json)?)
+}
+
+/// Éco-clic's questionnaire as a referential whose `eco_clic` figure is
+/// Éco-clic's own. `source_json` is `{"sql": "<the MySQL dump>"}` or
+/// `{"csv": {"question": "<CSV>", "answer": "<CSV>", …}}`; the result is JSON
+/// `{"referential": …, "report": …}`.
+#[uniffi::export]
+pub fn import_ecoclic(source_json: String) -> Result<String> {
+    Ok(api::import_ecoclic_json(&source_json)?)
+}
+
+/// Éco-clic's answers, one assessment per collectivité, for
+/// `referential_json` (the questionnaire imported from the same database
+/// when `None`): JSON `{"assessments": [{"collectivite", "assessment"}, …],
+/// "report": …}`, the report listing per collectivité what was not carried.
+#[uniffi::export(default(referential_json = None))]
+pub fn import_ecoclic_answers(
+    source_json: String,
+    referential_json: Option<String>,
+) -> Result<String> {
+    Ok(api::import_ecoclic_answers_json(
+        &source_json,
+        referential_json.as_deref(),
+    )?)
 }
 
 /// The crosswalk (JSON) the other way round, to migrate back: JSON; an

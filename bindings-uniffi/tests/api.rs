@@ -237,6 +237,16 @@ fn the_binding_covers_the_whole_facade() {
         ("read_assessment", &["score"]),
         ("import_referential", &["import_referential"]),
         ("import_referential_json", &["import_referential"]),
+        ("import_ecoclic", &["import_ecoclic"]),
+        ("import_ecoclic_json", &["import_ecoclic"]),
+        ("import_ecoclic_answers", &["import_ecoclic_answers"]),
+        ("import_ecoclic_answers_json", &["import_ecoclic_answers"]),
+        // The JSON form of an Éco-clic source, read by both.
+        ("ecoclic_source_from_value", &["import_ecoclic"]),
+        (
+            "parse_ecoclic_source",
+            &["import_ecoclic", "import_ecoclic_answers"],
+        ),
         // core/src/schema.rs
         ("all", &["json_schemas"]),
         ("to_text", &["json_schemas"]),

@@ -3,7 +3,8 @@
 // (sobriete.d.ts); the extras module's methods and functions, loaded on
 // first use, are declared here with their Promise results.
 import type {
-  Assessment, AssessmentDiff, Candidates, Crosswalk, FullReport, FullReportInputs, History, Imported,
+  Assessment, AssessmentDiff, Candidates, Crosswalk, EcoclicSource, FullReport, FullReportInputs, History,
+  Imported, ImportedAnswers, Referential,
   Lang, Migration, MigrationSimulation, PeerComparison, PeerResult, Peers, Plan, PlanStatus,
   ProgressPoint, Proposal, ProposalRequest, ReferentialDocument, ReportFormat, Rollup, SobrieteDocument,
   Target, TargetGap, ValidationReport,
@@ -176,10 +177,30 @@ export function invertCrosswalk(crosswalk: Crosswalk | string): Promise<Crosswal
 
 /**
  * Turns a published referential into the library's format (`format`:
- * `rgesn`, `minumeco` or `wsg`): `{referential, report}`, the report listing
- * what was skipped. (Extras module.)
+ * `rgesn`, `minumeco` or `wsg`, or `ecoclic` with the text of Éco-clic's
+ * MySQL dump): `{referential, report}`, the report listing what was
+ * skipped. (Extras module.)
  */
-export function importReferential(format: 'rgesn' | 'minumeco' | 'wsg', source: unknown): Promise<Imported>;
+export function importReferential(format: 'rgesn' | 'minumeco' | 'wsg' | 'ecoclic', source: unknown): Promise<Imported>;
+
+/**
+ * Éco-clic's questionnaire as a referential whose `eco_clic` figure is
+ * Éco-clic's own, from its database: a MySQL dump (its text, UTF-8 bytes or
+ * `{sql}`) or CSV exports (`{csv: {question: text, answer: text, …}}`).
+ * (Extras module.)
+ */
+export function importEcoclic(source: EcoclicSource | string | Uint8Array): Promise<Imported>;
+
+/**
+ * Éco-clic's answers: one assessment per collectivité and, per
+ * collectivité, the rows not carried. `referential`: the questionnaire
+ * imported from the same database (imported on the way when absent).
+ * (Extras module.)
+ */
+export function importEcoclicAnswers(
+  source: EcoclicSource | string | Uint8Array,
+  referential?: Referential | ReferentialDocument | string | null,
+): Promise<ImportedAnswers>;
 
 /** Aggregates members' results (e.g. the communes of an intercommunalité). (Extras module.) */
 export function rollup(peers: Peers | string, expectedMembers?: number | null): Promise<Rollup>;

@@ -152,6 +152,18 @@ export async function importReferential(...args) {
   return (await loadExtras()).importReferential(...copy);
 }
 
+/** Éco-clic's questionnaire as a referential (extras module). */
+export async function importEcoclic(...args) {
+  const copy = snapshot(args);
+  return (await loadExtras()).importEcoclic(...copy);
+}
+
+/** Éco-clic's answers as assessments, one per collectivité (extras module). */
+export async function importEcoclicAnswers(...args) {
+  const copy = snapshot(args);
+  return (await loadExtras()).importEcoclicAnswers(...copy);
+}
+
 /** Aggregates members' results (extras module). */
 export async function rollup(...args) {
   const copy = snapshot(args);

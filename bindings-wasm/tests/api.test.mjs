@@ -2,7 +2,7 @@
 // CLI (the core compiled for the host) where the CLI has the same operation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join, dirname } from 'node:path';
@@ -283,6 +283,36 @@ test('importers: published referentials become referentials, as the CLI makes th
     (e) => e instanceof Error && e.code === 'invalid_document' && e.document === 'import_source' && e.issues.length > 0);
 });
 
+test('Éco-clic: a dump, its bytes and CSV exports give the referential and the assessments the CLI gives', async () => {
+  const dir = join(root, 'tests', 'import-fixtures', 'ecoclic');
+  const dump = readFileSync(join(dir, 'mini.sql'), 'utf8');
+  const cliReferential = JSON.parse(runCli(['import', 'ecoclic', 'tests/import-fixtures/ecoclic/mini.sql', '-q']));
+  const csv = Object.fromEntries(readdirSync(join(dir, 'mini-csv'))
+    .map((f) => [f, readFileSync(join(dir, 'mini-csv', f), 'utf8')]));
+  for (const source of [dump, new TextEncoder().encode(dump), { sql: dump }, { csv }]) {
+    const imported = await sobriete.importEcoclic(source);
+    assertPlain(imported);
+    assert.deepStrictEqual(imported.referential, cliReferential);
+  }
+  assert.deepStrictEqual((await sobriete.importReferential('ecoclic', dump)).referential, cliReferential);
+  const lines = runCli(['import', 'ecoclic-answers', 'tests/import-fixtures/ecoclic/mini.sql', '-q'])
+    .trim().split('\n').map((l) => JSON.parse(l));
+  const answers = await sobriete.importEcoclicAnswers({ csv });
+  assert.deepStrictEqual(answers.assessments.map((a) => a.assessment), lines);
+  // With the referential given (an instance of the main module).
+  const ref = new Referential(cliReferential);
+  const again = await sobriete.importEcoclicAnswers(dump, ref);
+  assert.deepStrictEqual(again.assessments, answers.assessments);
+  // Each collectivité's Éco-clic figure (hand-computed in core/tests/ecoclic.rs).
+  const figures = Object.fromEntries(answers.assessments
+    .map((a) => [a.collectivite, ref.score(a.assessment).eco_clic.index]));
+  assert.deepStrictEqual(figures, { 'col-a': 42, 'col-b': 56, 'col-c': null, 'col-d': 28 });
+  // A broken dump: a typed error naming its line.
+  await assert.rejects(() => sobriete.importEcoclic(dump.slice(0, dump.indexOf('Une personne') + 5)),
+    (e) => e.code === 'invalid_document' && e.issues[0].code === 'invalid_sql' && /^line \d+, column \d+/.test(e.issues[0].message));
+  await assert.rejects(() => sobriete.importEcoclic({ xml: '' }), (e) => e.code === 'invalid_document');
+});
+
 test('two modules: the extras module loads on first use, its functions return Promises', async () => {
   // Every export of the extras module is reached through the entry, as async.
   const glue = await import('../pkg/sobriete_extras.js');
@@ -295,7 +325,7 @@ test('two modules: the extras module loads on first use, its functions return Pr
   }
   const functions = Object.keys(glue).filter((n) => typeof glue[n] === 'function'
     && !['default', 'initSync', 'Referential'].includes(n));
-  assert.deepStrictEqual(functions.sort(), ['importReferential', 'invertCrosswalk', 'rollup']);
+  assert.deepStrictEqual(functions.sort(), ['importEcoclic', 'importEcoclicAnswers', 'importReferential', 'invertCrosswalk', 'rollup']);
   for (const name of functions) assert.equal(sobriete[name].constructor.name, 'AsyncFunction', name);
   // The main module's methods stay synchronous.
   for (const name of ['score', 'scoreMany', 'scoreSummary', 'scoreSummaries', 'scoreTable', 'scoreTableJsonLines', 'template', 'toJSON']) {

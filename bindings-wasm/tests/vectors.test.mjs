@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Referential, rollup, SobrieteError } from '../pkg/index.js';
+import {
+  Referential, rollup, importEcoclic, importEcoclicAnswers, SobrieteError,
+} from '../pkg/index.js';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'vectors');
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -45,6 +47,10 @@ async function compute(c) {
           : { migration: await r.migrate(a, nullable(c.crosswalk), nullable(c.to_referential)) };
       }
       case 'summaries': return { summaries: summaryItems(r.scoreSummaries(c.assessments)) };
+      case 'import_ecoclic': return { imported: await importEcoclic(c.source) };
+      case 'import_ecoclic_answers':
+        // The questionnaire is imported on the way unless one is given.
+        return { answers: await importEcoclicAnswers(c.source, c.referential === undefined ? null : r) };
       default: throw new Error(`unknown operation ${c.operation}`);
     }
   } catch (e) {

@@ -8,8 +8,10 @@ export type SobrieteDocument =
   | Assessment
   | Candidates
   | Crosswalk
+  | EcoclicSource
   | History
   | ImportReport
+  | ImportedAnswers
   | Imported
   | MigrationSimulation
   | Migration
@@ -220,9 +222,23 @@ export type Mapping =
  */
 export type MergeRule = 'lowest' | 'highest';
 /**
+ * Éco-clic's tables: the text of a MySQL dump, or one CSV export per
+ * table by table name (`question`, `answer`, …; a `.csv` suffix is
+ * ignored). In JSON: `{"sql": "…"}` or `{"csv": {"question": "…", …}}`.
+ */
+export type EcoclicSource =
+  | {
+      sql: string;
+    }
+  | {
+      csv: {
+        [k: string]: string;
+      };
+    };
+/**
  * A published format the library imports.
  */
-export type ImportFormat = 'rgesn' | 'minumeco' | 'wsg';
+export type ImportFormat = 'rgesn' | 'minumeco' | 'wsg' | 'ecoclic';
 /**
  * Stable code of a validation issue (snake_case in JSON).
  */
@@ -284,7 +300,9 @@ export type IssueCode =
   | 'too_large'
   | 'too_deep'
   | 'too_many'
-  | 'duplicate_key';
+  | 'duplicate_key'
+  | 'invalid_sql'
+  | 'invalid_csv';
 /**
  * How serious an issue is.
  */
@@ -606,6 +624,11 @@ export interface Profile {
    */
   departement?: string | null;
   /**
+   * Establishment number (NIC, 5 digits): with the SIREN, the SIRET of
+   * the establishment that answered.
+   */
+  establishment?: string | null;
+  /**
    * INSEE code (5 characters, e.g. `23096` or `2A004`).
    */
   insee?: string | null;
@@ -921,6 +944,100 @@ export interface Issue {
   severity: Severity;
 }
 /**
+ * Éco-clic's answers as assessments, and what the import did.
+ */
+export interface ImportedAnswers {
+  /**
+   * One assessment per collectivité, in the order of the source.
+   */
+  assessments: ImportedAssessment[];
+  report: AnswersReport;
+}
+/**
+ * The assessment of one collectivité.
+ */
+export interface ImportedAssessment {
+  assessment: Assessment;
+  /**
+   * The collectivité's id in Éco-clic.
+   */
+  collectivite: string;
+}
+/**
+ * What an import of answers did.
+ */
+export interface AnswersReport {
+  /**
+   * Per collectivité, what was not carried and what was assumed (only
+   * those with something to report).
+   */
+  collectivites?: CollectiviteReport[];
+  counts: AnswersCounts;
+  /**
+   * Collectivités without an assessment, and rows of no collectivité.
+   */
+  skipped?: Skipped[];
+}
+/**
+ * What was not carried of one collectivité's answers.
+ */
+export interface CollectiviteReport {
+  /**
+   * The collectivité's id in Éco-clic.
+   */
+  collectivite: string;
+  /**
+   * Its name.
+   */
+  name: string;
+  /**
+   * Rows not carried into its assessment.
+   */
+  not_carried?: NotCarried[];
+  /**
+   * Things kept with an assumption (a kind, a malformed SIRET dropped…).
+   */
+  warnings?: Issue[];
+}
+/**
+ * A row not carried into an assessment.
+ */
+export interface NotCarried {
+  /**
+   * The row: `/collectivite_answer/<id>`.
+   */
+  path: string;
+  /**
+   * Why.
+   */
+  reason: string;
+  /**
+   * The text the collectivité wrote in it, when it has one.
+   */
+  text?: string | null;
+}
+/**
+ * Counts of an import of answers.
+ */
+export interface AnswersCounts {
+  /**
+   * Assessments written.
+   */
+  assessments: number;
+  /**
+   * Rows carried into an assessment (as an answer or its comment).
+   */
+  carried: number;
+  /**
+   * Collectivités in the source.
+   */
+  collectivites: number;
+  /**
+   * Answer rows (`collectivite_answer`) in the source.
+   */
+  rows: number;
+}
+/**
  * An imported referential and what the import did.
  */
 export interface Imported {
@@ -1052,6 +1169,11 @@ export interface Question {
    */
   condition?: Condition | null;
   /**
+   * Points of its "not applicable" and "don't know" answers in the
+   * Éco-clic-compatible figure, when they are not the defaults.
+   */
+  eco_clic?: EcoClicPoints | null;
+  /**
    * How to answer.
    */
   help?: Text | null;
@@ -1101,6 +1223,21 @@ export interface Applicability {
    * Smallest population (inclusive).
    */
   min_population?: number | null;
+}
+/**
+ * How a question's "not applicable" and "don't know" answers count in the
+ * Éco-clic-compatible figure, where they are answer rows with points of
+ * their own (see [`crate::scoring::EcoClic`]). Our index does not read them.
+ */
+export interface EcoClicPoints {
+  /**
+   * Points of "don't know" (default 0).
+   */
+  dont_know?: number | null;
+  /**
+   * Points of "not applicable" (default: the question's most points).
+   */
+  not_applicable?: number | null;
 }
 /**
  * References of a question.
@@ -2159,8 +2296,8 @@ export interface ScoreReport {
  */
 export interface Conformity {
   /**
-   * Shown questions not answered "not applicable" (unanswered and "don't
-   * know" included: they are not in place).
+   * Shown questions with points to earn, not answered "not applicable"
+   * (unanswered and "don't know" included: they are not in place).
    */
   applicable: number;
   /**
@@ -2216,9 +2353,16 @@ export interface Counts {
 /**
  * The figure the Éco-clic platform computes, for comparison.
  *
- * `floor(100 × Σ chosen points ÷ Σ points of every option of every shown
- * in-level question)`; "not concerned" is an option worth the question's
- * max (and earns it), "don't know" an option worth 0. Only when complete.
+ * `floor(100 × Σ points of the chosen answers ÷ Σ points of every answer
+ * of every question of the level)`. The denominator is a constant of the
+ * questionnaire: every question of the assessment's levels that applies
+ * to the profile counts, conditional questions included whether or not
+ * they are shown. "Not applicable" and "don't know" are answers like the
+ * others, worth [`Question::eco_clic_not_applicable`] (default: the
+ * question's max) and [`Question::eco_clic_dont_know`] (default 0), in the
+ * denominator when the question allows them. Only shown questions earn
+ * points; the figure exists only when every shown question is answered.
+ * Letter: A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, else E.
  */
 export interface EcoClic {
   /**
@@ -2234,11 +2378,12 @@ export interface EcoClic {
    */
   index?: number | null;
   /**
-   * Σ points of every option.
+   * Σ points of every answer of every question of the level (shown or
+   * hidden by its condition) that applies to the profile.
    */
   max_points: number;
   /**
-   * Σ chosen points.
+   * Σ points of the chosen answers of the shown questions.
    */
   points: number;
 }

@@ -323,7 +323,9 @@ enum Command {
         referential: Option<PathBuf>,
     },
     /// Import a published referential (RGESN, good-practice guide, W3C WSG)
-    /// into the referential format; the import report goes to standard error.
+    /// or Éco-clic's questionnaire into the referential format, or
+    /// Éco-clic's answers as assessments; the import report goes to
+    /// standard error.
     Import(import::ImportArgs),
     /// Carry an assessment to another version of its referential across a
     /// crosswalk: the migrated assessment (JSON, on standard output or -o)
@@ -725,7 +727,7 @@ fn read_input(source: &str) -> Result<String, Failure> {
     }
 }
 
-fn read_file(path: &Path) -> Result<String, Failure> {
+pub(crate) fn read_file(path: &Path) -> Result<String, Failure> {
     let file = std::fs::File::open(path)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
     read_text(file, &path.display().to_string())
@@ -912,6 +914,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     kind,
                     population,
                     siren: None,
+                    establishment: None,
                     insee: None,
                     departement: None,
                     region: None,

@@ -735,6 +735,7 @@ pub fn template(
             kind: ProfileKind::Commune,
             population: 0,
             siren: None,
+            establishment: None,
             insee: None,
             departement: None,
             region: None,
@@ -1450,15 +1451,20 @@ pub fn evolution_svg(
 }
 
 /// Imports a published referential (RGESN, the good-practice guide, or the
-/// W3C Web Sustainability Guidelines) given as JSON text: the referential,
-/// valid, and the import report (what was skipped and why). See
-/// [`crate::import`] for the mappings.
+/// W3C Web Sustainability Guidelines) given as JSON text, or Éco-clic's
+/// questionnaire given as the text of a MySQL dump (`ecoclic`): the
+/// referential, valid, and the import report (what was skipped and why).
+/// See [`crate::import`] for the mappings.
 pub fn import_referential(
     format: crate::import::ImportFormat,
     json: &str,
 ) -> Result<crate::import::Imported, Error> {
-    crate::limits::check_text(json, DocumentKind::ImportSource)
-        .map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))?;
+    if format == crate::import::ImportFormat::Ecoclic {
+        ecoclic_size(json.len())?;
+    } else {
+        crate::limits::check_text(json, DocumentKind::ImportSource)
+            .map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))?;
+    }
     let imported = crate::import::import(format, json)?;
     within(
         DocumentKind::ImportSource,
@@ -1469,11 +1475,91 @@ pub fn import_referential(
 }
 
 /// JSON form of [`import_referential`]: the format by name (`rgesn`,
-/// `minumeco`, `wsg`); the result as JSON text `{"referential": …, "report": …}`.
+/// `minumeco`, `wsg`, `ecoclic`); the result as JSON text
+/// `{"referential": …, "report": …}`.
 pub fn import_referential_json(format: &str, json: &str) -> Result<String, Error> {
     let f = crate::import::ImportFormat::parse(format).ok_or_else(|| Error::InvalidArgument {
         name: "format".to_owned(),
-        message: format!("format must be one of rgesn, minumeco, wsg, got {format:?}"),
+        message: format!("format must be one of rgesn, minumeco, wsg, ecoclic, got {format:?}"),
     })?;
     import_referential(f, json).map(|i| to_json(&i))
+}
+
+fn ecoclic_size(len: usize) -> Result<(), Error> {
+    let max = crate::limits::MAX_ECOCLIC_SOURCE_BYTES;
+    if len > max {
+        return Err(invalid(
+            DocumentKind::ImportSource,
+            vec![Issue::error(
+                IssueCode::TooLarge,
+                "",
+                format!("the Éco-clic database is {len} bytes: it may have at most {max} bytes"),
+            )],
+        ));
+    }
+    Ok(())
+}
+
+/// Imports Éco-clic's questionnaire from its database (a MySQL dump or CSV
+/// exports, see [`crate::import::ecoclic`]): the referential, valid, whose
+/// `eco_clic` figure is Éco-clic's, and the import report.
+pub fn import_ecoclic(
+    source: &crate::import::ecoclic::EcoClicSource,
+) -> Result<crate::import::Imported, Error> {
+    ecoclic_size(source.len())?;
+    let imported = crate::import::ecoclic::import(source)?;
+    within(
+        DocumentKind::ImportSource,
+        &imported.referential,
+        crate::limits::check_referential,
+    )?;
+    Ok(imported)
+}
+
+/// Imports the answers of Éco-clic's database: one assessment per
+/// collectivité, for `referential` (the questionnaire imported from the
+/// same database when `None`), and what was not carried. See
+/// [`crate::import::ecoclic::answers`].
+pub fn import_ecoclic_answers(
+    source: &crate::import::ecoclic::EcoClicSource,
+    referential: Option<&Referential>,
+) -> Result<crate::import::ecoclic::ImportedAnswers, Error> {
+    ecoclic_size(source.len())?;
+    if let Some(r) = referential {
+        check_referential(r)?;
+    }
+    crate::import::ecoclic::import_answers(source, referential)
+}
+
+/// An Éco-clic source from its JSON form: `{"sql": "…"}` or
+/// `{"csv": {"<table>": "…", …}}`.
+pub fn ecoclic_source_from_value(
+    value: &Value,
+) -> Result<crate::import::ecoclic::EcoClicSource, Error> {
+    crate::parse::from_value(value, "").map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))
+}
+
+/// [`ecoclic_source_from_value`] of JSON text.
+pub fn parse_ecoclic_source(json: &str) -> Result<crate::import::ecoclic::EcoClicSource, Error> {
+    ecoclic_size(json.len())?;
+    let value = crate::parse::parse_value(json)
+        .map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))?;
+    ecoclic_source_from_value(&value)
+}
+
+/// JSON form of [`import_ecoclic`]: the source as JSON text (see
+/// [`ecoclic_source_from_value`]); the result `{"referential": …, "report": …}`.
+pub fn import_ecoclic_json(source_json: &str) -> Result<String, Error> {
+    import_ecoclic(&parse_ecoclic_source(source_json)?).map(|i| to_json(&i))
+}
+
+/// JSON form of [`import_ecoclic_answers`]: the result
+/// `{"assessments": [{"collectivite", "assessment"}, …], "report": …}`.
+pub fn import_ecoclic_answers_json(
+    source_json: &str,
+    referential_json: Option<&str>,
+) -> Result<String, Error> {
+    let source = parse_ecoclic_source(source_json)?;
+    let r = referential_json.map(parse_referential).transpose()?;
+    import_ecoclic_answers(&source, r.as_ref()).map(|i| to_json(&i))
 }

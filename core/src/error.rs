@@ -77,7 +77,8 @@ issue_codes! {
     PointsTooLarge => "points_too_large",
     /// A choice question without options.
     NoOptions => "no_options",
-    /// A question that cannot score any point (its max is 0).
+    /// A question that cannot score any point (its max is 0): asked for
+    /// information only, never counted in the index (warning).
     ZeroMaxPoints => "zero_max_points",
     /// A multiple-choice cap its options cannot reach, or a cap ≤ 0.
     UnreachableMax => "unreachable_max",
@@ -135,7 +136,8 @@ issue_codes! {
     AnswerOutOfProfile => "answer_out_of_profile",
     /// An answer to a question hidden by its condition (warning, ignored).
     AnswerToHiddenQuestion => "answer_to_hidden_question",
-    /// A profile field that is malformed (SIREN, INSEE, département, région, name).
+    /// A profile field that is malformed (SIREN, establishment, INSEE,
+    /// département, région, name).
     InvalidProfile => "invalid_profile",
     /// A reference to an action that does not exist.
     UnknownAction => "unknown_action",
@@ -159,6 +161,12 @@ issue_codes! {
     TooMany => "too_many",
     /// An object with the same key twice (one of them would be lost).
     DuplicateKey => "duplicate_key",
+    /// A MySQL dump the Éco-clic importer cannot read (its line and column
+    /// are in the message).
+    InvalidSql => "invalid_sql",
+    /// A CSV export the Éco-clic importer cannot read (its line is in the
+    /// message).
+    InvalidCsv => "invalid_csv",
 }
 
 /// One problem found in a document.

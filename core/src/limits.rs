@@ -61,6 +61,15 @@ pub const MAX_CROSSWALK_BYTES: usize = 4 * MIB;
 /// (the RGESN and the W3C guidelines are a few MB with their HTML).
 pub const MAX_IMPORT_SOURCE_BYTES: usize = 32 * MIB;
 
+/// Largest Éco-clic database given to its importer, in bytes: 128 MiB, the
+/// dump or every CSV export together (a dump of Éco-clic's questionnaire
+/// is about 170 KB; its answers take about 150 rows per collectivité).
+pub const MAX_ECOCLIC_SOURCE_BYTES: usize = 128 * MIB;
+
+/// Most rows read from an Éco-clic database (every table read counted):
+/// 500,000, about 3,000 collectivités' answers.
+pub const MAX_ECOCLIC_ROWS: usize = 500_000;
+
 /// Largest document of any kind, in bytes (the largest limit above): the
 /// limit of a document whose kind is not known yet.
 pub const MAX_DOCUMENT_BYTES: usize = MAX_PEERS_BYTES;

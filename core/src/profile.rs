@@ -115,6 +115,10 @@ pub struct Profile {
     /// SIREN number (9 digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub siren: Option<String>,
+    /// Establishment number (NIC, 5 digits): with the SIREN, the SIRET of
+    /// the establishment that answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub establishment: Option<String>,
     /// INSEE code (5 characters, e.g. `23096` or `2A004`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insee: Option<String>,

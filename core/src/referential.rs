@@ -164,6 +164,53 @@ pub struct Question {
     /// References: REEN decree areas, RGESN criteria, URLs.
     #[serde(default, skip_serializing_if = "References::is_empty")]
     pub references: References,
+    /// Points of its "not applicable" and "don't know" answers in the
+    /// Éco-clic-compatible figure, when they are not the defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eco_clic: Option<EcoClicPoints>,
+}
+
+/// How a question's "not applicable" and "don't know" answers count in the
+/// Éco-clic-compatible figure, where they are answer rows with points of
+/// their own (see [`crate::scoring::EcoClic`]). Our index does not read them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EcoClicPoints {
+    /// Points of "not applicable" (default: the question's most points).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable: Option<i64>,
+    /// Points of "don't know" (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<i64>,
+}
+
+impl Question {
+    /// Points "not applicable" earns in the Éco-clic-compatible figure.
+    pub fn eco_clic_not_applicable(&self) -> i64 {
+        self.eco_clic
+            .and_then(|e| e.not_applicable)
+            .unwrap_or_else(|| self.response.max_points())
+            .max(0)
+    }
+
+    /// Points "don't know" earns in the Éco-clic-compatible figure.
+    pub fn eco_clic_dont_know(&self) -> i64 {
+        self.eco_clic.and_then(|e| e.dont_know).unwrap_or(0).max(0)
+    }
+
+    /// The question's share of the Éco-clic-compatible denominator: the
+    /// points of every answer it offers (every option, and "not applicable"
+    /// and "don't know" when allowed).
+    pub fn eco_clic_all_points(&self) -> i64 {
+        let mut all = self.response.sum_of_all_points();
+        if self.allow_not_applicable {
+            all = all.saturating_add(self.eco_clic_not_applicable());
+        }
+        if self.allow_dont_know {
+            all = all.saturating_add(self.eco_clic_dont_know());
+        }
+        all
+    }
 }
 
 /// The kind of answer a question expects, with its points.
@@ -556,8 +603,9 @@ impl Response {
         }
     }
 
-    /// The sum of the points of every option (bands for a numeric question):
-    /// the Éco-clic-compatible denominator.
+    /// The sum of the points of every option (bands for a numeric question),
+    /// the part of the Éco-clic-compatible denominator that
+    /// [`Question::eco_clic_all_points`] completes.
     pub fn sum_of_all_points(&self) -> i64 {
         let sum =
             |it: &mut dyn Iterator<Item = i64>| it.fold(0i64, |a, p| a.saturating_add(p.max(0)));

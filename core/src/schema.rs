@@ -131,6 +131,20 @@ pub fn all() -> Vec<(&'static str, Value)> {
             ),
         ),
         (
+            "ecoclic-source.schema.json",
+            generate::<crate::import::ecoclic::EcoClicSource>(
+                "ecoclic-source.schema.json",
+                "sobriete Éco-clic database (a MySQL dump or CSV exports)",
+            ),
+        ),
+        (
+            "imported-answers.schema.json",
+            generate::<crate::import::ecoclic::ImportedAnswers>(
+                "imported-answers.schema.json",
+                "sobriete assessments imported from Éco-clic and their report",
+            ),
+        ),
+        (
             "crosswalk.schema.json",
             generate::<crate::migrate::Crosswalk>(
                 "crosswalk.schema.json",

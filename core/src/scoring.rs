@@ -106,8 +106,12 @@ pub(crate) struct Facts<'r> {
 pub(crate) struct QuestionFacts {
     /// `response.max_points()`.
     pub(crate) max: i64,
-    /// `response.sum_of_all_points()`.
-    all: i64,
+    /// `Question::eco_clic_all_points`.
+    eco_all: i64,
+    /// `Question::eco_clic_not_applicable`.
+    eco_na: i64,
+    /// `Question::eco_clic_dont_know`.
+    eco_dk: i64,
     /// `Referential::theme_of`.
     theme: Option<usize>,
     /// `Referential::parent_of`.
@@ -122,7 +126,9 @@ impl QuestionFacts {
         let max = q.response.max_points();
         QuestionFacts {
             max,
-            all: q.response.sum_of_all_points(),
+            eco_all: q.eco_clic_all_points(),
+            eco_na: q.eco_clic_not_applicable(),
+            eco_dk: q.eco_clic_dont_know(),
             theme: None,
             parent: None,
             countable: max > 0 && q.weight.is_finite() && q.weight > 0.0,
@@ -601,9 +607,16 @@ pub type RecommendedAction = crate::optimize::Candidate;
 
 /// The figure the Éco-clic platform computes, for comparison.
 ///
-/// `floor(100 × Σ chosen points ÷ Σ points of every option of every shown
-/// in-level question)`; "not concerned" is an option worth the question's
-/// max (and earns it), "don't know" an option worth 0. Only when complete.
+/// `floor(100 × Σ points of the chosen answers ÷ Σ points of every answer
+/// of every question of the level)`. The denominator is a constant of the
+/// questionnaire: every question of the assessment's levels that applies
+/// to the profile counts, conditional questions included whether or not
+/// they are shown. "Not applicable" and "don't know" are answers like the
+/// others, worth [`Question::eco_clic_not_applicable`] (default: the
+/// question's max) and [`Question::eco_clic_dont_know`] (default 0), in the
+/// denominator when the question allows them. Only shown questions earn
+/// points; the figure exists only when every shown question is answered.
+/// Letter: A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, else E.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EcoClic {
@@ -611,9 +624,10 @@ pub struct EcoClic {
     pub index: Option<i64>,
     /// A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, else E; when complete.
     pub grade: Option<String>,
-    /// Σ chosen points.
+    /// Σ points of the chosen answers of the shown questions.
     pub points: i64,
-    /// Σ points of every option.
+    /// Σ points of every answer of every question of the level (shown or
+    /// hidden by its condition) that applies to the profile.
     pub max_points: i64,
     /// Whether every shown question is answered.
     pub complete: bool,
@@ -627,8 +641,8 @@ pub struct EcoClic {
 pub struct Conformity {
     /// Shown questions answered with their maximum points.
     pub in_place: u32,
-    /// Shown questions not answered "not applicable" (unanswered and "don't
-    /// know" included: they are not in place).
+    /// Shown questions with points to earn, not answered "not applicable"
+    /// (unanswered and "don't know" included: they are not in place).
     pub applicable: u32,
     /// 100 × in_place ÷ applicable (2 decimals); none when nothing applies.
     pub rate: Option<f64>,
@@ -637,7 +651,12 @@ pub struct Conformity {
 fn conformity(ev: &Evaluation) -> Conformity {
     let (mut in_place, mut applicable) = (0u32, 0u32);
     for line in &ev.lines {
-        if line.shown != Shown::Visible || line.status == QuestionStatus::NotApplicable {
+        // A question asked for information only (no point to earn) is no
+        // practice: neither in place nor missing.
+        if line.shown != Shown::Visible
+            || line.status == QuestionStatus::NotApplicable
+            || line.max == 0
+        {
             continue;
         }
         applicable += 1;
@@ -928,25 +947,31 @@ fn eco_clic(facts: &Facts<'_>, ev: &Evaluation) -> EcoClic {
 /// summary needs the index alone: no grade string). A shown question's
 /// line has its answer's status and points: the answers are not read again.
 fn eco_clic_figures(facts: &Facts<'_>, ev: &Evaluation) -> (Option<i64>, i64, i64, bool) {
-    let r = facts.r;
     let mut points: i64 = 0;
     let mut max_points: i64 = 0;
     let mut complete = true;
-    for (i, (q, line)) in r.questions.iter().zip(&ev.lines).enumerate() {
+    for (i, line) in ev.lines.iter().enumerate() {
+        // Éco-clic's denominator is the questionnaire of the level, hidden
+        // conditional questions included: only the level (and, here, the
+        // profile) takes questions out.
+        if matches!(line.shown, Shown::AboveLevel | Shown::OutOfProfile) {
+            continue;
+        }
+        let f = facts.at(i);
+        max_points = max_points.saturating_add(f.eco_all);
         if line.shown != Shown::Visible {
             continue;
         }
-        let na_option = if q.allow_not_applicable { line.max } else { 0 };
-        max_points = max_points
-            .saturating_add(facts.at(i).all)
-            .saturating_add(na_option);
-        match line.status {
-            QuestionStatus::NotApplicable => points = points.saturating_add(line.max),
-            QuestionStatus::Answered | QuestionStatus::DontKnow => {
-                points = points.saturating_add(line.points.unwrap_or(0));
+        let earned = match line.status {
+            QuestionStatus::NotApplicable => f.eco_na,
+            QuestionStatus::DontKnow => f.eco_dk,
+            QuestionStatus::Answered => line.points.unwrap_or(0),
+            _ => {
+                complete = false;
+                0
             }
-            _ => complete = false,
-        }
+        };
+        points = points.saturating_add(earned);
     }
     let index = (complete && max_points > 0).then(|| {
         // Integer arithmetic: the floor must not depend on float rounding.
@@ -1303,6 +1328,7 @@ mod tests {
             condition: parent.map(|p| Condition::IsYes { question: p.into() }),
             applies_to: None,
             references: Default::default(),
+            eco_clic: None,
         }
     }
 
@@ -1334,6 +1360,7 @@ mod tests {
             kind: crate::ProfileKind::Commune,
             population: 10,
             siren: None,
+            establishment: None,
             insee: None,
             departement: None,
             region: None,

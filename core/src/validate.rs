@@ -81,6 +81,41 @@ fn check_points(points: i64, path: &str, issues: &mut Vec<Issue>) {
     }
 }
 
+/// The Éco-clic points of "not applicable" and "don't know": points like
+/// any other, and a warning for those of an answer the question refuses
+/// (they are then never earned nor counted).
+fn validate_eco_clic_points(
+    q: &Question,
+    e: &crate::referential::EcoClicPoints,
+    path: &str,
+    issues: &mut Vec<Issue>,
+) {
+    for (name, value, allowed, answer) in [
+        (
+            "not_applicable",
+            e.not_applicable,
+            q.allow_not_applicable,
+            "\"not applicable\"",
+        ),
+        (
+            "dont_know",
+            e.dont_know,
+            q.allow_dont_know,
+            "\"don't know\"",
+        ),
+    ] {
+        let Some(points) = value else { continue };
+        check_points(points, &join(path, name), issues);
+        if !allowed {
+            issues.push(Issue::warning(
+                IssueCode::InvalidValue,
+                join(path, name),
+                format!("the question does not allow {answer}: these points are ignored"),
+            ));
+        }
+    }
+}
+
 /// Records ids and reports duplicates.
 pub(crate) fn unique<'a>(
     seen: &mut BTreeMap<&'a str, usize>,
@@ -220,6 +255,9 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
                 join(&p, "require_justification"),
                 "a justification is required but \"not applicable\" is not allowed",
             ));
+        }
+        if let Some(e) = &q.eco_clic {
+            validate_eco_clic_points(q, e, &join(&p, "eco_clic"), &mut issues);
         }
         if let Some(a) = &q.applies_to {
             if let (Some(min), Some(max)) = (a.min_population, a.max_population) {
@@ -523,10 +561,12 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
         Response::YesNo { .. } => false,
     };
     if !negative && !empty && resp.max_points() == 0 {
-        issues.push(Issue::error(
+        // Questionnaires ask some questions for information only (Éco-clic
+        // does): shown and answered, never counted in the index.
+        issues.push(Issue::warning(
             IssueCode::ZeroMaxPoints,
             p,
-            "no answer can score a point: the question's max is 0",
+            "no answer can score a point: the question is asked for information only and never counts in the index",
         ));
     }
 }
@@ -824,6 +864,15 @@ fn check_profile(a: &Assessment, issues: &mut Vec<Issue>) {
                 IssueCode::InvalidProfile,
                 "/profile/siren",
                 format!("SIREN {s:?} must be 9 digits"),
+            ));
+        }
+    }
+    if let Some(s) = &p.establishment {
+        if !digits(s, 5) {
+            issues.push(Issue::error(
+                IssueCode::InvalidProfile,
+                "/profile/establishment",
+                format!("establishment number (NIC) {s:?} must be 5 digits"),
             ));
         }
     }

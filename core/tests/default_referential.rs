@@ -160,6 +160,7 @@ fn the_top_grade_is_reachable() {
             kind: sobriete::ProfileKind::Metropole,
             population: 500_000,
             siren: None,
+            establishment: None,
             insee: None,
             departement: None,
             region: None,

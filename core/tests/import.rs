@@ -290,6 +290,7 @@ fn assessment(r: &Referential, answers: IndexMap<String, Answer>) -> Assessment 
             kind: ProfileKind::Commune,
             population: 60_000,
             siren: None,
+            establishment: None,
             insee: None,
             departement: None,
             region: None,
@@ -660,7 +661,10 @@ fn the_json_facade_matches_the_typed_one() {
         serde_json::from_str(&api::import_referential_json("RGESN", &source).unwrap()).unwrap();
     assert_eq!(json, typed);
     let formats: BTreeSet<&str> = ImportFormat::ALL.iter().map(|f| f.as_str()).collect();
-    assert_eq!(formats, BTreeSet::from(["minumeco", "rgesn", "wsg"]));
+    assert_eq!(
+        formats,
+        BTreeSet::from(["ecoclic", "minumeco", "rgesn", "wsg"])
+    );
 }
 
 /// The shared folder next to the repository holds the same files (when it

@@ -99,6 +99,8 @@ struct QSpec {
     /// (parent pick, condition pick, numeric threshold)
     condition: Option<(usize, u8, u8)>,
     min_population: Option<u32>,
+    /// Éco-clic points of "not applicable" and "don't know", when set.
+    eco: Option<(Option<i64>, Option<i64>)>,
 }
 
 fn weight() -> impl Strategy<Value = f64> {
@@ -119,9 +121,13 @@ fn question() -> impl Strategy<Value = QSpec> {
         prop::bool::weighted(0.3),
         prop::option::weighted(0.45, (any::<usize>(), any::<u8>(), 0u8..=100)),
         prop::option::weighted(0.12, 0u32..=2000),
+        prop::option::weighted(
+            0.2,
+            (prop::option::of(0i64..=4), prop::option::of(0i64..=2)),
+        ),
     )
         .prop_map(
-            |(theme, level, weight, resp, allow_na, condition, min_population)| QSpec {
+            |(theme, level, weight, resp, allow_na, condition, min_population, eco)| QSpec {
                 theme,
                 level,
                 weight,
@@ -129,6 +135,7 @@ fn question() -> impl Strategy<Value = QSpec> {
                 allow_na,
                 condition,
                 min_population,
+                eco,
             },
         )
 }
@@ -260,6 +267,16 @@ fn referential_json(spec: &RSpec) -> Value {
         }
         if let Some(m) = q.min_population {
             x["applies_to"] = json!({"min_population": m});
+        }
+        if let Some((na, dk)) = q.eco {
+            let mut e = json!({});
+            if let (Some(na), true) = (na, q.allow_na) {
+                e["not_applicable"] = json!(na);
+            }
+            if let Some(dk) = dk {
+                e["dont_know"] = json!(dk);
+            }
+            x["eco_clic"] = e;
         }
         // A parent comes earlier and is not of a higher level: no cycle.
         if let Some((parent, pick, threshold)) = q.condition {
@@ -418,6 +435,7 @@ fn build_assessment(r: &Referential, picks: &[Pick], level: u8, population: u32)
             kind: sobriete::ProfileKind::Commune,
             population,
             siren: None,
+            establishment: None,
             insee: None,
             departement: Some("23".to_owned()),
             region: Some("75".to_owned()),
@@ -518,6 +536,57 @@ proptest! {
             // full credit by up to half a unit of the 4th decimal.
             prop_assert!(q.credit >= 0.0 && q.credit <= q.weight + 5e-5, "{q:?}");
         }
+    }
+
+    /// The Éco-clic figure is its formula, computed here from the generator's
+    /// spec: the denominator is every answer's points of every question of
+    /// the level that applies to the profile, shown or not (a constant of the
+    /// questionnaire: other answers leave it as it is), the numerator the
+    /// chosen answers' points of the shown questions.
+    #[test]
+    fn eco_clic_is_its_formula_over_a_constant_questionnaire(c in case(), other in prop::collection::vec(pick(), 8)) {
+        let (level, population) = (c.a.level, c.a.profile.population);
+        let mut max_points = 0i64;
+        let mut na_dk: Vec<(i64, i64)> = Vec::new();
+        for q in &c.spec.questions {
+            let (all, max) = match &q.resp {
+                Resp::YesNo { yes, no } => (yes + no, *yes.max(no)),
+                Resp::Single(v) => (v.iter().sum(), *v.iter().max().unwrap()),
+                Resp::Multiple(v, cap) => {
+                    let sum: i64 = v.iter().sum();
+                    (sum, cap.map_or(sum, |c| c.min(sum)))
+                }
+                Resp::Numeric(v) => (v.iter().sum(), *v.iter().max().unwrap()),
+            };
+            let (na, dk) = q.eco.unwrap_or((None, None));
+            let na = if q.allow_na { na.unwrap_or(max) } else { 0 };
+            let dk = dk.unwrap_or(0);
+            na_dk.push((na, dk));
+            if q.level <= level && q.min_population.is_none_or(|m| population >= m) {
+                max_points += all + na + dk;
+            }
+        }
+        let report = score(&c.r, &c.a);
+        prop_assert_eq!(report.eco_clic.max_points, max_points);
+        let (mut points, mut complete) = (0i64, true);
+        // Questions above the level are not in the report.
+        for qr in &report.questions {
+            let i: usize = qr.id[1..].parse().unwrap();
+            let (na, dk) = na_dk[i];
+            match qr.status {
+                QuestionStatus::Answered => points += qr.points.unwrap(),
+                QuestionStatus::DontKnow => points += dk,
+                QuestionStatus::NotApplicable => points += na,
+                QuestionStatus::Unanswered => complete = false,
+                QuestionStatus::Hidden | QuestionStatus::OutOfProfile => {}
+            }
+        }
+        prop_assert_eq!(report.eco_clic.points, points);
+        prop_assert_eq!(report.eco_clic.complete, complete);
+        let index = (complete && max_points > 0).then(|| points * 100 / max_points);
+        prop_assert_eq!(report.eco_clic.index, index);
+        let b = build_assessment(&c.r, &other, level, population);
+        prop_assert_eq!(score(&c.r, &b).eco_clic.max_points, max_points);
     }
 
     /// Raising one answer no question depends on never lowers the index.

@@ -180,6 +180,13 @@ fn vector_inputs_and_outputs_match_schemas() {
                 &format!("{} crosswalk", path.display()),
             );
         }
+        if let Some(s) = case.get("source") {
+            assert_valid(
+                &validator("ecoclic-source.schema.json"),
+                s,
+                &format!("{} source", path.display()),
+            );
+        }
         if let Some(q) = case.get("request") {
             assert_valid(
                 &validator("proposal-request.schema.json"),
@@ -216,6 +223,8 @@ fn vector_inputs_and_outputs_match_schemas() {
             "migration" => &validator("migration.schema.json"),
             "simulation" => &validator("migration-simulation.schema.json"),
             "history" => &validator("history.schema.json"),
+            "imported" => &validator("imported.schema.json"),
+            "answers" => &validator("imported-answers.schema.json"),
             other => panic!("{}: no schema for output {other}", path.display()),
         };
         assert_valid(

@@ -160,12 +160,17 @@ fn unreachable_and_zero_maxima() {
         IssueCode::UnreachableMax,
         "/questions/1/response/cap"
     ));
+    // A question no answer scores is asked for information only: a warning,
+    // and the referential stays usable.
     r["questions"][1]["response"] = json!({"kind": "single_choice", "options": [{"id": "a", "label": {"fr": "A"}, "points": 0}]});
-    assert!(has(
-        &codes(&r),
-        IssueCode::ZeroMaxPoints,
-        "/questions/1/response"
-    ));
+    let report = api::validate_json(&r.to_string(), None);
+    assert!(report.valid, "{:?}", report.issues);
+    assert!(report
+        .issues
+        .iter()
+        .any(|i| i.code == IssueCode::ZeroMaxPoints
+            && i.path == "/questions/1/response"
+            && i.severity == Severity::Warning));
     r["questions"][1]["response"] = json!({"kind": "single_choice", "options": []});
     assert!(has(
         &codes(&r),

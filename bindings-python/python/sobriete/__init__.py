@@ -51,6 +51,7 @@ from ._documents import (
     Gap,
     History,
     Imported,
+    ImportedAnswers,
     ImportReport,
     Issue,
     Migration,
@@ -99,6 +100,7 @@ __all__ = [
     "History",
     "InternalError",
     "Imported",
+    "ImportedAnswers",
     "ImportReport",
     "Issue",
     "Migration",
@@ -126,6 +128,8 @@ __all__ = [
     "ValidationError",
     "ValidationReport",
     "default_referential",
+    "import_ecoclic",
+    "import_ecoclic_answers",
     "import_referential",
     "invert_crosswalk",
     "load_crosswalk",
@@ -806,6 +810,62 @@ def import_referential(
     ``.report`` lists what was imported, skipped (with the source's JSON path
     and the reason) and not carried over."""
     return Imported(_native.import_referential(format, _source(source)))
+
+
+#: Éco-clic's database: a path to a MySQL dump or to a folder of CSV
+#: exports (``question.csv``, ``answer.csv``…), the dump's text, a mapping of
+#: table names to CSV texts or paths, or the JSON form ``{"sql": …}`` /
+#: ``{"csv": {…}}``.
+EcoClicInput = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+
+
+def _ecoclic(source: EcoClicInput) -> Dict[str, Any]:
+    """The keyword arguments of the native Éco-clic calls."""
+
+    def text(v: Any) -> str:
+        if isinstance(v, os.PathLike) or (isinstance(v, str) and "\n" not in v and Path(v).is_file()):
+            return Path(v).read_text(encoding="utf-8")
+        if isinstance(v, (bytes, bytearray)):
+            return bytes(v).decode("utf-8")
+        return str(v)
+
+    if isinstance(source, Mapping):
+        if set(source) == {"sql"}:
+            return {"sql": text(source["sql"])}
+        if set(source) == {"csv"}:
+            return {"csv": {str(k): text(v) for k, v in dict(source["csv"]).items()}}
+        return {"csv": {str(k): text(v) for k, v in source.items()}}
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        if (isinstance(source, os.PathLike) or "\n" not in source) and path.is_dir():
+            tables = {p.stem: p.read_text(encoding="utf-8") for p in sorted(path.glob("*.csv"))}
+            if not tables:
+                reason = f"{path}: no CSV export (<table>.csv) in this folder"
+                raise ArgumentError(f"invalid argument `source`: {reason}", "source", reason)
+            return {"csv": tables}
+        return {"sql": text(source)}
+    reason = "expected a path, a dump's text or a mapping of CSV exports"
+    raise ArgumentError(f"invalid argument `source`: {reason}", "source", reason)
+
+
+def import_ecoclic(source: EcoClicInput) -> Imported:
+    """Éco-clic's questionnaire as a referential whose ``eco_clic`` figure
+    is Éco-clic's own: categories → themes, answer rows → options with their
+    weighting, conditional questions → conditions. ``.report`` lists what was
+    not carried (rows of missing questions, recommendations…)."""
+    return Imported(_native.import_ecoclic(**_ecoclic(source)))
+
+
+def import_ecoclic_answers(
+    source: EcoClicInput,
+    referential: Optional[Union[Referential, DocumentInput]] = None,
+) -> ImportedAnswers:
+    """One assessment per collectivité of Éco-clic's database (profile,
+    date, level, answers), for ``referential`` (the questionnaire imported
+    from the same database when ``None``). ``.report`` lists, per
+    collectivité, the rows not carried and why."""
+    native = None if referential is None else _referential(referential)._native
+    return ImportedAnswers(_native.import_ecoclic_answers(**_ecoclic(source), referential=native))
 
 
 def load_crosswalk(crosswalk: DocumentInput) -> Crosswalk:

@@ -72,8 +72,8 @@ ActionStatus = Union[Literal["to_define"], Literal["to_plan"], Literal["planned"
 CostBand = Union[Literal["none"], Literal["low"], Literal["medium"], Literal["high"]]
 DocumentKind = Union[Literal["referential"], Literal["assessment"], Literal["plan"], Literal["request"], Literal["peers"], Literal["crosswalk"], Literal["unknown"], Literal["import_source"]]
 GapState = Union[Literal["partial"], Literal["absent"], Literal["dont_know"], Literal["unanswered"]]
-ImportFormat = Union[Literal["rgesn"], Literal["minumeco"], Literal["wsg"]]
-IssueCode = Union[Literal["invalid_json"], Literal["unknown_document"], Literal["invalid_type"], Literal["missing_field"], Literal["unknown_field"], Literal["unknown_variant"], Literal["invalid_value"], Literal["invalid_id"], Literal["duplicate_id"], Literal["empty_text"], Literal["invalid_version"], Literal["empty_referential"], Literal["unknown_theme"], Literal["unknown_sub_theme"], Literal["invalid_level"], Literal["invalid_weight"], Literal["negative_points"], Literal["points_too_large"], Literal["no_options"], Literal["zero_max_points"], Literal["unreachable_max"], Literal["invalid_bands"], Literal["invalid_bounds"], Literal["unknown_question"], Literal["unknown_option"], Literal["condition_cycle"], Literal["condition_level"], Literal["condition_mismatch"], Literal["invalid_reen_area"], Literal["invalid_population_range"], Literal["justification_without_not_applicable"], Literal["action_without_question"], Literal["outcome_mismatch"], Literal["invalid_grades"], Literal["referential_mismatch"], Literal["referential_version_mismatch"], Literal["referential_version_differs"], Literal["invalid_date"], Literal["answer_mismatch"], Literal["wrong_option_count"], Literal["duplicate_option"], Literal["dont_know_not_allowed"], Literal["not_applicable_not_allowed"], Literal["justification_required"], Literal["value_out_of_range"], Literal["answer_above_level"], Literal["answer_out_of_profile"], Literal["answer_to_hidden_question"], Literal["invalid_profile"], Literal["unknown_action"], Literal["dependency_cycle"], Literal["unconfirmed_without_answer"], Literal["unmapped_question"], Literal["incompatible_response"], Literal["too_large"], Literal["too_deep"], Literal["too_many"], Literal["duplicate_key"]]
+ImportFormat = Union[Literal["rgesn"], Literal["minumeco"], Literal["wsg"], Literal["ecoclic"]]
+IssueCode = Union[Literal["invalid_json"], Literal["unknown_document"], Literal["invalid_type"], Literal["missing_field"], Literal["unknown_field"], Literal["unknown_variant"], Literal["invalid_value"], Literal["invalid_id"], Literal["duplicate_id"], Literal["empty_text"], Literal["invalid_version"], Literal["empty_referential"], Literal["unknown_theme"], Literal["unknown_sub_theme"], Literal["invalid_level"], Literal["invalid_weight"], Literal["negative_points"], Literal["points_too_large"], Literal["no_options"], Literal["zero_max_points"], Literal["unreachable_max"], Literal["invalid_bands"], Literal["invalid_bounds"], Literal["unknown_question"], Literal["unknown_option"], Literal["condition_cycle"], Literal["condition_level"], Literal["condition_mismatch"], Literal["invalid_reen_area"], Literal["invalid_population_range"], Literal["justification_without_not_applicable"], Literal["action_without_question"], Literal["outcome_mismatch"], Literal["invalid_grades"], Literal["referential_mismatch"], Literal["referential_version_mismatch"], Literal["referential_version_differs"], Literal["invalid_date"], Literal["answer_mismatch"], Literal["wrong_option_count"], Literal["duplicate_option"], Literal["dont_know_not_allowed"], Literal["not_applicable_not_allowed"], Literal["justification_required"], Literal["value_out_of_range"], Literal["answer_above_level"], Literal["answer_out_of_profile"], Literal["answer_to_hidden_question"], Literal["invalid_profile"], Literal["unknown_action"], Literal["dependency_cycle"], Literal["unconfirmed_without_answer"], Literal["unmapped_question"], Literal["incompatible_response"], Literal["too_large"], Literal["too_deep"], Literal["too_many"], Literal["duplicate_key"], Literal["invalid_sql"], Literal["invalid_csv"]]
 MergeRule = Union[Literal["lowest"], Literal["highest"]]
 MigrationOutcome = Union[Literal["carried"], Literal["transformed"], Literal["restored"], Literal["not_carried"], Literal["added"]]
 ProfileKind = Union[Literal["commune"], Literal["communaute_de_communes"], Literal["communaute_d_agglomeration"], Literal["communaute_urbaine"], Literal["metropole"], Literal["departement"], Literal["region"], Literal["syndicat_or_opsn"], Literal["other"]]
@@ -194,6 +194,11 @@ class Profile(Document):
     def departement(self) -> Optional[str]:
         """Département code (`01`–`95`, `2A`, `2B`, `971`–`976`)."""
         return _get(self._data, "departement", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def establishment(self) -> Optional[str]:
+        """Establishment number (NIC, 5 digits): with the SIREN, the SIRET of the establishment that answered."""
+        return _get(self._data, "establishment", None, None)  # type: ignore[no-any-return]
 
     @property
     def insee(self) -> Optional[str]:
@@ -952,6 +957,22 @@ class Condition(Document):
         return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
 
+class EcoClicPoints(Document):
+    """How a question's "not applicable" and "don't know" answers count in the Éco-clic-compatible figure, where they are answer rows with points of their own (see [`crate::scoring::EcoClic`]). Our index does not read them."""
+
+    __slots__ = ()
+
+    @property
+    def dont_know(self) -> Optional[int]:
+        """Points of "don't know" (default 0)."""
+        return _get(self._data, "dont_know", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def not_applicable(self) -> Optional[int]:
+        """Points of "not applicable" (default: the question's most points)."""
+        return _get(self._data, "not_applicable", None, None)  # type: ignore[no-any-return]
+
+
 class GradeBand(Document):
     """A grade band."""
 
@@ -1059,6 +1080,11 @@ class Question(Document):
     def condition(self) -> Optional[Condition]:
         """Shown (and counted) only when a parent question got a given answer."""
         return _get(self._data, "condition", None, ('c', Condition))  # type: ignore[no-any-return]
+
+    @property
+    def eco_clic(self) -> Optional[EcoClicPoints]:
+        """Points of its "not applicable" and "don't know" answers in the Éco-clic-compatible figure, when they are not the defaults."""
+        return _get(self._data, "eco_clic", None, ('c', EcoClicPoints))  # type: ignore[no-any-return]
 
     @property
     def help(self) -> Optional[Text]:
@@ -1289,6 +1315,173 @@ class Theme(Document):
     def weight(self) -> float:
         """Weight of the theme in the index (finite, > 0; default 1)."""
         return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
+
+
+class ImportedAnswers(Document):
+    """Éco-clic's answers as assessments, and what the import did."""
+
+    __slots__ = ()
+
+    @property
+    def assessments(self) -> List[ImportedAssessment]:
+        """One assessment per collectivité, in the order of the source."""
+        return _get(self._data, "assessments", None, ('l', ('c', ImportedAssessment)))  # type: ignore[no-any-return]
+
+    @property
+    def report(self) -> AnswersReport:
+        """What was carried and what was not."""
+        return _get(self._data, "report", None, ('c', AnswersReport))  # type: ignore[no-any-return]
+
+
+class AnswersCounts(Document):
+    """Counts of an import of answers."""
+
+    __slots__ = ()
+
+    @property
+    def assessments(self) -> int:
+        """Assessments written."""
+        return _get(self._data, "assessments", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def carried(self) -> int:
+        """Rows carried into an assessment (as an answer or its comment)."""
+        return _get(self._data, "carried", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def collectivites(self) -> int:
+        """Collectivités in the source."""
+        return _get(self._data, "collectivites", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def rows(self) -> int:
+        """Answer rows (`collectivite_answer`) in the source."""
+        return _get(self._data, "rows", None, None)  # type: ignore[no-any-return]
+
+
+class AnswersReport(Document):
+    """What an import of answers did."""
+
+    __slots__ = ()
+
+    @property
+    def collectivites(self) -> List[CollectiviteReport]:
+        """Per collectivité, what was not carried and what was assumed (only those with something to report)."""
+        return _get(self._data, "collectivites", [], ('l', ('c', CollectiviteReport)))  # type: ignore[no-any-return]
+
+    @property
+    def counts(self) -> AnswersCounts:
+        """Counts."""
+        return _get(self._data, "counts", None, ('c', AnswersCounts))  # type: ignore[no-any-return]
+
+    @property
+    def skipped(self) -> List[Skipped]:
+        """Collectivités without an assessment, and rows of no collectivité."""
+        return _get(self._data, "skipped", [], ('l', ('c', Skipped)))  # type: ignore[no-any-return]
+
+
+class ImportedAnswersAssessment(Document):
+    """The answers of a collectivité."""
+
+    __slots__ = ()
+
+    @property
+    def answers(self) -> Dict[str, Answer]:
+        """Answers keyed by question id, in questionnaire order."""
+        return _get(self._data, "answers", {}, ('d', ('c', Answer)))  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> str:
+        """Date of the assessment, ISO 8601 calendar date (`YYYY-MM-DD`)."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def from_plan(self) -> Optional[Dict[str, str]]:
+        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they come from."""
+        return _get(self._data, "from_plan", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def level(self) -> int:
+        """Level answered: 1, or 2 (levels 1 and 2)."""
+        return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def migrations(self) -> Optional[List[MigrationRecord]]:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+        return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
+
+    @property
+    def profile(self) -> Profile:
+        """Who answers."""
+        return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
+
+    @property
+    def referential(self) -> ReferentialRef:
+        """The referential answered."""
+        return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
+
+
+class CollectiviteReport(Document):
+    """What was not carried of one collectivité's answers."""
+
+    __slots__ = ()
+
+    @property
+    def collectivite(self) -> str:
+        """The collectivité's id in Éco-clic."""
+        return _get(self._data, "collectivite", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def name(self) -> str:
+        """Its name."""
+        return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def not_carried(self) -> List[NotCarried]:
+        """Rows not carried into its assessment."""
+        return _get(self._data, "not_carried", [], ('l', ('c', NotCarried)))  # type: ignore[no-any-return]
+
+    @property
+    def warnings(self) -> List[Issue]:
+        """Things kept with an assumption (a kind, a malformed SIRET dropped…)."""
+        return _get(self._data, "warnings", [], ('l', ('c', Issue)))  # type: ignore[no-any-return]
+
+
+class ImportedAssessment(Document):
+    """The assessment of one collectivité."""
+
+    __slots__ = ()
+
+    @property
+    def assessment(self) -> ImportedAnswersAssessment:
+        """Its assessment, valid for the referential."""
+        return _get(self._data, "assessment", None, ('c', ImportedAnswersAssessment))  # type: ignore[no-any-return]
+
+    @property
+    def collectivite(self) -> str:
+        """The collectivité's id in Éco-clic."""
+        return _get(self._data, "collectivite", None, None)  # type: ignore[no-any-return]
+
+
+class NotCarried(Document):
+    """A row not carried into an assessment."""
+
+    __slots__ = ()
+
+    @property
+    def path(self) -> str:
+        """The row: `/collectivite_answer/<id>`."""
+        return _get(self._data, "path", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def reason(self) -> str:
+        """Why."""
+        return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def text(self) -> Optional[str]:
+        """The text the collectivité wrote in it, when it has one."""
+        return _get(self._data, "text", None, None)  # type: ignore[no-any-return]
 
 
 class Migration(Document):
@@ -2747,7 +2940,7 @@ class Conformity(Document):
 
     @property
     def applicable(self) -> int:
-        """Shown questions not answered "not applicable" (unanswered and "don't know" included: they are not in place)."""
+        """Shown questions with points to earn, not answered "not applicable" (unanswered and "don't know" included: they are not in place)."""
         return _get(self._data, "applicable", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -2834,12 +3027,12 @@ class EcoClic(Document):
 
     @property
     def max_points(self) -> int:
-        """Σ points of every option."""
+        """Σ points of every answer of every question of the level (shown or hidden by its condition) that applies to the profile."""
         return _get(self._data, "max_points", None, None)  # type: ignore[no-any-return]
 
     @property
     def points(self) -> int:
-        """Σ chosen points."""
+        """Σ points of the chosen answers of the shown questions."""
         return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
 
 
@@ -3202,6 +3395,8 @@ __all__ = [
     "Addressed",
     "Answer",
     "AnswerOption",
+    "AnswersCounts",
+    "AnswersReport",
     "Applicability",
     "Assessment",
     "AssessmentDiff",
@@ -3211,12 +3406,14 @@ __all__ = [
     "BudgetFigures",
     "Candidate",
     "Candidates",
+    "CollectiviteReport",
     "Condition",
     "Conformity",
     "Counts",
     "Crosswalk",
     "CrosswalkMapping",
     "EcoClic",
+    "EcoClicPoints",
     "EffortFigures",
     "Gap",
     "Grade",
@@ -3227,6 +3424,9 @@ __all__ = [
     "ImportCounts",
     "ImportReport",
     "Imported",
+    "ImportedAnswers",
+    "ImportedAnswersAssessment",
+    "ImportedAssessment",
     "ImportedImportReport",
     "IndexFigures",
     "Indicator",
@@ -3239,6 +3439,7 @@ __all__ = [
     "MigrationRecord",
     "MigrationReport",
     "MigrationSimulation",
+    "NotCarried",
     "Outcome",
     "PeerComparison",
     "PeerResult",

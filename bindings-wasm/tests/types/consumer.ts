@@ -2,7 +2,8 @@
 // type-checks it against the generated .d.ts. The @ts-expect-error lines
 // prove that the types reject wrong documents and arguments.
 import init, {
-  loadExtras, importReferential, type Imported,
+  loadExtras, importReferential, type Imported, importEcoclic, importEcoclicAnswers,
+  type ImportedAnswers, type EcoclicSource,
   Referential, rollup, version, invertCrosswalk, SobrieteError, ValidationError, ArgumentError,
   type Crosswalk, type Migration, type MigrationSimulation, type ScoreSummary, type ScoreSummaryItem, type ScoreTable,
   type Assessment, type ScoreReport, type ValidationReport, type Proposal, type Plan,
@@ -113,5 +114,11 @@ const notAwaited: string = r.renderReport(a);
 const imported: Imported = await importReferential('rgesn', '{}');
 // @ts-expect-error: not an import format
 await importReferential('pdf', '{}');
+const ecoclicSource: EcoclicSource = { csv: { question: 'id;question\n' } };
+const fromEcoclic: Imported = await importEcoclic(ecoclicSource);
+const ecoclicAnswers: ImportedAnswers = await importEcoclicAnswers('-- dump', r);
+const firstAssessment: Assessment | undefined = ecoclicAnswers.assessments[0]?.assessment;
+// @ts-expect-error: a source is a dump, bytes or {sql}/{csv}
+await importEcoclic({ xml: '' });
 
-export { notAwaited, imported, summary, summaries, migration, migrationAgain, simulation, migrationText, crosswalkReport, back, id, index, grade, themeScores, ok, text, full, data, gap, candidates, planReport, status, history, diff, series, comparison, mine, roll, csv, review, svg, md, wrong, noKind, notString };
+export { notAwaited, imported, fromEcoclic, firstAssessment, summary, summaries, migration, migrationAgain, simulation, migrationText, crosswalkReport, back, id, index, grade, themeScores, ok, text, full, data, gap, candidates, planReport, status, history, diff, series, comparison, mine, roll, csv, review, svg, md, wrong, noKind, notString };

@@ -328,6 +328,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                     rgesn: Vec::new(),
                     urls: url.into_iter().collect(),
                 },
+                eco_clic: None,
             });
             let mut description: Vec<String> = Vec::new();
             let ratings: Vec<String> = [

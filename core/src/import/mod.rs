@@ -1,15 +1,18 @@
 //! Importers of published referentials into our [`Referential`] format.
 //!
-//! Three formats are read:
+//! Four formats are read:
 //!
 //! - [`rgesn`]: the RGESN (Référentiel général d'écoconception de services
 //!   numériques, Arcep/Arcom/DINUM), a list of criteria;
 //! - [`minumeco`]: the government's good-practice guide for organisations
 //!   (DINUM/MTE/INR), themes of practices;
 //! - [`wsg`]: the W3C Web Sustainability Guidelines, categories of
-//!   guidelines with success criteria.
+//!   guidelines with success criteria;
+//! - [`ecoclic`]: the questionnaire of the Éco-clic platform, from its
+//!   database (a MySQL dump or CSV exports), and its collectivités'
+//!   answers as assessments.
 //!
-//! Each importer keeps the source ids, themes, ratings (priority and
+//! Each JSON importer keeps the source ids, themes, ratings (priority and
 //! difficulty, or impact and effort, as action impact and effort) and texts
 //! (cleaned by [`clean::clean`]). It accepts the other published shapes of
 //! its format (the list alone or wrapped in an object with metadata, field
@@ -21,6 +24,7 @@
 //! referential always passes the library's own validation.
 
 pub mod clean;
+pub mod ecoclic;
 pub mod minumeco;
 pub mod rgesn;
 pub mod wsg;
@@ -46,6 +50,9 @@ pub enum ImportFormat {
     Minumeco,
     /// W3C Web Sustainability Guidelines.
     Wsg,
+    /// Éco-clic's questionnaire (a MySQL dump; CSV exports through
+    /// [`ecoclic::import`]).
+    Ecoclic,
 }
 
 impl ImportFormat {
@@ -54,14 +61,16 @@ impl ImportFormat {
         ImportFormat::Rgesn,
         ImportFormat::Minumeco,
         ImportFormat::Wsg,
+        ImportFormat::Ecoclic,
     ];
 
-    /// The JSON name (`rgesn`, `minumeco`, `wsg`).
+    /// The JSON name (`rgesn`, `minumeco`, `wsg`, `ecoclic`).
     pub fn as_str(self) -> &'static str {
         match self {
             ImportFormat::Rgesn => "rgesn",
             ImportFormat::Minumeco => "minumeco",
             ImportFormat::Wsg => "wsg",
+            ImportFormat::Ecoclic => "ecoclic",
         }
     }
 
@@ -137,12 +146,14 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// Imports a source in `format` (JSON text).
-pub fn import(format: ImportFormat, json: &str) -> Result<Imported, Error> {
+/// Imports a source in `format`: JSON text, or for `ecoclic` the text of
+/// a MySQL dump.
+pub fn import(format: ImportFormat, text: &str) -> Result<Imported, Error> {
     match format {
-        ImportFormat::Rgesn => rgesn::import(json),
-        ImportFormat::Minumeco => minumeco::import(json),
-        ImportFormat::Wsg => wsg::import(json),
+        ImportFormat::Rgesn => rgesn::import(text),
+        ImportFormat::Minumeco => minumeco::import(text),
+        ImportFormat::Wsg => wsg::import(text),
+        ImportFormat::Ecoclic => ecoclic::import_sql(text),
     }
 }
 

@@ -267,6 +267,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                 rgesn: vec![id.clone()],
                 urls: text_field(m, URL).into_iter().collect(),
             },
+            eco_clic: None,
         });
         let mut description = Vec::new();
         let ratings: Vec<String> = [

@@ -376,6 +376,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                     rgesn: Vec::new(),
                     urls: url.into_iter().collect(),
                 },
+                eco_clic: None,
             });
             actions.push(Action {
                 id: format!("wsg-{id}"),

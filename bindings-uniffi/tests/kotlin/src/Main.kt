@@ -104,6 +104,12 @@ private fun computeWith(r: Referential, case: Map<String, Any?>): Any? {
                 },
             )
         }
+        "import_ecoclic" -> mapOf("imported" to parseJson(importEcoclic(doc("source"))))
+        "import_ecoclic_answers" -> {
+            // The questionnaire is imported on the way unless one is given.
+            val given = case["referential"]?.let { doc("referential") }
+            mapOf("answers" to parseJson(importEcoclicAnswers(doc("source"), given)))
+        }
         else -> throw IllegalStateException("unknown operation $op")
     }
 }
@@ -231,6 +237,31 @@ private fun apiCases(r: Referential, examples: File) {
         check("unknown import format throws", false)
     } catch (e: SobrieteException.InvalidArgument) {
         check("unknown import format throws", e.name == "format")
+    }
+
+    // Éco-clic: CSV exports import into a referential and assessments
+    // whose figures are the hand-computed ones (core/tests/ecoclic.rs).
+    val csvDir = File(examples, "../tests/import-fixtures/ecoclic/mini-csv")
+    val tables = csvDir.listFiles()!!.filter { it.name.endsWith(".csv") }.sortedBy { it.name }
+        .associate { it.name.removeSuffix(".csv") to it.readText() }
+    val source = toJson(mapOf("csv" to tables))
+    val ecoRef = (parseJson(importEcoclic(source)) as Map<*, *>)["referential"]
+    val answers = parseJson(importEcoclicAnswers(source)) as Map<*, *>
+    Referential.fromJson(toJson(ecoRef)).use { er ->
+        val figures = (answers["assessments"] as List<*>).associate {
+            val one = it as Map<*, *>
+            val report = parseJson(er.score(toJson(one["assessment"]))) as Map<*, *>
+            one["collectivite"] to (report["eco_clic"] as Map<*, *>)["index"]?.toString()
+        }
+        check("Éco-clic figures of the imported answers", figures == mapOf(
+            "col-a" to "42", "col-b" to "56", "col-c" to null, "col-d" to "28",
+        )) { "$figures" }
+    }
+    try {
+        importEcoclic(toJson(mapOf("sql" to "INSERT INTO answer VALUES ('cut")))
+        check("a cut dump throws", false)
+    } catch (e: SobrieteException.InvalidDocument) {
+        check("a cut dump names its line", e.issues.first().message.startsWith("line 1, column")) { "${e.issues}" }
     }
 
     // Score: the JSON report and the summary record agree.

@@ -1,0 +1,691 @@
+//! Éco-clic's answers → one assessment per collectivité.
+//!
+//! Tables read, beside the questionnaire's: `collectivite` (id, name,
+//! population, departement_id, siret, type_id, level_two,
+//! last_answered_at), `collectivite_answer` (id, answer_id,
+//! collectivite_id, body, answered_at), and when present
+//! `collectivite_type` (id, label) and `departement` (code, region_code).
+//!
+//! - profile: the name; the kind from the type's label (`MAIRIE` →
+//!   commune, `COMCOM` → communauté de communes, `CA` → communauté
+//!   d'agglomération, `CU`, `METROPOLE`, `DEPARTEMENT`, `REGION`,
+//!   `SYNDICAT`/`OPSN`; anything else, `EPCI` included, → other, with a
+//!   warning); the population; the SIRET as SIREN + establishment; the
+//!   département and its région;
+//! - date: `last_answered_at` (else the latest `answered_at` of its rows);
+//!   level: 2 when `level_two` is set;
+//! - answers: each row's answer row gives the question and the answer
+//!   (yes, no, an option, "don't know", "not applicable"); the options
+//!   ticked on a checkbox question together; on a radio question the
+//!   latest row (`answered_at`, then the dump's order), the others
+//!   reported; the text of a free-text row is the answer's comment (its
+//!   label first when the question has several). Answers to questions
+//!   hidden by their condition or above the level are kept (the library
+//!   ignores them in its figures, with a warning).
+//!
+//! Not carried, and reported per collectivité with the row's text: rows
+//! whose answer row is not in the questionnaire (or not in the referential
+//! given), rows of a radio question beyond the latest, "don't know" or
+//! "not concerned" ticked with other answers. A collectivité with neither
+//! an answer nor a date, and rows of an unknown collectivité, are reported
+//! in `skipped`.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{require, Columns, EcoClicSource, Questionnaire, RowKind, RowMeaning};
+use crate::assessment::{Answer, Assessment, ReferentialRef};
+use crate::error::{Error, Issue, IssueCode};
+use crate::import::Skipped;
+use crate::parse::join;
+use crate::profile::{Profile, ProfileKind};
+use crate::referential::{Referential, Response};
+
+use super::tables::Row;
+
+/// Éco-clic's answers as assessments, and what the import did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedAnswers {
+    /// One assessment per collectivité, in the order of the source.
+    pub assessments: Vec<ImportedAssessment>,
+    /// What was carried and what was not.
+    pub report: AnswersReport,
+}
+
+/// The assessment of one collectivité.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportedAssessment {
+    /// The collectivité's id in Éco-clic.
+    pub collectivite: String,
+    /// Its assessment, valid for the referential.
+    pub assessment: Assessment,
+}
+
+/// What an import of answers did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersReport {
+    /// Counts.
+    pub counts: AnswersCounts,
+    /// Per collectivité, what was not carried and what was assumed (only
+    /// those with something to report).
+    #[serde(default)]
+    pub collectivites: Vec<CollectiviteReport>,
+    /// Collectivités without an assessment, and rows of no collectivité.
+    #[serde(default)]
+    pub skipped: Vec<Skipped>,
+}
+
+/// Counts of an import of answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersCounts {
+    /// Collectivités in the source.
+    pub collectivites: u32,
+    /// Assessments written.
+    pub assessments: u32,
+    /// Answer rows (`collectivite_answer`) in the source.
+    pub rows: u32,
+    /// Rows carried into an assessment (as an answer or its comment).
+    pub carried: u32,
+}
+
+/// What was not carried of one collectivité's answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CollectiviteReport {
+    /// The collectivité's id in Éco-clic.
+    pub collectivite: String,
+    /// Its name.
+    pub name: String,
+    /// Rows not carried into its assessment.
+    #[serde(default)]
+    pub not_carried: Vec<NotCarried>,
+    /// Things kept with an assumption (a kind, a malformed SIRET dropped…).
+    #[serde(default)]
+    pub warnings: Vec<Issue>,
+}
+
+/// A row not carried into an assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotCarried {
+    /// The row: `/collectivite_answer/<id>`.
+    pub path: String,
+    /// Why.
+    pub reason: String,
+    /// The text the collectivité wrote in it, when it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+const TABLES: &[&str] = &[
+    "category",
+    "theme",
+    "question",
+    "answer",
+    "collectivite",
+    "collectivite_answer",
+    "collectivite_type",
+    "departement",
+];
+
+/// Imports Éco-clic's answers: one assessment per collectivité, for
+/// `referential` (the questionnaire imported from the same source when
+/// `None`; see [`super::import`]). Answer rows are matched through the
+/// source's questionnaire, so a referential given must be that import (its
+/// texts may have been edited, not its ids).
+pub fn import_answers(
+    source: &EcoClicSource,
+    referential: Option<&Referential>,
+) -> Result<ImportedAnswers, Error> {
+    let tables = source.read(TABLES)?;
+    let base = source.base();
+    let questionnaire = Questionnaire::build(&tables, base)?;
+    let cols = require(
+        &tables,
+        base,
+        &[
+            ("collectivite", &["id", "name"]),
+            (
+                "collectivite_answer",
+                &["id", "answer_id", "collectivite_id"],
+            ),
+        ],
+    )?;
+    let (Some(collectivite), Some(rows)) = (cols.first(), cols.get(1)) else {
+        return Err(super::source_error(Vec::new()));
+    };
+    if referential.is_none() {
+        // The questionnaire imported on the way is checked as an import is.
+        let q = &questionnaire.referential;
+        crate::limits::check_referential(q).map_err(|i| super::source_error(vec![i]))?;
+        let issues = crate::validate::validate_referential(q);
+        if issues.iter().any(Issue::is_error) {
+            return Err(Error::Invalid {
+                document: crate::error::DocumentKind::Referential,
+                issues,
+            });
+        }
+    }
+    let r = referential.unwrap_or(&questionnaire.referential);
+    let types: BTreeMap<&str, &str> = tables
+        .tables
+        .get("collectivite_type")
+        .map(|t| {
+            let c = Columns {
+                table: t,
+                name: "collectivite_type",
+            };
+            t.rows
+                .iter()
+                .filter_map(|row| Some((c.id(row, "id")?, c.id(row, "label")?)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let regions: BTreeMap<&str, &str> = tables
+        .tables
+        .get("departement")
+        .map(|t| {
+            let c = Columns {
+                table: t,
+                name: "departement",
+            };
+            t.rows
+                .iter()
+                .filter_map(|row| Some((c.id(row, "code")?, c.id(row, "region_code")?)))
+                .collect()
+        })
+        .unwrap_or_default();
+
+    let mut report = AnswersReport {
+        counts: AnswersCounts {
+            collectivites: count(collectivite.table.rows.len()),
+            rows: count(rows.table.rows.len()),
+            ..AnswersCounts::default()
+        },
+        collectivites: Vec::new(),
+        skipped: Vec::new(),
+    };
+    // Rows by collectivité, in the source's order.
+    let mut by_collectivite: BTreeMap<&str, Vec<(usize, &Row)>> = BTreeMap::new();
+    let ids: std::collections::BTreeSet<&str> = collectivite
+        .table
+        .rows
+        .iter()
+        .filter_map(|row| collectivite.id(row, "id"))
+        .collect();
+    for (position, row) in rows.table.rows.iter().enumerate() {
+        match rows.id(row, "collectivite_id") {
+            Some(c) if ids.contains(c) => {
+                by_collectivite.entry(c).or_default().push((position, row))
+            }
+            Some(c) => report.skipped.push(Skipped {
+                path: rows.path(row),
+                reason: format!("its collectivité {c:?} does not exist"),
+            }),
+            None => report.skipped.push(Skipped {
+                path: rows.path(row),
+                reason: "it names no collectivité".to_owned(),
+            }),
+        }
+    }
+    let lookup = Lookup {
+        questionnaire: &questionnaire,
+        r,
+        rows,
+    };
+    let mut assessments = Vec::new();
+    let mut done = std::collections::BTreeSet::new();
+    for row in &collectivite.table.rows {
+        let path = collectivite.path(row);
+        let Some(id) = collectivite.id(row, "id") else {
+            report.skipped.push(Skipped {
+                path: "/collectivite".to_owned(),
+                reason: format!("line {}: a collectivité without id", row.line),
+            });
+            continue;
+        };
+        if !done.insert(id) {
+            report.skipped.push(Skipped {
+                path,
+                reason: "a second collectivité with this id".to_owned(),
+            });
+            continue;
+        }
+        let own = by_collectivite
+            .get(id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let mut one = CollectiviteReport {
+            collectivite: id.to_owned(),
+            name: collectivite.id(row, "name").unwrap_or_default().to_owned(),
+            not_carried: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let Some(date) = date(collectivite, row, rows, own) else {
+            report.skipped.push(Skipped {
+                path,
+                reason: "no answer and no date of answer: no assessment".to_owned(),
+            });
+            continue;
+        };
+        let profile = profile(collectivite, row, &types, &regions, &mut one);
+        let (answers, carried) = lookup.answers(own, &mut one);
+        let mut assessment = Assessment {
+            referential: ReferentialRef {
+                id: r.id.clone(),
+                version: r.version.clone(),
+            },
+            profile,
+            date,
+            level: if collectivite.flag(row, "level_two") {
+                2
+            } else {
+                1
+            },
+            answers,
+            from_plan: Default::default(),
+            migrations: Vec::new(),
+        };
+        let mut carried = carried;
+        if !settle(&mut assessment, r, &mut one, &mut carried) {
+            report.skipped.push(Skipped {
+                path,
+                reason: "its assessment stays invalid for the referential".to_owned(),
+            });
+            report.collectivites.push(one);
+            continue;
+        }
+        report.counts.carried += carried;
+        if !one.not_carried.is_empty() || !one.warnings.is_empty() {
+            report.collectivites.push(one);
+        }
+        assessments.push(ImportedAssessment {
+            collectivite: id.to_owned(),
+            assessment,
+        });
+    }
+    report.counts.assessments = count(assessments.len());
+    Ok(ImportedAnswers {
+        assessments,
+        report,
+    })
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The date of the assessment: `last_answered_at`, else the latest
+/// `answered_at` of its rows, as `YYYY-MM-DD`.
+fn date(c: &Columns<'_>, row: &Row, rows: &Columns<'_>, own: &[(usize, &Row)]) -> Option<String> {
+    let day = |s: &str| {
+        let d = s.get(..10)?;
+        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .ok()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+    };
+    c.id(row, "last_answered_at").and_then(day).or_else(|| {
+        own.iter()
+            .filter_map(|(_, r)| rows.id(r, "answered_at").and_then(day))
+            .max()
+    })
+}
+
+fn profile(
+    c: &Columns<'_>,
+    row: &Row,
+    types: &BTreeMap<&str, &str>,
+    regions: &BTreeMap<&str, &str>,
+    one: &mut CollectiviteReport,
+) -> Profile {
+    let path = c.path(row);
+    let mut warn = |column: &str, message: String| {
+        one.warnings.push(Issue::warning(
+            IssueCode::InvalidProfile,
+            join(&path, column),
+            message,
+        ));
+    };
+    let name: String = super::text(c.get(row, "name"))
+        .unwrap_or_default()
+        .chars()
+        .filter(|ch| !ch.is_control())
+        .collect();
+    let name = if name.trim().is_empty() {
+        warn(
+            "name",
+            "no name: the collectivité's id is its name".to_owned(),
+        );
+        format!("Collectivité {}", c.id(row, "id").unwrap_or_default())
+    } else {
+        name
+    };
+    let label = c
+        .id(row, "type_id")
+        .map(|t| types.get(t).copied().unwrap_or(t));
+    let kind = match label.map(|l| (l, super::fold(l).replace(['-', '_', '\''], " "))) {
+        Some((label, l)) => match l.trim() {
+            "mairie" | "commune" => ProfileKind::Commune,
+            "comcom" | "cc" | "communaute de communes" => ProfileKind::CommunauteDeCommunes,
+            "ca" | "communaute d agglomeration" | "agglomeration" => {
+                ProfileKind::CommunauteDAgglomeration
+            }
+            "cu" | "communaute urbaine" => ProfileKind::CommunauteUrbaine,
+            "metropole" => ProfileKind::Metropole,
+            "departement" | "conseil departemental" => ProfileKind::Departement,
+            "region" | "conseil regional" => ProfileKind::Region,
+            "syndicat" | "opsn" | "sivu" | "sivom" | "syndicat mixte" => {
+                ProfileKind::SyndicatOrOpsn
+            }
+            "autre" | "other" => ProfileKind::Other,
+            _ => {
+                warn(
+                    "type_id",
+                    format!("type {label:?} is not one kind of collectivité: other"),
+                );
+                ProfileKind::Other
+            }
+        },
+        None => ProfileKind::Other,
+    };
+    let population = match c.int(row, "population") {
+        Some(p) => u32::try_from(p.max(0)).unwrap_or(u32::MAX),
+        None => {
+            warn("population", "no population: 0".to_owned());
+            0
+        }
+    };
+    let siret: Option<String> = c
+        .id(row, "siret")
+        .map(|s| s.chars().filter(|ch| !ch.is_whitespace()).collect());
+    let (siren, establishment) = match siret {
+        Some(s) if s.len() == 14 && s.bytes().all(|b| b.is_ascii_digit()) => {
+            (s.get(..9).map(str::to_owned), s.get(9..).map(str::to_owned))
+        }
+        Some(s) if s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit()) => (Some(s), None),
+        Some(s) => {
+            warn(
+                "siret",
+                format!("SIRET {s:?} is not 14 digits: not carried"),
+            );
+            (None, None)
+        }
+        None => (None, None),
+    };
+    let departement = c.id(row, "departement_id").map(str::to_uppercase);
+    let region = departement
+        .as_deref()
+        .and_then(|d| regions.get(d))
+        .map(|r| {
+            if r.len() == 1 {
+                format!("0{r}")
+            } else {
+                (*r).to_owned()
+            }
+        });
+    Profile {
+        name,
+        kind,
+        population,
+        siren,
+        establishment,
+        insee: None,
+        departement,
+        region,
+    }
+}
+
+/// How the rows of a collectivité become answers.
+struct Lookup<'a> {
+    questionnaire: &'a Questionnaire,
+    r: &'a Referential,
+    rows: &'a Columns<'a>,
+}
+
+/// A row of a collectivité, read.
+struct Given<'a> {
+    position: usize,
+    row: &'a Row,
+    meaning: &'a RowMeaning,
+    answered_at: String,
+    text: Option<String>,
+}
+
+impl Lookup<'_> {
+    /// The answers of a collectivité's rows, and how many rows they carry.
+    fn answers(
+        &self,
+        own: &[(usize, &Row)],
+        one: &mut CollectiviteReport,
+    ) -> (indexmap::IndexMap<String, Answer>, u32) {
+        let rows = self.rows;
+        let mut by_question: BTreeMap<&str, Vec<Given<'_>>> = BTreeMap::new();
+        for &(position, row) in own {
+            let text: Option<String> = rows
+                .get(row, "body")
+                .map(|b| b.trim().to_owned())
+                .filter(|b| !b.is_empty());
+            let not_carried = |reason: String| NotCarried {
+                path: rows.path(row),
+                reason,
+                text: text.clone(),
+            };
+            let Some(answer_id) = rows.id(row, "answer_id") else {
+                one.not_carried
+                    .push(not_carried("it names no answer row".to_owned()));
+                continue;
+            };
+            let Some(meaning) = self.questionnaire.rows.get(answer_id) else {
+                one.not_carried.push(not_carried(format!(
+                    "answer row {answer_id:?} is not in the questionnaire"
+                )));
+                continue;
+            };
+            let fits = self.r.question(&meaning.question).is_some_and(|q| {
+                meaning.kind != RowKind::Option || q.response.option(answer_id).is_some()
+            });
+            if !fits {
+                one.not_carried.push(not_carried(format!(
+                    "answer row {answer_id:?} is not in the referential"
+                )));
+                continue;
+            }
+            by_question
+                .entry(meaning.question.as_str())
+                .or_default()
+                .push(Given {
+                    position,
+                    row,
+                    meaning,
+                    answered_at: rows.id(row, "answered_at").unwrap_or_default().to_owned(),
+                    text,
+                });
+        }
+        let mut answers = indexmap::IndexMap::new();
+        let mut carried = 0u32;
+        // In the referential's order.
+        for q in &self.r.questions {
+            let Some(mut given) = by_question.remove(q.id.as_str()) else {
+                continue;
+            };
+            given.sort_by(|a, b| {
+                a.answered_at
+                    .cmp(&b.answered_at)
+                    .then(a.position.cmp(&b.position))
+            });
+            let multiple = matches!(q.response, Response::MultipleChoice { .. });
+            // The answer: the options ticked (checkboxes), or the latest
+            // choice (radio buttons), a filled text field when nothing else.
+            let mut kept: Vec<&Given<'_>> = Vec::new();
+            let mut dropped: Vec<(&Given<'_>, &str)> = Vec::new();
+            let exclusive = |g: &Given<'_>| {
+                matches!(g.meaning.kind, RowKind::DontKnow | RowKind::NotApplicable)
+            };
+            if multiple {
+                let options: Vec<&Given<'_>> = given
+                    .iter()
+                    .filter(|g| g.meaning.kind == RowKind::Option)
+                    .collect();
+                if options.is_empty() {
+                    if let Some(last) = given.iter().rev().find(|g| exclusive(g)) {
+                        kept.push(last);
+                    }
+                } else {
+                    kept = options;
+                }
+                for g in &given {
+                    if !kept.iter().any(|k| k.position == g.position) {
+                        dropped.push((g, "\"don't know\" or \"not concerned\" ticked with other answers of a checkbox question: the other answers are kept"));
+                    }
+                }
+            } else {
+                let choice = given
+                    .iter()
+                    .rev()
+                    .find(|g| !g.meaning.input)
+                    .or_else(|| given.last());
+                if let Some(c) = choice {
+                    kept.push(c);
+                }
+                for g in &given {
+                    let is_kept = kept.iter().any(|k| k.position == g.position);
+                    // A filled text field goes into the comment.
+                    let in_comment = g.meaning.input && g.text.is_some();
+                    if !is_kept && !in_comment {
+                        dropped.push((g, "another answer of this one-answer question is later (answered_at): the latest is kept"));
+                    }
+                }
+            }
+            for (g, reason) in dropped {
+                one.not_carried.push(NotCarried {
+                    path: rows.path(g.row),
+                    reason: reason.to_owned(),
+                    text: g.text.clone(),
+                });
+            }
+            let texts: Vec<&Given<'_>> = given
+                .iter()
+                .filter(|g| {
+                    g.text.is_some()
+                        && (g.meaning.input || kept.iter().any(|k| k.position == g.position))
+                })
+                .collect();
+            let comment = match texts.as_slice() {
+                [] => None,
+                [only] => only.text.clone(),
+                several => Some(
+                    several
+                        .iter()
+                        .map(|g| {
+                            format!(
+                                "{} : {}",
+                                g.meaning.label,
+                                g.text.as_deref().unwrap_or_default()
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+            };
+            carried += count(
+                given
+                    .iter()
+                    .filter(|g| {
+                        kept.iter().any(|k| k.position == g.position)
+                            || (g.meaning.input && g.text.is_some())
+                    })
+                    .count(),
+            );
+            let evidence = Vec::new();
+            let answer = match kept.first().map(|g| &g.meaning.kind) {
+                None => Answer::Unanswered { comment, evidence },
+                Some(RowKind::Yes) => Answer::Yes { comment, evidence },
+                Some(RowKind::No) => Answer::No { comment, evidence },
+                Some(RowKind::DontKnow) => Answer::DontKnow { comment, evidence },
+                Some(RowKind::NotApplicable) => Answer::NotApplicable {
+                    justification: None,
+                    comment,
+                    evidence,
+                },
+                Some(RowKind::Option) => Answer::Choice {
+                    options: kept
+                        .iter()
+                        .filter_map(|g| rows.id(g.row, "answer_id").map(str::to_owned))
+                        .collect(),
+                    comment,
+                    evidence,
+                },
+            };
+            answers.insert(q.id.clone(), answer);
+        }
+        (answers, carried)
+    }
+}
+
+/// Makes the assessment valid for the referential: an answer the
+/// validation refuses is reported and removed, a malformed profile field
+/// dropped. False when it cannot be made valid.
+fn settle(
+    a: &mut Assessment,
+    r: &Referential,
+    one: &mut CollectiviteReport,
+    carried: &mut u32,
+) -> bool {
+    for _ in 0..3 {
+        let errors: Vec<Issue> = crate::validate::validate_assessment(a, r)
+            .into_iter()
+            .filter(Issue::is_error)
+            .collect();
+        if errors.is_empty() {
+            return true;
+        }
+        for e in errors {
+            let mut parts = e.path.split('/').skip(1);
+            match (parts.next(), parts.next()) {
+                (Some("answers"), Some(q)) => {
+                    let q = q.replace("~1", "/").replace("~0", "~");
+                    if a.answers.shift_remove(&q).is_some() {
+                        *carried = carried.saturating_sub(1);
+                        one.not_carried.push(NotCarried {
+                            path: join("/answers", &q),
+                            reason: format!("{}: {}", e.code.as_str(), e.message),
+                            text: None,
+                        });
+                    }
+                }
+                (Some("profile"), Some(field)) => {
+                    let p = &mut a.profile;
+                    match field {
+                        "siren" => p.siren = None,
+                        "establishment" => p.establishment = None,
+                        "departement" => p.departement = None,
+                        "region" => p.region = None,
+                        "insee" => p.insee = None,
+                        _ => {}
+                    }
+                    one.warnings.push(Issue::warning(
+                        IssueCode::InvalidProfile,
+                        e.path.clone(),
+                        format!("{}: not carried", e.message),
+                    ));
+                }
+                _ => {
+                    one.warnings.push(e.clone());
+                }
+            }
+        }
+    }
+    let issues = crate::validate::validate_assessment(a, r);
+    let valid = !issues.iter().any(Issue::is_error);
+    if !valid {
+        one.warnings
+            .extend(issues.into_iter().filter(Issue::is_error));
+    }
+    valid
+}
