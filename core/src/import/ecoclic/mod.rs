@@ -3,8 +3,9 @@
 //! Éco-clic (a PHP platform of the OPSN federation Déclic) keeps its
 //! questionnaire and answers in a MySQL database. This module reads its
 //! tables, from a dump (`mysqldump` or phpMyAdmin, as Éco-clic ships
-//! `ecoclic.sql`) or from one CSV export per table ([`EcoClicSource`]; see
-//! [`tables`] for how they are read), and turns them into a referential
+//! `ecoclic.sql`) or from one CSV export per table ([`EcoClicSource`]; a
+//! dump is read with the tokenizer of the `sqlparser` crate, an export with
+//! the `csv` crate), and turns them into a referential
 //! ([`import`]) and into one assessment per collectivité
 //! ([`import_answers`]).
 //!
