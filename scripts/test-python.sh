@@ -22,3 +22,6 @@ fi
 # The CLI is the reference the API tests compare with.
 cargo build --quiet --locked -p sobriete-cli
 .venv/bin/python -m pytest -q bindings-python/tests
+# The Éco-clic figure against Éco-clic's formula, computed from the dump's
+# tables read by sqlglot, on random complete answer sets at both levels.
+.venv/bin/python scripts/check-ecoclic.py tests/import-fixtures/ecoclic/mini.sql --n 300

@@ -213,6 +213,39 @@ def test_importers(fmt: Any, file: str, questions: int, themes: int) -> None:
     assert imported.referential.to_dict() == json.loads(cli("import", fmt, str(path), "-q"))
 
 
+def test_ecoclic_imports_from_a_dump_a_folder_or_a_mapping() -> None:
+    fixtures = ROOT / "tests" / "import-fixtures" / "ecoclic"
+    dump = fixtures / "mini.sql"
+    cli_ref = json.loads(cli("import", "ecoclic", str(dump), "-q"))
+    folder = fixtures / "mini-csv"
+    tables = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.csv")}
+    for source in (dump, str(dump), dump.read_text(encoding="utf-8"), {"sql": str(dump)}, folder, tables, {"csv": tables}):
+        imported = sobriete.import_ecoclic(source)
+        assert isinstance(imported, sobriete.Imported)
+        assert imported.referential.to_dict() == cli_ref
+    # The answers: one assessment per collectivité, as the CLI writes them.
+    answers = sobriete.import_ecoclic_answers(folder)
+    assert isinstance(answers, sobriete.ImportedAnswers)
+    lines = [json.loads(x) for x in cli("import", "ecoclic-answers", str(dump), "-q").splitlines()]
+    assert [a.assessment.to_dict() for a in answers.assessments] == lines
+    # Each collectivité's Éco-clic figure (hand-computed in core/tests/ecoclic.rs).
+    ref = sobriete.Referential.load(cli_ref)
+    figures = {a.collectivite: ref.score(a.assessment).eco_clic.index for a in answers.assessments}
+    assert figures == {"col-a": 42, "col-b": 56, "col-c": None, "col-d": 28}
+    # With the referential given; what was not carried is in the report.
+    again = sobriete.import_ecoclic_answers(dump, ref)
+    assert again.to_dict() == answers.to_dict()
+    col_d = [c for c in answers.report.collectivites if c.collectivite == "col-d"][0]
+    assert [n.path for n in col_d.not_carried][0] == "/collectivite_answer/ca-d9"
+    # A broken dump: every problem, located.
+    with pytest.raises(sobriete.ValidationError) as info:
+        sobriete.import_ecoclic("INSERT INTO answer VALUES ('cut")
+    assert info.value.issues[0].code == "invalid_sql"
+    assert info.value.issues[0].message.startswith("line 1, column")
+    with pytest.raises(sobriete.ArgumentError):
+        sobriete.import_ecoclic(ROOT / "examples")  # no CSV export there
+
+
 def test_import_errors() -> None:
     with pytest.raises(sobriete.ArgumentError):
         sobriete.import_referential("pdf", "{}")  # type: ignore[arg-type]

@@ -102,13 +102,7 @@ fn summary(r: &ImportReport) -> String {
         r.skipped.len(),
         r.warnings.len()
     ));
-    for k in &r.skipped {
-        s.push_str(&format!(
-            "\n  skipped {}: {}",
-            clean(&k.path),
-            clean(&k.reason)
-        ));
-    }
+    list_skipped(&mut s, &r.skipped);
     for w in &r.warnings {
         s.push_str(&format!("\n  {w}"));
     }
@@ -117,6 +111,25 @@ fn summary(r: &ImportReport) -> String {
         s.push_str(&format!("\n  not carried over: {}", fields.join(", ")));
     }
     s
+}
+
+/// Skipped entries shown in a summary (the report file has them all).
+const SHOWN: usize = 20;
+
+fn list_skipped(s: &mut String, skipped: &[sobriete::import::Skipped]) {
+    for k in skipped.iter().take(SHOWN) {
+        s.push_str(&format!(
+            "\n  skipped {}: {}",
+            clean(&k.path),
+            clean(&k.reason)
+        ));
+    }
+    if skipped.len() > SHOWN {
+        s.push_str(&format!(
+            "\n  … and {} more skipped (all in --report FILE)",
+            skipped.len() - SHOWN
+        ));
+    }
 }
 
 /// A short summary of an import of answers.
@@ -130,13 +143,7 @@ fn answers_summary(r: &AnswersReport) -> String {
         c.rows,
         r.skipped.len()
     );
-    for k in &r.skipped {
-        s.push_str(&format!(
-            "\n  skipped {}: {}",
-            clean(&k.path),
-            clean(&k.reason)
-        ));
-    }
+    list_skipped(&mut s, &r.skipped);
     for one in &r.collectivites {
         s.push_str(&format!(
             "\n  {} ({}):",

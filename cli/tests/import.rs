@@ -290,3 +290,126 @@ fn imported_wsg_quick_wins_and_markdown() {
     assert!(stdout(&o).contains("Coordonner la démarche numérique responsable"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const ECOCLIC: &str = "tests/import-fixtures/ecoclic/mini.sql";
+
+#[test]
+fn ecoclic_questionnaire_from_a_dump_a_folder_or_csv_files() {
+    let o = run(&["import", "ecoclic", ECOCLIC]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["questions"].as_array().unwrap().len(), 9);
+    assert_eq!(r["grades"][0], json!({"grade": "A", "min": 99.0}));
+    let summary = stderr(&o);
+    assert!(
+        summary.starts_with("imported ecoclic: 9 questions in 3 themes"),
+        "{summary}"
+    );
+    assert!(summary.contains("skipped /answer/a-gone-oui"), "{summary}");
+    let folder = run(&[
+        "import",
+        "ecoclic",
+        "tests/import-fixtures/ecoclic/mini-csv",
+        "-q",
+    ]);
+    assert_eq!(stdout(&folder), stdout(&o));
+    let tables = ["category", "theme", "question", "answer"]
+        .map(|t| format!("tests/import-fixtures/ecoclic/mini-csv/{t}.csv"));
+    let mut args = vec!["import", "ecoclic", "-q"];
+    args.extend(tables.iter().map(String::as_str));
+    let files = run(&args);
+    assert!(files.status.success(), "{}", stderr(&files));
+    assert_eq!(stdout(&files), stdout(&o));
+    // A dump cut short: exit 1, the line named.
+    let dir = scratch("ecoclic-cut");
+    let text = std::fs::read_to_string(root().join(ECOCLIC)).unwrap();
+    let cut = dir.join("cut.sql");
+    std::fs::write(&cut, &text[..text.find("Une personne").unwrap()]).unwrap();
+    let o = run(&["import", "ecoclic", cut.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("error[invalid_sql] at /sql: line "),
+        "{}",
+        stderr(&o)
+    );
+    // Options of the answers' import are usage errors elsewhere.
+    let o = run(&["import", "ecoclic", ECOCLIC, "--out-dir", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(&["import", "rgesn", RGESN, RGESN]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn ecoclic_answers_become_assessments_ready_for_batch() {
+    let dir = scratch("ecoclic-answers");
+    let referential = dir.join("referential.json");
+    let o = run(&[
+        "import",
+        "ecoclic",
+        ECOCLIC,
+        "-q",
+        "-o",
+        referential.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let out = dir.join("assessments");
+    let o = run(&[
+        "import",
+        "ecoclic-answers",
+        ECOCLIC,
+        "--referential",
+        referential.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary = stderr(&o);
+    assert!(
+        summary.starts_with("imported ecoclic-answers: 4 assessments of 5 collectivités (26 of 30 answer rows carried; 2 skipped)"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("not carried /collectivite_answer/ca-d3"),
+        "{summary}"
+    );
+    for f in [
+        "col-a.json",
+        "col-b.json",
+        "col-c.json",
+        "col-d.json",
+        "assessments.jsonl",
+        "import-report.json",
+    ] {
+        assert!(out.join(f).exists(), "{f}");
+    }
+    // The JSON Lines score in batch with the Éco-clic figures computed by
+    // hand in core/tests/ecoclic.rs.
+    let o = run(&[
+        "batch",
+        out.join("assessments.jsonl").to_str().unwrap(),
+        "--referential",
+        referential.to_str().unwrap(),
+        "--format",
+        "jsonl",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let figures: Vec<Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["summary"]["eco_clic"].clone())
+        .collect();
+    assert_eq!(figures, [json!(42), json!(56), Value::Null, json!(28)]);
+    // One collectivité's report, like any assessment's.
+    let o = run(&[
+        "report",
+        out.join("col-a.json").to_str().unwrap(),
+        "--referential",
+        referential.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("42"), "{}", stdout(&o));
+    // Without --out-dir, the JSON Lines on standard output.
+    let o = run(&["import", "ecoclic-answers", ECOCLIC, "-q"]);
+    assert_eq!(stdout(&o).lines().count(), 4);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -801,29 +801,40 @@ def rollup(peers: DocumentInput, expected_members: Optional[int] = None) -> Roll
 
 
 def import_referential(
-    format: Literal["rgesn", "minumeco", "wsg"], source: DocumentInput
+    format: Literal["rgesn", "minumeco", "wsg", "ecoclic"], source: DocumentInput
 ) -> Imported:
     """Turns a published referential into the library's format: the RGESN
     (``rgesn``), the government's good-practice guide (``minumeco``) or the
     W3C Web Sustainability Guidelines (``wsg``), in any of their published
-    editions. ``.referential`` is ready for :meth:`Referential.load`;
+    editions, or Éco-clic's questionnaire (``ecoclic``, the text of its MySQL
+    dump; see :func:`import_ecoclic`). ``.referential`` is ready for
+    :meth:`Referential.load`;
     ``.report`` lists what was imported, skipped (with the source's JSON path
     and the reason) and not carried over."""
     return Imported(_native.import_referential(format, _source(source)))
 
 
 #: Éco-clic's database: a path to a MySQL dump or to a folder of CSV
-#: exports (``question.csv``, ``answer.csv``…), the dump's text, a mapping of
+#: exports (``question.csv``, ``answer.csv``…), the dump's text (or UTF-8
+#: bytes), a mapping of
 #: table names to CSV texts or paths, or the JSON form ``{"sql": …}`` /
 #: ``{"csv": {…}}``.
-EcoClicInput = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+EcoClicInput = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
 
 
 def _ecoclic(source: EcoClicInput) -> Dict[str, Any]:
     """The keyword arguments of the native Éco-clic calls."""
 
+    def is_path(v: Any) -> bool:
+        if isinstance(v, os.PathLike):
+            return True
+        try:
+            return isinstance(v, str) and "\n" not in v and len(v) < 4096 and Path(v).exists()
+        except (OSError, ValueError):  # not a possible path: text
+            return False
+
     def text(v: Any) -> str:
-        if isinstance(v, os.PathLike) or (isinstance(v, str) and "\n" not in v and Path(v).is_file()):
+        if is_path(v):
             return Path(v).read_text(encoding="utf-8")
         if isinstance(v, (bytes, bytearray)):
             return bytes(v).decode("utf-8")
@@ -836,13 +847,15 @@ def _ecoclic(source: EcoClicInput) -> Dict[str, Any]:
             return {"csv": {str(k): text(v) for k, v in dict(source["csv"]).items()}}
         return {"csv": {str(k): text(v) for k, v in source.items()}}
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        if (isinstance(source, os.PathLike) or "\n" not in source) and path.is_dir():
+        if is_path(source) and Path(source).is_dir():
+            path = Path(source)
             tables = {p.stem: p.read_text(encoding="utf-8") for p in sorted(path.glob("*.csv"))}
             if not tables:
                 reason = f"{path}: no CSV export (<table>.csv) in this folder"
                 raise ArgumentError(f"invalid argument `source`: {reason}", "source", reason)
             return {"csv": tables}
+        return {"sql": text(source)}
+    if isinstance(source, (bytes, bytearray)):
         return {"sql": text(source)}
     reason = "expected a path, a dump's text or a mapping of CSV exports"
     raise ArgumentError(f"invalid argument `source`: {reason}", "source", reason)

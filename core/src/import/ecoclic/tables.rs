@@ -131,6 +131,27 @@ pub(crate) fn read_sql(sql: &str, wanted: &[&str], max_rows: usize) -> Result<Ta
             }
         };
         let done = tokens.get(..through).unwrap_or_default();
+        if last {
+            // A dump ends its statements with `;`: one that stops short was
+            // cut (a download or a copy broken off), rows may be missing.
+            let tail_start = done
+                .iter()
+                .rposition(|t| t.token == Token::SemiColon)
+                .map_or(0, |k| k + 1);
+            let tail = done.get(tail_start..).unwrap_or_default();
+            let first = tail.first();
+            if [Keyword::INSERT, Keyword::REPLACE, Keyword::CREATE]
+                .into_iter()
+                .any(|k| keyword(first, k))
+            {
+                let at_line = first.map_or(Location::new(0, 0), |t| absolute(t.span.start));
+                return Err(error(
+                    "/sql",
+                    &at(at_line),
+                    "the dump ends inside this statement (no final `;`): was it cut short?",
+                ));
+            }
+        }
         for statement in done.split(|t| t.token == Token::SemiColon) {
             read_statement(statement, &absolute, wanted, &mut columns, &mut out)?;
             if out.tables.values().map(|t| t.rows.len()).sum::<usize>() > max_rows {
@@ -619,6 +640,15 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.contains("not a literal"), "{}", e.message);
+        // Cut right after a row: the statement has no `;`.
+        let e = read_sql(
+            "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1),\n(2)",
+            &["t"],
+            100,
+        )
+        .unwrap_err();
+        assert!(e.message.starts_with("line 2, column 1"), "{}", e.message);
+        assert!(e.message.contains("cut short"), "{}", e.message);
         // A table nobody reads may be anything.
         assert!(read_sql("INSERT INTO other VALUES (1);", &["t"], 100).is_ok());
     }

@@ -1,0 +1,4 @@
+CREATE TABLE `category` (`id` char(36), `name` varchar(200));
+INSERT INTO `category` (`id`, `name`) VALUES
+('cat-1', 'Gouvernance'),
+('cat-2', 'Usa
