@@ -161,47 +161,13 @@ pub fn import_answers(
         return Err(super::source_error(Vec::new()));
     };
     if referential.is_none() {
-        // The questionnaire imported on the way is checked as an import is.
-        let q = &questionnaire.referential;
-        crate::limits::check_referential(q).map_err(|i| super::source_error(vec![i]))?;
-        let issues = crate::validate::validate_referential(q);
-        if issues.iter().any(Issue::is_error) {
-            return Err(Error::Invalid {
-                document: crate::error::DocumentKind::Referential,
-                issues,
-            });
-        }
+        checked(&questionnaire.referential)?;
     }
     let r = referential.unwrap_or(&questionnaire.referential);
-    let types: BTreeMap<&str, &str> = tables
-        .tables
-        .get("collectivite_type")
-        .map(|t| {
-            let c = Columns {
-                table: t,
-                name: "collectivite_type",
-            };
-            t.rows
-                .iter()
-                .filter_map(|row| Some((c.id(row, "id")?, c.id(row, "label")?)))
-                .collect()
-        })
-        .unwrap_or_default();
-    let regions: BTreeMap<&str, &str> = tables
-        .tables
-        .get("departement")
-        .map(|t| {
-            let c = Columns {
-                table: t,
-                name: "departement",
-            };
-            t.rows
-                .iter()
-                .filter_map(|row| Some((c.id(row, "code")?, c.id(row, "region_code")?)))
-                .collect()
-        })
-        .unwrap_or_default();
-
+    let places = Places {
+        types: pairs(&tables, "collectivite_type", "id", "label"),
+        regions: pairs(&tables, "departement", "code", "region_code"),
+    };
     let mut report = AnswersReport {
         counts: AnswersCounts {
             collectivites: count(collectivite.table.rows.len()),
@@ -211,29 +177,7 @@ pub fn import_answers(
         collectivites: Vec::new(),
         skipped: Vec::new(),
     };
-    // Rows by collectivité, in the source's order.
-    let mut by_collectivite: BTreeMap<&str, Vec<(usize, &Row)>> = BTreeMap::new();
-    let ids: std::collections::BTreeSet<&str> = collectivite
-        .table
-        .rows
-        .iter()
-        .filter_map(|row| collectivite.id(row, "id"))
-        .collect();
-    for (position, row) in rows.table.rows.iter().enumerate() {
-        match rows.id(row, "collectivite_id") {
-            Some(c) if ids.contains(c) => {
-                by_collectivite.entry(c).or_default().push((position, row))
-            }
-            Some(c) => report.skipped.push(Skipped {
-                path: rows.path(row),
-                reason: format!("its collectivité {c:?} does not exist"),
-            }),
-            None => report.skipped.push(Skipped {
-                path: rows.path(row),
-                reason: "it names no collectivité".to_owned(),
-            }),
-        }
-    }
+    let by_collectivite = group(collectivite, rows, &mut report.skipped);
     let lookup = Lookup {
         questionnaire: &questionnaire,
         r,
@@ -261,60 +205,95 @@ pub fn import_answers(
             .get(id)
             .map(Vec::as_slice)
             .unwrap_or_default();
-        let mut one = CollectiviteReport {
-            collectivite: id.to_owned(),
-            name: collectivite.id(row, "name").unwrap_or_default().to_owned(),
-            not_carried: Vec::new(),
-            warnings: Vec::new(),
-        };
-        let Some(date) = date(collectivite, row, rows, own) else {
-            report.skipped.push(Skipped {
-                path,
-                reason: "no answer and no date of answer: no assessment".to_owned(),
-            });
-            continue;
-        };
-        let profile = profile(collectivite, row, &types, &regions, &mut one);
-        let (answers, carried) = lookup.answers(own, &mut one);
-        let mut assessment = Assessment {
-            referential: ReferentialRef {
-                id: r.id.clone(),
-                version: r.version.clone(),
-            },
-            profile,
-            date,
-            level: if collectivite.flag(row, "level_two") {
-                2
-            } else {
-                1
-            },
-            answers,
-            from_plan: Default::default(),
-            migrations: Vec::new(),
-        };
-        let mut carried = carried;
-        if !settle(&mut assessment, r, &mut one, &mut carried) {
-            report.skipped.push(Skipped {
-                path,
-                reason: "its assessment stays invalid for the referential".to_owned(),
-            });
-            report.collectivites.push(one);
-            continue;
+        match lookup.assessment(collectivite, row, own, &places) {
+            Ok((assessment, carried, one)) => {
+                report.counts.carried += carried;
+                if !one.not_carried.is_empty() || !one.warnings.is_empty() {
+                    report.collectivites.push(one);
+                }
+                assessments.push(ImportedAssessment {
+                    collectivite: id.to_owned(),
+                    assessment,
+                });
+            }
+            Err((reason, one)) => {
+                report.skipped.push(Skipped { path, reason });
+                report.collectivites.extend(one);
+            }
         }
-        report.counts.carried += carried;
-        if !one.not_carried.is_empty() || !one.warnings.is_empty() {
-            report.collectivites.push(one);
-        }
-        assessments.push(ImportedAssessment {
-            collectivite: id.to_owned(),
-            assessment,
-        });
     }
     report.counts.assessments = count(assessments.len());
     Ok(ImportedAnswers {
         assessments,
         report,
     })
+}
+
+/// The questionnaire imported on the way, checked as an import is.
+fn checked(q: &Referential) -> Result<(), Error> {
+    crate::limits::check_referential(q).map_err(|i| super::source_error(vec![i]))?;
+    let issues = crate::validate::validate_referential(q);
+    if issues.iter().any(Issue::is_error) {
+        return Err(Error::Invalid {
+            document: crate::error::DocumentKind::Referential,
+            issues,
+        });
+    }
+    Ok(())
+}
+
+/// Labels of collectivité types and régions of départements, by id.
+struct Places<'t> {
+    types: BTreeMap<&'t str, &'t str>,
+    regions: BTreeMap<&'t str, &'t str>,
+}
+
+/// `key` → `value` of an optional table's rows.
+fn pairs<'t>(
+    tables: &'t super::tables::Tables,
+    name: &'static str,
+    key: &str,
+    value: &str,
+) -> BTreeMap<&'t str, &'t str> {
+    let Some(table) = tables.tables.get(name) else {
+        return BTreeMap::new();
+    };
+    let c = Columns { table, name };
+    table
+        .rows
+        .iter()
+        .filter_map(|row| Some((c.id(row, key)?, c.id(row, value)?)))
+        .collect()
+}
+
+/// Answer rows by collectivité, in the source's order (with their
+/// position); rows of no known collectivité are skipped.
+fn group<'r>(
+    collectivite: &Columns<'r>,
+    rows: &Columns<'r>,
+    skipped: &mut Vec<Skipped>,
+) -> BTreeMap<&'r str, Vec<(usize, &'r Row)>> {
+    let ids: std::collections::BTreeSet<&str> = collectivite
+        .table
+        .rows
+        .iter()
+        .filter_map(|row| collectivite.id(row, "id"))
+        .collect();
+    let mut out: BTreeMap<&str, Vec<(usize, &Row)>> = BTreeMap::new();
+    for (position, row) in rows.table.rows.iter().enumerate() {
+        match rows.id(row, "collectivite_id") {
+            Some(c) if ids.contains(c) => out.entry(c).or_default().push((position, row)),
+            Some(c) => skipped.push(Skipped {
+                path: rows.path(row),
+                reason: format!("its collectivité {c:?} does not exist"),
+            }),
+            None => skipped.push(Skipped {
+                path: rows.path(row),
+                reason: "it names no collectivité".to_owned(),
+            }),
+        }
+    }
+    out
 }
 
 fn count(n: usize) -> u32 {
@@ -337,11 +316,46 @@ fn date(c: &Columns<'_>, row: &Row, rows: &Columns<'_>, own: &[(usize, &Row)]) -
     })
 }
 
+/// The kind of collectivité of an Éco-clic type label; `None` when it
+/// names none (`EPCI` is several kinds).
+fn kind_of(label: &str) -> Option<ProfileKind> {
+    let folded = super::fold(label).replace(['-', '_', '\''], " ");
+    Some(match folded.trim() {
+        "mairie" | "commune" => ProfileKind::Commune,
+        "comcom" | "cc" | "communaute de communes" => ProfileKind::CommunauteDeCommunes,
+        "ca" | "communaute d agglomeration" | "agglomeration" => {
+            ProfileKind::CommunauteDAgglomeration
+        }
+        "cu" | "communaute urbaine" => ProfileKind::CommunauteUrbaine,
+        "metropole" => ProfileKind::Metropole,
+        "departement" | "conseil departemental" => ProfileKind::Departement,
+        "region" | "conseil regional" => ProfileKind::Region,
+        "syndicat" | "opsn" | "sivu" | "sivom" | "syndicat mixte" => ProfileKind::SyndicatOrOpsn,
+        "autre" | "other" => ProfileKind::Other,
+        _ => return None,
+    })
+}
+
+/// A SIRET as SIREN and establishment number (a SIREN alone is kept).
+fn siret(value: &str) -> Option<(String, Option<String>)> {
+    let digits: String = value.chars().filter(|ch| !ch.is_whitespace()).collect();
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match digits.len() {
+        14 => Some((
+            digits.get(..9)?.to_owned(),
+            Some(digits.get(9..)?.to_owned()),
+        )),
+        9 => Some((digits, None)),
+        _ => None,
+    }
+}
+
 fn profile(
     c: &Columns<'_>,
     row: &Row,
-    types: &BTreeMap<&str, &str>,
-    regions: &BTreeMap<&str, &str>,
+    places: &Places<'_>,
     one: &mut CollectiviteReport,
 ) -> Profile {
     let path = c.path(row);
@@ -368,32 +382,16 @@ fn profile(
     };
     let label = c
         .id(row, "type_id")
-        .map(|t| types.get(t).copied().unwrap_or(t));
-    let kind = match label.map(|l| (l, super::fold(l).replace(['-', '_', '\''], " "))) {
-        Some((label, l)) => match l.trim() {
-            "mairie" | "commune" => ProfileKind::Commune,
-            "comcom" | "cc" | "communaute de communes" => ProfileKind::CommunauteDeCommunes,
-            "ca" | "communaute d agglomeration" | "agglomeration" => {
-                ProfileKind::CommunauteDAgglomeration
-            }
-            "cu" | "communaute urbaine" => ProfileKind::CommunauteUrbaine,
-            "metropole" => ProfileKind::Metropole,
-            "departement" | "conseil departemental" => ProfileKind::Departement,
-            "region" | "conseil regional" => ProfileKind::Region,
-            "syndicat" | "opsn" | "sivu" | "sivom" | "syndicat mixte" => {
-                ProfileKind::SyndicatOrOpsn
-            }
-            "autre" | "other" => ProfileKind::Other,
-            _ => {
-                warn(
-                    "type_id",
-                    format!("type {label:?} is not one kind of collectivité: other"),
-                );
-                ProfileKind::Other
-            }
-        },
-        None => ProfileKind::Other,
-    };
+        .map(|t| places.types.get(t).copied().unwrap_or(t));
+    let kind = label.map_or(ProfileKind::Other, |label| {
+        kind_of(label).unwrap_or_else(|| {
+            warn(
+                "type_id",
+                format!("type {label:?} is not one kind of collectivité: other"),
+            );
+            ProfileKind::Other
+        })
+    });
     let population = match c.int(row, "population") {
         Some(p) => u32::try_from(p.max(0)).unwrap_or(u32::MAX),
         None => {
@@ -401,34 +399,25 @@ fn profile(
             0
         }
     };
-    let siret: Option<String> = c
-        .id(row, "siret")
-        .map(|s| s.chars().filter(|ch| !ch.is_whitespace()).collect());
-    let (siren, establishment) = match siret {
-        Some(s) if s.len() == 14 && s.bytes().all(|b| b.is_ascii_digit()) => {
-            (s.get(..9).map(str::to_owned), s.get(9..).map(str::to_owned))
-        }
-        Some(s) if s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit()) => (Some(s), None),
-        Some(s) => {
-            warn(
-                "siret",
-                format!("SIRET {s:?} is not 14 digits: not carried"),
-            );
-            (None, None)
-        }
+    let (siren, establishment) = match c.id(row, "siret") {
+        Some(s) => siret(s).map_or_else(
+            || {
+                warn(
+                    "siret",
+                    format!("SIRET {s:?} is not 14 digits: not carried"),
+                );
+                (None, None)
+            },
+            |(siren, nic)| (Some(siren), nic),
+        ),
         None => (None, None),
     };
     let departement = c.id(row, "departement_id").map(str::to_uppercase);
+    // INSEE région codes have 2 digits ('1' → '01' for Guadeloupe).
     let region = departement
         .as_deref()
-        .and_then(|d| regions.get(d))
-        .map(|r| {
-            if r.len() == 1 {
-                format!("0{r}")
-            } else {
-                (*r).to_owned()
-            }
-        });
+        .and_then(|d| places.regions.get(d))
+        .map(|r| format!("{r:0>2}"));
     Profile {
         name,
         kind,
@@ -457,56 +446,118 @@ struct Given<'a> {
     text: Option<String>,
 }
 
+const TICKED_WITH_OTHERS: &str = "\"don't know\" or \"not concerned\" ticked with other answers of a checkbox question: the other answers are kept";
+const NOT_THE_LATEST: &str =
+    "another answer of this one-answer question is later (answered_at): the latest is kept";
+
 impl Lookup<'_> {
+    /// A collectivité's assessment, how many rows it carries and what it
+    /// did not; or why there is none.
+    #[allow(clippy::type_complexity)]
+    fn assessment(
+        &self,
+        collectivite: &Columns<'_>,
+        row: &Row,
+        own: &[(usize, &Row)],
+        places: &Places<'_>,
+    ) -> Result<(Assessment, u32, CollectiviteReport), (String, Option<CollectiviteReport>)> {
+        let mut one = CollectiviteReport {
+            collectivite: collectivite.id(row, "id").unwrap_or_default().to_owned(),
+            name: collectivite.id(row, "name").unwrap_or_default().to_owned(),
+            not_carried: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let Some(date) = date(collectivite, row, self.rows, own) else {
+            return Err((
+                "no answer and no date of answer: no assessment".to_owned(),
+                None,
+            ));
+        };
+        let profile = profile(collectivite, row, places, &mut one);
+        let (answers, mut carried) = self.answers(own, &mut one);
+        let mut assessment = Assessment {
+            referential: ReferentialRef {
+                id: self.r.id.clone(),
+                version: self.r.version.clone(),
+            },
+            profile,
+            date,
+            level: if collectivite.flag(row, "level_two") {
+                2
+            } else {
+                1
+            },
+            answers,
+            from_plan: Default::default(),
+            migrations: Vec::new(),
+        };
+        if settle(&mut assessment, self.r, &mut one, &mut carried) {
+            Ok((assessment, carried, one))
+        } else {
+            Err((
+                "its assessment stays invalid for the referential".to_owned(),
+                Some(one),
+            ))
+        }
+    }
+
+    /// A collectivité's rows by question; rows that name no answer row of
+    /// the questionnaire and the referential are reported.
+    fn by_question<'g>(
+        &'g self,
+        own: &[(usize, &'g Row)],
+        one: &mut CollectiviteReport,
+    ) -> BTreeMap<&'g str, Vec<Given<'g>>> {
+        let rows = self.rows;
+        let mut out: BTreeMap<&str, Vec<Given<'_>>> = BTreeMap::new();
+        for &(position, row) in own {
+            let text: Option<String> = rows
+                .get(row, "body")
+                .map(|b| b.trim().to_owned())
+                .filter(|b| !b.is_empty());
+            let reason = match rows.id(row, "answer_id") {
+                None => "it names no answer row".to_owned(),
+                Some(id) => match self.questionnaire.rows.get(id) {
+                    None => format!("answer row {id:?} is not in the questionnaire"),
+                    Some(meaning) => {
+                        let fits = self.r.question(&meaning.question).is_some_and(|q| {
+                            meaning.kind != RowKind::Option || q.response.option(id).is_some()
+                        });
+                        if fits {
+                            out.entry(meaning.question.as_str())
+                                .or_default()
+                                .push(Given {
+                                    position,
+                                    row,
+                                    meaning,
+                                    answered_at: rows
+                                        .id(row, "answered_at")
+                                        .unwrap_or_default()
+                                        .to_owned(),
+                                    text,
+                                });
+                            continue;
+                        }
+                        format!("answer row {id:?} is not in the referential")
+                    }
+                },
+            };
+            one.not_carried.push(NotCarried {
+                path: rows.path(row),
+                reason,
+                text,
+            });
+        }
+        out
+    }
+
     /// The answers of a collectivité's rows, and how many rows they carry.
     fn answers(
         &self,
         own: &[(usize, &Row)],
         one: &mut CollectiviteReport,
     ) -> (indexmap::IndexMap<String, Answer>, u32) {
-        let rows = self.rows;
-        let mut by_question: BTreeMap<&str, Vec<Given<'_>>> = BTreeMap::new();
-        for &(position, row) in own {
-            let text: Option<String> = rows
-                .get(row, "body")
-                .map(|b| b.trim().to_owned())
-                .filter(|b| !b.is_empty());
-            let not_carried = |reason: String| NotCarried {
-                path: rows.path(row),
-                reason,
-                text: text.clone(),
-            };
-            let Some(answer_id) = rows.id(row, "answer_id") else {
-                one.not_carried
-                    .push(not_carried("it names no answer row".to_owned()));
-                continue;
-            };
-            let Some(meaning) = self.questionnaire.rows.get(answer_id) else {
-                one.not_carried.push(not_carried(format!(
-                    "answer row {answer_id:?} is not in the questionnaire"
-                )));
-                continue;
-            };
-            let fits = self.r.question(&meaning.question).is_some_and(|q| {
-                meaning.kind != RowKind::Option || q.response.option(answer_id).is_some()
-            });
-            if !fits {
-                one.not_carried.push(not_carried(format!(
-                    "answer row {answer_id:?} is not in the referential"
-                )));
-                continue;
-            }
-            by_question
-                .entry(meaning.question.as_str())
-                .or_default()
-                .push(Given {
-                    position,
-                    row,
-                    meaning,
-                    answered_at: rows.id(row, "answered_at").unwrap_or_default().to_owned(),
-                    text,
-                });
-        }
+        let mut by_question = self.by_question(own, one);
         let mut answers = indexmap::IndexMap::new();
         let mut carried = 0u32;
         // In the referential's order.
@@ -520,111 +571,102 @@ impl Lookup<'_> {
                     .then(a.position.cmp(&b.position))
             });
             let multiple = matches!(q.response, Response::MultipleChoice { .. });
-            // The answer: the options ticked (checkboxes), or the latest
-            // choice (radio buttons), a filled text field when nothing else.
-            let mut kept: Vec<&Given<'_>> = Vec::new();
-            let mut dropped: Vec<(&Given<'_>, &str)> = Vec::new();
-            let exclusive = |g: &Given<'_>| {
-                matches!(g.meaning.kind, RowKind::DontKnow | RowKind::NotApplicable)
-            };
-            if multiple {
-                let options: Vec<&Given<'_>> = given
-                    .iter()
-                    .filter(|g| g.meaning.kind == RowKind::Option)
-                    .collect();
-                if options.is_empty() {
-                    if let Some(last) = given.iter().rev().find(|g| exclusive(g)) {
-                        kept.push(last);
-                    }
-                } else {
-                    kept = options;
-                }
-                for g in &given {
-                    if !kept.iter().any(|k| k.position == g.position) {
-                        dropped.push((g, "\"don't know\" or \"not concerned\" ticked with other answers of a checkbox question: the other answers are kept"));
-                    }
-                }
-            } else {
-                let choice = given
-                    .iter()
-                    .rev()
-                    .find(|g| !g.meaning.input)
-                    .or_else(|| given.last());
-                if let Some(c) = choice {
-                    kept.push(c);
-                }
-                for g in &given {
-                    let is_kept = kept.iter().any(|k| k.position == g.position);
-                    // A filled text field goes into the comment.
-                    let in_comment = g.meaning.input && g.text.is_some();
-                    if !is_kept && !in_comment {
-                        dropped.push((g, "another answer of this one-answer question is later (answered_at): the latest is kept"));
-                    }
-                }
-            }
-            for (g, reason) in dropped {
+            let kept = chosen(&given, multiple);
+            let is_kept = |g: &Given<'_>| kept.iter().any(|k| k.position == g.position);
+            // A filled text field is carried in the comment.
+            let in_comment = |g: &Given<'_>| g.meaning.input && g.text.is_some();
+            for g in given.iter().filter(|g| !is_kept(g) && !in_comment(g)) {
                 one.not_carried.push(NotCarried {
-                    path: rows.path(g.row),
-                    reason: reason.to_owned(),
+                    path: self.rows.path(g.row),
+                    reason: (if multiple {
+                        TICKED_WITH_OTHERS
+                    } else {
+                        NOT_THE_LATEST
+                    })
+                    .to_owned(),
                     text: g.text.clone(),
                 });
             }
             let texts: Vec<&Given<'_>> = given
                 .iter()
-                .filter(|g| {
-                    g.text.is_some()
-                        && (g.meaning.input || kept.iter().any(|k| k.position == g.position))
-                })
+                .filter(|g| g.text.is_some() && (g.meaning.input || is_kept(g)))
                 .collect();
-            let comment = match texts.as_slice() {
-                [] => None,
-                [only] => only.text.clone(),
-                several => Some(
-                    several
-                        .iter()
-                        .map(|g| {
-                            format!(
-                                "{} : {}",
-                                g.meaning.label,
-                                g.text.as_deref().unwrap_or_default()
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-            };
-            carried += count(
-                given
-                    .iter()
-                    .filter(|g| {
-                        kept.iter().any(|k| k.position == g.position)
-                            || (g.meaning.input && g.text.is_some())
-                    })
-                    .count(),
-            );
-            let evidence = Vec::new();
-            let answer = match kept.first().map(|g| &g.meaning.kind) {
-                None => Answer::Unanswered { comment, evidence },
-                Some(RowKind::Yes) => Answer::Yes { comment, evidence },
-                Some(RowKind::No) => Answer::No { comment, evidence },
-                Some(RowKind::DontKnow) => Answer::DontKnow { comment, evidence },
-                Some(RowKind::NotApplicable) => Answer::NotApplicable {
-                    justification: None,
-                    comment,
-                    evidence,
-                },
-                Some(RowKind::Option) => Answer::Choice {
-                    options: kept
-                        .iter()
-                        .filter_map(|g| rows.id(g.row, "answer_id").map(str::to_owned))
-                        .collect(),
-                    comment,
-                    evidence,
-                },
-            };
-            answers.insert(q.id.clone(), answer);
+            carried += count(given.iter().filter(|g| is_kept(g) || in_comment(g)).count());
+            answers.insert(q.id.clone(), self.answer(&kept, comment(&texts)));
         }
         (answers, carried)
+    }
+
+    /// The answer the kept rows give.
+    fn answer(&self, kept: &[&Given<'_>], comment: Option<String>) -> Answer {
+        let evidence = Vec::new();
+        match kept.first().map(|g| &g.meaning.kind) {
+            None => Answer::Unanswered { comment, evidence },
+            Some(RowKind::Yes) => Answer::Yes { comment, evidence },
+            Some(RowKind::No) => Answer::No { comment, evidence },
+            Some(RowKind::DontKnow) => Answer::DontKnow { comment, evidence },
+            Some(RowKind::NotApplicable) => Answer::NotApplicable {
+                justification: None,
+                comment,
+                evidence,
+            },
+            Some(RowKind::Option) => Answer::Choice {
+                options: kept
+                    .iter()
+                    .filter_map(|g| self.rows.id(g.row, "answer_id").map(str::to_owned))
+                    .collect(),
+                comment,
+                evidence,
+            },
+        }
+    }
+}
+
+/// The rows that make the answer (`given` in time order): the options
+/// ticked on a checkbox question ("don't know" or "not concerned" alone),
+/// the latest choice on a radio question (a filled text field when there
+/// is nothing else).
+fn chosen<'g, 'a>(given: &'g [Given<'a>], multiple: bool) -> Vec<&'g Given<'a>> {
+    if multiple {
+        let options: Vec<&Given<'_>> = given
+            .iter()
+            .filter(|g| g.meaning.kind == RowKind::Option)
+            .collect();
+        if !options.is_empty() {
+            return options;
+        }
+        let exclusive =
+            |g: &&Given<'_>| matches!(g.meaning.kind, RowKind::DontKnow | RowKind::NotApplicable);
+        return given.iter().rev().find(exclusive).into_iter().collect();
+    }
+    given
+        .iter()
+        .rev()
+        .find(|g| !g.meaning.input)
+        .or_else(|| given.last())
+        .into_iter()
+        .collect()
+}
+
+/// The comment of an answer: the one text, or each text after its row's
+/// label.
+fn comment(texts: &[&Given<'_>]) -> Option<String> {
+    match texts {
+        [] => None,
+        [only] => only.text.clone(),
+        several => Some(
+            several
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{} : {}",
+                        g.meaning.label,
+                        g.text.as_deref().unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
     }
 }
 

@@ -370,7 +370,25 @@ struct QuestionRow<'r> {
     id: String,
     category: usize,
     sub_theme: Option<String>,
-    order: (i64, i64, usize),
+    /// (category, theme sort order, question sort order, position).
+    order: (usize, i64, i64, usize),
+}
+
+/// The categories as themes, in Éco-clic's order.
+struct Categories<'r> {
+    /// Each category's row and id, in the themes' order.
+    rows: Vec<(&'r Row, String)>,
+    themes: Vec<Theme>,
+    /// Theme position by category id.
+    index: BTreeMap<String, usize>,
+}
+
+/// Sub-themes by Éco-clic theme id: (theme position, sub-theme id, sort order).
+type SubThemes = BTreeMap<String, (usize, String, i64)>;
+
+/// Whether an id can be one of the referential's.
+fn usable_id(id: &str) -> bool {
+    id.chars().count() <= crate::validate::MAX_ID_LEN && !id.chars().any(char::is_control)
 }
 
 impl Questionnaire {
@@ -394,328 +412,390 @@ impl Questionnaire {
             name: "theme",
         });
         let mut log = Log::default();
-
-        // Categories → themes, in Éco-clic's order.
-        let mut categories: Vec<(&Row, String)> = Vec::new();
-        let mut seen_ids = BTreeSet::new();
-        for row in &category.table.rows {
-            let Some(id) = category.id(row, "id") else {
-                log.skip(
-                    "/category",
-                    format!("line {}: a category without id", row.line),
-                );
-                continue;
-            };
-            if !seen_ids.insert(id.to_owned()) {
-                log.skip(&category.path(row), "a second category with this id");
-                continue;
-            }
-            categories.push((row, id.to_owned()));
-        }
-        categories.sort_by_key(|(row, _)| category.int(row, "sort_order").unwrap_or(i64::MAX));
-        let mut theme_ids = BTreeSet::new();
-        let mut themes: Vec<Theme> = Vec::new();
-        let mut category_index: BTreeMap<String, usize> = BTreeMap::new();
-        for (row, id) in &categories {
-            let title = text(category.get(row, "name"));
-            let theme_id = unique(&mut theme_ids, &slug(title.as_deref().unwrap_or(id)));
-            category_index.insert(id.clone(), themes.len());
-            themes.push(Theme {
-                id: theme_id,
-                title: fr(title.unwrap_or_else(|| format!("Catégorie {id}"))),
-                description: text(category.get(row, "description")).map(fr),
-                weight: 1.0,
-                sub_themes: Vec::new(),
-            });
-        }
-
-        // Éco-clic themes → sub-themes of their category.
-        let mut sub_themes: BTreeMap<String, (usize, String, i64)> = BTreeMap::new();
-        if let Some(theme) = &theme {
-            let mut rows: Vec<&Row> = theme.table.rows.iter().collect();
-            rows.sort_by_key(|row| theme.int(row, "sort_order").unwrap_or(i64::MAX));
-            let mut ids: Vec<BTreeSet<String>> = vec![BTreeSet::new(); themes.len()];
-            for row in rows {
-                let (Some(id), Some(label)) = (theme.id(row, "id"), text(theme.get(row, "label")))
-                else {
-                    continue; // Éco-clic's "no theme" row ('0', NULL)
-                };
-                let Some(&ci) = theme
-                    .id(row, "category_id")
-                    .and_then(|c| category_index.get(c))
-                else {
-                    log.skip(&theme.path(row), "its category does not exist");
-                    continue;
-                };
-                if sub_themes.contains_key(id) {
-                    log.skip(&theme.path(row), "a second theme with this id");
-                    continue;
-                }
-                let (Some(t), Some(used)) = (themes.get_mut(ci), ids.get_mut(ci)) else {
-                    continue;
-                };
-                let sub_id = unique(used, &slug(&label));
-                t.sub_themes.push(SubTheme {
-                    id: sub_id.clone(),
-                    title: fr(label),
-                });
-                let order = theme.int(row, "sort_order").unwrap_or(0);
-                sub_themes.insert(id.to_owned(), (ci, sub_id, order));
-            }
-        }
-
-        // Questions, in Éco-clic's order.
-        let mut question_rows: Vec<QuestionRow<'_>> = Vec::new();
-        let mut question_ids = BTreeSet::new();
-        for (position, row) in question.table.rows.iter().enumerate() {
-            let path = question.path(row);
-            let Some(id) = question.id(row, "id") else {
-                log.skip(
-                    "/question",
-                    format!("line {}: a question without id", row.line),
-                );
-                continue;
-            };
-            if id.chars().count() > crate::validate::MAX_ID_LEN || id.chars().any(char::is_control)
-            {
-                log.skip(
-                    &path,
-                    "its id is longer than 200 characters or has control characters",
-                );
-                continue;
-            }
-            if question_ids.contains(id) {
-                log.skip(&path, "a second question with this id");
-                continue;
-            }
-            let Some(&ci) = question
-                .id(row, "category_id")
-                .and_then(|c| category_index.get(c))
-            else {
-                log.skip(&path, "its category does not exist");
-                continue;
-            };
-            let mut sub_theme = None;
-            let mut theme_order = 0;
-            if let Some(t) = question.id(row, "theme_id") {
-                match sub_themes.get(t) {
-                    Some((tc, sub, order)) if *tc == ci => {
-                        sub_theme = Some(sub.clone());
-                        theme_order = *order;
-                    }
-                    Some(_) => log.warn(
-                        IssueCode::UnknownSubTheme,
-                        &join(&path, "theme_id"),
-                        "its theme belongs to another category: no sub-theme",
-                    ),
-                    None if theme.as_ref().is_some_and(|th| {
-                        !th.table.rows.iter().any(|r| th.id(r, "id") == Some(t))
-                    }) =>
-                    {
-                        log.warn(
-                            IssueCode::UnknownSubTheme,
-                            &join(&path, "theme_id"),
-                            format!("theme {t:?} does not exist: no sub-theme"),
-                        );
-                    }
-                    None => {}
-                }
-            }
-            question_ids.insert(id.to_owned());
-            question_rows.push(QuestionRow {
-                row,
-                id: id.to_owned(),
-                category: ci,
-                sub_theme,
-                order: (i64::try_from(ci).unwrap_or(i64::MAX), theme_order, position),
-            });
-        }
-        question_rows.sort_by_key(|q| {
-            (
-                q.order.0,
-                q.order.1,
-                question.int(q.row, "sort_order").unwrap_or(i64::MAX),
-                q.order.2,
-            )
-        });
-
-        // Answer rows by question, in the source's order.
-        let mut by_question: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
-        let mut answer_ids = BTreeSet::new();
-        for row in &answer.table.rows {
-            let path = answer.path(row);
-            let Some(id) = answer.id(row, "id") else {
-                log.skip(
-                    "/answer",
-                    format!("line {}: an answer row without id", row.line),
-                );
-                continue;
-            };
-            if id.chars().count() > crate::validate::MAX_ID_LEN || id.chars().any(char::is_control)
-            {
-                log.skip(
-                    &path,
-                    "its id is longer than 200 characters or has control characters",
-                );
-                continue;
-            }
-            if !answer_ids.insert(id) {
-                log.skip(&path, "a second answer row with this id");
-                continue;
-            }
-            match answer.id(row, "question_id") {
-                Some(q) if question_ids.contains(q) => by_question.entry(q).or_default().push(row),
-                Some(q) => log.skip(&path, format!("its question {q:?} does not exist")),
-                None => log.skip(&path, "it names no question"),
-            }
-        }
+        let mut cats = categories(category, &mut log);
+        let subs = sub_themes(theme.as_ref(), &mut cats, &mut log);
+        let question_rows = question_rows(question, theme.as_ref(), &cats, &subs, &mut log);
+        let ids: BTreeSet<&str> = question_rows.iter().map(|q| q.id.as_str()).collect();
+        let by_question = answer_rows(answer, &ids, &mut log);
 
         let mut rows: BTreeMap<String, RowMeaning> = BTreeMap::new();
         let mut questions: Vec<Question> = Vec::new();
         let mut parents: Vec<(Option<String>, Option<String>)> = Vec::new();
         for q in &question_rows {
-            let path = question.path(q.row);
-            let Some(prompt) = text(question.get(q.row, "question")) else {
-                log.skip(&path, "the question has no text");
-                continue;
-            };
             let answer_rows = by_question.get(q.id.as_str()).cloned().unwrap_or_default();
-            let Some((response, meanings, eco, allow_dk, allow_na)) = response(
-                &q.id,
-                question.flag(q.row, "multiple"),
+            let level_two = category_level_two(&cats, category, q);
+            let Some((built, meanings)) = build_question(
+                q,
+                question,
                 &answer_rows,
                 answer,
+                level_two,
+                &cats,
                 &mut log,
             ) else {
-                log.skip(&path, "the question has no answer row to choose");
                 continue;
             };
-            if response.max_points() == 0 {
-                log.warn(
-                    IssueCode::ZeroMaxPoints,
-                    &path,
-                    "no answer row has points: asked for information only, never counted in the index",
-                );
-            }
-            let additional = text(question.get(q.row, "additional_information"));
-            let definition = text(question.get(q.row, "definition"));
-            let (rationale, help) = match (additional, definition) {
-                (Some(a), d) => (a, d),
-                (None, Some(d)) => (d, None),
-                (None, None) => ("Éco-clic n’explique pas cette pratique.".to_owned(), None),
-            };
-            let rationale = if rationale.starts_with("Éco-clic n’explique") {
-                Text::new(rationale, "Éco-clic does not explain this practice.")
-            } else {
-                fr(rationale)
-            };
-            let theme_id = themes
-                .get(q.category)
-                .map(|t| t.id.clone())
-                .unwrap_or_default();
-            let category_level_two = categories
-                .get(q.category)
-                .is_some_and(|(row, _)| category.flag(row, "level_two"));
-            let level_two = question.flag(q.row, "level_two");
-            if category_level_two && !level_two {
-                log.warn(
-                    IssueCode::InvalidLevel,
-                    &join(&path, "level_two"),
-                    "its category is of level 2 but the question is not: Éco-clic's figure counts it at level 1, so does the referential",
-                );
-            }
             rows.extend(meanings);
             parents.push((
                 question.id(q.row, "parent_id").map(str::to_owned),
                 question.id(q.row, "parent_answer_id").map(str::to_owned),
             ));
-            questions.push(Question {
-                id: q.id.clone(),
-                theme: theme_id,
-                sub_theme: q.sub_theme.clone(),
-                level: if level_two { 2 } else { 1 },
-                prompt: fr(prompt),
-                help: help.map(fr),
-                rationale,
-                weight: 1.0,
-                response,
-                allow_dont_know: allow_dk,
-                allow_not_applicable: allow_na,
-                require_justification: false,
-                condition: None,
-                applies_to: None,
-                references: References::default(),
-                eco_clic: eco,
-            });
+            questions.push(built);
         }
         conditions(&mut questions, &parents, &rows, &mut log);
-        for t in &mut themes {
-            // Sub-themes no question uses are of no help to anyone.
+        let themes = used_themes(cats.themes, &questions);
+        dropped(tables, question, &mut log);
+        Ok(Questionnaire {
+            referential: referential(themes, questions),
+            rows,
+            log,
+            source_entries: question.table.rows.len(),
+        })
+    }
+}
+
+/// Categories → themes (id: the name folded), in `sort_order`.
+fn categories<'r>(category: &Columns<'r>, log: &mut Log) -> Categories<'r> {
+    let mut rows: Vec<(&Row, String)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for row in &category.table.rows {
+        let Some(id) = category.id(row, "id") else {
+            log.skip(
+                "/category",
+                format!("line {}: a category without id", row.line),
+            );
+            continue;
+        };
+        if !seen.insert(id.to_owned()) {
+            log.skip(&category.path(row), "a second category with this id");
+            continue;
+        }
+        rows.push((row, id.to_owned()));
+    }
+    rows.sort_by_key(|(row, _)| category.int(row, "sort_order").unwrap_or(i64::MAX));
+    let mut theme_ids = BTreeSet::new();
+    let mut themes = Vec::new();
+    let mut index = BTreeMap::new();
+    for (row, id) in &rows {
+        let title = text(category.get(row, "name"));
+        let theme_id = unique(&mut theme_ids, &slug(title.as_deref().unwrap_or(id)));
+        index.insert(id.clone(), themes.len());
+        themes.push(Theme {
+            id: theme_id,
+            title: fr(title.unwrap_or_else(|| format!("Catégorie {id}"))),
+            description: text(category.get(row, "description")).map(fr),
+            weight: 1.0,
+            sub_themes: Vec::new(),
+        });
+    }
+    Categories {
+        rows,
+        themes,
+        index,
+    }
+}
+
+/// Éco-clic themes → sub-themes of their category.
+fn sub_themes(theme: Option<&Columns<'_>>, cats: &mut Categories<'_>, log: &mut Log) -> SubThemes {
+    let mut out = SubThemes::new();
+    let Some(theme) = theme else { return out };
+    let mut rows: Vec<&Row> = theme.table.rows.iter().collect();
+    rows.sort_by_key(|row| theme.int(row, "sort_order").unwrap_or(i64::MAX));
+    let mut ids: Vec<BTreeSet<String>> = vec![BTreeSet::new(); cats.themes.len()];
+    for row in rows {
+        let (Some(id), Some(label)) = (theme.id(row, "id"), text(theme.get(row, "label"))) else {
+            continue; // Éco-clic's "no theme" row ('0', NULL)
+        };
+        let Some(&ci) = theme.id(row, "category_id").and_then(|c| cats.index.get(c)) else {
+            log.skip(&theme.path(row), "its category does not exist");
+            continue;
+        };
+        if out.contains_key(id) {
+            log.skip(&theme.path(row), "a second theme with this id");
+            continue;
+        }
+        let (Some(t), Some(used)) = (cats.themes.get_mut(ci), ids.get_mut(ci)) else {
+            continue;
+        };
+        let sub_id = unique(used, &slug(&label));
+        t.sub_themes.push(SubTheme {
+            id: sub_id.clone(),
+            title: fr(label),
+        });
+        let order = theme.int(row, "sort_order").unwrap_or(0);
+        out.insert(id.to_owned(), (ci, sub_id, order));
+    }
+    out
+}
+
+/// The question rows to import, in Éco-clic's order (category, theme,
+/// question `sort_order`).
+fn question_rows<'r>(
+    question: &Columns<'r>,
+    theme: Option<&Columns<'_>>,
+    cats: &Categories<'_>,
+    subs: &SubThemes,
+    log: &mut Log,
+) -> Vec<QuestionRow<'r>> {
+    let mut out: Vec<QuestionRow<'r>> = Vec::new();
+    let mut ids = BTreeSet::new();
+    for (position, row) in question.table.rows.iter().enumerate() {
+        let path = question.path(row);
+        let Some(id) = question.id(row, "id") else {
+            log.skip(
+                "/question",
+                format!("line {}: a question without id", row.line),
+            );
+            continue;
+        };
+        if !usable_id(id) {
+            log.skip(
+                &path,
+                "its id is longer than 200 characters or has control characters",
+            );
+            continue;
+        }
+        if ids.contains(id) {
+            log.skip(&path, "a second question with this id");
+            continue;
+        }
+        let Some(&ci) = question
+            .id(row, "category_id")
+            .and_then(|c| cats.index.get(c))
+        else {
+            log.skip(&path, "its category does not exist");
+            continue;
+        };
+        let mut sub_theme = None;
+        let mut theme_order = 0;
+        if let Some(t) = question.id(row, "theme_id") {
+            match subs.get(t) {
+                Some((tc, sub, order)) if *tc == ci => {
+                    sub_theme = Some(sub.clone());
+                    theme_order = *order;
+                }
+                Some(_) => log.warn(
+                    IssueCode::UnknownSubTheme,
+                    &join(&path, "theme_id"),
+                    "its theme belongs to another category: no sub-theme",
+                ),
+                None if theme
+                    .is_some_and(|th| !th.table.rows.iter().any(|r| th.id(r, "id") == Some(t))) =>
+                {
+                    log.warn(
+                        IssueCode::UnknownSubTheme,
+                        &join(&path, "theme_id"),
+                        format!("theme {t:?} does not exist: no sub-theme"),
+                    );
+                }
+                None => {}
+            }
+        }
+        ids.insert(id.to_owned());
+        let sort = question.int(row, "sort_order").unwrap_or(i64::MAX);
+        out.push(QuestionRow {
+            row,
+            id: id.to_owned(),
+            category: ci,
+            sub_theme,
+            order: (ci, theme_order, sort, position),
+        });
+    }
+    out.sort_by_key(|q| q.order);
+    out
+}
+
+/// Answer rows by question, in the source's order; rows of a question not
+/// imported are reported.
+fn answer_rows<'r>(
+    answer: &Columns<'r>,
+    questions: &BTreeSet<&str>,
+    log: &mut Log,
+) -> BTreeMap<&'r str, Vec<&'r Row>> {
+    let mut out: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
+    let mut ids = BTreeSet::new();
+    for row in &answer.table.rows {
+        let path = answer.path(row);
+        let Some(id) = answer.id(row, "id") else {
+            log.skip(
+                "/answer",
+                format!("line {}: an answer row without id", row.line),
+            );
+            continue;
+        };
+        if !usable_id(id) {
+            log.skip(
+                &path,
+                "its id is longer than 200 characters or has control characters",
+            );
+            continue;
+        }
+        if !ids.insert(id) {
+            log.skip(&path, "a second answer row with this id");
+            continue;
+        }
+        match answer.id(row, "question_id") {
+            Some(q) if questions.contains(q) => out.entry(q).or_default().push(row),
+            Some(q) => log.skip(&path, format!("its question {q:?} does not exist")),
+            None => log.skip(&path, "it names no question"),
+        }
+    }
+    out
+}
+
+/// Whether the question's category is of level 2 (Éco-clic's figure reads
+/// the question's own `level_two`: a disagreement is reported).
+fn category_level_two(cats: &Categories<'_>, category: &Columns<'_>, q: &QuestionRow<'_>) -> bool {
+    cats.rows
+        .get(q.category)
+        .is_some_and(|(row, _)| category.flag(row, "level_two"))
+}
+
+/// One question and the meaning of its answer rows; `None` (reported) when
+/// it has no text or no row to choose.
+fn build_question(
+    q: &QuestionRow<'_>,
+    question: &Columns<'_>,
+    answer_rows: &[&Row],
+    answer: &Columns<'_>,
+    category_level_two: bool,
+    cats: &Categories<'_>,
+    log: &mut Log,
+) -> Option<(Question, Vec<(String, RowMeaning)>)> {
+    let path = question.path(q.row);
+    let Some(prompt) = text(question.get(q.row, "question")) else {
+        log.skip(&path, "the question has no text");
+        return None;
+    };
+    let multiple = question.flag(q.row, "multiple");
+    let Some((response, meanings, eco, allow_dk, allow_na)) =
+        response(&q.id, multiple, answer_rows, answer, log)
+    else {
+        log.skip(&path, "the question has no answer row to choose");
+        return None;
+    };
+    if response.max_points() == 0 {
+        log.warn(
+            IssueCode::ZeroMaxPoints,
+            &path,
+            "no answer row has points: asked for information only, never counted in the index",
+        );
+    }
+    let (rationale, help) = match (
+        text(question.get(q.row, "additional_information")),
+        text(question.get(q.row, "definition")),
+    ) {
+        (Some(a), d) => (fr(a), d),
+        (None, Some(d)) => (fr(d), None),
+        (None, None) => (
+            Text::new(
+                "Éco-clic n’explique pas cette pratique.",
+                "Éco-clic does not explain this practice.",
+            ),
+            None,
+        ),
+    };
+    let level_two = question.flag(q.row, "level_two");
+    if category_level_two && !level_two {
+        log.warn(
+            IssueCode::InvalidLevel,
+            &join(&path, "level_two"),
+            "its category is of level 2 but the question is not: Éco-clic's figure counts it at level 1, so does the referential",
+        );
+    }
+    let question = Question {
+        id: q.id.clone(),
+        theme: cats
+            .themes
+            .get(q.category)
+            .map(|t| t.id.clone())
+            .unwrap_or_default(),
+        sub_theme: q.sub_theme.clone(),
+        level: if level_two { 2 } else { 1 },
+        prompt: fr(prompt),
+        help: help.map(fr),
+        rationale,
+        weight: 1.0,
+        response,
+        allow_dont_know: allow_dk,
+        allow_not_applicable: allow_na,
+        require_justification: false,
+        condition: None,
+        applies_to: None,
+        references: References::default(),
+        eco_clic: eco,
+    };
+    Some((question, meanings))
+}
+
+/// The themes some question uses, with only the sub-themes questions use.
+fn used_themes(themes: Vec<Theme>, questions: &[Question]) -> Vec<Theme> {
+    themes
+        .into_iter()
+        .filter(|t| questions.iter().any(|q| q.theme == t.id))
+        .map(|mut t| {
             let used: BTreeSet<&str> = questions
                 .iter()
                 .filter(|q| q.theme == t.id)
                 .filter_map(|q| q.sub_theme.as_deref())
                 .collect();
             t.sub_themes.retain(|s| used.contains(s.id.as_str()));
-        }
-        // A category without questions is no theme.
-        let themes: Vec<Theme> = themes
-            .into_iter()
-            .filter(|t| questions.iter().any(|q| q.theme == t.id))
-            .collect();
-
-        for (table, column) in [("category", "image"), ("category", "description_level2")] {
-            if tables
-                .tables
-                .get(table)
-                .is_some_and(|t| t.column(column).is_some())
-            {
-                log.dropped.insert(format!("/{table}/*/{column}"));
-            }
-        }
-        if question
-            .table
-            .rows
-            .iter()
-            .any(|r| question.id(r, "definition_title").is_some())
-        {
-            log.dropped
-                .insert("/question/*/definition_title".to_owned());
-        }
-        for (name, count) in &tables.seen {
-            if name.starts_with("recommandation") && *count > 0 {
-                log.dropped.insert(format!("/{name}/*"));
-            }
-        }
-        let referential = Referential {
-            id: "eco-clic".to_owned(),
-            version: "1.0.0".to_owned(),
-            title: Text::new("Questionnaire Éco-clic", "Éco-clic questionnaire"),
-            description: Some(Text::new(
-                "Importé d’une base de données Éco-clic : catégories, questions et réponses avec leurs pondérations.",
-                "Imported from an Éco-clic database: categories, questions and answers with their weightings.",
-            )),
-            publisher: None,
-            license: None,
-            themes,
-            questions,
-            actions: Vec::new(),
-            grades: [("A", 99.0), ("B", 80.0), ("C", 60.0), ("D", 40.0), ("E", 0.0)]
-                .into_iter()
-                .map(|(grade, min)| GradeBand {
-                    grade: grade.to_owned(),
-                    min,
-                    label: None,
-                })
-                .collect(),
-            lookup: Lookup::default(),
-        };
-        Ok(Questionnaire {
-            referential,
-            rows,
-            log,
-            source_entries: question.table.rows.len(),
+            t
         })
+        .collect()
+}
+
+/// What the source has that the referential does not carry.
+fn dropped(tables: &Tables, question: &Columns<'_>, log: &mut Log) {
+    for (table, column) in [("category", "image"), ("category", "description_level2")] {
+        if tables
+            .tables
+            .get(table)
+            .is_some_and(|t| t.column(column).is_some())
+        {
+            log.dropped.insert(format!("/{table}/*/{column}"));
+        }
+    }
+    if question
+        .table
+        .rows
+        .iter()
+        .any(|r| question.id(r, "definition_title").is_some())
+    {
+        log.dropped
+            .insert("/question/*/definition_title".to_owned());
+    }
+    for (name, count) in &tables.seen {
+        if name.starts_with("recommandation") && *count > 0 {
+            log.dropped.insert(format!("/{name}/*"));
+        }
+    }
+}
+
+/// The referential of the imported questionnaire.
+fn referential(themes: Vec<Theme>, questions: Vec<Question>) -> Referential {
+    Referential {
+        id: "eco-clic".to_owned(),
+        version: "1.0.0".to_owned(),
+        title: Text::new("Questionnaire Éco-clic", "Éco-clic questionnaire"),
+        description: Some(Text::new(
+            "Importé d’une base de données Éco-clic : catégories, questions et réponses avec leurs pondérations.",
+            "Imported from an Éco-clic database: categories, questions and answers with their weightings.",
+        )),
+        publisher: None,
+        license: None,
+        themes,
+        questions,
+        actions: Vec::new(),
+        grades: [("A", 99.0), ("B", 80.0), ("C", 60.0), ("D", 40.0), ("E", 0.0)]
+            .into_iter()
+            .map(|(grade, min)| GradeBand {
+                grade: grade.to_owned(),
+                min,
+                label: None,
+            })
+            .collect(),
+        lookup: Lookup::default(),
     }
 }
 

@@ -252,205 +252,221 @@ fn read_statement(
 ) -> Result<(), Issue> {
     let first = tokens.first();
     if keyword(first, Keyword::CREATE) {
-        let mut i = 1;
-        if keyword(tokens.get(i), Keyword::TEMPORARY) {
-            i += 1;
-        }
-        if !keyword(tokens.get(i), Keyword::TABLE) {
-            return Ok(());
-        }
-        i += 1;
-        if keyword(tokens.get(i), Keyword::IF) {
-            i += 3; // IF NOT EXISTS
-        }
-        let Some((name, i)) = table_name(tokens, i) else {
-            return Ok(());
+        read_create(tokens, columns);
+        Ok(())
+    } else if keyword(first, Keyword::INSERT) || keyword(first, Keyword::REPLACE) {
+        let c = Cursor {
+            tokens,
+            i: 1,
+            absolute,
         };
-        if tokens.get(i).map(|t| &t.token) == Some(&Token::LParen) {
-            columns.insert(
-                name,
-                column_definitions(tokens.get(i + 1..).unwrap_or_default()),
-            );
-        }
-        return Ok(());
+        read_insert(c, wanted, columns, out)
+    } else {
+        Ok(())
     }
-    if !(keyword(first, Keyword::INSERT) || keyword(first, Keyword::REPLACE)) {
-        return Ok(());
-    }
+}
+
+/// `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (definitions)`: the
+/// table's columns.
+fn read_create(tokens: &[TokenWithSpan], columns: &mut BTreeMap<String, Vec<String>>) {
     let mut i = 1;
-    while let Some(Token::Word(w)) = tokens.get(i).map(|t| &t.token) {
-        if matches!(
-            w.keyword,
-            Keyword::LOW_PRIORITY | Keyword::DELAYED | Keyword::HIGH_PRIORITY | Keyword::IGNORE
-        ) && w.quote_style.is_none()
-        {
-            i += 1;
-        } else {
-            break;
-        }
-    }
-    if keyword(tokens.get(i), Keyword::INTO) {
+    if keyword(tokens.get(i), Keyword::TEMPORARY) {
         i += 1;
     }
-    let line_of = |i: usize| {
-        tokens
-            .get(i)
-            .or(tokens.last())
-            .map_or(Location::new(0, 0), |t| absolute(t.span.start))
-    };
-    let Some((name, mut i)) = table_name(tokens, i) else {
-        return Err(error(
-            "/sql",
-            &at(line_of(i)),
-            "an INSERT without a table name",
-        ));
-    };
-    // Explicit columns, or those of the table's CREATE TABLE.
-    let mut names: Option<Vec<String>> = None;
-    if tokens.get(i).map(|t| &t.token) == Some(&Token::LParen) {
-        let mut list = Vec::new();
-        i += 1;
-        loop {
-            match tokens.get(i).map(|t| &t.token) {
-                Some(Token::Word(w)) => list.push(w.value.to_lowercase()),
-                _ => {
-                    return Err(error(
-                        "/sql",
-                        &at(line_of(i)),
-                        format!(
-                            "the column list of the INSERT into `{name}` is not a list of names"
-                        ),
-                    ))
-                }
-            }
-            i += 1;
-            match tokens.get(i).map(|t| &t.token) {
-                Some(Token::Comma) => i += 1,
-                Some(Token::RParen) => {
-                    i += 1;
-                    break;
-                }
-                _ => {
-                    return Err(error(
-                        "/sql",
-                        &at(line_of(i)),
-                        format!("the column list of the INSERT into `{name}` is not closed"),
-                    ))
-                }
-            }
-        }
-        names = Some(list);
-    }
-    if !(keyword(tokens.get(i), Keyword::VALUES) || keyword(tokens.get(i), Keyword::VALUE)) {
-        return Err(error(
-            "/sql",
-            &at(line_of(i)),
-            format!("the INSERT into `{name}` has no VALUES (only INSERT … VALUES is read)"),
-        ));
+    if !keyword(tokens.get(i), Keyword::TABLE) {
+        return;
     }
     i += 1;
-    let keep = wanted.contains(&name.as_str());
-    let names = match names {
-        Some(n) => n,
-        None => match columns.get(&name) {
-            Some(c) => c.clone(),
-            None if keep => {
-                return Err(error(
-                    "/sql",
-                    &at(line_of(0)),
-                    format!("an INSERT into `{name}` without a column list, and no CREATE TABLE `{name}` before it"),
-                ))
+    if keyword(tokens.get(i), Keyword::IF) {
+        i += 3; // IF NOT EXISTS
+    }
+    let Some((name, i)) = table_name(tokens, i) else {
+        return;
+    };
+    if tokens.get(i).map(|t| &t.token) == Some(&Token::LParen) {
+        columns.insert(
+            name,
+            column_definitions(tokens.get(i + 1..).unwrap_or_default()),
+        );
+    }
+}
+
+/// A statement's tokens read in order, with where they are in the dump.
+struct Cursor<'t, F> {
+    tokens: &'t [TokenWithSpan],
+    i: usize,
+    absolute: &'t F,
+}
+
+impl<F: Fn(Location) -> Location> Cursor<'_, F> {
+    fn token(&self) -> Option<&Token> {
+        self.tokens.get(self.i).map(|t| &t.token)
+    }
+
+    fn is(&self, k: Keyword) -> bool {
+        keyword(self.tokens.get(self.i), k)
+    }
+
+    /// Where the token at `i` is in the dump (the last one past the end).
+    fn location(&self, i: usize) -> Location {
+        self.tokens
+            .get(i)
+            .or(self.tokens.last())
+            .map_or(Location::new(0, 0), |t| (self.absolute)(t.span.start))
+    }
+
+    fn fail(&self, message: impl std::fmt::Display) -> Issue {
+        error("/sql", &at(self.location(self.i)), message)
+    }
+
+    /// `(item, item, …)` from the `(` here; `what` names the list in errors.
+    fn list<T>(
+        &mut self,
+        what: &str,
+        mut item: impl FnMut(&mut Self) -> Result<T, Issue>,
+    ) -> Result<Vec<T>, Issue> {
+        if self.token() != Some(&Token::LParen) {
+            return Err(self.fail(format!("{what} must start with `(`")));
+        }
+        self.i += 1;
+        let mut out = Vec::new();
+        loop {
+            out.push(item(self)?);
+            match self.token() {
+                Some(Token::Comma) => self.i += 1,
+                Some(Token::RParen) => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                _ => return Err(self.fail(format!("{what} is not closed by `)`"))),
             }
-            None => Vec::new(),
-        },
+        }
+    }
+}
+
+/// `INSERT|REPLACE [modifiers] [INTO] name [(columns)] VALUES (row), …`:
+/// the rows, kept when the table is wanted.
+fn read_insert<F: Fn(Location) -> Location>(
+    mut c: Cursor<'_, F>,
+    wanted: &[&str],
+    columns: &BTreeMap<String, Vec<String>>,
+    out: &mut Tables,
+) -> Result<(), Issue> {
+    while let Some(Token::Word(w)) = c.token() {
+        let modifier = matches!(
+            w.keyword,
+            Keyword::LOW_PRIORITY | Keyword::DELAYED | Keyword::HIGH_PRIORITY | Keyword::IGNORE
+        ) && w.quote_style.is_none();
+        if !modifier {
+            break;
+        }
+        c.i += 1;
+    }
+    if c.is(Keyword::INTO) {
+        c.i += 1;
+    }
+    let Some((name, next)) = table_name(c.tokens, c.i) else {
+        return Err(c.fail("an INSERT without a table name"));
+    };
+    c.i = next;
+    // Explicit columns, or those of the table's CREATE TABLE.
+    let listed = if c.token() == Some(&Token::LParen) {
+        let what = format!("the column list of the INSERT into `{name}`");
+        Some(c.list(&what, |c| match c.token() {
+            Some(Token::Word(w)) => {
+                let name = w.value.to_lowercase();
+                c.i += 1;
+                Ok(name)
+            }
+            _ => Err(c.fail(format!("{what} is not a list of names"))),
+        })?)
+    } else {
+        None
+    };
+    if !(c.is(Keyword::VALUES) || c.is(Keyword::VALUE)) {
+        return Err(c.fail(format!(
+            "the INSERT into `{name}` has no VALUES (only INSERT … VALUES is read)"
+        )));
+    }
+    c.i += 1;
+    let keep = wanted.contains(&name.as_str());
+    let names = match (listed, columns.get(&name)) {
+        (Some(n), _) => n,
+        (None, Some(known)) => known.clone(),
+        (None, None) if keep => {
+            return Err(error(
+                "/sql",
+                &at(c.location(0)),
+                format!("an INSERT into `{name}` without a column list, and no CREATE TABLE `{name}` before it"),
+            ))
+        }
+        (None, None) => Vec::new(),
     };
     let mut rows = Vec::new();
     loop {
-        let open = i;
-        if tokens.get(i).map(|t| &t.token) != Some(&Token::LParen) {
-            return Err(error(
-                "/sql",
-                &at(line_of(i)),
-                format!("a row of `{name}` must start with `(`"),
-            ));
-        }
-        i += 1;
-        let mut values = Vec::new();
-        loop {
-            let (value, next) = literal(tokens, i).ok_or_else(|| {
-                error(
-                    "/sql",
-                    &at(line_of(i)),
-                    format!(
-                        "a value of `{name}` that is not a literal (a string, a number or NULL)"
-                    ),
-                )
+        let open = c.location(c.i);
+        let what = format!("a row of `{name}`");
+        let values = c.list(&what, |c| {
+            let (value, next) = literal(c.tokens, c.i).ok_or_else(|| {
+                c.fail(format!(
+                    "a value of `{name}` that is not a literal (a string, a number or NULL)"
+                ))
             })?;
-            values.push(value);
-            i = next;
-            match tokens.get(i).map(|t| &t.token) {
-                Some(Token::Comma) => i += 1,
-                Some(Token::RParen) => {
-                    i += 1;
-                    break;
-                }
-                _ => {
-                    return Err(error(
-                        "/sql",
-                        &at(line_of(i)),
-                        format!("a row of `{name}` is not closed by `)`"),
-                    ))
-                }
-            }
-        }
+            c.i = next;
+            Ok(value)
+        })?;
         if keep && values.len() != names.len() {
             return Err(error(
                 "/sql",
-                &at(line_of(open)),
+                &at(open),
                 format!(
-                    "a row of `{name}` has {} values for {} columns",
+                    "{what} has {} values for {} columns",
                     values.len(),
                     names.len()
                 ),
             ));
         }
         rows.push(Row {
-            line: line_of(open).line,
+            line: open.line,
             values,
         });
-        match tokens.get(i).map(|t| &t.token) {
-            Some(Token::Comma) => i += 1,
-            _ => break,
+        if c.token() != Some(&Token::Comma) {
+            break;
         }
+        c.i += 1;
     }
     *out.seen.entry(name.clone()).or_insert(0) += rows.len();
     if keep {
-        let table = out.tables.entry(name).or_default();
-        if table.columns.is_empty() {
-            table.columns.clone_from(&names);
-        }
-        if table.columns == names {
-            table.rows.extend(rows);
-        } else {
-            // Another column order: each row in the table's own order.
-            let positions: Vec<Option<usize>> = table
-                .columns
-                .iter()
-                .map(|c| names.iter().position(|n| n == c))
-                .collect();
-            for r in rows {
-                let values = positions
-                    .iter()
-                    .map(|p| p.and_then(|p| r.values.get(p).cloned().flatten()))
-                    .collect();
-                table.rows.push(Row {
-                    line: r.line,
-                    values,
-                });
-            }
-        }
+        store(out.tables.entry(name).or_default(), &names, rows);
     }
     Ok(())
+}
+
+/// Adds rows whose values are in `names`' order to a table, in the
+/// table's own column order (the first INSERT's).
+fn store(table: &mut Table, names: &[String], rows: Vec<Row>) {
+    if table.columns.is_empty() {
+        table.columns = names.to_vec();
+    }
+    if table.columns == names {
+        table.rows.extend(rows);
+        return;
+    }
+    let positions: Vec<Option<usize>> = table
+        .columns
+        .iter()
+        .map(|c| names.iter().position(|n| n == c))
+        .collect();
+    for r in rows {
+        let values = positions
+            .iter()
+            .map(|p| p.and_then(|p| r.values.get(p).cloned().flatten()))
+            .collect();
+        table.rows.push(Row {
+            line: r.line,
+            values,
+        });
+    }
 }
 
 /// The column names of a `CREATE TABLE`'s definitions (after its `(`):
