@@ -1169,10 +1169,17 @@ export interface Question {
    */
   condition?: Condition | null;
   /**
-   * Points of its "not applicable" and "don't know" answers in the
-   * Éco-clic-compatible figure, when they are not the defaults.
+   * Points of its "don't know" answer in the Éco-clic-compatible figure,
+   * when not the default: 0.
    */
-  eco_clic?: EcoClicPoints | null;
+  eco_clic_dont_know?: number | null;
+  /**
+   * Points of its "not applicable" answer in the Éco-clic-compatible
+   * figure (see [`crate::scoring::EcoClic`], where it is an answer row
+   * with points of its own), when not the default: the question's most
+   * points. Our index does not read it.
+   */
+  eco_clic_not_applicable?: number | null;
   /**
    * How to answer.
    */
@@ -1223,21 +1230,6 @@ export interface Applicability {
    * Smallest population (inclusive).
    */
   min_population?: number | null;
-}
-/**
- * How a question's "not applicable" and "don't know" answers count in the
- * Éco-clic-compatible figure, where they are answer rows with points of
- * their own (see [`crate::scoring::EcoClic`]). Our index does not read them.
- */
-export interface EcoClicPoints {
-  /**
-   * Points of "don't know" (default 0).
-   */
-  dont_know?: number | null;
-  /**
-   * Points of "not applicable" (default: the question's most points).
-   */
-  not_applicable?: number | null;
 }
 /**
  * References of a question.
@@ -2358,8 +2350,8 @@ export interface Counts {
  * questionnaire: every question of the assessment's levels that applies
  * to the profile counts, conditional questions included whether or not
  * they are shown. "Not applicable" and "don't know" are answers like the
- * others, worth [`Question::eco_clic_not_applicable`] (default: the
- * question's max) and [`Question::eco_clic_dont_know`] (default 0), in the
+ * others, worth [`Question::eco_clic_not_applicable_points`] (default: the
+ * question's max) and [`Question::eco_clic_dont_know_points`] (default 0), in the
  * denominator when the question allows them. Only shown questions earn
  * points; the figure exists only when every shown question is answered.
  * Letter: A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, else E.

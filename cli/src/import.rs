@@ -103,8 +103,14 @@ fn summary(r: &ImportReport) -> String {
         r.warnings.len()
     ));
     list_skipped(&mut s, &r.skipped);
-    for w in &r.warnings {
+    for w in r.warnings.iter().take(SHOWN) {
         s.push_str(&format!("\n  {w}"));
+    }
+    if r.warnings.len() > SHOWN {
+        s.push_str(&format!(
+            "\n  … and {} more warnings (all in --report FILE)",
+            r.warnings.len() - SHOWN
+        ));
     }
     if !r.dropped_fields.is_empty() {
         let fields: Vec<String> = r.dropped_fields.iter().map(|f| clean(f)).collect();

@@ -164,38 +164,29 @@ pub struct Question {
     /// References: REEN decree areas, RGESN criteria, URLs.
     #[serde(default, skip_serializing_if = "References::is_empty")]
     pub references: References,
-    /// Points of its "not applicable" and "don't know" answers in the
-    /// Éco-clic-compatible figure, when they are not the defaults.
+    /// Points of its "not applicable" answer in the Éco-clic-compatible
+    /// figure (see [`crate::scoring::EcoClic`], where it is an answer row
+    /// with points of its own), when not the default: the question's most
+    /// points. Our index does not read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub eco_clic: Option<EcoClicPoints>,
-}
-
-/// How a question's "not applicable" and "don't know" answers count in the
-/// Éco-clic-compatible figure, where they are answer rows with points of
-/// their own (see [`crate::scoring::EcoClic`]). Our index does not read them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct EcoClicPoints {
-    /// Points of "not applicable" (default: the question's most points).
+    pub eco_clic_not_applicable: Option<u32>,
+    /// Points of its "don't know" answer in the Éco-clic-compatible figure,
+    /// when not the default: 0. (Points of an answer the question does not
+    /// allow are never earned nor counted.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub not_applicable: Option<i64>,
-    /// Points of "don't know" (default 0).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dont_know: Option<i64>,
+    pub eco_clic_dont_know: Option<u32>,
 }
 
 impl Question {
     /// Points "not applicable" earns in the Éco-clic-compatible figure.
-    pub fn eco_clic_not_applicable(&self) -> i64 {
-        self.eco_clic
-            .and_then(|e| e.not_applicable)
-            .unwrap_or_else(|| self.response.max_points())
-            .max(0)
+    pub fn eco_clic_not_applicable_points(&self) -> i64 {
+        self.eco_clic_not_applicable
+            .map_or_else(|| self.response.max_points().max(0), i64::from)
     }
 
     /// Points "don't know" earns in the Éco-clic-compatible figure.
-    pub fn eco_clic_dont_know(&self) -> i64 {
-        self.eco_clic.and_then(|e| e.dont_know).unwrap_or(0).max(0)
+    pub fn eco_clic_dont_know_points(&self) -> i64 {
+        self.eco_clic_dont_know.map_or(0, i64::from)
     }
 
     /// The question's share of the Éco-clic-compatible denominator: the
@@ -204,10 +195,10 @@ impl Question {
     pub fn eco_clic_all_points(&self) -> i64 {
         let mut all = self.response.sum_of_all_points();
         if self.allow_not_applicable {
-            all = all.saturating_add(self.eco_clic_not_applicable());
+            all = all.saturating_add(self.eco_clic_not_applicable_points());
         }
         if self.allow_dont_know {
-            all = all.saturating_add(self.eco_clic_dont_know());
+            all = all.saturating_add(self.eco_clic_dont_know_points());
         }
         all
     }

@@ -108,9 +108,9 @@ pub(crate) struct QuestionFacts {
     pub(crate) max: i64,
     /// `Question::eco_clic_all_points`.
     eco_all: i64,
-    /// `Question::eco_clic_not_applicable`.
+    /// `Question::eco_clic_not_applicable_points`.
     eco_na: i64,
-    /// `Question::eco_clic_dont_know`.
+    /// `Question::eco_clic_dont_know_points`.
     eco_dk: i64,
     /// `Referential::theme_of`.
     theme: Option<usize>,
@@ -127,8 +127,8 @@ impl QuestionFacts {
         QuestionFacts {
             max,
             eco_all: q.eco_clic_all_points(),
-            eco_na: q.eco_clic_not_applicable(),
-            eco_dk: q.eco_clic_dont_know(),
+            eco_na: q.eco_clic_not_applicable_points(),
+            eco_dk: q.eco_clic_dont_know_points(),
             theme: None,
             parent: None,
             countable: max > 0 && q.weight.is_finite() && q.weight > 0.0,
@@ -612,8 +612,8 @@ pub type RecommendedAction = crate::optimize::Candidate;
 /// questionnaire: every question of the assessment's levels that applies
 /// to the profile counts, conditional questions included whether or not
 /// they are shown. "Not applicable" and "don't know" are answers like the
-/// others, worth [`Question::eco_clic_not_applicable`] (default: the
-/// question's max) and [`Question::eco_clic_dont_know`] (default 0), in the
+/// others, worth [`Question::eco_clic_not_applicable_points`] (default: the
+/// question's max) and [`Question::eco_clic_dont_know_points`] (default 0), in the
 /// denominator when the question allows them. Only shown questions earn
 /// points; the figure exists only when every shown question is answered.
 /// Letter: A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, else E.
@@ -1328,7 +1328,8 @@ mod tests {
             condition: parent.map(|p| Condition::IsYes { question: p.into() }),
             applies_to: None,
             references: Default::default(),
-            eco_clic: None,
+            eco_clic_not_applicable: None,
+            eco_clic_dont_know: None,
         }
     }
 

@@ -81,41 +81,6 @@ fn check_points(points: i64, path: &str, issues: &mut Vec<Issue>) {
     }
 }
 
-/// The Éco-clic points of "not applicable" and "don't know": points like
-/// any other, and a warning for those of an answer the question refuses
-/// (they are then never earned nor counted).
-fn validate_eco_clic_points(
-    q: &Question,
-    e: &crate::referential::EcoClicPoints,
-    path: &str,
-    issues: &mut Vec<Issue>,
-) {
-    for (name, value, allowed, answer) in [
-        (
-            "not_applicable",
-            e.not_applicable,
-            q.allow_not_applicable,
-            "\"not applicable\"",
-        ),
-        (
-            "dont_know",
-            e.dont_know,
-            q.allow_dont_know,
-            "\"don't know\"",
-        ),
-    ] {
-        let Some(points) = value else { continue };
-        check_points(points, &join(path, name), issues);
-        if !allowed {
-            issues.push(Issue::warning(
-                IssueCode::InvalidValue,
-                join(path, name),
-                format!("the question does not allow {answer}: these points are ignored"),
-            ));
-        }
-    }
-}
-
 /// Records ids and reports duplicates.
 pub(crate) fn unique<'a>(
     seen: &mut BTreeMap<&'a str, usize>,
@@ -256,8 +221,15 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
                 "a justification is required but \"not applicable\" is not allowed",
             ));
         }
-        if let Some(e) = &q.eco_clic {
-            validate_eco_clic_points(q, e, &join(&p, "eco_clic"), &mut issues);
+        // Éco-clic points of an answer the question refuses are never
+        // earned nor counted: no more to check than any points.
+        for (name, points) in [
+            ("eco_clic_not_applicable", q.eco_clic_not_applicable),
+            ("eco_clic_dont_know", q.eco_clic_dont_know),
+        ] {
+            if let Some(points) = points {
+                check_points(i64::from(points), &join(&p, name), &mut issues);
+            }
         }
         if let Some(a) = &q.applies_to {
             if let (Some(min), Some(max)) = (a.min_population, a.max_population) {
@@ -566,7 +538,7 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
         issues.push(Issue::warning(
             IssueCode::ZeroMaxPoints,
             p,
-            "no answer can score a point: the question is asked for information only and never counts in the index",
+            "no answer scores a point: asked for information only",
         ));
     }
 }

@@ -138,11 +138,11 @@ fn the_questionnaire_maps_categories_themes_rows_and_conditions() {
     // their points in the Éco-clic figure when not the defaults.
     let inv = q("q-inventaire");
     assert!(inv.allow_dont_know && inv.allow_not_applicable);
-    assert_eq!(inv.eco_clic.unwrap().not_applicable, Some(2));
+    assert_eq!(inv.eco_clic_not_applicable, Some(2));
     assert_eq!(inv.response.max_points(), 3);
-    assert_eq!(q("q-mesure").eco_clic.unwrap().dont_know, Some(1));
+    assert_eq!(q("q-mesure").eco_clic_dont_know, Some(1));
     assert_eq!(
-        q("q-achats").eco_clic,
+        q("q-achats").eco_clic_not_applicable,
         None,
         "N/A worth the max: the default"
     );

@@ -100,7 +100,7 @@ struct QSpec {
     condition: Option<(usize, u8, u8)>,
     min_population: Option<u32>,
     /// Éco-clic points of "not applicable" and "don't know", when set.
-    eco: Option<(Option<i64>, Option<i64>)>,
+    eco: Option<(Option<u32>, Option<u32>)>,
 }
 
 fn weight() -> impl Strategy<Value = f64> {
@@ -123,7 +123,7 @@ fn question() -> impl Strategy<Value = QSpec> {
         prop::option::weighted(0.12, 0u32..=2000),
         prop::option::weighted(
             0.2,
-            (prop::option::of(0i64..=4), prop::option::of(0i64..=2)),
+            (prop::option::of(0u32..=4), prop::option::of(0u32..=2)),
         ),
     )
         .prop_map(
@@ -269,14 +269,12 @@ fn referential_json(spec: &RSpec) -> Value {
             x["applies_to"] = json!({"min_population": m});
         }
         if let Some((na, dk)) = q.eco {
-            let mut e = json!({});
             if let (Some(na), true) = (na, q.allow_na) {
-                e["not_applicable"] = json!(na);
+                x["eco_clic_not_applicable"] = json!(na);
             }
             if let Some(dk) = dk {
-                e["dont_know"] = json!(dk);
+                x["eco_clic_dont_know"] = json!(dk);
             }
-            x["eco_clic"] = e;
         }
         // A parent comes earlier and is not of a higher level: no cycle.
         if let Some((parent, pick, threshold)) = q.condition {
@@ -559,8 +557,8 @@ proptest! {
                 Resp::Numeric(v) => (v.iter().sum(), *v.iter().max().unwrap()),
             };
             let (na, dk) = q.eco.unwrap_or((None, None));
-            let na = if q.allow_na { na.unwrap_or(max) } else { 0 };
-            let dk = dk.unwrap_or(0);
+            let na = if q.allow_na { na.map_or(max, i64::from) } else { 0 };
+            let dk = dk.map_or(0, i64::from);
             na_dk.push((na, dk));
             if q.level <= level && q.min_population.is_none_or(|m| population >= m) {
                 max_points += all + na + dk;

@@ -957,22 +957,6 @@ class Condition(Document):
         return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
 
-class EcoClicPoints(Document):
-    """How a question's "not applicable" and "don't know" answers count in the Éco-clic-compatible figure, where they are answer rows with points of their own (see [`crate::scoring::EcoClic`]). Our index does not read them."""
-
-    __slots__ = ()
-
-    @property
-    def dont_know(self) -> Optional[int]:
-        """Points of "don't know" (default 0)."""
-        return _get(self._data, "dont_know", None, None)  # type: ignore[no-any-return]
-
-    @property
-    def not_applicable(self) -> Optional[int]:
-        """Points of "not applicable" (default: the question's most points)."""
-        return _get(self._data, "not_applicable", None, None)  # type: ignore[no-any-return]
-
-
 class GradeBand(Document):
     """A grade band."""
 
@@ -1082,9 +1066,14 @@ class Question(Document):
         return _get(self._data, "condition", None, ('c', Condition))  # type: ignore[no-any-return]
 
     @property
-    def eco_clic(self) -> Optional[EcoClicPoints]:
-        """Points of its "not applicable" and "don't know" answers in the Éco-clic-compatible figure, when they are not the defaults."""
-        return _get(self._data, "eco_clic", None, ('c', EcoClicPoints))  # type: ignore[no-any-return]
+    def eco_clic_dont_know(self) -> Optional[int]:
+        """Points of its "don't know" answer in the Éco-clic-compatible figure, when not the default: 0."""
+        return _get(self._data, "eco_clic_dont_know", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def eco_clic_not_applicable(self) -> Optional[int]:
+        """Points of its "not applicable" answer in the Éco-clic-compatible figure (see [`crate::scoring::EcoClic`], where it is an answer row with points of its own), when not the default: the question's most points. Our index does not read it."""
+        return _get(self._data, "eco_clic_not_applicable", None, None)  # type: ignore[no-any-return]
 
     @property
     def help(self) -> Optional[Text]:
@@ -3413,7 +3402,6 @@ __all__ = [
     "Crosswalk",
     "CrosswalkMapping",
     "EcoClic",
-    "EcoClicPoints",
     "EffortFigures",
     "Gap",
     "Grade",

@@ -328,7 +328,8 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                     rgesn: Vec::new(),
                     urls: url.into_iter().collect(),
                 },
-                eco_clic: None,
+                eco_clic_not_applicable: None,
+                eco_clic_dont_know: None,
             });
             let mut description: Vec<String> = Vec::new();
             let ratings: Vec<String> = [

@@ -267,7 +267,8 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                 rgesn: vec![id.clone()],
                 urls: text_field(m, URL).into_iter().collect(),
             },
-            eco_clic: None,
+            eco_clic_not_applicable: None,
+            eco_clic_dont_know: None,
         });
         let mut description = Vec::new();
         let ratings: Vec<String> = [

@@ -376,7 +376,8 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                     rgesn: Vec::new(),
                     urls: url.into_iter().collect(),
                 },
-                eco_clic: None,
+                eco_clic_not_applicable: None,
+                eco_clic_dont_know: None,
             });
             actions.push(Action {
                 id: format!("wsg-{id}"),

@@ -304,10 +304,9 @@ fn count(n: usize) -> u32 {
 /// `answered_at` of its rows, as `YYYY-MM-DD`.
 fn date(c: &Columns<'_>, row: &Row, rows: &Columns<'_>, own: &[(usize, &Row)]) -> Option<String> {
     let day = |s: &str| {
-        let d = s.get(..10)?;
-        chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .ok()
-            .map(|d| d.format("%Y-%m-%d").to_string())
+        s.get(..10)
+            .and_then(crate::assessment::parse_date)
+            .map(crate::assessment::date_string)
     };
     c.id(row, "last_answered_at").and_then(day).or_else(|| {
         own.iter()

@@ -35,8 +35,8 @@
 //!   and answered, never counted in the index;
 //! - the "Je ne sais pas" row → "don't know", the "… pas concernée" row →
 //!   "not applicable", each with its points in the Éco-clic figure
-//!   ([`crate::referential::EcoClicPoints`]) when they are not the
-//!   defaults (0, and the question's max);
+//!   (`eco_clic_dont_know`, `eco_clic_not_applicable` of the question)
+//!   when they are not the defaults (0, and the question's max);
 //! - `parent_id` and `parent_answer_id` → a condition on the parent's
 //!   answer (`is_yes`, `is_no` or `any_of` that row);
 //! - grades: Éco-clic's letters (A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, E) on the
@@ -76,8 +76,8 @@ use super::{finish, fold, fr, slug, source_error, ImportFormat, Imported, Log};
 use crate::error::{Error, Issue, IssueCode};
 use crate::parse::join;
 use crate::referential::{
-    AnswerOption, Condition, EcoClicPoints, GradeBand, Lookup, Question, References, Referential,
-    Response, SubTheme, Theme,
+    AnswerOption, Condition, GradeBand, Lookup, Question, References, Referential, Response,
+    SubTheme, Theme,
 };
 use crate::text::Text;
 use tables::{Row, Table, Tables};
@@ -248,15 +248,9 @@ impl<'t> Columns<'t> {
             .filter(|s| !s.is_empty())
     }
 
-    /// An integer value (`3`, `-1`, `3.0`).
+    /// An integer value (`3`, `-1`).
     pub(crate) fn int(&self, row: &Row, column: &str) -> Option<i64> {
-        let v = self.id(row, column)?;
-        v.parse::<i64>().ok().or_else(|| {
-            v.parse::<f64>()
-                .ok()
-                .filter(|f| f.is_finite() && f.fract() == 0.0 && f.abs() < 9e15)
-                .map(|f| f as i64)
-        })
+        self.id(row, column)?.parse().ok()
     }
 
     /// A boolean (`1`, `true`, `oui`, …); absent or NULL is false.
@@ -668,8 +662,12 @@ fn build_question(
         return None;
     };
     let multiple = question.flag(q.row, "multiple");
-    let Some((response, meanings, eco, allow_dk, allow_na)) =
-        response(&q.id, multiple, answer_rows, answer, log)
+    let Some(Built {
+        response,
+        meanings,
+        dont_know,
+        not_applicable,
+    }) = response(&q.id, multiple, answer_rows, answer, log)
     else {
         log.skip(&path, "the question has no answer row to choose");
         return None;
@@ -717,13 +715,14 @@ fn build_question(
         rationale,
         weight: 1.0,
         response,
-        allow_dont_know: allow_dk,
-        allow_not_applicable: allow_na,
+        allow_dont_know: dont_know.0,
+        allow_not_applicable: not_applicable.0,
         require_justification: false,
         condition: None,
         applies_to: None,
         references: References::default(),
-        eco_clic: eco,
+        eco_clic_not_applicable: not_applicable.1,
+        eco_clic_dont_know: dont_know.1,
     };
     Some((question, meanings))
 }
@@ -811,13 +810,15 @@ fn unique(used: &mut BTreeSet<String>, base: &str) -> String {
     id
 }
 
-type Built = (
-    Response,
-    Vec<(String, RowMeaning)>,
-    Option<EcoClicPoints>,
-    bool,
-    bool,
-);
+/// A question's response and what its answer rows stand for.
+struct Built {
+    response: Response,
+    meanings: Vec<(String, RowMeaning)>,
+    /// Whether it has a "don't know" row, and its points when not 0.
+    dont_know: (bool, Option<u32>),
+    /// Whether it has a "not concerned" row, and its points when not the max.
+    not_applicable: (bool, Option<u32>),
+}
 
 /// A question's response from its answer rows, with each row's meaning;
 /// `None` when no row can be chosen.
@@ -901,29 +902,32 @@ fn response(
         }
     };
     let max = response.max_points();
-    let mut eco = EcoClicPoints::default();
+    let mut built = Built {
+        response,
+        meanings,
+        dont_know: (false, None),
+        not_applicable: (false, None),
+    };
     if let Some((_, id, points)) = &dont_know {
-        meanings.push((
+        built.meanings.push((
             id.clone(),
             meaning(RowKind::DontKnow, false, "Je ne sais pas"),
         ));
-        eco.dont_know = (*points != 0).then_some(*points);
+        built.dont_know = (true, (*points != 0).then(|| points_u32(*points)));
     }
     if let Some((_, id, points)) = &not_applicable {
-        meanings.push((
+        built.meanings.push((
             id.clone(),
             meaning(RowKind::NotApplicable, false, "Pas concernée"),
         ));
-        eco.not_applicable = (*points != max).then_some(*points);
+        built.not_applicable = (true, (*points != max).then(|| points_u32(*points)));
     }
-    let eco = (eco != EcoClicPoints::default()).then_some(eco);
-    Some((
-        response,
-        meanings,
-        eco,
-        dont_know.is_some(),
-        not_applicable.is_some(),
-    ))
+    Some(built)
+}
+
+/// Points already within 0–1,000,000 (see [`points`]) as `u32`.
+fn points_u32(p: i64) -> u32 {
+    u32::try_from(p.clamp(0, crate::validate::MAX_POINTS)).unwrap_or(0)
 }
 
 /// Conditions from `parent_id` and `parent_answer_id`: a condition on the

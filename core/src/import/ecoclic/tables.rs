@@ -1,8 +1,8 @@
 //! Éco-clic's tables, read from a MySQL dump or from CSV exports.
 //!
-//! A dump is read with the tokenizer of the `sqlparser` crate (MySQL
-//! dialect: `\'`, `\\`, `\n`, `''` and the other string escapes, comments,
-//! backquoted names, UTF-8). Of its statements, `CREATE TABLE` gives a
+//! A dump is read with the tokenizer of the `sqlparser` crate (with
+//! MySQL's rules: `\'`, `\\`, `\n`, `''` and the other string escapes,
+//! comments, backquoted names, UTF-8). Of its statements, `CREATE TABLE` gives a
 //! table's columns and `INSERT`/`REPLACE … VALUES` its rows; the others
 //! (`SET`, `LOCK TABLES`, `ALTER TABLE`, …) are passed over. The dump is
 //! tokenized a window of about 1 MiB at a time, cut after a statement's
@@ -16,11 +16,55 @@
 
 use std::collections::BTreeMap;
 
-use sqlparser::dialect::MySqlDialect;
+use sqlparser::dialect::Dialect;
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer};
 
 use crate::error::{Issue, IssueCode};
+
+/// MySQL's tokens as dumps write them: names in backquotes, strings with
+/// backslash escapes, `#` and `-- ` comments, `/*! … */` read as comments.
+/// The tokenizer asks its dialect no more than this; `MySqlDialect` would
+/// also link the whole SQL parser into the WebAssembly module (its parser
+/// hooks are in the same trait), for nothing a dump needs.
+#[derive(Debug)]
+struct DumpDialect;
+
+impl Dialect for DumpDialect {
+    fn is_identifier_start(&self, ch: char) -> bool {
+        // Every non-ASCII character is a letter of a name for MySQL: no
+        // Unicode tables needed.
+        ch.is_ascii_alphabetic() || ch == '_' || ch == '$' || ch == '@' || !ch.is_ascii()
+    }
+
+    fn is_identifier_part(&self, ch: char) -> bool {
+        self.is_identifier_start(ch) || ch.is_ascii_digit()
+    }
+
+    fn is_delimited_identifier_start(&self, ch: char) -> bool {
+        ch == '`'
+    }
+
+    fn identifier_quote_style(&self, _identifier: &str) -> Option<char> {
+        Some('`')
+    }
+
+    fn supports_string_literal_backslash_escape(&self) -> bool {
+        true
+    }
+
+    fn supports_numeric_prefix(&self) -> bool {
+        true
+    }
+
+    fn requires_single_line_comment_whitespace(&self) -> bool {
+        true
+    }
+
+    fn supports_hash_comment(&self) -> bool {
+        true
+    }
+}
 
 /// Bytes of a dump tokenized at once (doubled for a longer statement).
 const WINDOW: usize = 1 << 20;
@@ -86,7 +130,7 @@ pub(crate) fn read_sql(sql: &str, wanted: &[&str], max_rows: usize) -> Result<Ta
     let mut out = Tables::default();
     let mut columns: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let sql = sql.strip_prefix('\u{feff}').unwrap_or(sql);
-    let dialect = MySqlDialect {};
+    let dialect = DumpDialect;
     // The window starts at a statement's first byte: `base` is the location
     // of that byte in the dump (tokens' lines and columns are the window's).
     let mut start = 0usize;
@@ -122,7 +166,10 @@ pub(crate) fn read_sql(sql: &str, wanted: &[&str], max_rows: usize) -> Result<Ta
         let through = if last {
             tokens.len()
         } else {
-            match tokens.iter().rposition(|t| t.token == Token::SemiColon) {
+            match tokens
+                .iter()
+                .rposition(|t| matches!(t.token, Token::SemiColon))
+            {
                 Some(k) => k + 1,
                 None => {
                     size = size.saturating_mul(2);
@@ -136,7 +183,7 @@ pub(crate) fn read_sql(sql: &str, wanted: &[&str], max_rows: usize) -> Result<Ta
             // cut (a download or a copy broken off), rows may be missing.
             let tail_start = done
                 .iter()
-                .rposition(|t| t.token == Token::SemiColon)
+                .rposition(|t| matches!(t.token, Token::SemiColon))
                 .map_or(0, |k| k + 1);
             let tail = done.get(tail_start..).unwrap_or_default();
             let first = tail.first();
@@ -152,7 +199,7 @@ pub(crate) fn read_sql(sql: &str, wanted: &[&str], max_rows: usize) -> Result<Ta
                 ));
             }
         }
-        for statement in done.split(|t| t.token == Token::SemiColon) {
+        for statement in done.split(|t| matches!(t.token, Token::SemiColon)) {
             read_statement(statement, &absolute, wanted, &mut columns, &mut out)?;
             if out.tables.values().map(|t| t.rows.len()).sum::<usize>() > max_rows {
                 return Err(too_many("/sql", max_rows));
@@ -235,7 +282,10 @@ fn table_name(tokens: &[TokenWithSpan], mut i: usize) -> Option<(String, usize)>
         };
         let name = w.value.to_lowercase();
         i += 1;
-        if tokens.get(i).map(|t| &t.token) == Some(&Token::Period) {
+        if tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.token, Token::Period))
+        {
             i += 1;
         } else {
             return Some((name, i));
@@ -252,7 +302,19 @@ fn read_statement(
 ) -> Result<(), Issue> {
     let first = tokens.first();
     if keyword(first, Keyword::CREATE) {
-        read_create(tokens, columns);
+        // A table created and left empty is there, with no rows.
+        if let Some(name) = read_create(tokens, columns) {
+            if wanted.contains(&name.as_str()) && !out.tables.contains_key(&name) {
+                let columns = columns.get(&name).cloned().unwrap_or_default();
+                out.tables.insert(
+                    name,
+                    Table {
+                        columns,
+                        rows: Vec::new(),
+                    },
+                );
+            }
+        }
         Ok(())
     } else if keyword(first, Keyword::INSERT) || keyword(first, Keyword::REPLACE) {
         let c = Cursor {
@@ -267,28 +329,31 @@ fn read_statement(
 }
 
 /// `CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (definitions)`: the
-/// table's columns.
-fn read_create(tokens: &[TokenWithSpan], columns: &mut BTreeMap<String, Vec<String>>) {
+/// table's columns; its name.
+fn read_create(
+    tokens: &[TokenWithSpan],
+    columns: &mut BTreeMap<String, Vec<String>>,
+) -> Option<String> {
     let mut i = 1;
     if keyword(tokens.get(i), Keyword::TEMPORARY) {
         i += 1;
     }
     if !keyword(tokens.get(i), Keyword::TABLE) {
-        return;
+        return None;
     }
     i += 1;
     if keyword(tokens.get(i), Keyword::IF) {
         i += 3; // IF NOT EXISTS
     }
-    let Some((name, i)) = table_name(tokens, i) else {
-        return;
-    };
-    if tokens.get(i).map(|t| &t.token) == Some(&Token::LParen) {
-        columns.insert(
-            name,
-            column_definitions(tokens.get(i + 1..).unwrap_or_default()),
-        );
+    let (name, i) = table_name(tokens, i)?;
+    if tokens.get(i).map(|t| &t.token) != Some(&Token::LParen) {
+        return None;
     }
+    columns.insert(
+        name.clone(),
+        column_definitions(tokens.get(i + 1..).unwrap_or_default()),
+    );
+    Some(name)
 }
 
 /// A statement's tokens read in order, with where they are in the dump.
@@ -325,7 +390,7 @@ impl<F: Fn(Location) -> Location> Cursor<'_, F> {
         what: &str,
         mut item: impl FnMut(&mut Self) -> Result<T, Issue>,
     ) -> Result<Vec<T>, Issue> {
-        if self.token() != Some(&Token::LParen) {
+        if !matches!(self.token(), Some(Token::LParen)) {
             return Err(self.fail(format!("{what} must start with `(`")));
         }
         self.i += 1;
@@ -370,7 +435,7 @@ fn read_insert<F: Fn(Location) -> Location>(
     };
     c.i = next;
     // Explicit columns, or those of the table's CREATE TABLE.
-    let listed = if c.token() == Some(&Token::LParen) {
+    let listed = if matches!(c.token(), Some(Token::LParen)) {
         let what = format!("the column list of the INSERT into `{name}`");
         Some(c.list(&what, |c| match c.token() {
             Some(Token::Word(w)) => {
@@ -430,7 +495,7 @@ fn read_insert<F: Fn(Location) -> Location>(
             line: open.line,
             values,
         });
-        if c.token() != Some(&Token::Comma) {
+        if !matches!(c.token(), Some(Token::Comma)) {
             break;
         }
         c.i += 1;
@@ -625,8 +690,10 @@ mod tests {
         let rows = &t.tables["a"].rows;
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[2].line, 4);
-        assert_eq!(rows[2].values[0].as_deref(), Some(&*format!("{long}é")));
-        assert_eq!(rows[2].values[1].as_deref(), Some("2"));
+        // In the CREATE TABLE's column order.
+        assert_eq!(t.tables["a"].columns, ["id", "s"]);
+        assert_eq!(rows[2].values[0].as_deref(), Some("2"));
+        assert!(rows[2].values[1].as_deref() == Some(&*format!("{long}é")));
     }
 
     #[test]
@@ -665,6 +732,10 @@ mod tests {
         .unwrap_err();
         assert!(e.message.starts_with("line 2, column 1"), "{}", e.message);
         assert!(e.message.contains("cut short"), "{}", e.message);
+        // A table created and left empty is there.
+        let t = read_sql("CREATE TABLE `t` (`id` int, `b` text);", &["t"], 100).unwrap();
+        assert_eq!(t.tables["t"].columns, ["id", "b"]);
+        assert!(t.tables["t"].rows.is_empty());
         // A table nobody reads may be anything.
         assert!(read_sql("INSERT INTO other VALUES (1);", &["t"], 100).is_ok());
     }
