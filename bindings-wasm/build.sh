@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the npm package into bindings-wasm/pkg: two WebAssembly modules from
-# the one crate (feature `main`: the module loaded with the page, holding the
-# default referential; feature `extras`: renderers, importers, migrations,
-# history and peers, loaded on first use by js/index.js), each for
-# wasm32-unknown-unknown (Debian's rustc-web with -Zbuild-std, see
-# ../shared/toolchain.md), wasm-bindgen --target web, wasm-opt, then the
-# package's entry, types and manifest. Prints both modules' sizes, raw and
-# gzipped; issue #6's 250 KB budget applies to the main module.
+# Builds the npm package into bindings-wasm/pkg: three WebAssembly modules
+# from the one crate (feature `main`: the module loaded with the page,
+# holding the default referential; feature `extras`: renderers, migrations,
+# history and peers; feature `importers`: the importers, Éco-clic's SQL and
+# CSV readers with them; the last two loaded on first use by js/index.js),
+# each for wasm32-unknown-unknown (Debian's rustc-web with -Zbuild-std, see
+# toolchain notes in README.md), wasm-bindgen --target web, wasm-opt, then
+# the package's entry, types and manifest. Prints the modules' sizes, raw
+# and gzipped; the 250 KB budget applies to the main module.
 # Needs what scripts/test-wasm.sh installs.
 #
 # Profiles (environment): SOBRIETE_WASM_MAIN_OPT and SOBRIETE_WASM_EXTRAS_OPT
@@ -26,6 +27,7 @@ pkg="$here/pkg"
 target_dir="$root/target/wasm"
 main_opt="${SOBRIETE_WASM_MAIN_OPT:-z}"
 extras_opt="${SOBRIETE_WASM_EXTRAS_OPT:-z}"
+importers_opt="${SOBRIETE_WASM_IMPORTERS_OPT:-z}"
 node_opt="${SOBRIETE_WASM_NODE_OPT:-3}"
 
 # Release profile for this build only (the workspace's profile stays as it
@@ -76,6 +78,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 build main "$main_opt" "$work/main.wasm"
 build extras "$extras_opt" "$work/extras.wasm"
+build importers "$importers_opt" "$work/importers.wasm"
 if [[ "$node_opt" != none ]]; then
   # Its own target directory: switching profiles would rebuild the others.
   build main "$node_opt" "$work/node.wasm" "$root/target/wasm-node"
@@ -84,6 +87,7 @@ fi
 rm -rf "$pkg"
 bind sobriete "$main_opt" "$work/main.wasm"
 bind sobriete_extras "$extras_opt" "$work/extras.wasm"
+bind sobriete_importers "$importers_opt" "$work/importers.wasm"
 if [[ "$node_opt" != none ]]; then
   bind sobriete "$node_opt" "$work/node.wasm" "$work/node"
   # The entry gives this module to the main module's glue: same exports,
@@ -96,10 +100,11 @@ if [[ "$node_opt" != none ]]; then
   cp "$work/node/sobriete_bg.wasm" "$pkg/sobriete_node_bg.wasm"
 fi
 
-# Both glues import the same errors.js (one set of error classes).
+# Every glue imports the same errors.js (one set of error classes).
 errors="$(cd "$pkg" && ls snippets/*/js/errors.js)"
-if [[ "$(wc -l <<<"$errors")" != 1 ]] || ! grep -qF "./$errors" "$pkg/sobriete_extras.js"; then
-  echo "the two modules do not share one errors.js: $errors" >&2
+if [[ "$(wc -l <<<"$errors")" != 1 ]] || ! grep -qF "./$errors" "$pkg/sobriete_extras.js" \
+  || ! grep -qF "./$errors" "$pkg/sobriete_importers.js"; then
+  echo "the modules do not share one errors.js: $errors" >&2
   exit 1
 fi
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)"
@@ -116,8 +121,9 @@ size() {
   awk -v name="${1}_bg.wasm" -v raw="$raw" -v gz="$gz" -v note="$2" 'BEGIN { printf "%s: %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB; %s)\n", name, raw, raw / 1024, gz, gz / 1024, note }'
   echo "$gz" > "$pkg/.$1.gzip-size"
 }
-size sobriete "main module, opt-level $main_opt; issue #6's 250 KB budget applies to it"
+size sobriete "main module, opt-level $main_opt; the 250 KB budget applies to it"
 size sobriete_extras "extras module, opt-level $extras_opt, loaded on first use; its ceiling is in scripts/test-wasm.sh"
+size sobriete_importers "importers module, opt-level $importers_opt, loaded on first use; its ceiling is in scripts/test-wasm.sh"
 if [[ -f "$pkg/sobriete_node_bg.wasm" ]]; then
   size sobriete_node "the main module built for speed (opt-level $node_opt), loaded by Node.js only"
 fi

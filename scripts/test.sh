@@ -45,8 +45,8 @@ step "Kotlin and Swift bindings (uniffi: golden vectors in Kotlin, Swift C heade
 bash scripts/test-kotlin.sh
 
 step "WebAssembly/JavaScript binding (build, golden vectors in Node, types, demo in headless Chromium, size)"
-# Two modules: the main one within issue #6's 250 KB gzipped budget, the
-# extras one (loaded on first use) under its own ceiling.
+# Three modules: the main one within the 250 KB gzipped budget, the extras
+# and importers ones (loaded on first use) under their own ceilings.
 bash scripts/test-wasm.sh
 
 step "fuzzing (cargo-fuzz, ${SOBRIETE_FUZZ_SECONDS:-60} s per target; regressions replayed)"

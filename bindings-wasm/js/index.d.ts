@@ -154,20 +154,30 @@ declare module './sobriete.js' {
 export interface InitOptions {
   /** Also load the extras module now (default false). */
   extras?: boolean;
+  /** Also load the importers module now (default false). */
+  importers?: boolean;
 }
 
 /**
  * The package is ready once imported (top-level await); `init` resolves
- * when it is, and with `{ extras: true }` also preloads the extras module.
+ * when it is, and with `{ extras: true }` (`{ importers: true }`) also
+ * preloads the extras (importers) module.
  */
 export default function init(options?: InitOptions): Promise<void>;
 
 /**
  * Loads the extras module (renderers, validation, proposals and plans,
- * importers, migrations, history, peers) if not yet loaded. Its functions
- * load it by themselves on first use; this only starts it earlier.
+ * migrations, history, peers) if not yet loaded. Its functions load it by
+ * themselves on first use; this only starts it earlier.
  */
 export function loadExtras(): Promise<unknown>;
+
+/**
+ * Loads the importers module (`importReferential`, `importEcoclic`,
+ * `importEcoclicAnswers`) if not yet loaded; they load it by themselves on
+ * first use.
+ */
+export function loadImporters(): Promise<unknown>;
 
 /**
  * The crosswalk the other way round; an `ArgumentError` names the mapping
@@ -179,7 +189,7 @@ export function invertCrosswalk(crosswalk: Crosswalk | string): Promise<Crosswal
  * Turns a published referential into the library's format (`format`:
  * `rgesn`, `minumeco` or `wsg`, or `ecoclic` with the text of Éco-clic's
  * MySQL dump): `{referential, report}`, the report listing what was
- * skipped. (Extras module.)
+ * skipped. (Importers module.)
  */
 export function importReferential(format: 'rgesn' | 'minumeco' | 'wsg' | 'ecoclic', source: unknown): Promise<Imported>;
 
@@ -187,7 +197,7 @@ export function importReferential(format: 'rgesn' | 'minumeco' | 'wsg' | 'ecocli
  * Éco-clic's questionnaire as a referential whose `eco_clic` figure is
  * Éco-clic's own, from its database: a MySQL dump (its text, UTF-8 bytes or
  * `{sql}`) or CSV exports (`{csv: {question: text, answer: text, …}}`).
- * (Extras module.)
+ * (Importers module.)
  */
 export function importEcoclic(source: EcoclicSource | string | Uint8Array): Promise<Imported>;
 
@@ -195,7 +205,7 @@ export function importEcoclic(source: EcoclicSource | string | Uint8Array): Prom
  * Éco-clic's answers: one assessment per collectivité and, per
  * collectivité, the rows not carried. `referential`: the questionnaire
  * imported from the same database (imported on the way when absent).
- * (Extras module.)
+ * (Importers module.)
  */
 export function importEcoclicAnswers(
   source: EcoclicSource | string | Uint8Array,

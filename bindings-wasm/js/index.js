@@ -1,7 +1,7 @@
 // Entry of the `sobriete` package: one import for a browser
 // (<script type="module">, no bundler) or Node.js (ESM).
 //
-// The package is two WebAssembly modules built from the same Rust crate:
+// The package is three WebAssembly modules built from the same Rust crate:
 // - the main module (sobriete.js + sobriete_bg.wasm), loaded here with a
 //   top-level await: the default referential, `new Referential`, `toJSON`,
 //   templates and scoring (score, scoreMany, scoreSummary, scoreSummaries,
@@ -10,9 +10,13 @@
 // - the extras module (sobriete_extras.js + sobriete_extras_bg.wasm), loaded
 //   on first use of one of its functions, or by `loadExtras()` /
 //   `init({ extras: true })`: validation, target gap, proposals and plans,
-//   renderers, importers, migrations, history, peers. Its functions are
-//   async here (they return Promises).
-// Both modules throw the same error classes (one errors.js module).
+//   renderers, migrations, history, peers. Its functions are async here
+//   (they return Promises);
+// - the importers module (sobriete_importers.js + _bg.wasm), loaded on first
+//   use of an importer, or by `loadImporters()`: the published referentials
+//   and Éco-clic's questionnaire and answers (its SQL and CSV readers are
+//   as heavy as a third of the extras). Async too.
+// The modules throw the same error classes (one errors.js module).
 import initMain, { Referential } from './sobriete.js';
 
 export * from './sobriete.js';
@@ -65,12 +69,31 @@ export function loadExtras() {
   return extras;
 }
 
+let importers = null;
+
+/**
+ * Loads the importers module (once; a failed load is retried on the next
+ * call). Resolves to its wasm-bindgen glue.
+ */
+export function loadImporters() {
+  importers ??= (async () => {
+    const glue = await import('./sobriete_importers.js');
+    await glue.default({ module_or_path: await wasmSource('./sobriete_importers_bg.wasm') });
+    return glue;
+  })().catch((e) => {
+    importers = null;
+    throw e;
+  });
+  return importers;
+}
+
 /**
  * The package is ready once imported; `await init({ extras: true })`
- * also preloads the extras module.
+ * also preloads the extras module, `{ importers: true }` the importers.
  */
 export default async function init(options = {}) {
   if (options?.extras) await loadExtras();
+  if (options?.importers) await loadImporters();
 }
 
 // Referential#default() gives a new object each time: mark them, so that
@@ -146,22 +169,31 @@ export async function invertCrosswalk(...args) {
   return (await loadExtras()).invertCrosswalk(...copy);
 }
 
-/** A published referential in the library's format (extras module). */
+/**
+ * The arguments of an importer as they are at the call (`snapshot`), a
+ * main-module Referential as its document (the importers module has no
+ * twin of it).
+ */
+function importerArgs(args) {
+  return snapshot(args.map((a) => (a instanceof Referential ? a.toJSON() : a)));
+}
+
+/** A published referential in the library's format (importers module). */
 export async function importReferential(...args) {
-  const copy = snapshot(args);
-  return (await loadExtras()).importReferential(...copy);
+  const copy = importerArgs(args);
+  return (await loadImporters()).importReferential(...copy);
 }
 
-/** Éco-clic's questionnaire as a referential (extras module). */
+/** Éco-clic's questionnaire as a referential (importers module). */
 export async function importEcoclic(...args) {
-  const copy = snapshot(args);
-  return (await loadExtras()).importEcoclic(...copy);
+  const copy = importerArgs(args);
+  return (await loadImporters()).importEcoclic(...copy);
 }
 
-/** Éco-clic's answers as assessments, one per collectivité (extras module). */
+/** Éco-clic's answers as assessments, one per collectivité (importers module). */
 export async function importEcoclicAnswers(...args) {
-  const copy = snapshot(args);
-  return (await loadExtras()).importEcoclicAnswers(...copy);
+  const copy = importerArgs(args);
+  return (await loadImporters()).importEcoclicAnswers(...copy);
 }
 
 /** Aggregates members' results (extras module). */

@@ -15,22 +15,24 @@
 //!   `ValidationError` for an invalid document, `ArgumentError` for an
 //!   invalid argument), built in one place, `to_js_error`.
 //!
-//! The package is two WebAssembly modules built from this crate, each
+//! The package is three WebAssembly modules built from this crate, each
 //! exporting only its functions so that the linker drops the rest: the
 //! **main** module (feature `main`, [`main_exports`]) loaded with the page,
-//! which embeds the default referential and keeps under the size budget, and
-//! the **extras** module (feature `extras`, [`extras_exports`]) that the
-//! package entry (`js/index.js`) loads on first use. Both features are on by
-//! default (host checks and tests see the whole API); `build.sh` builds each
-//! alone.
+//! which embeds the default referential and keeps under the size budget, the
+//! **extras** module (feature `extras`, [`extras_exports`]) and the
+//! **importers** module (feature `importers`, [`importers_exports`]: the SQL
+//! and CSV readers of the Éco-clic importer weigh as much as a third of the
+//! extras), which the package entry (`js/index.js`) loads on first use. All
+//! features are on by default (host checks and tests see the whole API);
+//! `build.sh` builds each alone.
 //!
 //! On a host target the crate compiles (for the workspace's checks) but its
 //! functions are only meaningful in a WebAssembly instance.
 
-// A single-feature build (one of the two modules) leaves the other
-// module's helpers unused.
+// A single-feature build (one of the modules) leaves the other modules'
+// helpers unused.
 #![cfg_attr(
-    not(all(feature = "main", feature = "extras")),
+    not(all(feature = "main", feature = "extras", feature = "importers")),
     allow(dead_code, unused_imports)
 )]
 
@@ -52,6 +54,8 @@ use wasm_bindgen::JsCast;
 
 #[cfg(feature = "extras")]
 pub mod extras_exports;
+#[cfg(feature = "importers")]
+pub mod importers_exports;
 #[cfg(feature = "main")]
 pub mod main_exports;
 

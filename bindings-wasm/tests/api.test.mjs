@@ -313,7 +313,7 @@ test('Éco-clic: a dump, its bytes and CSV exports give the referential and the 
   await assert.rejects(() => sobriete.importEcoclic({ xml: '' }), (e) => e.code === 'invalid_document');
 });
 
-test('two modules: the extras module loads on first use, its functions return Promises', async () => {
+test('three modules: the extras and importers modules load on first use, their functions return Promises', async () => {
   // Every export of the extras module is reached through the entry, as async.
   const glue = await import('../pkg/sobriete_extras.js');
   const internal = new Set(['constructor', 'free', '__destroy_into_raw']);
@@ -325,8 +325,18 @@ test('two modules: the extras module loads on first use, its functions return Pr
   }
   const functions = Object.keys(glue).filter((n) => typeof glue[n] === 'function'
     && !['default', 'initSync', 'Referential'].includes(n));
-  assert.deepStrictEqual(functions.sort(), ['importEcoclic', 'importEcoclicAnswers', 'importReferential', 'invertCrosswalk', 'rollup']);
+  assert.deepStrictEqual(functions.sort(), ['invertCrosswalk', 'rollup']);
   for (const name of functions) assert.equal(sobriete[name].constructor.name, 'AsyncFunction', name);
+  // The importers are their own module (the Éco-clic readers stay out of
+  // the extras one), reached through the entry as async functions too.
+  const importers = await import('../pkg/sobriete_importers.js');
+  const imported = Object.keys(importers).filter((n) => typeof importers[n] === 'function'
+    && !['default', 'initSync', 'Referential'].includes(n));
+  assert.deepStrictEqual(imported.sort(), ['importEcoclic', 'importEcoclicAnswers', 'importReferential']);
+  for (const name of imported) assert.equal(sobriete[name].constructor.name, 'AsyncFunction', name);
+  const first = await sobriete.loadImporters();
+  assert.equal(await sobriete.loadImporters(), first);
+  await sobriete.default({ importers: true });
   // The main module's methods stay synchronous.
   for (const name of ['score', 'scoreMany', 'scoreSummary', 'scoreSummaries', 'scoreTable', 'scoreTableJsonLines', 'template', 'toJSON']) {
     assert.notEqual(Referential.prototype[name].constructor.name, 'AsyncFunction', name);

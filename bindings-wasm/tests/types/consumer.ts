@@ -2,7 +2,7 @@
 // type-checks it against the generated .d.ts. The @ts-expect-error lines
 // prove that the types reject wrong documents and arguments.
 import init, {
-  loadExtras, importReferential, type Imported, importEcoclic, importEcoclicAnswers,
+  loadExtras, loadImporters, importReferential, type Imported, importEcoclic, importEcoclicAnswers,
   type ImportedAnswers, type EcoclicSource,
   Referential, rollup, version, invertCrosswalk, SobrieteError, ValidationError, ArgumentError,
   type Crosswalk, type Migration, type MigrationSimulation, type ScoreSummary, type ScoreSummaryItem, type ScoreTable,
@@ -114,6 +114,8 @@ const notAwaited: string = r.renderReport(a);
 const imported: Imported = await importReferential('rgesn', '{}');
 // @ts-expect-error: not an import format
 await importReferential('pdf', '{}');
+await loadImporters();
+await init({ importers: true });
 const ecoclicSource: EcoclicSource = { csv: { question: 'id;question\n' } };
 const fromEcoclic: Imported = await importEcoclic(ecoclicSource);
 const ecoclicAnswers: ImportedAnswers = await importEcoclicAnswers('-- dump', r);
