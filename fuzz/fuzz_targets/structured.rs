@@ -174,6 +174,7 @@ fuzz_target!(|input: Input| {
             kind,
             population: input.population,
             siren: None,
+            establishment: None,
             insee: None,
             departement: None,
             region: None,

@@ -261,6 +261,39 @@ impl<'t> Columns<'t> {
         )
     }
 
+    /// A row's id when it has one the referential can use and no row
+    /// before had (`what` the row is, for the report); else the row is
+    /// reported as skipped.
+    pub(crate) fn new_id<'r>(
+        &self,
+        row: &'r Row,
+        what: &str,
+        seen: &mut BTreeSet<&'r str>,
+        log: &mut Log,
+    ) -> Option<&'r str> {
+        let Some(id) = self.id(row, "id") else {
+            log.skip(
+                &format!("/{}", self.name),
+                format!("line {}: {what} without id", row.line),
+            );
+            return None;
+        };
+        let usable =
+            id.chars().count() <= crate::validate::MAX_ID_LEN && !id.chars().any(char::is_control);
+        if !usable {
+            log.skip(
+                &self.path(row),
+                "its id is longer than 200 characters or has control characters",
+            );
+            return None;
+        }
+        if !seen.insert(id) {
+            log.skip(&self.path(row), format!("a second {what} with this id"));
+            return None;
+        }
+        Some(id)
+    }
+
     /// The path of a row: `/<table>/<id>`.
     pub(crate) fn path(&self, row: &Row) -> String {
         match self.id(row, "id") {
@@ -380,11 +413,6 @@ struct Categories<'r> {
 /// Sub-themes by Éco-clic theme id: (theme position, sub-theme id, sort order).
 type SubThemes = BTreeMap<String, (usize, String, i64)>;
 
-/// Whether an id can be one of the referential's.
-fn usable_id(id: &str) -> bool {
-    id.chars().count() <= crate::validate::MAX_ID_LEN && !id.chars().any(char::is_control)
-}
-
 impl Questionnaire {
     pub(crate) fn build(tables: &Tables, base: &str) -> Result<Questionnaire, Error> {
         let cols = require(
@@ -453,18 +481,9 @@ fn categories<'r>(category: &Columns<'r>, log: &mut Log) -> Categories<'r> {
     let mut rows: Vec<(&Row, String)> = Vec::new();
     let mut seen = BTreeSet::new();
     for row in &category.table.rows {
-        let Some(id) = category.id(row, "id") else {
-            log.skip(
-                "/category",
-                format!("line {}: a category without id", row.line),
-            );
-            continue;
-        };
-        if !seen.insert(id.to_owned()) {
-            log.skip(&category.path(row), "a second category with this id");
-            continue;
+        if let Some(id) = category.new_id(row, "category", &mut seen, log) {
+            rows.push((row, id.to_owned()));
         }
-        rows.push((row, id.to_owned()));
     }
     rows.sort_by_key(|(row, _)| category.int(row, "sort_order").unwrap_or(i64::MAX));
     let mut theme_ids = BTreeSet::new();
@@ -535,24 +554,9 @@ fn question_rows<'r>(
     let mut ids = BTreeSet::new();
     for (position, row) in question.table.rows.iter().enumerate() {
         let path = question.path(row);
-        let Some(id) = question.id(row, "id") else {
-            log.skip(
-                "/question",
-                format!("line {}: a question without id", row.line),
-            );
+        let Some(id) = question.new_id(row, "question", &mut ids, log) else {
             continue;
         };
-        if !usable_id(id) {
-            log.skip(
-                &path,
-                "its id is longer than 200 characters or has control characters",
-            );
-            continue;
-        }
-        if ids.contains(id) {
-            log.skip(&path, "a second question with this id");
-            continue;
-        }
         let Some(&ci) = question
             .id(row, "category_id")
             .and_then(|c| cats.index.get(c))
@@ -585,7 +589,6 @@ fn question_rows<'r>(
                 None => {}
             }
         }
-        ids.insert(id.to_owned());
         let sort = question.int(row, "sort_order").unwrap_or(i64::MAX);
         out.push(QuestionRow {
             row,
@@ -610,22 +613,7 @@ fn answer_rows<'r>(
     let mut ids = BTreeSet::new();
     for row in &answer.table.rows {
         let path = answer.path(row);
-        let Some(id) = answer.id(row, "id") else {
-            log.skip(
-                "/answer",
-                format!("line {}: an answer row without id", row.line),
-            );
-            continue;
-        };
-        if !usable_id(id) {
-            log.skip(
-                &path,
-                "its id is longer than 200 characters or has control characters",
-            );
-            continue;
-        }
-        if !ids.insert(id) {
-            log.skip(&path, "a second answer row with this id");
+        if answer.new_id(row, "answer row", &mut ids, log).is_none() {
             continue;
         }
         match answer.id(row, "question_id") {
