@@ -1170,7 +1170,8 @@ export interface Question {
   condition?: Condition | null;
   /**
    * Points of its "don't know" answer in the Éco-clic-compatible figure,
-   * when not the default: 0.
+   * when not the default: 0. (Points of an answer the question does not
+   * allow are never earned nor counted.)
    */
   eco_clic_dont_know?: number | null;
   /**

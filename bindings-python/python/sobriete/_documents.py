@@ -1067,7 +1067,7 @@ class Question(Document):
 
     @property
     def eco_clic_dont_know(self) -> Optional[int]:
-        """Points of its "don't know" answer in the Éco-clic-compatible figure, when not the default: 0."""
+        """Points of its "don't know" answer in the Éco-clic-compatible figure, when not the default: 0. (Points of an answer the question does not allow are never earned nor counted.)"""
         return _get(self._data, "eco_clic_dont_know", None, None)  # type: ignore[no-any-return]
 
     @property
