@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into bindings-wasm/pkg: three WebAssembly modules
 # from the one crate (feature `main`: the module loaded with the page,
-# holding the default referential; feature `extras`: renderers, migrations,
+# with the default referential read from default-referential.json beside it; feature `extras`: renderers, migrations,
 # history and peers; feature `importers`: the importers, Éco-clic's SQL and
 # CSV readers with them; the last two loaded on first use by js/index.js),
 # each for wasm32-unknown-unknown (Debian's rustc-web with -Zbuild-std, see
@@ -111,6 +111,9 @@ version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)"
 sed "s#@ERRORS@#$errors#" "$here/js/index.js" > "$pkg/index.js"
 sed "s#@VERSION@#$version#" "$here/js/package.json" > "$pkg/package.json"
 cp "$here/js/index.d.ts" "$here/js/errors.d.ts" "$here/README.md" "$pkg/"
+# The default referential beside the modules, compact (the entry reads it).
+node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' \
+  "$root/core/referential/default.json" "$pkg/default-referential.json"
 
 # size NAME NOTE: prints NAME_bg.wasm's size and writes the gzipped one to
 # pkg/.NAME.gzip-size.
@@ -124,6 +127,8 @@ size() {
 size sobriete "main module, opt-level $main_opt; the 250 KB budget applies to it"
 size sobriete_extras "extras module, opt-level $extras_opt, loaded on first use; its ceiling is in scripts/test-wasm.sh"
 size sobriete_importers "importers module, opt-level $importers_opt, loaded on first use; its ceiling is in scripts/test-wasm.sh"
+awk -v raw="$(wc -c < "$pkg/default-referential.json")" -v gz="$(gzip -9c "$pkg/default-referential.json" | wc -c)" \
+  'BEGIN { printf "default-referential.json: %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB; the default referential, read with the main module)\n", raw, raw / 1024, gz, gz / 1024 }'
 if [[ -f "$pkg/sobriete_node_bg.wasm" ]]; then
   size sobriete_node "the main module built for speed (opt-level $node_opt), loaded by Node.js only"
 fi

@@ -100,7 +100,7 @@ def test_propose_and_follow_up(ref: Any) -> None:
 def test_history_compare_rollup(ref: Any) -> None:
     earlier = load(COMMUNE)
     earlier["date"] = "2025-03-12"
-    earlier["answers"]["gov-03"] = {"kind": "no"}
+    earlier["answers"]["gov-03"] = {"kind": "choice", "options": ["none"]}
     h = ref.history([earlier, COMMUNE])
     assert [e.date for e in h.entries] == ["2025-03-12", "2026-03-12"]
     c = ref.compare(COMMUNE, PEERS, 3)
@@ -183,18 +183,18 @@ def test_results_render_like_the_cli(ref: Any) -> None:
 
 def test_migration_there_and_back(ref: Any) -> None:
     v2 = sobriete.load_referential(EXAMPLES / "migration" / "sobriete-reen-2.0.0.json")
-    crosswalk = EXAMPLES / "migration" / "crosswalk-1.0.0-to-2.0.0.json"
+    crosswalk = EXAMPLES / "migration" / "crosswalk-1.1.0-to-2.0.0.json"
     assert ref.validate_crosswalk(crosswalk, v2).valid
     m = ref.migrate(COMMUNE, crosswalk, v2)
     assert m.assessment.referential.version == "2.0.0"
     assert m.report.counts.not_carried == 1
-    assert m.assessment.migrations[0].original["pur-04"].kind == "no"
+    assert m.assessment.migrations[0].original["pur-04"].to_dict()["options"] == ["none"]
     sim = ref.simulate_migration(COMMUNE, crosswalk, v2)
-    assert sim.index_before == 29.41 and sim.index_after == v2.score(m.assessment).index
+    assert sim.index_before == 28.82 and sim.index_after == v2.score(m.assessment).index
     back = v2.migrate(m.assessment, sobriete.invert_crosswalk(crosswalk), ref)
     assert back.assessment.to_dict()["answers"] == load(COMMUNE)["answers"]
     with pytest.raises(sobriete.ValidationError) as info:
-        ref.migrate(COMMUNE, crosswalk, ref)  # the crosswalk leads to 2.0.0, not 1.0.0
+        ref.migrate(COMMUNE, crosswalk, ref)  # the crosswalk leads to 2.0.0, not 1.1.0
     assert info.value.document == "crosswalk"
 
 

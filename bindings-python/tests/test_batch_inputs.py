@@ -87,7 +87,7 @@ def test_every_kind_of_item(ref: Any, commune: Dict[str, Any]) -> None:
         42,
     ]
     table = ref.score_table(items)
-    assert table["index"] == [29.41] * 8 + [None] * 3
+    assert table["index"] == [28.82] * 8 + [None] * 3
     errors = table["error"]
     assert errors[:8] == [None] * 8
     assert "invalid_json" in errors[8] and "UTF-8" in errors[8]

@@ -50,7 +50,7 @@ def test_quickstart_runs() -> None:
     done = run(sys.executable, "examples/python/quickstart.py")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "29.41 E 100.0"
+    assert lines[0] == "28.82 E 100.0"
     assert lines[-1] == "[('invalid_date', '/date'), ('invalid_level', '/level')]"
 
 
@@ -63,5 +63,5 @@ def test_readme_example_runs() -> None:
     done = run(sys.executable, "-c", block.group(1))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "29.41 E 100.0"
+    assert lines[0] == "28.82 E 100.0"
     assert lines[-1] == "[('invalid_date', '/date'), ('invalid_level', '/level')]"

@@ -230,6 +230,9 @@ fn the_binding_covers_the_whole_facade() {
         ("parse_json", &["score", "validate"]),
         // For bindings that receive bytes: Kotlin and Swift pass strings.
         ("text_from_utf8", &[]),
+        // For builds without the embedded default referential (the
+        // WebAssembly package); this binding has it compiled in.
+        ("load_default_referential", &[]),
         ("score_summaries", &["score_summaries"]),
         ("score_summaries_with", &["score_summaries"]),
         // An environment setting read by the batch calls.

@@ -3,7 +3,9 @@
 //
 // The package is three WebAssembly modules built from the same Rust crate:
 // - the main module (sobriete.js + sobriete_bg.wasm), loaded here with a
-//   top-level await: the default referential, `new Referential`, `toJSON`,
+//   top-level await together with the default referential's JSON
+//   (default-referential.json: a document, not code, so it stays out of the
+//   module and its size budget): the default referential, `new Referential`, `toJSON`,
 //   templates and scoring (score, scoreMany, scoreSummary, scoreSummaries,
 //   scoreTable, scoreTableJsonLines), all synchronous; Node.js loads the
 //   same module built for speed (sobriete_node_bg.wasm) when present;
@@ -17,7 +19,7 @@
 //   and Éco-clic's questionnaire and answers (its SQL and CSV readers are
 //   as heavy as a third of the extras). Async too.
 // The modules throw the same error classes (one errors.js module).
-import initMain, { Referential } from './sobriete.js';
+import initMain, { Referential, loadDefaultReferential } from './sobriete.js';
 
 export * from './sobriete.js';
 export { SobrieteError, ValidationError, ArgumentError } from './@ERRORS@';
@@ -47,7 +49,24 @@ async function mainSource() {
   return wasmSource('./sobriete_bg.wasm');
 }
 
-await initMain({ module_or_path: await mainSource() });
+/** A text file next to this file (read from disk in Node.js). */
+async function textSource(file) {
+  const url = new URL(file, import.meta.url);
+  if (url.protocol === 'file:') {
+    const { readFile } = await import('node:fs/promises');
+    return readFile(url, 'utf8');
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+const [mainModule, defaultReferential] = await Promise.all([
+  mainSource(),
+  textSource('./default-referential.json'),
+]);
+await initMain({ module_or_path: mainModule });
+loadDefaultReferential(defaultReferential);
 
 let extras = null;
 let extrasLoaded = false;
@@ -60,6 +79,7 @@ export function loadExtras() {
   extras ??= (async () => {
     const glue = await import('./sobriete_extras.js');
     await glue.default({ module_or_path: await wasmSource('./sobriete_extras_bg.wasm') });
+    glue.loadDefaultReferential(defaultReferential);
     extrasLoaded = true;
     return glue;
   })().catch((e) => {
@@ -79,6 +99,7 @@ export function loadImporters() {
   importers ??= (async () => {
     const glue = await import('./sobriete_importers.js');
     await glue.default({ module_or_path: await wasmSource('./sobriete_importers_bg.wasm') });
+    glue.loadDefaultReferential(defaultReferential);
     return glue;
   })().catch((e) => {
     importers = null;

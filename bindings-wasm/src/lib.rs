@@ -374,3 +374,14 @@ impl Referential {
             .map_err(|e| to_js_error(&e))
     }
 }
+
+/// Installs the default referential from its JSON text (the package's
+/// `default-referential.json`, which the entry reads at load and gives to
+/// each module: it stays out of them, the main one's size budget is for
+/// code). Calls after the first keep the one in place.
+#[wasm_bindgen(js_name = loadDefaultReferential)]
+pub fn load_default_referential(json: &str) -> Result<(), JsValue> {
+    api::load_default_referential(json)
+        .map(|_| ())
+        .map_err(|e| to_js_error(&e))
+}

@@ -1,9 +1,10 @@
 //! The exports of the **main module** (`sobriete_bg.wasm`, feature `main`):
-//! what a page needs on every load: the default referential (embedded),
+//! what a page needs on every load: the default referential (read by the
+//! entry from `default-referential.json` beside the module),
 //! reading a referential and its document (`toJSON`), templates, and
 //! scoring (`score`, `scoreMany`, `scoreSummary`, `scoreSummaries`). The
 //! package entry loads it at import; its functions are synchronous. It is
-//! kept under issue #6's 250 KB (gzipped) budget: the generic validation
+//! kept under its 250 KB (gzipped) budget: the generic validation
 //! (which reads every kind of document) and the optimiser behind proposals
 //! and plans would add about 30 and 60 KB, so they are extras.
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const t0 = performance.now();
 const sobriete = await import('../pkg/index.js');
-const { Referential, rollup, version, invertCrosswalk } = sobriete;
+const { Referential, rollup, version, invertCrosswalk, loadDefaultReferential } = sobriete;
 const r = Referential.default();
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const load = (p) => JSON.parse(readFileSync(join(root, p), 'utf8'));
@@ -59,6 +59,12 @@ test('the default referential', async () => {
   assert.deepStrictEqual(new Referential(JSON.stringify(doc)).score(commune), firstReport);
   assert.match(await r.markdown(), /^# /m);
   assert.notEqual(await r.markdown('en'), await r.markdown('fr'));
+  // It is the package's default-referential.json, the CLI's embedded one.
+  assert.deepStrictEqual(doc, JSON.parse(runCli(['referential'])));
+  assert.ok(doc.questions.every((q) => q.references?.legal?.length || q.references?.urls?.length));
+  // Handing it another text later keeps the one in place.
+  loadDefaultReferential('{"not": "a referential"}');
+  assert.deepStrictEqual(Referential.default().toJSON(), doc);
 });
 
 test('score and every report format match the CLI', async () => {
@@ -229,9 +235,9 @@ test('scoreTable and scoreTableJsonLines: columns like the CLI batch', () => {
 
 test('migration to another version matches the CLI', async () => {
   const to = load('examples/migration/sobriete-reen-2.0.0.json');
-  const crosswalk = load('examples/migration/crosswalk-1.0.0-to-2.0.0.json');
+  const crosswalk = load('examples/migration/crosswalk-1.1.0-to-2.0.0.json');
   const args = ['migrate', 'examples/commune-rurale-niveau1.json', '--to', 'examples/migration/sobriete-reen-2.0.0.json',
-    '--crosswalk', 'examples/migration/crosswalk-1.0.0-to-2.0.0.json'];
+    '--crosswalk', 'examples/migration/crosswalk-1.1.0-to-2.0.0.json'];
   const m = await r.migrate(commune, crosswalk, to);
   assertPlain(m);
   assert.deepStrictEqual(m.assessment, JSON.parse(runCli(args)));
@@ -250,7 +256,7 @@ test('migration to another version matches the CLI', async () => {
   assert.equal((await r.validate(crosswalk)).document, 'crosswalk');
   const back = await invertCrosswalk(crosswalk);
   assertPlain(back);
-  assert.deepStrictEqual(back, JSON.parse(runCli(['crosswalk', 'invert', 'examples/migration/crosswalk-1.0.0-to-2.0.0.json'])));
+  assert.deepStrictEqual(back, JSON.parse(runCli(['crosswalk', 'invert', 'examples/migration/crosswalk-1.1.0-to-2.0.0.json'])));
   const bad = await r.validateCrosswalk({ ...crosswalk, mappings: [{ kind: 'nope' }] }, to);
   assert.equal(bad.valid, false);
   assert.equal(bad.document, 'crosswalk');
@@ -323,15 +329,16 @@ test('three modules: the extras and importers modules load on first use, their f
     assert.equal(typeof Referential.prototype[name], 'function', name);
     assert.equal(Referential.prototype[name].constructor.name, 'AsyncFunction', name);
   }
-  const functions = Object.keys(glue).filter((n) => typeof glue[n] === 'function'
-    && !['default', 'initSync', 'Referential'].includes(n));
+  // loadDefaultReferential: each module's, called by the entry when it loads it.
+  const internalFns = ['default', 'initSync', 'Referential', 'loadDefaultReferential'];
+  assert.equal(typeof glue.loadDefaultReferential, 'function');
+  const functions = Object.keys(glue).filter((n) => typeof glue[n] === 'function' && !internalFns.includes(n));
   assert.deepStrictEqual(functions.sort(), ['invertCrosswalk', 'rollup']);
   for (const name of functions) assert.equal(sobriete[name].constructor.name, 'AsyncFunction', name);
   // The importers are their own module (the Éco-clic readers stay out of
   // the extras one), reached through the entry as async functions too.
   const importers = await import('../pkg/sobriete_importers.js');
-  const imported = Object.keys(importers).filter((n) => typeof importers[n] === 'function'
-    && !['default', 'initSync', 'Referential'].includes(n));
+  const imported = Object.keys(importers).filter((n) => typeof importers[n] === 'function' && !internalFns.includes(n));
   assert.deepStrictEqual(imported.sort(), ['importEcoclic', 'importEcoclicAnswers', 'importReferential']);
   for (const name of imported) assert.equal(sobriete[name].constructor.name, 'AsyncFunction', name);
   const first = await sobriete.loadImporters();

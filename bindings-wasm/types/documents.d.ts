@@ -1053,6 +1053,11 @@ export interface ReferentialDocument {
    */
   actions?: Action[];
   /**
+   * What changed in each version, newest first (the Markdown rendering's
+   * changelog).
+   */
+  changes?: VersionChanges[];
+  /**
    * What the referential covers.
    */
   description?: Text | null;
@@ -1115,6 +1120,7 @@ export interface Action {
    * REEN decree area (1–6).
    */
   reen_area?: number | null;
+  references?: References;
   /**
    * Actions that must be done before this one (ids).
    */
@@ -1130,6 +1136,62 @@ export interface Addressed {
    * Question id.
    */
   question: string;
+}
+/**
+ * References of a question or an action.
+ */
+export interface References {
+  /**
+   * Legal texts: law, code or decree, with the article.
+   */
+  legal?: LegalReference[];
+  /**
+   * Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT).
+   */
+  reen_areas?: number[];
+  /**
+   * RGESN criterion ids (e.g. `4.3`).
+   */
+  rgesn?: string[];
+  /**
+   * Further reading.
+   */
+  urls?: string[];
+}
+/**
+ * A legal text a question or an action rests on.
+ */
+export interface LegalReference {
+  /**
+   * The article(s), when not the whole text (e.g. `art. 15`, `L. 2152-7`).
+   */
+  article?: string | null;
+  /**
+   * The text, with its number (e.g. `Loi n° 2021-1485 du 15 novembre 2021`,
+   * `Code de la commande publique`, `Directive (UE) 2023/1791`).
+   */
+  text: string;
+  /**
+   * Where to read it (an official `https` address).
+   */
+  url: string;
+}
+/**
+ * The changes of one version of a referential.
+ */
+export interface VersionChanges {
+  /**
+   * Publication date (`YYYY-MM-DD`).
+   */
+  date?: string | null;
+  /**
+   * What changed and why, one item per change.
+   */
+  items: Text[];
+  /**
+   * The version these changes produced.
+   */
+  version: string;
 }
 /**
  * A grade band.
@@ -1231,23 +1293,6 @@ export interface Applicability {
    * Smallest population (inclusive).
    */
   min_population?: number | null;
-}
-/**
- * References of a question.
- */
-export interface References {
-  /**
-   * Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT).
-   */
-  reen_areas?: number[];
-  /**
-   * RGESN criterion ids (e.g. `4.3`).
-   */
-  rgesn?: string[];
-  /**
-   * Further reading.
-   */
-  urls?: string[];
 }
 /**
  * An option of a choice question.

@@ -334,9 +334,10 @@ enum Command {
     Migrate {
         /// Assessment JSON file, or `-`.
         assessment: String,
-        /// The new version of the referential (JSON file).
+        /// The new version of the referential (JSON file; default: the
+        /// embedded one).
         #[arg(long)]
-        to: PathBuf,
+        to: Option<PathBuf>,
         /// The crosswalk from the assessment's version to the new one.
         #[arg(long)]
         crosswalk: PathBuf,
@@ -1159,7 +1160,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             lang,
         } => {
             let from = load_referential(&from)?;
-            let to = load_referential(&Some(to))?;
+            let to = load_referential(&to)?;
             let a = load_assessment(&assessment, &from)?;
             let c = load_crosswalk(&crosswalk)?;
             let format = report_format(format);

@@ -427,7 +427,7 @@ fn a_closed_pipe_is_not_a_crash() {
 }
 
 const V2: &str = "examples/migration/sobriete-reen-2.0.0.json";
-const CROSSWALK: &str = "examples/migration/crosswalk-1.0.0-to-2.0.0.json";
+const CROSSWALK: &str = "examples/migration/crosswalk-1.1.0-to-2.0.0.json";
 
 #[test]
 fn migrate_writes_the_assessment_and_reports_every_answer() {
@@ -449,8 +449,8 @@ fn migrate_writes_the_assessment_and_reports_every_answer() {
     let migrated: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(migrated["referential"]["version"], "2.0.0");
     assert_eq!(
-        migrated["migrations"][0]["original"]["pur-04"]["kind"],
-        "no"
+        migrated["migrations"][0]["original"]["pur-04"]["options"][0],
+        "none"
     );
     // The migrated assessment scores on the new version.
     let o = run(&[
@@ -501,7 +501,7 @@ fn migrate_simulate_and_crosswalk_check() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let s: Value = serde_json::from_str(&stdout(&o)).unwrap();
-    assert_eq!(s["index_before"], 29.41);
+    assert_eq!(s["index_before"], 28.82);
     assert!(s["index_after"].is_number());
     let o = run(&["crosswalk", "check", CROSSWALK, "--to", V2]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -653,4 +653,66 @@ fn batch_jsonl_reproduces_the_summaries_vectors() {
         checked += 1;
     }
     assert!(checked >= 2, "checked {checked} summaries vectors");
+}
+
+#[test]
+fn migrate_from_the_previous_default_referential_and_back() {
+    let old = "tests/referential-1.0.0/example-commune-rurale-niveau1.json";
+    let previous = "core/referential/sobriete-reen-1.0.0.json";
+    let crosswalk = "core/referential/crosswalk-1.0.0-to-1.1.0.json";
+    // No --to: the embedded version.
+    let o = run(&[
+        "migrate",
+        old,
+        "--from",
+        previous,
+        "--crosswalk",
+        crosswalk,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let migrated: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(migrated["referential"]["version"], "1.1.0");
+    // A yes/no question that became graded options: "no" → the lowest.
+    assert_eq!(migrated["answers"]["pur-04"]["options"][0], "none");
+    let report: Value = serde_json::from_str(&stderr(&o)).unwrap();
+    assert_eq!(report["counts"]["not_carried"], 0, "{report}");
+    assert!(report["counts"]["added"].as_u64().unwrap() >= 4, "{report}");
+    // Back to 1.0.0: the original answers.
+    let dir = std::env::temp_dir();
+    let new = dir.join(format!("sobriete-1.1.0-{}.json", std::process::id()));
+    let back = dir.join(format!("sobriete-back-1.0.0-{}.json", std::process::id()));
+    std::fs::write(&new, stdout(&o)).unwrap();
+    let o = run(&["crosswalk", "invert", crosswalk]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::write(&back, stdout(&o)).unwrap();
+    let o = run(&[
+        "migrate",
+        new.to_str().unwrap(),
+        "--to",
+        previous,
+        "--crosswalk",
+        back.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let restored: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let original: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join(old)).unwrap()).unwrap();
+    assert_eq!(restored["answers"], original["answers"]);
+    let _ = std::fs::remove_file(new);
+    let _ = std::fs::remove_file(back);
+}
+
+#[test]
+fn the_referential_markdown_lists_references_and_changes() {
+    let o = run(&["referential", "--format", "markdown"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.contains("### pur-05 — "), "the new question");
+    assert!(
+        md.contains("Textes : [Loi n° 2021-1485 du 15 novembre 2021 (REEN), art. 15](https://www.legifrance.gouv.fr/"),
+        "legal references as links"
+    );
+    assert!(md.contains("\n## CHANGES\n"), "the changelog");
 }

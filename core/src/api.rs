@@ -24,16 +24,33 @@ use crate::text::Lang;
 use crate::validate;
 
 /// The default referential, as embedded JSON text.
+#[cfg(feature = "embedded-referential")]
 pub const DEFAULT_REFERENTIAL_JSON: &str = include_str!("../referential/default.json");
 
 static DEFAULT: OnceLock<Result<Referential, Error>> = OnceLock::new();
 
 /// The default referential (written from the REEN law and its decree),
 /// parsed and validated once. It is checked by the test suite, so this only
-/// fails if the embedded file was edited without running the tests.
+/// fails if the embedded file was edited without running the tests. Built
+/// without the `embedded-referential` feature, it is the one given to
+/// [`load_default_referential`], and an error before that.
 pub fn default_referential() -> Result<&'static Referential, Error> {
+    #[cfg(feature = "embedded-referential")]
+    let r = DEFAULT.get_or_init(|| parse_referential(DEFAULT_REFERENTIAL_JSON));
+    #[cfg(not(feature = "embedded-referential"))]
+    let r = DEFAULT.get().ok_or_else(|| Error::InvalidArgument {
+        name: "referential".to_owned(),
+        message: "the default referential is not loaded (load_default_referential)".to_owned(),
+    })?;
+    r.as_ref().map_err(Clone::clone)
+}
+
+/// Installs the default referential from its JSON text when none is yet
+/// (builds without the `embedded-referential` feature call it once, with
+/// the file shipped beside them); returns the one in place.
+pub fn load_default_referential(json: &str) -> Result<&'static Referential, Error> {
     DEFAULT
-        .get_or_init(|| parse_referential(DEFAULT_REFERENTIAL_JSON))
+        .get_or_init(|| parse_referential(json))
         .as_ref()
         .map_err(Clone::clone)
 }

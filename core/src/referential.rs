@@ -54,6 +54,10 @@ pub struct Referential {
     /// no grade.
     #[serde(default)]
     pub grades: Vec<GradeBand>,
+    /// What changed in each version, newest first (the Markdown rendering's
+    /// changelog).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<VersionChanges>,
     /// Lookup tables by id, built on first use (not part of the document;
     /// build a referential with `Lookup::default()` here).
     #[serde(skip)]
@@ -161,7 +165,7 @@ pub struct Question {
     /// Profiles the question applies to (all when absent).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<Applicability>,
-    /// References: REEN decree areas, RGESN criteria, URLs.
+    /// References: REEN decree areas, RGESN criteria, legal texts, URLs.
     #[serde(default, skip_serializing_if = "References::is_empty")]
     pub references: References,
     /// Points of its "not applicable" answer in the Éco-clic-compatible
@@ -335,7 +339,20 @@ pub struct Applicability {
     pub max_population: Option<u32>,
 }
 
-/// References of a question.
+/// The changes of one version of a referential.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VersionChanges {
+    /// The version these changes produced.
+    pub version: String,
+    /// Publication date (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// What changed and why, one item per change.
+    pub items: Vec<Text>,
+}
+
+/// References of a question or an action.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct References {
@@ -345,6 +362,9 @@ pub struct References {
     /// RGESN criterion ids (e.g. `4.3`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rgesn: Vec<String>,
+    /// Legal texts: law, code or decree, with the article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal: Vec<LegalReference>,
     /// Further reading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub urls: Vec<String>,
@@ -353,8 +373,33 @@ pub struct References {
 impl References {
     /// True when no reference is given.
     pub fn is_empty(&self) -> bool {
-        self.reen_areas.is_empty() && self.rgesn.is_empty() && self.urls.is_empty()
+        self.reen_areas.is_empty()
+            && self.rgesn.is_empty()
+            && self.legal.is_empty()
+            && self.urls.is_empty()
     }
+
+    /// Every URL: the legal texts' then the further reading.
+    pub fn all_urls(&self) -> impl Iterator<Item = &str> {
+        self.legal
+            .iter()
+            .map(|l| l.url.as_str())
+            .chain(self.urls.iter().map(String::as_str))
+    }
+}
+
+/// A legal text a question or an action rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalReference {
+    /// The text, with its number (e.g. `Loi n° 2021-1485 du 15 novembre 2021`,
+    /// `Code de la commande publique`, `Directive (UE) 2023/1791`).
+    pub text: String,
+    /// The article(s), when not the whole text (e.g. `art. 15`, `L. 2152-7`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    /// Where to read it (an official `https` address).
+    pub url: String,
 }
 
 /// A three-step rating (effort, impact).
@@ -437,6 +482,9 @@ pub struct Action {
     /// Actions that must be done before this one (ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// References: REEN decree area, RGESN criteria, legal texts, URLs.
+    #[serde(default, skip_serializing_if = "References::is_empty")]
+    pub references: References,
 }
 
 /// A question an action improves and the answer it leads to.

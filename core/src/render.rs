@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::referential::{CostBand, Rating, Referential, Response};
+use crate::referential::{CostBand, Rating, References, Referential, Response};
 use crate::scoring::{GapState, ScoreReport};
 use crate::text::{Lang, Text};
 
@@ -552,9 +552,89 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
                 }
             }
             o.push_str(&format!("\n> {}\n\n", mt(&q.rationale)));
+            references_markdown(&q.references, lang, &mut o);
         }
     }
+    changes_markdown(r, lang, &mut o);
     o
+}
+
+/// A question's legal texts, RGESN criteria and further reading, one line
+/// each.
+fn references_markdown(refs: &References, lang: Lang, o: &mut String) {
+    let (legal, reading) = match lang {
+        Lang::Fr => ("Textes", "Pour aller plus loin"),
+        Lang::En => ("Legal texts", "Further reading"),
+    };
+    if !refs.legal.is_empty() {
+        let items: Vec<String> = refs
+            .legal
+            .iter()
+            .map(|l| {
+                let name = match &l.article {
+                    Some(a) => format!("{}, {}", l.text, a),
+                    None => l.text.clone(),
+                };
+                format!("[{}]({})", escape_markdown(&name), markdown_url(&l.url))
+            })
+            .collect();
+        o.push_str(&format!("{legal} : {}\n\n", items.join(" ; ")));
+    }
+    if !refs.rgesn.is_empty() {
+        let ids: Vec<String> = refs.rgesn.iter().map(|c| escape_markdown(c)).collect();
+        o.push_str(&format!("RGESN : {}\n\n", ids.join(", ")));
+    }
+    if !refs.urls.is_empty() {
+        let links: Vec<String> = refs
+            .urls
+            .iter()
+            .map(|u| format!("<{}>", markdown_url(u)))
+            .collect();
+        o.push_str(&format!("{reading} : {}\n\n", links.join(" ; ")));
+    }
+}
+
+/// The referential's changelog, newest version first.
+fn changes_markdown(r: &Referential, lang: Lang, o: &mut String) {
+    if r.changes.is_empty() {
+        return;
+    }
+    o.push_str("## CHANGES\n\n");
+    for c in &r.changes {
+        match &c.date {
+            Some(d) => o.push_str(&format!(
+                "### {} ({})\n\n",
+                escape_markdown(&c.version),
+                escape_markdown(d)
+            )),
+            None => o.push_str(&format!("### {}\n\n", escape_markdown(&c.version))),
+        }
+        for item in &c.items {
+            o.push_str(&format!("- {}\n", escape_markdown(item.get(lang))));
+        }
+        o.push('\n');
+    }
+}
+
+/// A web address as a Markdown link target: the characters that would end
+/// the link or open markup percent-encoded.
+fn markdown_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' | ')' | '<' | '>' | '[' | ']' | '`' | '"' | '\\' => {
+                out.push_str(&format!("%{:02X}", c as u32));
+            }
+            c if c.is_whitespace() || c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A small writer for documents that come out as terminal text or as

@@ -1352,6 +1352,7 @@ mod tests {
             questions,
             actions: vec![],
             grades: vec![],
+            changes: vec![],
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::assessment::{Answer, Assessment};
 use crate::error::{Issue, IssueCode};
 use crate::parse::join;
-use crate::referential::{Condition, Outcome, Question, Referential, Response};
+use crate::referential::{Condition, Outcome, Question, References, Referential, Response};
 use crate::scoring::Visibility;
 use crate::text::Text;
 
@@ -106,16 +106,7 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
     // Ids that look alike (case, Unicode forms, invisible characters).
     let mut issues = crate::ids::check_referential(r);
     check_id(&r.id, "/id", &mut issues);
-    if semver::Version::parse(&r.version).is_err() {
-        issues.push(Issue::error(
-            IssueCode::InvalidVersion,
-            "/version",
-            format!(
-                "version {:?} is not semantic versioning (MAJOR.MINOR.PATCH)",
-                r.version
-            ),
-        ));
-    }
+    check_version(&r.version, "/version", &mut issues);
     check_text(&r.title, "/title", &mut issues);
     if let Some(d) = &r.description {
         check_text(d, "/description", &mut issues);
@@ -242,15 +233,7 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
                 }
             }
         }
-        for (j, area) in q.references.reen_areas.iter().enumerate() {
-            if !(1..=6).contains(area) {
-                issues.push(Issue::error(
-                    IssueCode::InvalidReenArea,
-                    format!("{p}/references/reen_areas/{j}"),
-                    format!("REEN decree areas are numbered 1 to 6, got {area}"),
-                ));
-            }
-        }
+        check_references(&q.references, &join(&p, "references"), &mut issues);
     }
 
     // Conditions (need every question known).
@@ -287,6 +270,7 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
                 ));
             }
         }
+        check_references(&a.references, &join(&p, "references"), &mut issues);
         if a.addresses.is_empty() {
             issues.push(Issue::error(
                 IssueCode::ActionWithoutQuestion,
@@ -309,7 +293,84 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
 
     check_requires(r, &mut issues);
     validate_grades(r, &mut issues);
+    check_changes(r, &mut issues);
     issues
+}
+
+/// REEN areas 1–6; web addresses (reports make links of them, so only
+/// `http(s)` ones, never `javascript:` or a relative path); legal texts named.
+fn check_references(refs: &References, path: &str, issues: &mut Vec<Issue>) {
+    for (j, area) in refs.reen_areas.iter().enumerate() {
+        if !(1..=6).contains(area) {
+            issues.push(Issue::error(
+                IssueCode::InvalidReenArea,
+                format!("{path}/reen_areas/{j}"),
+                format!("REEN decree areas are numbered 1 to 6, got {area}"),
+            ));
+        }
+    }
+    let mut check_url = |url: &str, at: String| {
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        let host_ok = rest.is_some_and(|r| {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !host.contains(['@', ' '])
+        });
+        if !host_ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            issues.push(Issue::error(
+                IssueCode::InvalidValue,
+                at,
+                format!("{url:?} is not a web address (http:// or https://, then a host)"),
+            ));
+        }
+    };
+    for (j, l) in refs.legal.iter().enumerate() {
+        check_url(&l.url, format!("{path}/legal/{j}/url"));
+    }
+    for (j, url) in refs.urls.iter().enumerate() {
+        check_url(url, format!("{path}/urls/{j}"));
+    }
+    for (j, l) in refs.legal.iter().enumerate() {
+        if l.text.trim().is_empty() {
+            issues.push(Issue::error(
+                IssueCode::EmptyText,
+                format!("{path}/legal/{j}/text"),
+                "the legal reference names no text",
+            ));
+        }
+    }
+}
+
+/// A version must be semantic versioning.
+fn check_version(version: &str, path: &str, issues: &mut Vec<Issue>) {
+    if semver::Version::parse(version).is_err() {
+        issues.push(Issue::error(
+            IssueCode::InvalidVersion,
+            path,
+            format!("version {version:?} is not semantic versioning (MAJOR.MINOR.PATCH)"),
+        ));
+    }
+}
+
+/// The changelog: semantic versions, no empty item.
+fn check_changes(r: &Referential, issues: &mut Vec<Issue>) {
+    for (i, c) in r.changes.iter().enumerate() {
+        let p = format!("/changes/{i}");
+        check_version(&c.version, &join(&p, "version"), issues);
+        if let Some(date) = &c.date {
+            if crate::assessment::parse_date(date).is_none() {
+                issues.push(Issue::error(
+                    IssueCode::InvalidDate,
+                    join(&p, "date"),
+                    format!("{date:?} is not a date (YYYY-MM-DD)"),
+                ));
+            }
+        }
+        for (j, item) in c.items.iter().enumerate() {
+            check_text(item, &format!("{p}/items/{j}"), issues);
+        }
+    }
 }
 
 /// Prerequisites between actions: known ids, no cycle.

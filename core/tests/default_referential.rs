@@ -226,3 +226,105 @@ fn the_top_grade_is_reachable() {
         );
     }
 }
+
+/// Sites whose addresses count as official sources: the legal texts
+/// (Légifrance, EUR-Lex), the government's own sites and the public bodies
+/// that publish the figures and guides the texts rely on.
+fn is_official(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    host.ends_with(".gouv.fr")
+        || host.ends_with(".europa.eu")
+        || [
+            "www.ademe.fr",
+            "librairie.ademe.fr",
+            "www.arcep.fr",
+            "www.cnil.fr",
+            "www.arcom.fr",
+            "www.ssi.gouv.fr",
+        ]
+        .contains(&host)
+}
+
+/// Texts that were abrogated or replaced: no reference nor text may cite
+/// them (pattern, what replaced it).
+const ABROGATED: &[(&str, &str)] = &[
+    ("2021-254", "décret n° 2024-134 (AGEC art. 58 rates)"),
+    ("2012/27", "directive (UE) 2023/1791 (energy efficiency)"),
+];
+
+#[test]
+fn every_question_and_action_has_a_precise_official_reference() {
+    let r = api::default_referential().expect("valid");
+    let items = r
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), &q.references))
+        .chain(r.actions.iter().map(|a| (a.id.as_str(), &a.references)));
+    let mut legal = 0;
+    for (id, refs) in items {
+        let urls: Vec<&str> = refs.all_urls().collect();
+        assert!(
+            urls.iter().any(|u| is_official(u)),
+            "{id} has no official https address: {urls:?}"
+        );
+        for u in &urls {
+            assert!(u.starts_with("https://"), "{id}: {u} is not https");
+            assert!(is_official(u), "{id}: {u} is not an official site");
+        }
+        for l in &refs.legal {
+            legal += 1;
+            assert!(
+                !l.text.trim().is_empty(),
+                "{id}: a legal reference names no text"
+            );
+            // A law, a decree or an EU act is named by its number, an arrêté
+            // by its date, a code by the article.
+            let numbered = l.text.contains("n°")
+                || l.text.contains("(UE)")
+                || l.text.contains("(EU)")
+                || l.text.starts_with("Arrêté du ");
+            assert!(
+                numbered || l.article.is_some(),
+                "{id}: {:?} has neither a number nor an article",
+                l.text
+            );
+            for (pattern, by) in ABROGATED {
+                assert!(
+                    !l.text.contains(pattern),
+                    "{id}: {:?} is abrogated, cite {by}",
+                    l.text
+                );
+            }
+        }
+    }
+    assert!(legal >= 80, "only {legal} legal references");
+}
+
+#[test]
+fn no_text_cites_an_abrogated_text() {
+    let json = api::DEFAULT_REFERENTIAL_JSON;
+    for (pattern, by) in ABROGATED {
+        assert!(!json.contains(pattern), "{pattern} is cited: cite {by}");
+    }
+}
+
+#[test]
+fn the_changelog_names_this_version_in_french() {
+    let r = api::default_referential().expect("valid");
+    let latest = r.changes.first().expect("a changelog");
+    assert_eq!(latest.version, r.version);
+    assert!(latest.items.len() >= 10, "{} items", latest.items.len());
+    let md = api::referential_markdown(r, sobriete::Lang::Fr);
+    let changes = md
+        .split("\n## CHANGES\n\n")
+        .nth(1)
+        .expect("a CHANGES section");
+    // The Markdown escapes "1." (it would start a list).
+    assert!(
+        changes.replace('\\', "").starts_with("### 1.1.0 ("),
+        "{changes}"
+    );
+}

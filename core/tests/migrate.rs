@@ -348,7 +348,7 @@ fn the_examples_migrate_to_the_next_version_and_back() {
     let from = api::default_referential().unwrap();
     let to = api::parse_referential(&read("examples/migration/sobriete-reen-2.0.0.json")).unwrap();
     let c =
-        api::parse_crosswalk(&read("examples/migration/crosswalk-1.0.0-to-2.0.0.json")).unwrap();
+        api::parse_crosswalk(&read("examples/migration/crosswalk-1.1.0-to-2.0.0.json")).unwrap();
     assert!(api::validate_crosswalk(&c, from, &to).valid);
     let back = api::invert_crosswalk(&c).unwrap();
     for example in [

@@ -87,8 +87,8 @@ fn batch_keeps_each_failure_with_its_item() {
     ];
     let out = api::score_summaries(r, &texts).unwrap();
     assert_eq!(out.len(), 4);
-    assert_eq!(out[0].as_ref().unwrap().index, Some(29.41));
+    assert_eq!(out[0].as_ref().unwrap().index, Some(28.82));
     assert_eq!(out[1].as_ref().unwrap_err().issues()[0].path, "/level");
     assert!(out[2].is_err());
-    assert_eq!(out[3].as_ref().unwrap().index, Some(29.41));
+    assert_eq!(out[3].as_ref().unwrap().index, Some(28.82));
 }

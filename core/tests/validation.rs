@@ -429,3 +429,72 @@ fn every_top_level_structural_problem_is_reported() {
         );
     }
 }
+
+#[test]
+fn references_and_changelog_are_checked() {
+    let mut r = mini();
+    r["questions"][0]["references"] = json!({
+        "legal": [
+            {"text": "Loi n° 2021-1485", "article": "art. 15", "url": "https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000044327272"},
+            {"text": " ", "url": "javascript:alert(1)"}
+        ],
+        "urls": ["https://ecoresponsable.numerique.gouv.fr/", "/relative", "https:///no-host", "https://a b.fr/"]
+    });
+    r["actions"][0]["references"] = json!({"reen_areas": [7], "urls": ["ftp://example.org/x"]});
+    r["changes"] = json!([
+        {"version": "1.0.0", "date": "2026-12-04", "items": [{"fr": "Première version"}]},
+        {"version": "v1", "date": "04/12/2026", "items": [{"fr": ""}]}
+    ]);
+    let found = codes(&r);
+    let q = "/questions/0/references";
+    assert!(
+        has(&found, IssueCode::InvalidValue, &format!("{q}/legal/1/url")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, IssueCode::EmptyText, &format!("{q}/legal/1/text")),
+        "{found:?}"
+    );
+    for j in 1..=3 {
+        assert!(
+            has(&found, IssueCode::InvalidValue, &format!("{q}/urls/{j}")),
+            "{found:?}"
+        );
+    }
+    assert!(!has(
+        &found,
+        IssueCode::InvalidValue,
+        &format!("{q}/urls/0")
+    ));
+    assert!(!has(
+        &found,
+        IssueCode::InvalidValue,
+        &format!("{q}/legal/0/url")
+    ));
+    let a = "/actions/0/references";
+    assert!(
+        has(
+            &found,
+            IssueCode::InvalidReenArea,
+            &format!("{a}/reen_areas/0")
+        ),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, IssueCode::InvalidValue, &format!("{a}/urls/0")),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, IssueCode::InvalidVersion, "/changes/1/version"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, IssueCode::InvalidDate, "/changes/1/date"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, IssueCode::EmptyText, "/changes/1/items/0/fr"),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 10, "{found:?}");
+}

@@ -847,6 +847,11 @@ class Action(Document):
         return _get(self._data, "reen_area", None, None)  # type: ignore[no-any-return]
 
     @property
+    def references(self) -> Optional[References]:
+        """References: REEN decree area, RGESN criteria, legal texts, URLs."""
+        return _get(self._data, "references", None, ('c', References))  # type: ignore[no-any-return]
+
+    @property
     def requires(self) -> Optional[List[str]]:
         """Actions that must be done before this one (ids)."""
         return _get(self._data, "requires", None, None)  # type: ignore[no-any-return]
@@ -1019,6 +1024,27 @@ class ImportedImportReport(Document):
         return _get(self._data, "warnings", [], ('l', ('c', Issue)))  # type: ignore[no-any-return]
 
 
+class LegalReference(Document):
+    """A legal text a question or an action rests on."""
+
+    __slots__ = ()
+
+    @property
+    def article(self) -> Optional[str]:
+        """The article(s), when not the whole text (e.g. `art. 15`, `L. 2152-7`)."""
+        return _get(self._data, "article", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def text(self) -> str:
+        """The text, with its number (e.g. `Loi n° 2021-1485 du 15 novembre 2021`, `Code de la commande publique`, `Directive (UE) 2023/1791`)."""
+        return _get(self._data, "text", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def url(self) -> str:
+        """Where to read it (an official `https` address)."""
+        return _get(self._data, "url", None, None)  # type: ignore[no-any-return]
+
+
 class Outcome(Document):
     """An answer an action leads to."""
 
@@ -1102,7 +1128,7 @@ class Question(Document):
 
     @property
     def references(self) -> Optional[References]:
-        """References: REEN decree areas, RGESN criteria, URLs."""
+        """References: REEN decree areas, RGESN criteria, legal texts, URLs."""
         return _get(self._data, "references", None, ('c', References))  # type: ignore[no-any-return]
 
     @property
@@ -1132,9 +1158,14 @@ class Question(Document):
 
 
 class References(Document):
-    """References of a question."""
+    """References of a question or an action."""
 
     __slots__ = ()
+
+    @property
+    def legal(self) -> Optional[List[LegalReference]]:
+        """Legal texts: law, code or decree, with the article."""
+        return _get(self._data, "legal", None, ('l', ('c', LegalReference)))  # type: ignore[no-any-return]
 
     @property
     def reen_areas(self) -> Optional[List[int]]:
@@ -1161,6 +1192,11 @@ class Referential(Document):
     def actions(self) -> List[Action]:
         """Recommended actions."""
         return _get(self._data, "actions", [], ('l', ('c', Action)))  # type: ignore[no-any-return]
+
+    @property
+    def changes(self) -> Optional[List[VersionChanges]]:
+        """What changed in each version, newest first (the Markdown rendering's changelog)."""
+        return _get(self._data, "changes", None, ('l', ('c', VersionChanges)))  # type: ignore[no-any-return]
 
     @property
     def description(self) -> Optional[Text]:
@@ -1304,6 +1340,27 @@ class Theme(Document):
     def weight(self) -> float:
         """Weight of the theme in the index (finite, > 0; default 1)."""
         return _get(self._data, "weight", 1.0, None)  # type: ignore[no-any-return]
+
+
+class VersionChanges(Document):
+    """The changes of one version of a referential."""
+
+    __slots__ = ()
+
+    @property
+    def date(self) -> Optional[str]:
+        """Publication date (`YYYY-MM-DD`)."""
+        return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
+
+    @property
+    def items(self) -> List[Text]:
+        """What changed and why, one item per change."""
+        return _get(self._data, "items", None, ('l', ('c', Text)))  # type: ignore[no-any-return]
+
+    @property
+    def version(self) -> str:
+        """The version these changes produced."""
+        return _get(self._data, "version", None, None)  # type: ignore[no-any-return]
 
 
 class ImportedAnswers(Document):
@@ -2672,6 +2729,11 @@ class ReferentialDocument(Document):
         return _get(self._data, "actions", [], ('l', ('c', Action)))  # type: ignore[no-any-return]
 
     @property
+    def changes(self) -> Optional[List[VersionChanges]]:
+        """What changed in each version, newest first (the Markdown rendering's changelog)."""
+        return _get(self._data, "changes", None, ('l', ('c', VersionChanges)))  # type: ignore[no-any-return]
+
+    @property
     def description(self) -> Optional[Text]:
         """What the referential covers."""
         return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
@@ -3420,6 +3482,7 @@ __all__ = [
     "Indicator",
     "IndicatorStatus",
     "Issue",
+    "LegalReference",
     "Migration",
     "MigrationAssessment",
     "MigrationCounts",
@@ -3475,6 +3538,7 @@ __all__ = [
     "ThemeSummary",
     "ThemeValue",
     "ValidationReport",
+    "VersionChanges",
     "ActionStatus",
     "CostBand",
     "DocumentKind",

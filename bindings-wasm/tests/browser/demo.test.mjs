@@ -145,14 +145,14 @@ test('the demo page scores live in Chromium, like the library and the CLI', asyn
     // Level 2: a numeric question and its conditional follower.
     await page.locator('#level').selectOption('2');
     assert.equal(await shown('flt-26'), true);
-    assert.equal(await shown('flt-27'), false, 'flt-27 hidden while flt-26 is unanswered');
+    assert.equal(await shown('flt-29'), false, 'flt-29 hidden while flt-26 is unanswered');
     await page.locator('#q-flt-26 input[data-number]').fill('40');
-    assert.equal(await shown('flt-27'), true, 'flt-27 shown when flt-26 ≥ 1');
-    await page.locator('#q-flt-27 input[data-number]').fill('3');
-    const level2 = r.score(expected(2, { ...given, 'flt-26': { kind: 'number', value: 40 }, 'flt-27': { kind: 'number', value: 3 } }));
+    assert.equal(await shown('flt-29'), true, 'flt-29 shown when flt-26 ≥ 1');
+    await page.locator('#q-flt-29 input[data-number]').fill('3');
+    const level2 = r.score(expected(2, { ...given, 'flt-26': { kind: 'number', value: 40 }, 'flt-29': { kind: 'number', value: 3 } }));
     assert.equal(await index(), String(level2.index));
     await page.locator('#q-flt-26 input[data-number]').fill('0');
-    assert.equal(await shown('flt-27'), false, 'flt-27 hidden again when flt-26 < 1');
+    assert.equal(await shown('flt-29'), false, 'flt-29 hidden again when flt-26 < 1');
     await page.locator('#q-flt-26 input[data-number]').fill('40');
 
     // English, then back to French.

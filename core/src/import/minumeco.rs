@@ -326,6 +326,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                 references: References {
                     reen_areas: g.reen_area.into_iter().collect(),
                     rgesn: Vec::new(),
+                    legal: Vec::new(),
                     urls: url.into_iter().collect(),
                 },
                 eco_clic_not_applicable: None,
@@ -358,6 +359,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                     },
                 }],
                 requires: Vec::new(),
+                references: References::default(),
             });
             count += 1;
         }
@@ -413,6 +415,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         questions,
         actions,
         grades: Vec::new(),
+        changes: Vec::new(),
         lookup: Default::default(),
     };
     super::finish(

@@ -265,6 +265,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
             references: References {
                 reen_areas: vec![3],
                 rgesn: vec![id.clone()],
+                legal: Vec::new(),
                 urls: text_field(m, URL).into_iter().collect(),
             },
             eco_clic_not_applicable: None,
@@ -300,6 +301,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                 leads_to: Outcome::Yes,
             }],
             requires: Vec::new(),
+            references: References::default(),
         });
     }
     if let Value::Object(top) = value {
@@ -362,6 +364,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         questions,
         actions,
         grades: Vec::new(),
+        changes: Vec::new(),
         lookup: Default::default(),
     };
     super::finish(

@@ -374,6 +374,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                 references: References {
                     reen_areas: vec![3],
                     rgesn: Vec::new(),
+                    legal: Vec::new(),
                     urls: url.into_iter().collect(),
                 },
                 eco_clic_not_applicable: None,
@@ -395,6 +396,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
                     leads_to,
                 }],
                 requires: Vec::new(),
+                references: References::default(),
             });
             count += 1;
         }
@@ -462,6 +464,7 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         questions,
         actions,
         grades: Vec::new(),
+        changes: Vec::new(),
         lookup: Default::default(),
     };
     super::finish(

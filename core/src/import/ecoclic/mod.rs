@@ -782,6 +782,7 @@ fn referential(themes: Vec<Theme>, questions: Vec<Question>) -> Referential {
                 label: None,
             })
             .collect(),
+        changes: Vec::new(),
         lookup: Lookup::default(),
     }
 }
