@@ -328,3 +328,36 @@ fn the_changelog_names_this_version_in_french() {
         "{changes}"
     );
 }
+
+#[test]
+fn level_one_stays_answerable_by_a_small_commune() {
+    // A commune of 800 inhabitants answers level 1 in under an hour: a
+    // bounded number of questions, "don't know" always possible, and
+    // "not applicable" wherever it may have nothing to report.
+    let r = api::default_referential().expect("valid");
+    let l1: Vec<_> = r.questions.iter().filter(|q| q.level == 1).collect();
+    assert!(l1.len() <= 40, "level 1 has {} questions", l1.len());
+    for q in &l1 {
+        assert!(q.allow_dont_know, "{} refuses don't know", q.id);
+    }
+    // Questions about things a small commune may not have.
+    for id in [
+        "flt-12", "pur-04", "pur-05", "eco-01", "eco-03", "flt-22", "flt-26", "eco-21",
+    ] {
+        let q = r.question(id).unwrap_or_else(|| panic!("{id}"));
+        assert!(q.allow_not_applicable, "{id} has no not-applicable answer");
+    }
+    // Where a vendor or the OPSN runs the service, asking them counts.
+    for id in ["net-22", "eco-22", "flt-25"] {
+        let q = r.question(id).unwrap();
+        let Response::SingleChoice { options } = &q.response else {
+            panic!("{id} is not a single choice");
+        };
+        assert!(
+            options
+                .iter()
+                .any(|o| o.points > 0 && o.label.fr.contains("demand")),
+            "{id} has no scored option for information requested"
+        );
+    }
+}
