@@ -5,7 +5,7 @@
 # history and peers; feature `importers`: the importers, Éco-clic's SQL and
 # CSV readers with them; the last two loaded on first use by js/index.js),
 # each for wasm32-unknown-unknown (Debian's rustc-web with -Zbuild-std, see
-# toolchain notes in README.md), wasm-bindgen --target web, wasm-opt, then
+# toolchain notes in bindings-wasm/README.md), wasm-bindgen --target web, wasm-opt, then
 # the package's entry, types and manifest. Prints the modules' sizes, raw
 # and gzipped; the 250 KB budget applies to the main module.
 # Needs what scripts/test-wasm.sh installs.

@@ -5,7 +5,7 @@
 # the TypeScript check and the demo page in headless Chromium, and checks
 # the sizes of its three modules (main: the 250 KB budget).
 # Works on a fresh clone as root, with only the package registries reachable.
-# See ../shared/toolchain.md (WebAssembly and Browser tests) for the recipe.
+# The toolchain (Debian rustc-web with -Zbuild-std) is described in bindings-wasm/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"

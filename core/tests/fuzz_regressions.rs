@@ -6,7 +6,7 @@
 //! here fails the test. A finding also gets its own named test below, which
 //! says what was wrong.
 //!
-//! The 60-second runs of every target made while writing issue 9 found no
+//! The 60-second runs of every target made when the fuzz targets were written found no
 //! crash, timeout or out-of-memory, so no reproducer is committed yet; the
 //! replay is checked on the seeds' documents so that it runs real paths.
 

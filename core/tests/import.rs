@@ -667,26 +667,6 @@ fn the_json_facade_matches_the_typed_one() {
     );
 }
 
-/// The shared folder next to the repository holds the same files (when it
-/// is there: CI clones may not have it).
-#[test]
-fn published_copies_match_the_shared_folder() {
-    let shared = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/referentials");
-    for name in [
-        "rgesn-2024.json",
-        "minumeco-guide-v1.json",
-        "wsg-ninth-draft.json",
-    ] {
-        if let Ok(original) = std::fs::read_to_string(shared.join(name)) {
-            assert_eq!(
-                original,
-                published(name),
-                "{name} differs from the shared copy"
-            );
-        }
-    }
-}
-
 /// Every import (published files and other editions) matches the checked-in
 /// `imported.schema.json` and `import-report.schema.json`.
 #[test]
