@@ -429,14 +429,18 @@ fn prune(states: Vec<State>) -> Vec<State> {
     out
 }
 
-/// A whole plan's figures across groups.
-#[derive(Clone)]
+/// A whole plan's figures across groups. Its actions are not copied into
+/// it (a copy per combination made large referentials run out of memory):
+/// `option` is the group state it adds and `prev` the total of the groups
+/// before it, so the chosen plan's actions are read back once at the end.
+#[derive(Clone, Copy)]
 struct Total {
     effort: u32,
     budget: u32,
     value: f64,
     themes_ok: bool,
-    actions: Vec<usize>,
+    prev: usize,
+    option: usize,
 }
 
 fn prune_totals(mut totals: Vec<Total>) -> Vec<Total> {
@@ -466,6 +470,47 @@ fn prune_totals(mut totals: Vec<Total>) -> Vec<Total> {
         }
     }
     kept
+}
+
+/// Every total of the groups so far with every option of the next group,
+/// within the limits. Of those with the same effort, budget and theme
+/// targets met, `prune_totals` can only keep the best (the first of equal
+/// values): the others are never stored.
+fn combine(totals: &[Total], options: &[Total], within: &impl Fn(u32, u32) -> bool) -> Vec<Total> {
+    use std::collections::hash_map::Entry;
+    let mut slot: rustc_hash::FxHashMap<(u32, u32, bool), usize> = Default::default();
+    let mut out: Vec<Total> = Vec::new();
+    for (xi, x) in totals.iter().enumerate() {
+        for (oi, o) in options.iter().enumerate() {
+            let effort = x.effort.saturating_add(o.effort);
+            let budget = x.budget.saturating_add(o.budget);
+            if !within(effort, budget) {
+                continue;
+            }
+            let t = Total {
+                effort,
+                budget,
+                value: x.value + o.value,
+                themes_ok: x.themes_ok && o.themes_ok,
+                prev: xi,
+                option: oi,
+            };
+            match slot.entry((effort, budget, t.themes_ok)) {
+                Entry::Occupied(e) => {
+                    if let Some(kept) = out.get_mut(*e.get()) {
+                        if kept.value < t.value {
+                            *kept = t;
+                        }
+                    }
+                }
+                Entry::Vacant(e) => {
+                    e.insert(out.len());
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Proposes the plan of least effort that reaches the target (see the
@@ -887,8 +932,8 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
         });
     }
     let target_index = req.target.effective_index(r);
-    let mut best_feasible: Option<Total> = None;
-    let mut best_any: Option<Total> = None;
+    let mut best_feasible: Option<(Total, Vec<usize>)> = None;
+    let mut best_any: Option<(Total, Vec<usize>)> = None;
     for combo in 0u32..(1u32 << uncertain.len()) {
         let scored_now = |t: usize, w: f64| match uncertain.iter().position(|&u| u == t) {
             Some(b) => combo & (1 << b) != 0,
@@ -912,11 +957,14 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
             budget: 0,
             value: 0.0,
             themes_ok: true,
-            actions: Vec::new(),
+            prev: usize::MAX,
+            option: usize::MAX,
         }];
+        // Per group: its options (pruned) and the totals kept after it.
+        let mut layers: Vec<(Vec<Total>, Vec<Total>)> = Vec::with_capacity(group_states.len());
         for (themes, states) in &group_states {
             let mut options: Vec<Total> = Vec::new();
-            for s in states {
+            for (si, s) in states.iter().enumerate() {
                 let consistent = themes.iter().enumerate().all(|(p, &t)| {
                     let w = s.weight.get(p).copied().unwrap_or(0.0);
                     scored_now(t, w) == (w > 0.0)
@@ -942,35 +990,37 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
                     budget: s.budget,
                     value,
                     themes_ok,
-                    actions: s.actions.clone(),
+                    prev: usize::MAX,
+                    option: si,
                 });
             }
             let options = prune_totals(options);
-            let mut next = Vec::with_capacity(totals.len() * options.len());
-            for x in &totals {
-                for o in &options {
-                    let effort = x.effort.saturating_add(o.effort);
-                    let budget = x.budget.saturating_add(o.budget);
-                    if !within(effort, budget) {
-                        continue;
-                    }
-                    let mut actions = x.actions.clone();
-                    actions.extend(&o.actions);
-                    next.push(Total {
-                        effort,
-                        budget,
-                        value: x.value + o.value,
-                        themes_ok: x.themes_ok && o.themes_ok,
-                        actions,
-                    });
+            totals = prune_totals(combine(&totals, &options, &within));
+            layers.push((options, totals.clone()));
+        }
+        // The actions of a final total, read back through the layers.
+        let actions_of = |t: &Total| -> Vec<usize> {
+            let mut out = Vec::new();
+            let mut cur = *t;
+            for (g, (options, _)) in layers.iter().enumerate().rev() {
+                let state = options
+                    .get(cur.option)
+                    .and_then(|o| group_states.get(g).and_then(|(_, st)| st.get(o.option)));
+                out.extend(state.into_iter().flat_map(|st| st.actions.iter().copied()));
+                match g.checked_sub(1).and_then(|p| layers.get(p)) {
+                    Some((_, kept)) => match kept.get(cur.prev) {
+                        Some(x) => cur = *x,
+                        None => break,
+                    },
+                    None => break,
                 }
             }
-            totals = prune_totals(next);
-        }
+            out
+        };
         for t in totals {
             let feasible = t.themes_ok && target_index.is_none_or(|ti| reaches(Some(t.value), ti));
             if feasible {
-                let better = best_feasible.as_ref().is_none_or(|b| {
+                let better = best_feasible.as_ref().is_none_or(|(b, _)| {
                     (
                         t.effort,
                         std::cmp::Reverse(round2(t.value).to_bits_ordered()),
@@ -982,10 +1032,10 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
                     )
                 });
                 if better {
-                    best_feasible = Some(t.clone());
+                    best_feasible = Some((t, actions_of(&t)));
                 }
             }
-            let better_any = best_any.as_ref().is_none_or(|b| {
+            let better_any = best_any.as_ref().is_none_or(|(b, _)| {
                 (
                     std::cmp::Reverse(round2(t.value).to_bits_ordered()),
                     t.effort,
@@ -997,13 +1047,13 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
                 )
             });
             if better_any {
-                best_any = Some(t);
+                best_any = Some((t, actions_of(&t)));
             }
         }
     }
     let reachable = best_feasible.is_some();
     let chosen = best_feasible.or(best_any);
-    let mut chosen_actions: Vec<usize> = chosen.map(|t| t.actions).unwrap_or_default();
+    let mut chosen_actions: Vec<usize> = chosen.map(|(_, actions)| actions).unwrap_or_default();
     chosen_actions.sort_unstable();
     chosen_actions.dedup();
 
