@@ -19,11 +19,11 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value;
 use sobriete::api::{self, ReportInputs};
-use sobriete::assessment::Assessment;
-use sobriete::optimize::{Proposal, ProposalRequest};
-use sobriete::peers::PeerSet;
-use sobriete::plan::Plan;
-use sobriete::target::Target;
+use sobriete::model::assessment::Assessment;
+use sobriete::model::peers::PeerSet;
+use sobriete::model::plan::Plan;
+use sobriete::model::target::Target;
+use sobriete::planning::optimize::{Proposal, ProposalRequest};
 use sobriete::{DocumentKind, Error, Issue, Lang, ReportFormat};
 
 /// Why a call failed, before it becomes a Python exception.
@@ -139,7 +139,7 @@ fn invalid(document: DocumentKind, issue: Issue) -> Error {
 /// Python data crosses as JSON text written by Python's own `json` module:
 /// it refuses what JSON cannot hold (sets, objects) and guards its
 /// recursion, and the core's parser then applies its limits (size, nesting
-/// depth, duplicate keys: `sobriete::limits`), so no value, however deep or
+/// depth, duplicate keys: `sobriete::input::limits`), so no value, however deep or
 /// large, can exhaust the Rust stack or the memory.
 fn value_of(obj: &Bound<'_, PyAny>, document: DocumentKind) -> Res<Value> {
     let text = text_of(obj, document)?;
@@ -209,7 +209,7 @@ fn format_of(format: &str) -> Res<ReportFormat> {
 
 fn target_of(obj: &Bound<'_, PyAny>) -> Res<Target> {
     let v = value_of(obj, DocumentKind::Request)?;
-    sobriete::parse::from_value::<Target>(&v, "/target")
+    sobriete::input::parse::from_value::<Target>(&v, "/target")
         .map_err(|i| Fail::Core(invalid(DocumentKind::Request, i)))
 }
 
@@ -548,7 +548,7 @@ impl PyReferential {
             Some(p) => {
                 let v = value_of(p, DocumentKind::Assessment)?;
                 Some(
-                    sobriete::parse::from_value::<sobriete::Profile>(&v, "/profile")
+                    sobriete::input::parse::from_value::<sobriete::Profile>(&v, "/profile")
                         .map_err(|i| Fail::Core(invalid(DocumentKind::Assessment, i)))?,
                 )
             }
@@ -666,7 +666,7 @@ impl PyReferential {
         let p: Proposal = match proposal {
             Some(p) => {
                 let v = value_of(p, DocumentKind::Unknown)?;
-                sobriete::parse::from_value::<Proposal>(&v, "")
+                sobriete::input::parse::from_value::<Proposal>(&v, "")
                     .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))?
             }
             None => py.detach(|| guard(|| api::propose(r, &a, &q)))?,
@@ -860,7 +860,7 @@ impl PyReferential {
         py: Python<'py>,
         assessments: &Bound<'py, PyAny>,
         fallback: Option<&Bound<'py, PyAny>>,
-        emit: impl FnMut(Res<sobriete::scoring::ScoreSummary>) -> PyResult<()>,
+        emit: impl FnMut(Res<sobriete::engine::scoring::ScoreSummary>) -> PyResult<()>,
     ) -> PyResult<()> {
         let items = assessments
             .try_iter()?
@@ -907,7 +907,10 @@ enum Input<'a> {
 }
 
 /// The summary of one item of a batch.
-fn summarise(s: &api::Summariser<'_>, input: Input<'_>) -> Res<sobriete::scoring::ScoreSummary> {
+fn summarise(
+    s: &api::Summariser<'_>,
+    input: Input<'_>,
+) -> Res<sobriete::engine::scoring::ScoreSummary> {
     guard(|| match input {
         Input::Read(a) => s.assessment(&a),
         Input::Text(t) => s.json(&t),
@@ -1159,7 +1162,7 @@ impl PipeScore for Assessment {
     }
 }
 
-fn crosswalk_of(obj: &Bound<'_, PyAny>) -> Res<sobriete::migrate::Crosswalk> {
+fn crosswalk_of(obj: &Bound<'_, PyAny>) -> Res<sobriete::model::crosswalk::Crosswalk> {
     let v = value_of(obj, DocumentKind::Crosswalk)?;
     guard(|| api::crosswalk_from_value(&v))
 }
@@ -1175,7 +1178,7 @@ fn import_referential<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let text = text_of(source, DocumentKind::ImportSource)?;
     let out = guard(|| api::import_referential_json(format, &text))?;
-    let value = sobriete::parse::parse_value(&out)
+    let value = sobriete::input::parse::parse_value(&out)
         .map_err(|i| Fail::Core(invalid(DocumentKind::ImportSource, i)))?;
     Ok(to_py(py, &value)?)
 }
@@ -1295,9 +1298,9 @@ fn render_document(
     format: &str,
     lang: &str,
 ) -> PyResult<String> {
-    use sobriete::render;
+    use sobriete::report::text as render;
     fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Res<T> {
-        sobriete::parse::from_value::<T>(v, "")
+        sobriete::input::parse::from_value::<T>(v, "")
             .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))
     }
     let (format, lang) = (format_of(format)?, lang_of(lang)?);

@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 use sobriete::api;
-use sobriete::optimize::{Proposal, ProposalRequest};
-use sobriete::parse;
-use sobriete::peers::PeerSet;
-use sobriete::plan::Plan;
-use sobriete::target::Target;
+use sobriete::input::parse;
+use sobriete::model::peers::PeerSet;
+use sobriete::model::plan::Plan;
+use sobriete::model::target::Target;
+use sobriete::planning::optimize::{Proposal, ProposalRequest};
 use sobriete::{Assessment, DocumentKind, Error, Profile, Referential};
 
 /// Pretty JSON, like the core's JSON forms. The core's documents serialize

@@ -695,11 +695,11 @@ pub struct SchemaFile {
 /// plans, peers…), generated from the core's types.
 #[uniffi::export]
 pub fn json_schemas() -> Vec<SchemaFile> {
-    sobriete::schema::all()
+    sobriete::api::schema::all()
         .into_iter()
         .map(|(name, schema)| SchemaFile {
             name: name.to_owned(),
-            json: sobriete::schema::to_text(&schema),
+            json: sobriete::api::schema::to_text(&schema),
         })
         .collect()
 }

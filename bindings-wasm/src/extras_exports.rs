@@ -274,7 +274,7 @@ impl Referential {
             let m = api::migrate(self.r(), &a, &c, &to)?;
             Ok(match format {
                 ReportFormat::Json => pretty(&m.report),
-                _ => sobriete::render::migration_report(&m.report, format, lang),
+                _ => sobriete::report::text::migration_report(&m.report, format, lang),
             })
         };
         text(run())
@@ -299,7 +299,7 @@ impl Referential {
             let s = api::simulate_migration(self.r(), &a, &c, &to)?;
             Ok(match format {
                 ReportFormat::Json => pretty(&s),
-                _ => sobriete::render::migration_simulation(&s, format, lang),
+                _ => sobriete::report::text::migration_simulation(&s, format, lang),
             })
         };
         text(run())

@@ -41,14 +41,15 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value;
 use sobriete::api::{self, ReportInputs, ValidationReport};
-use sobriete::assessment::Assessment;
-use sobriete::migrate::Crosswalk;
-use sobriete::optimize::Proposal;
-use sobriete::peers::PeerSet;
-use sobriete::plan::Plan;
-use sobriete::profile::Profile;
-use sobriete::target::Target;
-use sobriete::{parse, DocumentKind, Error, Issue, IssueCode, Lang, ReportFormat};
+use sobriete::input::parse;
+use sobriete::model::assessment::Assessment;
+use sobriete::model::crosswalk::Crosswalk;
+use sobriete::model::peers::PeerSet;
+use sobriete::model::plan::Plan;
+use sobriete::model::profile::Profile;
+use sobriete::model::target::Target;
+use sobriete::planning::optimize::Proposal;
+use sobriete::{DocumentKind, Error, Issue, IssueCode, Lang, ReportFormat};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -169,7 +170,7 @@ fn json_text(value: &JsValue) -> Result<String, Issue> {
 }
 
 /// An input as a JSON value, through the core's checks (size, nesting
-/// depth, duplicate keys: `sobriete::limits`) and parser. A `Uint8Array`
+/// depth, duplicate keys: `sobriete::input::limits`) and parser. A `Uint8Array`
 /// is UTF-8 JSON text (checked: `invalid_json` when it is not).
 fn json_value(value: &JsValue, document: DocumentKind) -> Outcome<Value> {
     api::parse_json(&input_text(value, document)?, document)

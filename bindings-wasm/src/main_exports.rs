@@ -278,7 +278,7 @@ impl Table {
     fn new(r: &sobriete::Referential, lines: bool) -> Self {
         Table {
             line: lines.then(js_sys::Array::new),
-            fixed: sobriete::export::TABLE_COLUMNS
+            fixed: sobriete::report::csv::TABLE_COLUMNS
                 .iter()
                 .map(|&name| (name, js_sys::Array::new()))
                 .collect(),
@@ -304,7 +304,11 @@ impl Table {
     }
 
     /// Appends one row: the summary's figures, or the error's message.
-    fn push(&mut self, line: Option<usize>, result: Outcome<sobriete::scoring::ScoreSummary>) {
+    fn push(
+        &mut self,
+        line: Option<usize>,
+        result: Outcome<sobriete::engine::scoring::ScoreSummary>,
+    ) {
         let number = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from_f64);
         if let (Some(column), Some(l)) = (&self.line, line) {
             column.push(&JsValue::from_f64(l as f64));

@@ -18,7 +18,7 @@ fn generate<T: schemars::JsonSchema>(title: &str) -> String {
     if let Value::Object(map) = &mut value {
         map.insert("title".to_owned(), Value::String(title.to_owned()));
     }
-    sobriete::schema::to_text(&value)
+    sobriete::api::schema::to_text(&value)
 }
 
 #[test]
@@ -32,7 +32,7 @@ fn extra_schemas_up_to_date() {
         ),
         (
             "progress-point.schema.json",
-            generate::<sobriete::history::ProgressPoint>("sobriete progress point"),
+            generate::<sobriete::follow_up::history::ProgressPoint>("sobriete progress point"),
         ),
     ];
     for (name, text) in all {

@@ -1238,8 +1238,8 @@ export interface Question {
   eco_clic_dont_know?: number | null;
   /**
    * Points of its "not applicable" answer in the Éco-clic-compatible
-   * figure (see [`crate::scoring::EcoClic`], where it is an answer row
-   * with points of its own), when not the default: the question's most
+   * figure (where it is an answer row with points of its own), when not
+   * the default: the question's most
    * points. Our index does not read it.
    */
   eco_clic_not_applicable?: number | null;

@@ -176,7 +176,7 @@ fn read_big(path: &Path) -> Result<String, Failure> {
     let file = std::fs::File::open(path)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
     let mut bytes = Vec::new();
-    file.take(sobriete::limits::MAX_ECOCLIC_SOURCE_BYTES as u64 + 1)
+    file.take(sobriete::input::limits::MAX_ECOCLIC_SOURCE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {

@@ -234,7 +234,7 @@ enum Command {
         #[arg(long)]
         peers: String,
         /// Smallest group whose statistics are shown.
-        #[arg(long, default_value_t = sobriete::peers::DEFAULT_MIN_GROUP_SIZE)]
+        #[arg(long, default_value_t = sobriete::follow_up::peers::DEFAULT_MIN_GROUP_SIZE)]
         min_group_size: usize,
         /// Referential JSON file (default: the embedded one).
         #[arg(long)]
@@ -431,17 +431,17 @@ fn theme_targets(list: &[String]) -> Result<std::collections::BTreeMap<String, f
     Ok(themes)
 }
 
-fn load_plan(source: &str, r: &Referential) -> Result<sobriete::plan::Plan, Failure> {
+fn load_plan(source: &str, r: &Referential) -> Result<sobriete::model::plan::Plan, Failure> {
     api::parse_plan(&read_input(source)?, r)
         .map_err(|e| fail(format!("{source}: {}", Failure::from(e).message)))
 }
 
-fn load_crosswalk(path: &Path) -> Result<sobriete::migrate::Crosswalk, Failure> {
+fn load_crosswalk(path: &Path) -> Result<sobriete::model::crosswalk::Crosswalk, Failure> {
     api::parse_crosswalk(&read_file(path)?)
         .map_err(|e| fail(format!("{}: {}", path.display(), Failure::from(e).message)))
 }
 
-fn load_peers(source: &str) -> Result<sobriete::peers::PeerSet, Failure> {
+fn load_peers(source: &str) -> Result<sobriete::model::peers::PeerSet, Failure> {
     api::parse_peers(&read_input(source)?)
         .map_err(|e| fail(format!("{source}: {}", Failure::from(e).message)))
 }
@@ -589,8 +589,8 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
             let r = load_referential(&referential)?;
             let a = load_assessment(&assessment, &r)?;
             let themes = self::theme_targets(&theme_targets)?;
-            let request = sobriete::optimize::ProposalRequest {
-                target: sobriete::target::Target {
+            let request = sobriete::planning::optimize::ProposalRequest {
+                target: sobriete::model::target::Target {
                     index: target,
                     grade,
                     themes,
@@ -612,10 +612,10 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
                     &today(),
                 )),
                 ProposalFmt::Text => {
-                    sobriete::render::proposal(&proposal, ReportFormat::Text, lang.into())
+                    sobriete::report::text::proposal(&proposal, ReportFormat::Text, lang.into())
                 }
                 ProposalFmt::Markdown => {
-                    sobriete::render::proposal(&proposal, ReportFormat::Markdown, lang.into())
+                    sobriete::report::text::proposal(&proposal, ReportFormat::Markdown, lang.into())
                 }
             };
             print(&out);
@@ -640,7 +640,7 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
             )?;
             let out = match format {
                 ReportFmt::Json => json(&status),
-                f => sobriete::render::plan_status(&status, report_format(f), lang.into()),
+                f => sobriete::report::text::plan_status(&status, report_format(f), lang.into()),
             };
             print(&out);
             Ok(ExitCode::SUCCESS)
@@ -738,13 +738,13 @@ pub(crate) fn read_file(path: &Path) -> Result<String, Failure> {
 /// (the core then reports `too_large` without the rest being read), and
 /// UTF-8 checked by the core (`invalid_json`).
 fn read_text(source: impl Read, name: &str) -> Result<String, Failure> {
-    let limit = sobriete::limits::MAX_DOCUMENT_BYTES;
+    let limit = sobriete::input::limits::MAX_DOCUMENT_BYTES;
     let mut bytes = Vec::new();
     source
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read {name}: {e}")))?;
-    match sobriete::limits::text_from_utf8(&bytes, sobriete::DocumentKind::Unknown) {
+    match sobriete::input::limits::text_from_utf8(&bytes, sobriete::DocumentKind::Unknown) {
         Ok(text) => Ok(text.to_owned()),
         Err(issue) => Err(fail(format!("{name}: {issue}"))),
     }
@@ -780,7 +780,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => {
             let r = load_referential(&referential)?;
             let a = load_assessment(&assessment, &r)?;
-            let target = target.map(sobriete::target::Target::index);
+            let target = target.map(sobriete::model::target::Target::index);
             let plan = plan.map(|p| load_plan(&p, &r)).transpose()?;
             let history = history
                 .iter()
@@ -838,7 +838,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                         .last()
                         .ok_or_else(|| fail("give an assessment".to_owned()))?;
                     let themes = theme_targets(&tt)?;
-                    let target = (!themes.is_empty()).then(|| sobriete::target::Target {
+                    let target = (!themes.is_empty()).then(|| sobriete::model::target::Target {
                         themes,
                         ..Default::default()
                     });
@@ -928,7 +928,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .format("%Y-%m-%d")
                 .to_string();
             let date = date.unwrap_or(today);
-            if sobriete::assessment::parse_date(&date).is_none() {
+            if sobriete::model::assessment::parse_date(&date).is_none() {
                 return Err(usage(format!("--date {date:?} is not a date (YYYY-MM-DD)")));
             }
             let mut a = api::template(&r, level, profile, Some(&date))?;
@@ -970,8 +970,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                             .map(|x| {
                                 format!(
                                     "{} — {} (+{:.2})",
-                                    sobriete::render::plain(id),
-                                    sobriete::render::plain(x.title.get(lang)),
+                                    sobriete::report::text::plain(id),
+                                    sobriete::report::text::plain(x.title.get(lang)),
                                     x.gain
                                 )
                             })
@@ -988,8 +988,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     for (theme, ids) in &c.by_theme {
                         outln!(
                             "  {}: {}",
-                            sobriete::render::plain(theme),
-                            sobriete::render::plain(&ids.join(", "))
+                            sobriete::report::text::plain(theme),
+                            sobriete::report::text::plain(&ids.join(", "))
                         );
                     }
                     outln!("By REEN area:");
@@ -1027,7 +1027,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     json(&serde_json::json!({"history": h, "progress": points}))
                 }
                 (f, _) => {
-                    let mut text = sobriete::render::history(&h, report_format(f), lang.into());
+                    let mut text =
+                        sobriete::report::text::history(&h, report_format(f), lang.into());
                     let (achieved, planned) = match lang {
                         LangArg::Fr => ("réalisé", "prévu"),
                         LangArg::En => ("achieved", "planned"),
@@ -1042,7 +1043,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                             |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.2}"));
                         text.push_str(&format!(
                             "{bullet}{} : {achieved} {} / {planned} {}\n",
-                            sobriete::render::plain(&p.date),
+                            sobriete::report::text::plain(&p.date),
                             show(p.achieved),
                             show(p.planned)
                         ));
@@ -1067,7 +1068,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let c = api::compare(&r, &a, &set, Some(min_group_size))?;
             let out = match format {
                 ReportFmt::Json => json(&c),
-                f => sobriete::render::peer_comparison(&c, report_format(f), lang.into()),
+                f => sobriete::report::text::peer_comparison(&c, report_format(f), lang.into()),
             };
             print(&out);
             Ok(ExitCode::SUCCESS)
@@ -1168,7 +1169,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let s = api::simulate_migration(&from, &a, &c, &to)?;
                 print(&match format {
                     ReportFormat::Json => json(&s),
-                    _ => sobriete::render::migration_simulation(&s, format, lang.into()),
+                    _ => sobriete::report::text::migration_simulation(&s, format, lang.into()),
                 });
                 return Ok(ExitCode::SUCCESS);
             }
@@ -1181,7 +1182,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             let report = match format {
                 ReportFormat::Json => json(&m.report),
-                _ => sobriete::render::migration_report(&m.report, format, lang.into()),
+                _ => sobriete::report::text::migration_report(&m.report, format, lang.into()),
             };
             eprint!("{report}");
             Ok(ExitCode::SUCCESS)
@@ -1213,13 +1214,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
         },
         Command::Schema { write, check } => {
-            let schemas = sobriete::schema::all();
+            let schemas = sobriete::api::schema::all();
             if let Some(dir) = write {
                 std::fs::create_dir_all(&dir)
                     .map_err(|e| fail(format!("cannot create {}: {e}", dir.display())))?;
                 for (name, schema) in &schemas {
                     let path = dir.join(name);
-                    std::fs::write(&path, sobriete::schema::to_text(schema))
+                    std::fs::write(&path, sobriete::api::schema::to_text(schema))
                         .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?;
                     outln!("wrote {}", path.display());
                 }
@@ -1229,7 +1230,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 for (name, schema) in &schemas {
                     let path = dir.join(name);
                     let current = std::fs::read_to_string(&path).unwrap_or_default();
-                    if current != sobriete::schema::to_text(schema) {
+                    if current != sobriete::api::schema::to_text(schema) {
                         eprintln!("{} is out of date", path.display());
                         drift = true;
                     }
@@ -1245,7 +1246,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
             } else {
                 for (name, schema) in &schemas {
-                    outln!("// {name}\n{}", sobriete::schema::to_text(schema));
+                    outln!("// {name}\n{}", sobriete::api::schema::to_text(schema));
                 }
                 Ok(ExitCode::SUCCESS)
             }

@@ -10,8 +10,8 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use sobriete::optimize::{propose, ProposalRequest};
-use sobriete::target::Target;
+use sobriete::model::target::Target;
+use sobriete::planning::optimize::{propose, ProposalRequest};
 
 fn example(name: &str) -> sobriete::Assessment {
     let r = api::default_referential().unwrap();

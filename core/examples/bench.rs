@@ -13,8 +13,8 @@
 
 use std::time::Instant;
 
-use sobriete::optimize::{propose, ProposalRequest};
-use sobriete::target::Target;
+use sobriete::model::target::Target;
+use sobriete::planning::optimize::{propose, ProposalRequest};
 
 // Brings `api`, `json` and `Value` into scope, and `generated`.
 include!("../benches/support/gen.rs");
@@ -141,12 +141,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
 
     // Peer comparison over every line's result.
-    let peers: Vec<sobriete::peers::PeerResult> = lines
+    let peers: Vec<sobriete::model::peers::PeerResult> = lines
         .iter()
         .filter_map(|l| api::parse_assessment(l, r).ok())
         .filter_map(|a| api::peer_result(r, &a).ok())
         .collect();
-    let set = sobriete::peers::PeerSet { peers };
+    let set = sobriete::model::peers::PeerSet { peers };
     let np = set.peers.len();
     let t = median(5, || {
         let _ = api::compare(r, &a, &set, None);

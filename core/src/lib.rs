@@ -17,7 +17,7 @@
 //! let referential = api::default_referential().unwrap();
 //! let assessment = api::template(referential, 1, None, Some("2026-01-15")).unwrap();
 //! // Every question unanswered: the index is 0 and the result incomplete.
-//! let report = sobriete::scoring::score(referential, &assessment, vec![]);
+//! let report = sobriete::engine::scoring::score(referential, &assessment, vec![]);
 //! assert_eq!(report.index, Some(0.0));
 //! assert!(!report.complete);
 //! ```
@@ -29,35 +29,19 @@
 #![warn(missing_docs)]
 
 pub mod api;
-pub mod assessment;
-pub mod error;
-pub mod export;
-mod fast;
-pub mod history;
-pub mod html;
-pub mod ids;
+pub mod check;
+pub mod engine;
+pub mod follow_up;
 pub mod import;
-pub mod limits;
-pub mod migrate;
-pub mod optimize;
-pub mod parse;
-pub mod peers;
-pub mod plan;
-pub mod profile;
-pub mod reen;
-pub mod referential;
-pub mod render;
-pub mod schema;
-pub mod scoring;
-pub mod svg;
-pub mod target;
-pub mod text;
-pub mod validate;
+pub mod input;
+pub mod model;
+pub mod planning;
+pub mod report;
 
-pub use assessment::{Answer, Assessment, ReferentialRef};
-pub use error::{DocumentKind, Error, Issue, IssueCode, Severity};
-pub use profile::{Profile, ProfileKind};
-pub use referential::Referential;
-pub use render::ReportFormat;
-pub use scoring::ScoreReport;
-pub use text::{Lang, Text};
+pub use engine::scoring::ScoreReport;
+pub use model::assessment::{Answer, Assessment, ReferentialRef};
+pub use model::error::{DocumentKind, Error, Issue, IssueCode, Severity};
+pub use model::profile::{Profile, ProfileKind};
+pub use model::referential::Referential;
+pub use model::text::{Lang, Text};
+pub use report::text::ReportFormat;

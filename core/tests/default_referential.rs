@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 
 use sobriete::api;
-use sobriete::referential::Response;
+use sobriete::model::referential::Response;
 
 #[test]
 fn loads_and_is_valid_without_warnings() {

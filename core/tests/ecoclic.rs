@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 use sobriete::api;
 use sobriete::import::ecoclic::{EcoClicSource, ImportedAnswers};
-use sobriete::referential::{Condition, Response};
+use sobriete::model::referential::{Condition, Response};
 use sobriete::{Answer, Error, IssueCode};
 
 fn dir() -> PathBuf {
@@ -439,7 +439,7 @@ fn broken_sources_give_typed_errors_with_their_line() {
         at += 97;
     }
     // Too large: refused before reading.
-    let big = EcoClicSource::Sql(" ".repeat(sobriete::limits::MAX_ECOCLIC_SOURCE_BYTES + 1));
+    let big = EcoClicSource::Sql(" ".repeat(sobriete::input::limits::MAX_ECOCLIC_SOURCE_BYTES + 1));
     assert_eq!(
         codes(&api::import_ecoclic(&big).unwrap_err()),
         [IssueCode::TooLarge]

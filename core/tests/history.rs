@@ -11,9 +11,9 @@
 )]
 
 use serde_json::{json, Value};
-use sobriete::assessment::{Answer, Assessment};
-use sobriete::history::{self, ProgressPoint, QuestionChange, ThemeDelta};
-use sobriete::plan::Plan;
+use sobriete::follow_up::history::{self, ProgressPoint, QuestionChange, ThemeDelta};
+use sobriete::model::assessment::{Answer, Assessment};
+use sobriete::model::plan::Plan;
 use sobriete::{api, Error, Referential};
 
 /// Three themes: t1 (weight 1), t2 (weight 2), t3 (weight 3).

@@ -73,7 +73,7 @@ fn documents() -> (sobriete::Referential, sobriete::Assessment) {
     (r, a)
 }
 
-fn peers() -> sobriete::peers::PeerSet {
+fn peers() -> sobriete::model::peers::PeerSet {
     let peers: Vec<Value> = (0..6)
         .map(|i| {
             json!({"profile": {"name": HOSTILE[i], "kind": "commune", "population": 700, "insee": format!("2300{i}"), "departement": "23", "region": "75"},
@@ -87,7 +87,7 @@ fn peers() -> sobriete::peers::PeerSet {
 #[test]
 fn html_stays_inert() {
     let (r, a) = documents();
-    let target = sobriete::target::Target::index(60.0);
+    let target = sobriete::model::target::Target::index(60.0);
     let peers = peers();
     let earlier = {
         let mut e = a.clone();
@@ -125,7 +125,7 @@ fn html_stays_inert() {
 #[test]
 fn svg_is_valid_xml_with_one_axis_per_theme() {
     let (r, a) = documents();
-    let target = sobriete::target::Target {
+    let target = sobriete::model::target::Target {
         themes: [("t1".to_owned(), 80.0)].into(),
         ..Default::default()
     };
@@ -162,7 +162,7 @@ fn svg_is_valid_xml_with_one_axis_per_theme() {
 #[test]
 fn markdown_and_text_stay_inert() {
     let (r, a) = documents();
-    let target = sobriete::target::Target::index(60.0);
+    let target = sobriete::model::target::Target::index(60.0);
     let peers = peers();
     let inputs = ReportInputs {
         target: Some(&target),
@@ -203,8 +203,8 @@ fn markdown_and_text_stay_inert() {
 #[test]
 fn csv_cells_never_start_a_formula() {
     let (r, a) = documents();
-    let request = sobriete::optimize::ProposalRequest {
-        target: sobriete::target::Target::index(90.0),
+    let request = sobriete::planning::optimize::ProposalRequest {
+        target: sobriete::model::target::Target::index(90.0),
         ..Default::default()
     };
     let proposal = api::propose(&r, &a, &request).unwrap();

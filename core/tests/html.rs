@@ -12,11 +12,11 @@
 
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
-use sobriete::history::ProgressPoint;
-use sobriete::html::{html_report, HtmlOptions};
-use sobriete::optimize::ProposalRequest;
-use sobriete::svg::{self, RadarSeries};
-use sobriete::target::Target;
+use sobriete::follow_up::history::ProgressPoint;
+use sobriete::model::target::Target;
+use sobriete::planning::optimize::ProposalRequest;
+use sobriete::report::html::{html_report, HtmlOptions};
+use sobriete::report::svg::{self, RadarSeries};
 use sobriete::{api, Assessment, Lang, Referential, ScoreReport};
 
 const EXAMPLE: &str = include_str!("../../examples/agglomeration-niveau2.json");
@@ -97,9 +97,9 @@ fn num_fr(x: f64) -> String {
 
 fn full_options<'a>(
     lang: Lang,
-    proposal: &'a sobriete::optimize::Proposal,
-    status: &'a sobriete::plan::PlanStatus,
-    history: &'a sobriete::history::History,
+    proposal: &'a sobriete::planning::optimize::Proposal,
+    status: &'a sobriete::planning::plan::PlanStatus,
+    history: &'a sobriete::follow_up::history::History,
     progress: &'a [ProgressPoint],
 ) -> HtmlOptions<'a> {
     HtmlOptions {
@@ -114,9 +114,9 @@ fn full_options<'a>(
 
 struct Fixture {
     report: ScoreReport,
-    proposal: sobriete::optimize::Proposal,
-    status: sobriete::plan::PlanStatus,
-    history: sobriete::history::History,
+    proposal: sobriete::planning::optimize::Proposal,
+    status: sobriete::planning::plan::PlanStatus,
+    history: sobriete::follow_up::history::History,
     progress: Vec<ProgressPoint>,
 }
 

@@ -17,7 +17,7 @@ use indexmap::IndexMap;
 use serde_json::{json, Value};
 use sobriete::api;
 use sobriete::import::{self, ImportFormat, Imported};
-use sobriete::referential::{Rating, Response};
+use sobriete::model::referential::{Rating, Response};
 use sobriete::{Answer, Assessment, DocumentKind, Error, Profile, ProfileKind, Referential};
 
 fn fixtures() -> PathBuf {

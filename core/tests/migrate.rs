@@ -10,7 +10,7 @@
 )]
 
 use serde_json::{json, Value};
-use sobriete::migrate::Outcome;
+use sobriete::model::crosswalk::Outcome;
 use sobriete::{api, Assessment, IssueCode, Referential};
 
 fn yes_no(id: &str, theme: &str) -> Value {
@@ -86,7 +86,7 @@ fn v2() -> Referential {
     )
 }
 
-fn crosswalk() -> sobriete::migrate::Crosswalk {
+fn crosswalk() -> sobriete::model::crosswalk::Crosswalk {
     api::crosswalk_from_value(&json!({
         "from": {"id": "mini", "version": "1.0.0"},
         "to": {"id": "mini", "version": "2.0.0"},

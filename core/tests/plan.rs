@@ -9,8 +9,9 @@
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
-use sobriete::plan::{plan_status, validate_plan, ActionStatus, Plan, PlanStatus, StatusCounts};
-use sobriete::referential::Rating;
+use sobriete::model::plan::{ActionStatus, Plan};
+use sobriete::model::referential::Rating;
+use sobriete::planning::plan::{plan_status, validate_plan, PlanStatus, StatusCounts};
 use sobriete::{api, Assessment, IssueCode, Lang, Referential, Severity};
 
 /// Two themes:

@@ -37,10 +37,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
 use sobriete::api::{self, ReportInputs};
-use sobriete::optimize::ProposalRequest;
-use sobriete::referential::Referential;
-use sobriete::scoring::{self, answer_points, apply_addresses, apply_outcome, QuestionStatus};
-use sobriete::target::Target;
+use sobriete::engine::scoring::{
+    self, answer_points, apply_addresses, apply_outcome, QuestionStatus,
+};
+use sobriete::model::referential::Referential;
+use sobriete::model::target::Target;
+use sobriete::planning::optimize::ProposalRequest;
 use sobriete::{Answer, Assessment, Lang, ReportFormat, ScoreReport};
 
 const CASES: u32 = 256;
@@ -394,21 +396,23 @@ fn answer_for(r: &Referential, qi: usize, pick: Pick) -> Option<Answer> {
         }
     };
     Some(match &q.response {
-        sobriete::referential::Response::YesNo { .. } if v % 2 == 0 => {
+        sobriete::model::referential::Response::YesNo { .. } if v % 2 == 0 => {
             Answer::Yes { comment, evidence }
         }
-        sobriete::referential::Response::YesNo { .. } => Answer::No { comment, evidence },
-        sobriete::referential::Response::SingleChoice { options: o } => Answer::Choice {
+        sobriete::model::referential::Response::YesNo { .. } => Answer::No { comment, evidence },
+        sobriete::model::referential::Response::SingleChoice { options: o } => Answer::Choice {
             options: options(true, o.len()),
             comment,
             evidence,
         },
-        sobriete::referential::Response::MultipleChoice { options: o, .. } => Answer::Choice {
-            options: options(false, o.len()),
-            comment,
-            evidence,
-        },
-        sobriete::referential::Response::Numeric { .. } => Answer::Number {
+        sobriete::model::referential::Response::MultipleChoice { options: o, .. } => {
+            Answer::Choice {
+                options: options(false, o.len()),
+                comment,
+                evidence,
+            }
+        }
+        sobriete::model::referential::Response::Numeric { .. } => Answer::Number {
             value: f64::from(v % 101),
             comment,
             evidence,
@@ -721,7 +725,7 @@ proptest! {
         let peer = api::peer_result(r, a).unwrap();
         let mut other = peer.clone();
         other.profile.name.push_str(" voisine");
-        let peers = sobriete::peers::PeerSet { peers: vec![peer, other] };
+        let peers = sobriete::model::peers::PeerSet { peers: vec![peer, other] };
         let back = api::parse_peers(&serde_json::to_string(&peers).unwrap()).unwrap();
         prop_assert_eq!(&back, &peers);
         let crosswalk = crosswalk_for(r);
@@ -805,7 +809,7 @@ fn next_version(r: &Referential) -> Referential {
 }
 
 /// The crosswalk from `r` to [`next_version`].
-fn crosswalk_for(r: &Referential) -> sobriete::migrate::Crosswalk {
+fn crosswalk_for(r: &Referential) -> sobriete::model::crosswalk::Crosswalk {
     let last = r.questions.len() - 1;
     serde_json::from_value(json!({
         "from": {"id": r.id, "version": r.version},

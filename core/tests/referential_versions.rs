@@ -13,7 +13,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use sobriete::migrate::{Crosswalk, Outcome};
+use sobriete::model::crosswalk::{Crosswalk, Outcome};
 use sobriete::{api, Answer, Referential};
 
 fn root() -> PathBuf {

@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use sobriete::{api, schema};
+use sobriete::api::{self, schema};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")

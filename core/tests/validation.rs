@@ -206,9 +206,12 @@ fn only_iso_calendar_dates_are_accepted() {
         "2026/01/01",
         "2026-02-30",
     ] {
-        assert!(sobriete::assessment::parse_date(bad).is_none(), "{bad:?}");
+        assert!(
+            sobriete::model::assessment::parse_date(bad).is_none(),
+            "{bad:?}"
+        );
     }
-    assert!(sobriete::assessment::parse_date("2026-02-28").is_some());
+    assert!(sobriete::model::assessment::parse_date("2026-02-28").is_some());
 }
 
 #[test]

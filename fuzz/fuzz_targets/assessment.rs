@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use sobriete::api::{self, ReportInputs};
-use sobriete::target::Target;
+use sobriete::model::target::Target;
 
 fuzz_target!(|data: &[u8]| {
     let json = String::from_utf8_lossy(data);
@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         if let Some(p) = &data.proposal {
             for lang in sobriete_fuzz::LANGS {
                 for format in sobriete_fuzz::FORMATS {
-                    let _ = sobriete::render::proposal(p, format, lang);
+                    let _ = sobriete::report::text::proposal(p, format, lang);
                 }
             }
         }

@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sobriete::{api, render};
+use sobriete::api;
+use sobriete::report::text as render;
 
 fuzz_target!(|data: &[u8]| {
     let docs = sobriete_fuzz::documents(data);

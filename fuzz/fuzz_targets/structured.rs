@@ -10,10 +10,11 @@
 use arbitrary::Arbitrary;
 use indexmap::IndexMap;
 use libfuzzer_sys::fuzz_target;
-use sobriete::optimize::ProposalRequest;
-use sobriete::referential::{Question, Response};
-use sobriete::target::Target;
-use sobriete::{api, scoring, Answer, Assessment, Profile, ProfileKind, ReferentialRef};
+use sobriete::planning::optimize::ProposalRequest;
+use sobriete::model::referential::{Question, Response};
+use sobriete::model::target::Target;
+use sobriete::engine::scoring;
+use sobriete::{api, Answer, Assessment, Profile, ProfileKind, ReferentialRef};
 
 #[derive(Arbitrary, Debug)]
 enum Pick {

@@ -41,13 +41,13 @@ use super::{
     field, fold, fr, id_field, list_field, main_list, meta, objects, parse_source, rating_field,
     rgesn::wildcard, semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
 };
-use crate::error::{Error, Issue, IssueCode};
-use crate::parse::join;
-use crate::referential::{
+use crate::input::parse::join;
+use crate::model::error::{Error, Issue, IssueCode};
+use crate::model::referential::{
     Action, Addressed, AnswerOption, Outcome, Question, Rating, References, Referential, Response,
     Theme,
 };
-use crate::text::Text;
+use crate::model::text::Text;
 
 const THEMES: &[&str] = &["thematiques", "themes", "categories", "familles"];
 const PRACTICES: &[&str] = &[

@@ -35,10 +35,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::error::{DocumentKind, Error, Issue, IssueCode};
-use crate::parse::join;
-use crate::referential::{Rating, Referential};
-use crate::text::Text;
+use crate::input::parse::join;
+use crate::model::error::{DocumentKind, Error, Issue, IssueCode};
+use crate::model::referential::{Rating, Referential};
+use crate::model::text::Text;
 
 /// A published format the library imports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -170,7 +170,7 @@ pub(crate) fn source_error(issues: Vec<Issue>) -> Error {
 
 /// Parses the source text.
 pub(crate) fn parse_source(json: &str) -> Result<Value, Error> {
-    crate::parse::parse_value(json).map_err(|i| source_error(vec![i]))
+    crate::input::parse::parse_value(json).map_err(|i| source_error(vec![i]))
 }
 
 /// What an importer accumulates while reading a source.
@@ -303,7 +303,7 @@ pub(crate) fn id_field(obj: &Map<String, Value>, aliases: &[&str]) -> Option<Str
     let (_, v) = field(obj, aliases)?;
     let s = scalar_text(v)?;
     let s: String = s.trim().chars().filter(|c| !c.is_control()).collect();
-    (!s.is_empty() && s.chars().count() <= crate::validate::MAX_ID_LEN).then_some(s)
+    (!s.is_empty() && s.chars().count() <= crate::check::validate::MAX_ID_LEN).then_some(s)
 }
 
 /// A three-step rating from its published words, in French or English.
@@ -463,7 +463,7 @@ pub(crate) fn finish(
         );
         return Err(source_error(issues));
     }
-    let issues = crate::validate::validate_referential(&referential);
+    let issues = crate::check::validate::validate_referential(&referential);
     if issues.iter().any(Issue::is_error) {
         return Err(Error::Invalid {
             document: DocumentKind::Referential,

@@ -39,12 +39,12 @@ use super::{
     field, fr, id_field, list_field, main_list, meta, name_field, parse_source, publisher,
     rating_field, semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
 };
-use crate::error::{Error, Issue, IssueCode};
-use crate::parse::join;
-use crate::referential::{
+use crate::input::parse::join;
+use crate::model::error::{Error, Issue, IssueCode};
+use crate::model::referential::{
     Action, Addressed, Outcome, Question, References, Referential, Response, Theme,
 };
-use crate::text::Text;
+use crate::model::text::Text;
 
 const ID: &[&str] = &["numero", "id", "num", "number", "reference", "ref", "code"];
 const THEME: &[&str] = &["thematique", "theme", "famille", "category", "categorie"];

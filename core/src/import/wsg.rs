@@ -42,12 +42,12 @@ use super::{
     rgesn::wildcard, scalar_text, semver_of, slug, source_error, text_field, ImportFormat,
     Imported, Log,
 };
-use crate::error::{Error, Issue, IssueCode};
-use crate::parse::join;
-use crate::referential::{
+use crate::input::parse::join;
+use crate::model::error::{Error, Issue, IssueCode};
+use crate::model::referential::{
     Action, Addressed, AnswerOption, Outcome, Question, References, Referential, Response, Theme,
 };
-use crate::text::Text;
+use crate::model::text::Text;
 
 const CATEGORIES: &[&str] = &["category", "categories", "sections"];
 const GUIDELINES: &[&str] = &["guidelines", "guideline_list", "items"];

@@ -36,12 +36,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{require, Columns, EcoClicSource, Questionnaire, RowKind, RowMeaning};
-use crate::assessment::{Answer, Assessment, ReferentialRef};
-use crate::error::{Error, Issue, IssueCode};
 use crate::import::Skipped;
-use crate::parse::join;
-use crate::profile::{Profile, ProfileKind};
-use crate::referential::{Referential, Response};
+use crate::input::parse::join;
+use crate::model::assessment::{Answer, Assessment, ReferentialRef};
+use crate::model::error::{Error, Issue, IssueCode};
+use crate::model::profile::{Profile, ProfileKind};
+use crate::model::referential::{Referential, Response};
 
 use super::tables::Row;
 
@@ -231,11 +231,11 @@ pub fn import_answers(
 
 /// The questionnaire imported on the way, checked as an import is.
 fn checked(q: &Referential) -> Result<(), Error> {
-    crate::limits::check_referential(q).map_err(|i| super::source_error(vec![i]))?;
-    let issues = crate::validate::validate_referential(q);
+    crate::input::limits::check_referential(q).map_err(|i| super::source_error(vec![i]))?;
+    let issues = crate::check::validate::validate_referential(q);
     if issues.iter().any(Issue::is_error) {
         return Err(Error::Invalid {
-            document: crate::error::DocumentKind::Referential,
+            document: crate::model::error::DocumentKind::Referential,
             issues,
         });
     }
@@ -305,8 +305,8 @@ fn count(n: usize) -> u32 {
 fn date(c: &Columns<'_>, row: &Row, rows: &Columns<'_>, own: &[(usize, &Row)]) -> Option<String> {
     let day = |s: &str| {
         s.get(..10)
-            .and_then(crate::assessment::parse_date)
-            .map(crate::assessment::date_string)
+            .and_then(crate::model::assessment::parse_date)
+            .map(crate::model::assessment::date_string)
     };
     c.id(row, "last_answered_at").and_then(day).or_else(|| {
         own.iter()
@@ -679,7 +679,7 @@ fn settle(
     carried: &mut u32,
 ) -> bool {
     for _ in 0..3 {
-        let errors: Vec<Issue> = crate::validate::validate_assessment(a, r)
+        let errors: Vec<Issue> = crate::check::validate::validate_assessment(a, r)
             .into_iter()
             .filter(Issue::is_error)
             .collect();
@@ -722,7 +722,7 @@ fn settle(
             }
         }
     }
-    let issues = crate::validate::validate_assessment(a, r);
+    let issues = crate::check::validate::validate_assessment(a, r);
     let valid = !issues.iter().any(Issue::is_error);
     if !valid {
         one.warnings

@@ -45,7 +45,7 @@
 //!
 //! With these, the report's `eco_clic` figure is Éco-clic's: the points of
 //! the chosen rows ÷ the points of every row of every question of the
-//! level (see [`crate::scoring::EcoClic`]). Where Éco-clic's code and its
+//! level (see [`crate::engine::scoring::EcoClic`]). Where Éco-clic's code and its
 //! pages disagree, the library does what the pages show:
 //!
 //! - several rows ticked on a radio question (Éco-clic adds them all up):
@@ -73,13 +73,13 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{finish, fold, fr, slug, source_error, ImportFormat, Imported, Log};
-use crate::error::{Error, Issue, IssueCode};
-use crate::parse::join;
-use crate::referential::{
+use crate::input::parse::join;
+use crate::model::error::{Error, Issue, IssueCode};
+use crate::model::referential::{
     AnswerOption, Condition, GradeBand, Lookup, Question, References, Referential, Response,
     SubTheme, Theme,
 };
-use crate::text::Text;
+use crate::model::text::Text;
 use tables::{Row, Table, Tables};
 
 pub use answers::{
@@ -100,7 +100,7 @@ pub enum EcoClicSource {
 }
 
 /// Most rows read from a source (every table read counted).
-const MAX_ROWS: usize = crate::limits::MAX_ECOCLIC_ROWS;
+const MAX_ROWS: usize = crate::input::limits::MAX_ECOCLIC_ROWS;
 
 impl EcoClicSource {
     /// Its size in bytes.
@@ -278,8 +278,8 @@ impl<'t> Columns<'t> {
             );
             return None;
         };
-        let usable =
-            id.chars().count() <= crate::validate::MAX_ID_LEN && !id.chars().any(char::is_control);
+        let usable = id.chars().count() <= crate::check::validate::MAX_ID_LEN
+            && !id.chars().any(char::is_control);
         if !usable {
             log.skip(
                 &self.path(row),
@@ -370,9 +370,9 @@ fn points(cols: &Columns<'_>, row: &Row, log: &mut Log) -> i64 {
     let raw = cols.id(row, "ponderation");
     let Some(raw) = raw else { return 0 };
     match cols.int(row, "ponderation") {
-        Some(p) if (0..=crate::validate::MAX_POINTS).contains(&p) => p,
+        Some(p) if (0..=crate::check::validate::MAX_POINTS).contains(&p) => p,
         Some(p) => {
-            let kept = p.clamp(0, crate::validate::MAX_POINTS);
+            let kept = p.clamp(0, crate::check::validate::MAX_POINTS);
             log.warn(
                 IssueCode::InvalidValue,
                 &join(&cols.path(row), "ponderation"),
@@ -916,7 +916,7 @@ fn response(
 
 /// Points already within 0–1,000,000 (see [`points`]) as `u32`.
 fn points_u32(p: i64) -> u32 {
-    u32::try_from(p.clamp(0, crate::validate::MAX_POINTS)).unwrap_or(0)
+    u32::try_from(p.clamp(0, crate::check::validate::MAX_POINTS)).unwrap_or(0)
 }
 
 /// Conditions from `parent_id` and `parent_answer_id`: a condition on the

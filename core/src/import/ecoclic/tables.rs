@@ -20,7 +20,7 @@ use sqlparser::dialect::Dialect;
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer};
 
-use crate::error::{Issue, IssueCode};
+use crate::model::error::{Issue, IssueCode};
 
 /// MySQL's tokens as dumps write them: names in backquotes, strings with
 /// backslash escapes, `#` and `-- ` comments, `/*! … */` read as comments.
@@ -608,7 +608,7 @@ fn literal(tokens: &[TokenWithSpan], i: usize) -> Option<(Option<String>, usize)
 /// Reads one CSV export: a header row of column names, then at most
 /// `max_rows` rows.
 pub(crate) fn read_csv(table: &str, text: &str, max_rows: usize) -> Result<Table, Issue> {
-    let path = crate::parse::join("/csv", table);
+    let path = crate::input::parse::join("/csv", table);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header = text.lines().next().unwrap_or_default();
     let delimiter = [b';', b'\t', b',']

@@ -1,33 +1,36 @@
 //! The facade every binding calls: typed functions, and JSON-in/JSON-out
 //! forms of the same operations. Bindings hold no logic of their own.
 
-use std::sync::OnceLock;
+pub(crate) mod batch;
+pub mod schema;
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::assessment::{Answer, Assessment, ReferentialRef};
-use crate::error::{DocumentKind, Error, Issue, IssueCode};
-use crate::history::{AssessmentDiff, History, ProgressPoint};
-use crate::migrate::{Crosswalk, Migration, MigrationSimulation};
-use crate::optimize::{Candidates, Proposal, ProposalRequest};
-use crate::parse::{self, Sweep};
-use crate::plan::{Plan, PlanStatus};
-use crate::profile::{Profile, ProfileKind};
-use crate::referential::{Action, GradeBand, Question, Referential, Theme};
-use crate::render::{self, ReportFormat};
-use crate::scoring::{self, ScoreReport};
-use crate::target::{Target, TargetGap};
-use crate::text::Lang;
-use crate::validate;
+use crate::check::validate;
+use crate::check::{self, check_pair, check_referential, invalid, within, DEFAULT};
+use crate::engine::scoring::{self, ScoreReport};
+use crate::follow_up::history::{AssessmentDiff, History, ProgressPoint};
+use crate::input::parse::{self, Sweep};
+use crate::model::assessment::{Answer, Assessment, ReferentialRef};
+use crate::model::crosswalk::{Crosswalk, Migration, MigrationSimulation};
+use crate::model::error::{DocumentKind, Error, Issue, IssueCode};
+use crate::model::plan::Plan;
+use crate::model::profile::{Profile, ProfileKind};
+use crate::model::referential::{Action, GradeBand, Question, Referential, Theme};
+use crate::model::target::Target;
+use crate::model::text::Lang;
+use crate::planning::optimize::{Candidates, Proposal, ProposalRequest};
+use crate::planning::plan::PlanStatus;
+use crate::planning::target::TargetGap;
+use crate::report;
+use crate::report::text::ReportFormat;
 
 /// The default referential, as embedded JSON text.
 #[cfg(feature = "embedded-referential")]
-pub const DEFAULT_REFERENTIAL_JSON: &str = include_str!("../referential/default.json");
-
-static DEFAULT: OnceLock<Result<Referential, Error>> = OnceLock::new();
+pub const DEFAULT_REFERENTIAL_JSON: &str = include_str!("../../referential/default.json");
 
 /// The default referential (written from the REEN law and its decree),
 /// parsed and validated once. It is checked by the test suite, so this only
@@ -68,20 +71,11 @@ pub struct ValidationReport {
 }
 
 fn finish(document: DocumentKind, mut issues: Vec<Issue>) -> ValidationReport {
-    // Stable: errors first, each group in discovery order.
-    issues.sort_by_key(|i| i.severity);
+    check::sort_issues(&mut issues);
     ValidationReport {
         document,
         valid: !issues.iter().any(Issue::is_error),
         issues,
-    }
-}
-
-fn invalid(document: DocumentKind, issues: Vec<Issue>) -> Error {
-    let report = finish(document, issues);
-    Error::Invalid {
-        document,
-        issues: report.issues,
     }
 }
 
@@ -94,8 +88,8 @@ const REFERENTIAL_SWEEPS: &[Sweep] = &[
 
 const PLAN_SWEEPS: &[Sweep] = &[
     Sweep::Object("referential", parse::check::<ReferentialRef>),
-    Sweep::Object("target", parse::check::<crate::target::Target>),
-    Sweep::Array("actions", parse::check::<crate::plan::PlannedAction>),
+    Sweep::Object("target", parse::check::<crate::model::target::Target>),
+    Sweep::Array("actions", parse::check::<crate::model::plan::PlannedAction>),
     Sweep::Object("baseline", parse::check::<Assessment>),
 ];
 
@@ -106,11 +100,11 @@ const ASSESSMENT_SWEEPS: &[Sweep] = &[
 ];
 
 /// Parses JSON text of a document of `kind` into a value, checking its
-/// size and nesting depth first (see [`crate::limits`]): `too_large`,
+/// size and nesting depth first (see [`crate::input::limits`]): `too_large`,
 /// `too_deep` or `invalid_json`. Every entry point that takes text starts
 /// here; bindings that read values call it too.
 pub fn parse_json(json: &str, kind: DocumentKind) -> Result<Value, Error> {
-    crate::limits::check_text(json, kind).map_err(|i| invalid(kind, vec![i]))?;
+    crate::input::limits::check_text(json, kind).map_err(|i| invalid(kind, vec![i]))?;
     parse::parse_value(json).map_err(|i| invalid(kind, vec![i]))
 }
 
@@ -118,7 +112,7 @@ pub fn parse_json(json: &str, kind: DocumentKind) -> Result<Value, Error> {
 /// bindings that receive bytes): `too_large` over the kind's limit,
 /// `invalid_json` when the bytes are not UTF-8.
 pub fn text_from_utf8(bytes: &[u8], kind: DocumentKind) -> Result<&str, Error> {
-    crate::limits::text_from_utf8(bytes, kind).map_err(|i| invalid(kind, vec![i]))
+    crate::input::limits::text_from_utf8(bytes, kind).map_err(|i| invalid(kind, vec![i]))
 }
 
 /// A document must be a JSON object: serde would also read a struct from
@@ -148,15 +142,6 @@ fn object_root(kind: DocumentKind, value: &Value) -> Result<(), Error> {
     ))
 }
 
-/// The counts of a document against [`crate::limits`], as an error of `kind`.
-fn within<T>(
-    kind: DocumentKind,
-    doc: &T,
-    check: impl Fn(&T) -> Result<(), Issue>,
-) -> Result<(), Error> {
-    check(doc).map_err(|i| invalid(kind, vec![i]))
-}
-
 /// Reads a referential from a JSON value; structural and semantic problems
 /// are all reported. Warnings alone do not fail.
 pub fn referential_from_value(value: &Value) -> Result<Referential, Error> {
@@ -166,7 +151,7 @@ pub fn referential_from_value(value: &Value) -> Result<Referential, Error> {
     within(
         DocumentKind::Referential,
         &r,
-        crate::limits::check_referential,
+        crate::input::limits::check_referential,
     )?;
     let issues = validate::validate_referential(&r);
     if issues.iter().any(Issue::is_error) {
@@ -189,7 +174,7 @@ pub fn assessment_from_value(value: &Value, r: &Referential) -> Result<Assessmen
     within(
         DocumentKind::Assessment,
         &a,
-        crate::limits::check_assessment,
+        crate::input::limits::check_assessment,
     )?;
     let issues = validate::validate_assessment(&a, r);
     if issues.iter().any(Issue::is_error) {
@@ -281,13 +266,13 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
     };
     let kind = detect_document(&value);
     // The size of the kind now known (the check above used the largest).
-    if let Err(issue) = crate::limits::check_size(json.len(), kind) {
+    if let Err(issue) = crate::input::limits::check_size(json.len(), kind) {
         return finish(kind, vec![issue]);
     }
     match kind {
         DocumentKind::Referential => {
             match parse::document::<Referential>(&value, REFERENTIAL_SWEEPS) {
-                Ok(r) => match crate::limits::check_referential(&r) {
+                Ok(r) => match crate::input::limits::check_referential(&r) {
                     Ok(()) => finish(DocumentKind::Referential, validate::validate_referential(&r)),
                     Err(issue) => finish(DocumentKind::Referential, vec![issue]),
                 },
@@ -300,7 +285,7 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
                 Err(e) => return finish(DocumentKind::Assessment, e.issues().to_vec()),
             };
             match parse::document::<Assessment>(&value, ASSESSMENT_SWEEPS) {
-                Ok(a) => match crate::limits::check_assessment(&a) {
+                Ok(a) => match crate::input::limits::check_assessment(&a) {
                     Ok(()) => finish(DocumentKind::Assessment, validate::validate_assessment(&a, r)),
                     Err(issue) => finish(DocumentKind::Assessment, vec![issue]),
                 },
@@ -313,8 +298,8 @@ pub fn validate_json(json: &str, referential: Option<&Referential>) -> Validatio
                 Err(e) => return finish(DocumentKind::Plan, e.issues().to_vec()),
             };
             match parse::document::<Plan>(&value, PLAN_SWEEPS) {
-                Ok(p) => match crate::limits::check_plan(&p) {
-                    Ok(()) => finish(DocumentKind::Plan, crate::plan::validate_plan(&p, r)),
+                Ok(p) => match crate::input::limits::check_plan(&p) {
+                    Ok(()) => finish(DocumentKind::Plan, crate::planning::plan::validate_plan(&p, r)),
                     Err(issue) => finish(DocumentKind::Plan, vec![issue]),
                 },
                 Err(issues) => finish(DocumentKind::Plan, issues),
@@ -349,11 +334,15 @@ pub fn crosswalk_from_value(value: &Value) -> Result<Crosswalk, Error> {
         &[
             Sweep::Object("from", parse::check::<ReferentialRef>),
             Sweep::Object("to", parse::check::<ReferentialRef>),
-            Sweep::Array("mappings", parse::check::<crate::migrate::Mapping>),
+            Sweep::Array("mappings", parse::check::<crate::model::crosswalk::Mapping>),
         ],
     )
     .map_err(|i| invalid(DocumentKind::Crosswalk, i))?;
-    within(DocumentKind::Crosswalk, &c, crate::limits::check_crosswalk)?;
+    within(
+        DocumentKind::Crosswalk,
+        &c,
+        crate::input::limits::check_crosswalk,
+    )?;
     Ok(c)
 }
 
@@ -367,7 +356,7 @@ pub fn parse_crosswalk(json: &str) -> Result<Crosswalk, Error> {
 pub fn validate_crosswalk(c: &Crosswalk, from: &Referential, to: &Referential) -> ValidationReport {
     finish(
         DocumentKind::Crosswalk,
-        crate::migrate::validate_crosswalk(c, from, to),
+        crate::follow_up::migrate::validate_crosswalk(c, from, to),
     )
 }
 
@@ -377,19 +366,23 @@ fn check_migration(
     c: &Crosswalk,
     to: &Referential,
 ) -> Result<(), Error> {
-    within(DocumentKind::Crosswalk, c, crate::limits::check_crosswalk)?;
+    within(
+        DocumentKind::Crosswalk,
+        c,
+        crate::input::limits::check_crosswalk,
+    )?;
     for r in [from, to] {
         within(
             DocumentKind::Referential,
             r,
-            crate::limits::check_referential,
+            crate::input::limits::check_referential,
         )?;
         let issues = validate::validate_referential(r);
         if issues.iter().any(Issue::is_error) {
             return Err(invalid(DocumentKind::Referential, issues));
         }
     }
-    let issues = crate::migrate::validate_crosswalk(c, from, to);
+    let issues = crate::follow_up::migrate::validate_crosswalk(c, from, to);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Crosswalk, issues));
     }
@@ -406,7 +399,7 @@ pub fn migrate(
     to: &Referential,
 ) -> Result<Migration, Error> {
     check_migration(from, a, c, to)?;
-    Ok(crate::migrate::migrate(from, a, c, to))
+    Ok(crate::follow_up::migrate::migrate(from, a, c, to))
 }
 
 /// What [`migrate`] would change — index, grade and theme scores before and
@@ -418,14 +411,14 @@ pub fn simulate_migration(
     to: &Referential,
 ) -> Result<MigrationSimulation, Error> {
     check_migration(from, a, c, to)?;
-    Ok(crate::migrate::simulate(from, a, c, to))
+    Ok(crate::follow_up::migrate::simulate(from, a, c, to))
 }
 
 /// The crosswalk the other way round (renames and one-to-one value
 /// translations inverted, splits ↔ merges, removals ↔ additions); an
 /// `invalid_argument` error names the mapping that cannot be undone.
 pub fn invert_crosswalk(c: &Crosswalk) -> Result<Crosswalk, Error> {
-    crate::migrate::invert(c).map_err(|message| Error::InvalidArgument {
+    crate::follow_up::migrate::invert(c).map_err(|message| Error::InvalidArgument {
         name: "crosswalk".to_owned(),
         message,
     })
@@ -454,9 +447,7 @@ pub fn migrate_json(
 /// Validates both documents and scores the assessment. Warnings (answers
 /// kept but ignored, another minor version) are carried in the report.
 pub fn score(r: &Referential, a: &Assessment) -> Result<ScoreReport, Error> {
-    // Warnings (answers kept but ignored, another minor version) go in the report.
-    let warnings = check_pair(r, a)?;
-    Ok(scoring::score(r, a, warnings))
+    check::score(r, a)
 }
 
 /// The headline figures of an assessment (index, grade, completeness,
@@ -484,7 +475,7 @@ pub fn score_summaries<S: AsRef<str> + Sync>(
 /// Reads an assessment from JSON text without checking it against a
 /// referential (its structure only, every problem listed).
 pub fn read_assessment(json: &str) -> Result<Assessment, Error> {
-    crate::limits::check_text(json, DocumentKind::Assessment)
+    crate::input::limits::check_text(json, DocumentKind::Assessment)
         .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
     if !json.trim_start().starts_with('{') {
         // Not an object: say so (or that it is not JSON) in plain words.
@@ -498,7 +489,7 @@ pub fn read_assessment(json: &str) -> Result<Assessment, Error> {
     within(
         DocumentKind::Assessment,
         &a,
-        crate::limits::check_assessment,
+        crate::input::limits::check_assessment,
     )?;
     Ok(a)
 }
@@ -598,39 +589,20 @@ fn summarise_json(facts: &scoring::Facts<'_>, json: &str) -> Result<scoring::Sco
     // What the fast path accepts has a fixed shape (bounded nesting, each
     // key once, at most one answer per question): only the size is checked
     // first; anything else goes through every check of `read_assessment`.
-    crate::limits::check_size(json.len(), DocumentKind::Assessment)
+    crate::input::limits::check_size(json.len(), DocumentKind::Assessment)
         .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))?;
-    match crate::fast::summary(facts, json) {
+    match crate::api::batch::summary(facts, json) {
         Some(summary) => Ok(summary),
         None => summarise(r, &read_assessment(json)?),
     }
 }
 
-/// Checks a referential before use. The embedded one was checked when it
-/// was loaded and cannot change: checking it again (about a millisecond)
-/// would dominate scoring one assessment.
-fn check_referential(r: &Referential) -> Result<(), Error> {
-    within(
-        DocumentKind::Referential,
-        r,
-        crate::limits::check_referential,
-    )?;
-    if DEFAULT
-        .get()
-        .and_then(|d| d.as_ref().ok())
-        .is_some_and(|d| std::ptr::eq(d, r))
-    {
-        return Ok(());
-    }
-    let issues = validate::validate_referential(r);
-    if issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Referential, issues));
-    }
-    Ok(())
-}
-
 fn summarise(r: &Referential, a: &Assessment) -> Result<scoring::ScoreSummary, Error> {
-    within(DocumentKind::Assessment, a, crate::limits::check_assessment)?;
+    within(
+        DocumentKind::Assessment,
+        a,
+        crate::input::limits::check_assessment,
+    )?;
     let issues = validate::validate_assessment(a, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
@@ -790,10 +762,10 @@ pub fn template_json(
 pub fn render_report(report: &ScoreReport, format: ReportFormat, lang: Lang) -> String {
     match format {
         ReportFormat::Json => to_json(report),
-        ReportFormat::Text => render::text_report(report, lang),
-        ReportFormat::Markdown => render::markdown_report(report, lang),
+        ReportFormat::Text => report::text::text_report(report, lang),
+        ReportFormat::Markdown => report::text::markdown_report(report, lang),
         ReportFormat::Html => {
-            crate::html::html_report(report, &crate::html::HtmlOptions::new(lang))
+            crate::report::html::html_report(report, &crate::report::html::HtmlOptions::new(lang))
         }
     }
 }
@@ -818,7 +790,7 @@ pub fn referential_to_json(r: &Referential) -> String {
 
 /// The referential as a readable Markdown document.
 pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
-    render::referential_markdown(r, lang)
+    report::text::referential_markdown(r, lang)
 }
 
 /// JSON form of [`validate_json`]: the validation report as JSON text.
@@ -830,42 +802,31 @@ pub fn validate_json_report(json: &str, referential_json: Option<&str>) -> Strin
     }
 }
 
-/// Validates both documents; returns the assessment's warnings.
-fn check_pair(r: &Referential, a: &Assessment) -> Result<Vec<Issue>, Error> {
-    check_referential(r)?;
-    within(DocumentKind::Assessment, a, crate::limits::check_assessment)?;
-    let issues = validate::validate_assessment(a, r);
-    if issues.iter().any(Issue::is_error) {
-        return Err(invalid(DocumentKind::Assessment, issues));
-    }
-    Ok(issues)
-}
-
 /// The gap between an assessment's scores and a target.
 pub fn target_gap(r: &Referential, a: &Assessment, target: &Target) -> Result<TargetGap, Error> {
-    let issues = crate::target::validate_target(target, r, "");
+    let issues = crate::planning::target::validate_target(target, r, "");
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Request, issues));
     }
     let report = score(r, a)?;
-    Ok(crate::target::gap(r, &report, target))
+    Ok(crate::planning::target::gap(r, &report, target))
 }
 
 /// Every action that would raise an answer, with its exact gain alone and
 /// the quick-wins, largest-gains, by-theme and by-REEN-area views.
 pub fn candidates(r: &Referential, a: &Assessment) -> Result<Candidates, Error> {
     check_pair(r, a)?;
-    Ok(crate::optimize::candidates(r, a))
+    Ok(crate::planning::optimize::candidates(r, a))
 }
 
-/// The plan of least effort that reaches the target (see [`crate::optimize`]).
+/// The plan of least effort that reaches the target (see [`crate::planning::optimize`]).
 pub fn propose(
     r: &Referential,
     a: &Assessment,
     request: &ProposalRequest,
 ) -> Result<Proposal, Error> {
     check_pair(r, a)?;
-    crate::optimize::propose(r, a, request)
+    crate::planning::optimize::propose(r, a, request)
 }
 
 /// Reads a proposal request from a JSON value.
@@ -887,7 +848,7 @@ pub fn plan_from_proposal(
     let actions = proposal
         .schedule
         .iter()
-        .map(|step| crate::plan::PlannedAction {
+        .map(|step| crate::model::plan::PlannedAction {
             id: step.id.clone(),
             action: Some(step.id.clone()),
             title: None,
@@ -896,13 +857,13 @@ pub fn plan_from_proposal(
             start: None,
             due: None,
             completed: None,
-            status: crate::plan::ActionStatus::ToPlan,
+            status: crate::model::plan::ActionStatus::ToPlan,
             progress: 0.0,
             effort: None,
             budget: r
                 .action(&step.id)
                 .and_then(|x| x.cost)
-                .map(|c| crate::plan::Budget {
+                .map(|c| crate::model::plan::Budget {
                     planned: f64::from(c.estimate()),
                     spent: 0.0,
                 }),
@@ -931,8 +892,8 @@ pub fn plan_from_value(value: &Value, r: &Referential) -> Result<Plan, Error> {
     object_root(DocumentKind::Plan, value)?;
     let p: Plan =
         parse::document(value, PLAN_SWEEPS).map_err(|i| invalid(DocumentKind::Plan, i))?;
-    within(DocumentKind::Plan, &p, crate::limits::check_plan)?;
-    let issues = crate::plan::validate_plan(&p, r);
+    within(DocumentKind::Plan, &p, crate::input::limits::check_plan)?;
+    let issues = crate::planning::plan::validate_plan(&p, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Plan, issues));
     }
@@ -947,12 +908,15 @@ pub fn parse_plan(json: &str, r: &Referential) -> Result<Plan, Error> {
 
 /// Validates a plan already in memory.
 pub fn validate_plan(p: &Plan, r: &Referential) -> ValidationReport {
-    finish(DocumentKind::Plan, crate::plan::validate_plan(p, r))
+    finish(
+        DocumentKind::Plan,
+        crate::planning::plan::validate_plan(p, r),
+    )
 }
 
 fn check_plan(plan: &Plan, r: &Referential) -> Result<(), Error> {
-    within(DocumentKind::Plan, plan, crate::limits::check_plan)?;
-    let issues = crate::plan::validate_plan(plan, r);
+    within(DocumentKind::Plan, plan, crate::input::limits::check_plan)?;
+    let issues = crate::planning::plan::validate_plan(plan, r);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Plan, issues));
     }
@@ -960,7 +924,7 @@ fn check_plan(plan: &Plan, r: &Referential) -> Result<(), Error> {
 }
 
 fn as_of_date(as_of: &str) -> Result<chrono::NaiveDate, Error> {
-    crate::assessment::parse_date(as_of).ok_or_else(|| Error::InvalidArgument {
+    crate::model::assessment::parse_date(as_of).ok_or_else(|| Error::InvalidArgument {
         name: "as_of".to_owned(),
         message: format!("{as_of:?} is not an ISO 8601 calendar date (YYYY-MM-DD)"),
     })
@@ -981,12 +945,12 @@ pub fn plan_status(
         message: "the follow-up needs the assessment the plan starts from: give it, or embed it as the plan's `baseline`".to_owned(),
     })?;
     check_pair(r, baseline)?;
-    Ok(crate::plan::plan_status(r, baseline, plan, date))
+    Ok(crate::planning::plan::plan_status(r, baseline, plan, date))
 }
 
 /// Dated assessments in order, with per-theme evolution and deltas.
 pub fn history(r: &Referential, assessments: &[Assessment]) -> Result<History, Error> {
-    crate::history::history(r, assessments)
+    crate::follow_up::history::history(r, assessments)
 }
 
 /// What changed between two assessments.
@@ -995,7 +959,7 @@ pub fn diff(
     before: &Assessment,
     after: &Assessment,
 ) -> Result<AssessmentDiff, Error> {
-    crate::history::diff(r, before, after)
+    crate::follow_up::history::diff(r, before, after)
 }
 
 /// The draft of the next assessment: answers raised by done plan actions,
@@ -1007,7 +971,7 @@ pub fn next_assessment(
     date: &str,
 ) -> Result<Assessment, Error> {
     check_plan(plan, r)?;
-    crate::history::next_assessment(r, previous, plan, date)
+    crate::follow_up::history::next_assessment(r, previous, plan, date)
 }
 
 /// Achieved vs planned index over time.
@@ -1017,7 +981,7 @@ pub fn progress_series(
     plan: &Plan,
 ) -> Result<Vec<ProgressPoint>, Error> {
     check_plan(plan, r)?;
-    crate::history::progress_series(r, assessments, plan)
+    crate::follow_up::history::progress_series(r, assessments, plan)
 }
 
 /// JSON form of [`propose`].
@@ -1070,18 +1034,18 @@ pub fn history_json(
 }
 
 /// Reads and validates a set of peers' results from a JSON value.
-pub fn peers_from_value(value: &Value) -> Result<crate::peers::PeerSet, Error> {
+pub fn peers_from_value(value: &Value) -> Result<crate::model::peers::PeerSet, Error> {
     object_root(DocumentKind::Peers, value)?;
-    let set: crate::peers::PeerSet = parse::document(
+    let set: crate::model::peers::PeerSet = parse::document(
         value,
         &[Sweep::Array(
             "peers",
-            parse::check::<crate::peers::PeerResult>,
+            parse::check::<crate::model::peers::PeerResult>,
         )],
     )
     .map_err(|i| invalid(DocumentKind::Peers, i))?;
-    within(DocumentKind::Peers, &set, crate::limits::check_peers)?;
-    let issues = crate::peers::validate_peers(&set);
+    within(DocumentKind::Peers, &set, crate::input::limits::check_peers)?;
+    let issues = crate::follow_up::peers::validate_peers(&set);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Peers, issues));
     }
@@ -1089,7 +1053,7 @@ pub fn peers_from_value(value: &Value) -> Result<crate::peers::PeerSet, Error> {
 }
 
 /// Reads and validates a set of peers' results from JSON text.
-pub fn parse_peers(json: &str) -> Result<crate::peers::PeerSet, Error> {
+pub fn parse_peers(json: &str) -> Result<crate::model::peers::PeerSet, Error> {
     let value = parse_json(json, DocumentKind::Peers)?;
     peers_from_value(&value)
 }
@@ -1097,43 +1061,57 @@ pub fn parse_peers(json: &str) -> Result<crate::peers::PeerSet, Error> {
 /// Situates an assessment among its peers: percentile rank, median and
 /// quartiles overall and per theme, by stratum (same kind and population
 /// band, département, région, national), hiding strata smaller than
-/// `min_group_size` (default [`crate::peers::DEFAULT_MIN_GROUP_SIZE`]).
+/// `min_group_size` (default [`crate::follow_up::peers::DEFAULT_MIN_GROUP_SIZE`]).
 pub fn compare(
     r: &Referential,
     a: &Assessment,
-    peers: &crate::peers::PeerSet,
+    peers: &crate::model::peers::PeerSet,
     min_group_size: Option<usize>,
-) -> Result<crate::peers::PeerComparison, Error> {
-    within(DocumentKind::Peers, peers, crate::limits::check_peers)?;
-    let issues = crate::peers::validate_peers(peers);
+) -> Result<crate::follow_up::peers::PeerComparison, Error> {
+    within(
+        DocumentKind::Peers,
+        peers,
+        crate::input::limits::check_peers,
+    )?;
+    let issues = crate::follow_up::peers::validate_peers(peers);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Peers, issues));
     }
     let report = score(r, a)?;
-    let subject = crate::peers::PeerResult::from_report(&report);
-    Ok(crate::peers::compare(
+    let subject = crate::model::peers::PeerResult::from_report(&report);
+    Ok(crate::follow_up::peers::compare(
         &subject,
         &peers.peers,
-        min_group_size.unwrap_or(crate::peers::DEFAULT_MIN_GROUP_SIZE),
+        min_group_size.unwrap_or(crate::follow_up::peers::DEFAULT_MIN_GROUP_SIZE),
     ))
 }
 
 /// Aggregates members' results (e.g. the communes of an intercommunalité).
 pub fn rollup(
-    members: &crate::peers::PeerSet,
+    members: &crate::model::peers::PeerSet,
     expected_members: Option<usize>,
-) -> Result<crate::peers::Rollup, Error> {
-    within(DocumentKind::Peers, members, crate::limits::check_peers)?;
-    let issues = crate::peers::validate_peers(members);
+) -> Result<crate::follow_up::peers::Rollup, Error> {
+    within(
+        DocumentKind::Peers,
+        members,
+        crate::input::limits::check_peers,
+    )?;
+    let issues = crate::follow_up::peers::validate_peers(members);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Peers, issues));
     }
-    Ok(crate::peers::rollup(&members.peers, expected_members))
+    Ok(crate::follow_up::peers::rollup(
+        &members.peers,
+        expected_members,
+    ))
 }
 
 /// The peer result of an assessment (to publish into a peers file).
-pub fn peer_result(r: &Referential, a: &Assessment) -> Result<crate::peers::PeerResult, Error> {
-    score(r, a).map(|report| crate::peers::PeerResult::from_report(&report))
+pub fn peer_result(
+    r: &Referential,
+    a: &Assessment,
+) -> Result<crate::model::peers::PeerResult, Error> {
+    score(r, a).map(|report| crate::model::peers::PeerResult::from_report(&report))
 }
 
 /// JSON form of [`compare`].
@@ -1156,22 +1134,22 @@ pub fn rollup_json(peers_json: &str, expected_members: Option<usize>) -> Result<
 }
 
 /// CSV of the answers (one row per question; the columns are documented in
-/// [`crate::export::answers_csv`]).
+/// [`crate::report::csv::answers_csv`]).
 pub fn answers_csv(r: &Referential, a: &Assessment, lang: Lang) -> Result<String, Error> {
     let report = score(r, a)?;
-    Ok(crate::export::answers_csv(r, a, &report, lang))
+    Ok(crate::report::csv::answers_csv(r, a, &report, lang))
 }
 
-/// CSV of the theme scores (see [`crate::export::themes_csv`]).
+/// CSV of the theme scores (see [`crate::report::csv::themes_csv`]).
 pub fn themes_csv(r: &Referential, a: &Assessment, lang: Lang) -> Result<String, Error> {
     let report = score(r, a)?;
-    Ok(crate::export::themes_csv(&report, lang))
+    Ok(crate::report::csv::themes_csv(&report, lang))
 }
 
-/// CSV of a plan's actions (see [`crate::export::plan_csv`]).
+/// CSV of a plan's actions (see [`crate::report::csv::plan_csv`]).
 pub fn plan_csv(r: &Referential, plan: &Plan, lang: Lang) -> Result<String, Error> {
     check_plan(plan, r)?;
-    Ok(crate::export::plan_csv(r, plan, lang))
+    Ok(crate::report::csv::plan_csv(r, plan, lang))
 }
 
 /// The REEN annual review (Markdown) for `year`: objectives, indicators,
@@ -1197,7 +1175,7 @@ pub fn annual_review(
         )?),
         None => None,
     };
-    Ok(crate::reen::annual_review(
+    Ok(crate::report::annual_review::annual_review(
         r,
         &report,
         plan,
@@ -1219,7 +1197,7 @@ pub struct ReportInputs<'a> {
     /// Earlier assessments, for the history and the evolution chart.
     pub history: &'a [Assessment],
     /// Peers' results, for the comparison.
-    pub peers: Option<&'a crate::peers::PeerSet>,
+    pub peers: Option<&'a crate::model::peers::PeerSet>,
     /// Smallest group whose statistics are shown.
     pub min_group_size: Option<usize>,
 }
@@ -1241,7 +1219,7 @@ pub struct FullReport {
     /// Achieved vs planned index (with a plan and a history).
     pub progress: Option<Vec<ProgressPoint>>,
     /// The comparison with peers.
-    pub comparison: Option<crate::peers::PeerComparison>,
+    pub comparison: Option<crate::follow_up::peers::PeerComparison>,
 }
 
 /// Computes every part of a full report.
@@ -1305,7 +1283,7 @@ pub fn full_report(
     Ok(match format {
         ReportFormat::Json => to_json(&data),
         ReportFormat::Html => {
-            let mut options = crate::html::HtmlOptions::new(lang);
+            let mut options = crate::report::html::HtmlOptions::new(lang);
             options.target = data.gap.as_ref();
             options.proposal = data.proposal.as_ref();
             options.status = data.status.as_ref();
@@ -1320,25 +1298,25 @@ pub fn full_report(
                     .extra_sections
                     .push((title.to_owned(), peers_html(c, lang)));
             }
-            crate::html::html_report(&data.report, &options)
+            crate::report::html::html_report(&data.report, &options)
         }
         ReportFormat::Text | ReportFormat::Markdown => {
             let mut out = render_report(&data.report, format, lang);
             if let Some(p) = &data.proposal {
                 out.push('\n');
-                out.push_str(&render::proposal(p, format, lang));
+                out.push_str(&report::text::proposal(p, format, lang));
             }
             if let Some(s) = &data.status {
                 out.push('\n');
-                out.push_str(&render::plan_status(s, format, lang));
+                out.push_str(&report::text::plan_status(s, format, lang));
             }
             if let Some(h) = &data.history {
                 out.push('\n');
-                out.push_str(&render::history(h, format, lang));
+                out.push_str(&report::text::history(h, format, lang));
             }
             if let Some(c) = &data.comparison {
                 out.push('\n');
-                out.push_str(&render::peer_comparison(c, format, lang));
+                out.push_str(&report::text::peer_comparison(c, format, lang));
             }
             out
         }
@@ -1346,8 +1324,8 @@ pub fn full_report(
 }
 
 /// The peers section of the HTML report: one row per stratum.
-fn peers_html(c: &crate::peers::PeerComparison, lang: Lang) -> String {
-    use crate::html::escape_html as e;
+fn peers_html(c: &crate::follow_up::peers::PeerComparison, lang: Lang) -> String {
+    use crate::report::html::escape_html as e;
     let fr = lang == Lang::Fr;
     let f = |x: f64| match lang {
         Lang::Fr => format!("{x:.2}").replace('.', ","),
@@ -1390,7 +1368,7 @@ pub fn radar_svg(
     r: &Referential,
     a: &Assessment,
     target: Option<&Target>,
-    peers: Option<&crate::peers::PeerSet>,
+    peers: Option<&crate::model::peers::PeerSet>,
     lang: Lang,
 ) -> Result<String, Error> {
     let report = score(r, a)?;
@@ -1399,7 +1377,7 @@ pub fn radar_svg(
         .iter()
         .map(|t| t.title.get(lang).to_owned())
         .collect();
-    let mut series = vec![crate::svg::RadarSeries {
+    let mut series = vec![crate::report::svg::RadarSeries {
         label: match lang {
             Lang::Fr => "Évaluation".to_owned(),
             Lang::En => "Assessment".to_owned(),
@@ -1407,7 +1385,7 @@ pub fn radar_svg(
         values: report.themes.iter().map(|t| t.score).collect(),
     }];
     if let Some(t) = target.filter(|t| !t.themes.is_empty()) {
-        series.push(crate::svg::RadarSeries {
+        series.push(crate::report::svg::RadarSeries {
             label: match lang {
                 Lang::Fr => "Cible".to_owned(),
                 Lang::En => "Target".to_owned(),
@@ -1422,7 +1400,7 @@ pub fn radar_svg(
     if let Some(set) = peers {
         let c = compare(r, a, set, None)?;
         if let Some(national) = c.strata.iter().find(|s| s.id == "national" && s.shown) {
-            series.push(crate::svg::RadarSeries {
+            series.push(crate::report::svg::RadarSeries {
                 label: match lang {
                     Lang::Fr => "Médiane nationale".to_owned(),
                     Lang::En => "National median".to_owned(),
@@ -1442,7 +1420,7 @@ pub fn radar_svg(
             });
         }
     }
-    Ok(crate::svg::radar_in(&axes, &series, lang))
+    Ok(crate::report::svg::radar_in(&axes, &series, lang))
 }
 
 /// The evolution chart (SVG) of dated assessments, with the planned index
@@ -1464,7 +1442,7 @@ pub fn evolution_svg(
             .map(|e| (e.date, e.index, None))
             .collect(),
     };
-    Ok(crate::svg::evolution_in(&points, lang))
+    Ok(crate::report::svg::evolution_in(&points, lang))
 }
 
 /// Imports a published referential (RGESN, the good-practice guide, or the
@@ -1479,14 +1457,14 @@ pub fn import_referential(
     if format == crate::import::ImportFormat::Ecoclic {
         ecoclic_size(json.len())?;
     } else {
-        crate::limits::check_text(json, DocumentKind::ImportSource)
+        crate::input::limits::check_text(json, DocumentKind::ImportSource)
             .map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))?;
     }
     let imported = crate::import::import(format, json)?;
     within(
         DocumentKind::ImportSource,
         &imported.referential,
-        crate::limits::check_referential,
+        crate::input::limits::check_referential,
     )?;
     Ok(imported)
 }
@@ -1503,7 +1481,7 @@ pub fn import_referential_json(format: &str, json: &str) -> Result<String, Error
 }
 
 fn ecoclic_size(len: usize) -> Result<(), Error> {
-    let max = crate::limits::MAX_ECOCLIC_SOURCE_BYTES;
+    let max = crate::input::limits::MAX_ECOCLIC_SOURCE_BYTES;
     if len > max {
         return Err(invalid(
             DocumentKind::ImportSource,
@@ -1528,7 +1506,7 @@ pub fn import_ecoclic(
     within(
         DocumentKind::ImportSource,
         &imported.referential,
-        crate::limits::check_referential,
+        crate::input::limits::check_referential,
     )?;
     Ok(imported)
 }
@@ -1553,13 +1531,14 @@ pub fn import_ecoclic_answers(
 pub fn ecoclic_source_from_value(
     value: &Value,
 ) -> Result<crate::import::ecoclic::EcoClicSource, Error> {
-    crate::parse::from_value(value, "").map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))
+    crate::input::parse::from_value(value, "")
+        .map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))
 }
 
 /// [`ecoclic_source_from_value`] of JSON text.
 pub fn parse_ecoclic_source(json: &str) -> Result<crate::import::ecoclic::EcoClicSource, Error> {
     ecoclic_size(json.len())?;
-    let value = crate::parse::parse_value(json)
+    let value = crate::input::parse::parse_value(json)
         .map_err(|i| invalid(DocumentKind::ImportSource, vec![i]))?;
     ecoclic_source_from_value(&value)
 }

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::profile::ProfileKind;
-use crate::text::Text;
+use crate::model::profile::ProfileKind;
+use crate::model::text::Text;
 
 fn one() -> f64 {
     1.0
@@ -169,8 +169,8 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "References::is_empty")]
     pub references: References,
     /// Points of its "not applicable" answer in the Éco-clic-compatible
-    /// figure (see [`crate::scoring::EcoClic`], where it is an answer row
-    /// with points of its own), when not the default: the question's most
+    /// figure (where it is an answer row with points of its own), when not
+    /// the default: the question's most
     /// points. Our index does not read it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eco_clic_not_applicable: Option<u32>,

@@ -22,12 +22,12 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use crate::assessment::Assessment;
-use crate::error::{DocumentKind, Issue, IssueCode};
-use crate::migrate::Crosswalk;
-use crate::peers::PeerSet;
-use crate::plan::Plan;
-use crate::referential::{Referential, Response};
+use crate::model::assessment::Assessment;
+use crate::model::crosswalk::Crosswalk;
+use crate::model::error::{DocumentKind, Issue, IssueCode};
+use crate::model::peers::PeerSet;
+use crate::model::plan::Plan;
+use crate::model::referential::{Referential, Response};
 
 const MIB: usize = 1024 * 1024;
 
@@ -109,7 +109,7 @@ pub const MAX_MAPPINGS: usize = 2 * MAX_QUESTIONS;
 
 /// Longest id (of a theme, question, option, action, …), in characters:
 /// 200. Checked by the validation of each document (`invalid_id`).
-pub const MAX_ID_LEN: usize = crate::validate::MAX_ID_LEN;
+pub const MAX_ID_LEN: usize = 200;
 
 /// The largest JSON text accepted for a document of `kind`, in bytes
 /// ([`MAX_DOCUMENT_BYTES`] for a kind not known yet).
@@ -210,7 +210,7 @@ pub fn check_duplicate_keys(text: &str) -> Result<(), Issue> {
     let key = tokens.last().cloned().unwrap_or_default();
     let path = tokens
         .iter()
-        .fold(String::new(), |path, t| crate::parse::join(&path, t));
+        .fold(String::new(), |path, t| crate::input::parse::join(&path, t));
     Err(Issue::error(
         IssueCode::DuplicateKey,
         path,

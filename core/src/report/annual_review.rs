@@ -8,10 +8,12 @@
 //! taken, sorted by the six areas (1° to 6°) of decree n° 2022-1084. It
 //! also gives the maturity index of the latest assessment.
 
-use crate::plan::{ActionStatus, Plan, PlanStatus};
-use crate::render::escape_markdown;
-use crate::scoring::{round2, GapState, ScoreReport};
-use crate::text::Lang;
+use crate::planning::plan::PlanStatus;
+
+use crate::engine::scoring::{round2, GapState, ScoreReport};
+use crate::model::plan::{ActionStatus, Plan};
+use crate::model::text::Lang;
+use crate::report::text::escape_markdown;
 use crate::Referential;
 
 /// The six areas of the decree, numbered 1 to 6: (French, English) names.
@@ -95,7 +97,7 @@ fn gap_label(s: GapState, lang: Lang) -> &'static str {
 /// Whether the REEN obligation applies: communes and EPCI à fiscalité
 /// propre of more than 50,000 inhabitants.
 fn obliged(report: &ScoreReport) -> bool {
-    use crate::profile::ProfileKind as K;
+    use crate::model::profile::ProfileKind as K;
     matches!(
         report.profile.kind,
         K::Commune
@@ -461,7 +463,7 @@ fn measures(
         )
     ));
     let actions = plan.map_or(&[][..], |p| p.actions.as_slice());
-    let action_line = |a: &crate::plan::PlannedAction| {
+    let action_line = |a: &crate::model::plan::PlannedAction| {
         let late = status.is_some_and(|s| s.late.iter().any(|id| id == &a.id));
         let mut line = format!(
             "- {} — {} : {}",

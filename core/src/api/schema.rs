@@ -3,9 +3,9 @@
 use serde_json::Value;
 
 use crate::api::ValidationReport;
-use crate::assessment::Assessment;
-use crate::referential::Referential;
-use crate::scoring::ScoreReport;
+use crate::engine::scoring::ScoreReport;
+use crate::model::assessment::Assessment;
+use crate::model::referential::Referential;
 
 /// Base of the schemas' `$id`.
 pub const SCHEMA_BASE: &str = "https://sobriete.github.io/schema/v1";
@@ -42,7 +42,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ),
         (
             "score-summary.schema.json",
-            generate::<crate::scoring::ScoreSummary>(
+            generate::<crate::engine::scoring::ScoreSummary>(
                 "score-summary.schema.json",
                 "sobriete score summary",
             ),
@@ -56,65 +56,74 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ),
         (
             "plan.schema.json",
-            generate::<crate::plan::Plan>("plan.schema.json", "sobriete action plan"),
+            generate::<crate::model::plan::Plan>("plan.schema.json", "sobriete action plan"),
         ),
         (
             "proposal-request.schema.json",
-            generate::<crate::optimize::ProposalRequest>(
+            generate::<crate::planning::optimize::ProposalRequest>(
                 "proposal-request.schema.json",
                 "sobriete plan proposal request",
             ),
         ),
         (
             "proposal.schema.json",
-            generate::<crate::optimize::Proposal>("proposal.schema.json", "sobriete plan proposal"),
+            generate::<crate::planning::optimize::Proposal>(
+                "proposal.schema.json",
+                "sobriete plan proposal",
+            ),
         ),
         (
             "candidates.schema.json",
-            generate::<crate::optimize::Candidates>(
+            generate::<crate::planning::optimize::Candidates>(
                 "candidates.schema.json",
                 "sobriete candidate actions",
             ),
         ),
         (
             "plan-status.schema.json",
-            generate::<crate::plan::PlanStatus>(
+            generate::<crate::planning::plan::PlanStatus>(
                 "plan-status.schema.json",
                 "sobriete plan follow-up",
             ),
         ),
         (
             "history.schema.json",
-            generate::<crate::history::History>(
+            generate::<crate::follow_up::history::History>(
                 "history.schema.json",
                 "sobriete assessment history",
             ),
         ),
         (
             "assessment-diff.schema.json",
-            generate::<crate::history::AssessmentDiff>(
+            generate::<crate::follow_up::history::AssessmentDiff>(
                 "assessment-diff.schema.json",
                 "sobriete assessment diff",
             ),
         ),
         (
             "target-gap.schema.json",
-            generate::<crate::target::TargetGap>("target-gap.schema.json", "sobriete target gap"),
+            generate::<crate::planning::target::TargetGap>(
+                "target-gap.schema.json",
+                "sobriete target gap",
+            ),
         ),
         (
             "peers.schema.json",
-            generate::<crate::peers::PeerSet>("peers.schema.json", "sobriete peers' results"),
+            generate::<crate::model::peers::PeerSet>(
+                "peers.schema.json",
+                "sobriete peers' results",
+            ),
         ),
         (
             "peer-comparison.schema.json",
-            generate::<crate::peers::PeerComparison>(
+            generate::<crate::follow_up::peers::PeerComparison>(
                 "peer-comparison.schema.json",
                 "sobriete peer comparison",
             ),
         ),
         (
             "rollup.schema.json",
-            generate::<crate::peers::Rollup>("rollup.schema.json", "sobriete roll-up"),
+            generate::<crate::follow_up::peers::Rollup>("rollup.schema.json", "sobriete roll-up"),
         ),
         (
             "import-report.schema.json",
@@ -146,18 +155,21 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ),
         (
             "crosswalk.schema.json",
-            generate::<crate::migrate::Crosswalk>(
+            generate::<crate::model::crosswalk::Crosswalk>(
                 "crosswalk.schema.json",
                 "sobriete crosswalk between referential versions",
             ),
         ),
         (
             "migration.schema.json",
-            generate::<crate::migrate::Migration>("migration.schema.json", "sobriete migration"),
+            generate::<crate::model::crosswalk::Migration>(
+                "migration.schema.json",
+                "sobriete migration",
+            ),
         ),
         (
             "migration-simulation.schema.json",
-            generate::<crate::migrate::MigrationSimulation>(
+            generate::<crate::model::crosswalk::MigrationSimulation>(
                 "migration-simulation.schema.json",
                 "sobriete migration simulation",
             ),

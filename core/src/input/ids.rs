@@ -10,8 +10,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Issue, IssueCode};
-use crate::referential::{Referential, Response};
+use crate::model::error::{Issue, IssueCode};
+use crate::model::referential::{Referential, Response};
 
 /// Why `id` is confusable, if it is.
 pub fn confusable(id: &str) -> Option<&'static str> {

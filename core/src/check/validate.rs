@@ -3,17 +3,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::assessment::{Answer, Assessment};
-use crate::error::{Issue, IssueCode};
-use crate::parse::join;
-use crate::referential::{Condition, Outcome, Question, References, Referential, Response};
-use crate::scoring::Visibility;
-use crate::text::Text;
+use crate::engine::scoring::Visibility;
+use crate::input::parse::join;
+use crate::model::assessment::{Answer, Assessment};
+use crate::model::error::{Issue, IssueCode};
+use crate::model::referential::{Condition, Outcome, Question, References, Referential, Response};
+use crate::model::text::Text;
 
 /// Largest number of points an option, a band or a yes/no answer may carry.
 pub const MAX_POINTS: i64 = 1_000_000;
-/// Longest id accepted.
-pub const MAX_ID_LEN: usize = 200;
+pub use crate::input::limits::MAX_ID_LEN;
 
 pub(crate) fn check_id(id: &str, path: &str, issues: &mut Vec<Issue>) {
     let bad = if id.is_empty() {
@@ -104,7 +103,7 @@ pub(crate) fn unique<'a>(
 /// Validates a referential; returns every problem found (errors and warnings).
 pub fn validate_referential(r: &Referential) -> Vec<Issue> {
     // Ids that look alike (case, Unicode forms, invisible characters).
-    let mut issues = crate::ids::check_referential(r);
+    let mut issues = crate::input::ids::check_referential(r);
     check_id(&r.id, "/id", &mut issues);
     check_version(&r.version, "/version", &mut issues);
     check_text(&r.title, "/title", &mut issues);
@@ -359,7 +358,7 @@ fn check_changes(r: &Referential, issues: &mut Vec<Issue>) {
         let p = format!("/changes/{i}");
         check_version(&c.version, &join(&p, "version"), issues);
         if let Some(date) = &c.date {
-            if crate::assessment::parse_date(date).is_none() {
+            if crate::model::assessment::parse_date(date).is_none() {
                 issues.push(Issue::error(
                     IssueCode::InvalidDate,
                     join(&p, "date"),
@@ -959,7 +958,7 @@ pub(crate) struct RefWording {
 /// Checks that a document was made with `r`: the same id, the same major
 /// version (another minor or patch version is a warning).
 pub(crate) fn check_referential_ref(
-    rr: &crate::assessment::ReferentialRef,
+    rr: &crate::model::assessment::ReferentialRef,
     r: &Referential,
     wording: &RefWording,
     issues: &mut Vec<Issue>,
@@ -1085,7 +1084,7 @@ fn validate_assessment_answers(a: &Assessment, r: &Referential, issues: &mut Vec
         if matches!(answer, Answer::Unanswered { .. }) {
             continue;
         }
-        use crate::scoring::Shown;
+        use crate::engine::scoring::Shown;
         match visibility.state(qi) {
             Shown::AboveLevel => issues.push(Issue::warning(
                 IssueCode::AnswerAboveLevel,

@@ -1,33 +1,13 @@
 //! Targets: an overall index and/or per-theme scores, or a grade, by a date.
 
-use std::collections::BTreeMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Issue, IssueCode};
-use crate::parse::join;
-use crate::referential::Referential;
-use crate::scoring::{round2, ScoreReport};
-
-/// What the collectivité aims for.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Target {
-    /// Overall index to reach (0–100).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub index: Option<f64>,
-    /// Grade to reach: its band's `min` is the index to reach (the higher of
-    /// the two when `index` is given too).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grade: Option<String>,
-    /// Theme scores to reach (theme id → 0–100).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub themes: BTreeMap<String, f64>,
-    /// Date by which to reach it (YYYY-MM-DD).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-}
+use crate::engine::scoring::{round2, ScoreReport};
+use crate::input::parse::join;
+use crate::model::error::{Issue, IssueCode};
+use crate::model::referential::Referential;
+use crate::model::target::Target;
 
 /// Checks a target against a referential; `base` is its JSON-pointer path.
 pub fn validate_target(t: &Target, r: &Referential, base: &str) -> Vec<Issue> {
@@ -72,7 +52,7 @@ pub fn validate_target(t: &Target, r: &Referential, base: &str) -> Vec<Issue> {
         }
     }
     if let Some(d) = &t.date {
-        if crate::assessment::parse_date(d).is_none() {
+        if crate::model::assessment::parse_date(d).is_none() {
             issues.push(Issue::error(
                 IssueCode::InvalidDate,
                 join(base, "date"),

@@ -2,7 +2,7 @@
 //! differences between two of them, the draft of the next cycle from an
 //! action plan, and achieved versus planned progress.
 //!
-//! Every assessment is validated and scored with [`crate::api::score`];
+//! Every assessment is validated and scored with [`crate::api::score`] (through the check layer);
 //! every figure is the published one (rounded to 2 decimals) and every
 //! difference is `after − before` of published figures, rounded again with
 //! [`round2`]. A difference is `None` when either side has no value (a theme
@@ -13,13 +13,13 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::api;
-use crate::assessment::{parse_date, Answer, Assessment};
-use crate::error::Error;
-use crate::plan::{ActionStatus, Plan, PlannedAction};
-use crate::referential::{Addressed, Referential};
-use crate::scoring::{self, round2, QuestionResult, ScoreReport};
-use crate::text::Text;
+use crate::check;
+use crate::engine::scoring::{self, round2, QuestionResult, ScoreReport};
+use crate::model::assessment::{parse_date, Answer, Assessment};
+use crate::model::error::Error;
+use crate::model::plan::{ActionStatus, Plan, PlannedAction};
+use crate::model::referential::{Addressed, Referential};
+use crate::model::text::Text;
 
 /// The score of one theme in one assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -248,7 +248,7 @@ fn delta_between(r: &Referential, from: &HistoryEntry, to: &HistoryEntry) -> His
 pub fn history(r: &Referential, assessments: &[Assessment]) -> Result<History, Error> {
     let mut reports = Vec::with_capacity(assessments.len());
     for a in assessments {
-        reports.push(api::score(r, a)?);
+        reports.push(check::score(r, a)?);
     }
     // Stable: equal dates keep the given order. Valid dates always parse.
     reports.sort_by_key(|rep| parse_date(&rep.date));
@@ -319,8 +319,8 @@ pub fn diff(
     before: &Assessment,
     after: &Assessment,
 ) -> Result<AssessmentDiff, Error> {
-    let rb = api::score(r, before)?;
-    let ra = api::score(r, after)?;
+    let rb = check::score(r, before)?;
+    let ra = check::score(r, after)?;
     let themes = r
         .themes
         .iter()
@@ -446,7 +446,7 @@ pub fn next_assessment(
             message: format!("date {}", not_a_date(date)),
         });
     }
-    api::score(r, previous)?;
+    check::score(r, previous)?;
     check_plan(r, plan)?;
     let mut next = previous.clone();
     next.date = date.to_owned();
@@ -474,7 +474,7 @@ pub fn next_assessment(
 }
 
 fn date_string(d: NaiveDate) -> String {
-    crate::assessment::date_string(d)
+    crate::model::assessment::date_string(d)
 }
 
 /// Achieved versus planned progress, at every assessment date and every
@@ -494,7 +494,7 @@ pub fn progress_series(
 ) -> Result<Vec<ProgressPoint>, Error> {
     let mut scored: Vec<(NaiveDate, &Assessment, Option<f64>)> = Vec::new();
     for a in assessments {
-        let report = api::score(r, a)?;
+        let report = check::score(r, a)?;
         // A valid assessment has a valid date.
         if let Some(d) = a.parsed_date() {
             scored.push((d, a, report.index));

@@ -21,11 +21,11 @@
 //!   action titles); the header row and the codes (status, effort, …) are
 //!   the same in every language.
 
-use crate::assessment::{Answer, Assessment};
-use crate::plan::{ActionStatus, Plan};
-use crate::referential::{Rating, Referential};
-use crate::scoring::{QuestionStatus, ScoreReport};
-use crate::text::Lang;
+use crate::engine::scoring::{QuestionStatus, ScoreReport};
+use crate::model::assessment::{Answer, Assessment};
+use crate::model::plan::{ActionStatus, Plan};
+use crate::model::referential::{Rating, Referential};
+use crate::model::text::Lang;
 
 /// Header of [`answers_csv`].
 pub const ANSWERS_HEADER: [&str; 15] = [
@@ -81,8 +81,8 @@ pub const PLAN_HEADER: [&str; 16] = [
 /// `-`, `@`, tab or carriage return gets an apostrophe `'` in front.
 ///
 /// ```
-/// assert_eq!(sobriete::export::safe_cell("=1+1"), "'=1+1");
-/// assert_eq!(sobriete::export::safe_cell("ok"), "ok");
+/// assert_eq!(sobriete::report::csv::safe_cell("=1+1"), "'=1+1");
+/// assert_eq!(sobriete::report::csv::safe_cell("ok"), "ok");
 /// ```
 pub fn safe_cell(s: &str) -> String {
     match s.chars().next() {
@@ -397,13 +397,16 @@ pub const TABLE_COLUMNS: [&str; 13] = [
 
 /// Batch results as CSV rows, one per item (`item` is the caller's number
 /// for it, e.g. its line): the profile, the headline figures and each
-/// theme score of [`crate::scoring::ScoreSummary`]; for an item that could
+/// theme score of [`crate::engine::scoring::ScoreSummary`]; for an item that could
 /// not be scored, empty figures and `error` = its error code and message
 /// (`code: message`, first issue). With `header`, the header row first
 /// ([`summaries_header`]). Text cells are neutralised like every CSV here.
 pub fn summaries_csv(
     r: &Referential,
-    rows: &[(usize, &Result<crate::scoring::ScoreSummary, crate::Error>)],
+    rows: &[(
+        usize,
+        &Result<crate::engine::scoring::ScoreSummary, crate::Error>,
+    )],
     header: bool,
 ) -> String {
     let mut out = String::new();

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::text::Lang;
+use crate::model::text::Lang;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 

@@ -28,12 +28,13 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Answer, Assessment};
-use crate::error::{Error, Issue, IssueCode};
-use crate::referential::{Action, CostBand, Rating, Referential};
-use crate::scoring::{self, apply_addresses, apply_outcome, evaluate, round2};
-use crate::target::{reaches, validate_target, Target};
-use crate::text::Text;
+use crate::engine::scoring::{self, apply_addresses, apply_outcome, evaluate, round2};
+use crate::model::assessment::{Answer, Assessment};
+use crate::model::error::{Error, Issue, IssueCode};
+use crate::model::referential::{Action, CostBand, Rating, Referential};
+use crate::model::target::Target;
+use crate::model::text::Text;
+use crate::planning::target::{reaches, validate_target};
 
 /// Largest component explored exhaustively (2^n subsets).
 pub const MAX_EXACT_COMPONENT: usize = 16;
@@ -267,7 +268,7 @@ pub struct Proposal {
     /// Theme scores before and after.
     pub themes: Vec<ThemeProjection>,
     /// The gap between the current scores and the target, overall and per theme.
-    pub gap: crate::target::TargetGap,
+    pub gap: crate::planning::target::TargetGap,
     /// Why the target cannot be reached, when it cannot.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -520,7 +521,7 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
     let issues = validate_request(req, r);
     if issues.iter().any(Issue::is_error) {
         return Err(Error::Invalid {
-            document: crate::error::DocumentKind::Request,
+            document: crate::model::error::DocumentKind::Request,
             issues,
         });
     }
@@ -1242,7 +1243,7 @@ fn build_proposal(
         }),
         schedule,
         themes,
-        gap: crate::target::gap(r, &before_report, &req.target),
+        gap: crate::planning::target::gap(r, &before_report, &req.target),
         note,
     }
 }

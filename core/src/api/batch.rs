@@ -15,12 +15,12 @@ use std::fmt;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserializer;
 
-use crate::assessment::{Assessment, ReferentialRef};
-use crate::error::Issue;
-use crate::profile::Profile;
-use crate::referential::{Condition, Question, Response};
-use crate::scoring::{self, Facts, Given, ScoreSummary, Scored};
-use crate::validate;
+use crate::check::validate;
+use crate::engine::scoring::{self, Facts, Given, ScoreSummary, Scored};
+use crate::model::assessment::{Assessment, ReferentialRef};
+use crate::model::error::Issue;
+use crate::model::profile::Profile;
+use crate::model::referential::{Condition, Question, Response};
 
 /// The summary of an assessment given as JSON text, when the fast path
 /// can read it and it is valid; `None` means "take the full path".
@@ -75,7 +75,7 @@ pub(crate) enum Compact {
     Unanswered,
 }
 
-fn options_of(q: &Question) -> &[crate::referential::AnswerOption] {
+fn options_of(q: &Question) -> &[crate::model::referential::AnswerOption] {
     match &q.response {
         Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => options,
         _ => &[],
@@ -519,10 +519,10 @@ mod tests {
 
     use super::summary;
     use crate::api;
-    use crate::referential::{Referential, Response};
+    use crate::model::referential::{Referential, Response};
 
     /// The full path's result for a text.
-    fn full(r: &Referential, text: &str) -> Option<crate::scoring::ScoreSummary> {
+    fn full(r: &Referential, text: &str) -> Option<crate::engine::scoring::ScoreSummary> {
         let read = |t: &str| api::read_assessment(t).map(|a| api::Batched::Read(Box::new(a)));
         let results = api::score_summaries_with(r, vec![text], read).ok()?;
         results.into_iter().next()?.ok()
@@ -530,7 +530,7 @@ mod tests {
 
     /// Checks one text; returns whether the fast path took it.
     fn check(r: &Referential, text: &str) -> bool {
-        let fast = summary(&crate::scoring::Facts::of(r), text);
+        let fast = summary(&crate::engine::scoring::Facts::of(r), text);
         let full = full(r, text);
         if let Some(f) = &fast {
             assert_eq!(Some(f), full.as_ref(), "fast path differs on {text}");
@@ -556,7 +556,7 @@ mod tests {
     }
 
     /// A valid answer to `q` (or an unusual but valid one).
-    fn valid_answer(rng: &mut Rng, q: &crate::referential::Question) -> Value {
+    fn valid_answer(rng: &mut Rng, q: &crate::model::referential::Question) -> Value {
         if q.allow_not_applicable && rng.chance(8) {
             return json!({"kind": "not_applicable", "justification": "Sans objet"});
         }
@@ -597,7 +597,11 @@ mod tests {
     }
 
     /// A likely invalid or unusual variant of an answer.
-    fn broken_answer(rng: &mut Rng, q: &crate::referential::Question, answer: &Value) -> Value {
+    fn broken_answer(
+        rng: &mut Rng,
+        q: &crate::model::referential::Question,
+        answer: &Value,
+    ) -> Value {
         let mut a = answer.as_object().cloned().unwrap_or_default();
         match rng.below(13) {
             12 => {

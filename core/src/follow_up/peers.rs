@@ -22,44 +22,15 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{parse_date, ReferentialRef};
-use crate::error::{Issue, IssueCode};
-use crate::profile::{Profile, ProfileKind};
-use crate::scoring::{round2, ScoreReport};
+use crate::engine::scoring::{round2, ScoreReport};
+use crate::model::assessment::{parse_date, ReferentialRef};
+use crate::model::error::{Issue, IssueCode};
+use crate::model::peers::{PeerResult, PeerSet, PeerTheme};
+use crate::model::profile::{Profile, ProfileKind};
 
 /// Default minimum number of comparable collectivités in a stratum below
 /// which its statistics are hidden.
 pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
-
-/// The published result of one assessment, as compared with peers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PeerResult {
-    /// Who answered.
-    pub profile: Profile,
-    /// Date of the assessment, ISO 8601 calendar date (`YYYY-MM-DD`).
-    #[schemars(extend("format" = "date"))]
-    pub date: String,
-    /// Referential used (id and version).
-    pub referential: ReferentialRef,
-    /// Maturity index 0–100; none when nothing was counted.
-    #[serde(default)]
-    pub index: Option<f64>,
-    /// Theme scores.
-    #[serde(default)]
-    pub themes: Vec<PeerTheme>,
-}
-
-/// One theme score of a [`PeerResult`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PeerTheme {
-    /// Theme id.
-    pub id: String,
-    /// Score 0–100; none when nothing was counted in the theme.
-    #[serde(default)]
-    pub score: Option<f64>,
-}
 
 impl PeerResult {
     /// The peer result of a score report: its profile, date, referential,
@@ -80,15 +51,6 @@ impl PeerResult {
                 .collect(),
         }
     }
-}
-
-/// A document of peer results.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PeerSet {
-    /// The results, in any order; several results of the same collectivité
-    /// may be present (only the latest counts).
-    pub peers: Vec<PeerResult>,
 }
 
 /// Checks a set of peer results: every problem, with its JSON-pointer path.

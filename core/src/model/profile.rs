@@ -64,10 +64,10 @@ impl ProfileKind {
     }
 
     /// The label in a language.
-    pub fn label(self, lang: crate::text::Lang) -> &'static str {
+    pub fn label(self, lang: crate::model::text::Lang) -> &'static str {
         match lang {
-            crate::text::Lang::Fr => self.label_fr(),
-            crate::text::Lang::En => self.label_en(),
+            crate::model::text::Lang::Fr => self.label_fr(),
+            crate::model::text::Lang::En => self.label_en(),
         }
     }
 

@@ -4,7 +4,7 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::profile::Profile;
+use crate::model::profile::Profile;
 
 /// Identifies the referential (and its version) an assessment was made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -39,7 +39,7 @@ pub struct Assessment {
     /// The migrations from earlier referential versions this assessment went
     /// through, oldest first, with the answers not carried unchanged.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub migrations: Vec<crate::migrate::MigrationRecord>,
+    pub migrations: Vec<MigrationRecord>,
 }
 
 fn no_evidence(v: &[String]) -> bool {
@@ -374,4 +374,22 @@ impl<'de> serde::de::Visitor<'de> for AnswerVisitor {
             Kind::Unanswered => Answer::Unanswered { comment, evidence },
         })
     }
+}
+
+/// A migration an assessment went through: what was not carried unchanged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MigrationRecord {
+    /// The version migrated from.
+    pub from: ReferentialRef,
+    /// The version migrated to.
+    pub to: ReferentialRef,
+    /// Source answers not carried unchanged (removed, transformed, merged,
+    /// refused by the new version), by source question id.
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub original: IndexMap<String, Answer>,
+    /// The answers the migration wrote from those, by target question id
+    /// (to tell, when migrating back, whether they were changed since).
+    #[serde(default, skip_serializing_if = "IndexMap::is_empty")]
+    pub produced: IndexMap<String, Answer>,
 }

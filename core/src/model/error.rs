@@ -151,13 +151,13 @@ issue_codes! {
     /// A crosswalk mapping between response kinds it cannot translate.
     IncompatibleResponse => "incompatible_response",
     /// A document larger than its kind's limit in bytes (see
-    /// `sobriete::limits` and SECURITY.md).
+    /// the limits table of SECURITY.md).
     TooLarge => "too_large",
     /// Arrays and objects nested deeper than the limit (see
-    /// `sobriete::limits` and SECURITY.md).
+    /// the limits table of SECURITY.md).
     TooDeep => "too_deep",
     /// More items (questions, actions, answers, peers, …) than the limit
-    /// (see `sobriete::limits` and SECURITY.md).
+    /// (see the limits table of SECURITY.md).
     TooMany => "too_many",
     /// An object with the same key twice (one of them would be lost).
     DuplicateKey => "duplicate_key",

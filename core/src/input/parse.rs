@@ -8,7 +8,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{Issue, IssueCode};
+use crate::model::error::{Issue, IssueCode};
 
 /// Escapes one JSON-pointer token (RFC 6901).
 pub fn escape_token(token: &str) -> String {

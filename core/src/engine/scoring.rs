@@ -22,11 +22,11 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Answer, Assessment, ReferentialRef};
-use crate::error::Issue;
-use crate::profile::Profile;
-use crate::referential::{Condition, Outcome, Question, Referential, Response};
-use crate::text::Text;
+use crate::model::assessment::{Answer, Assessment, ReferentialRef};
+use crate::model::error::Issue;
+use crate::model::profile::Profile;
+use crate::model::referential::{Condition, Outcome, Question, Referential, Response};
+use crate::model::text::Text;
 
 /// Rounds to 2 decimals, half away from zero: every published score.
 ///
@@ -336,7 +336,7 @@ fn condition_holds(c: &Condition, answer: Option<&Answer>) -> bool {
 }
 
 /// Points of a numeric value: the last band whose `from` ≤ value, else 0.
-fn band_points(bands: &[crate::referential::Band], value: f64) -> i64 {
+fn band_points(bands: &[crate::model::referential::Band], value: f64) -> i64 {
     bands
         .iter()
         .take_while(|b| b.from <= value)
@@ -436,7 +436,7 @@ pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) 
 pub fn apply_addresses<'a>(
     r: &Referential,
     answers: &IndexMap<String, Answer>,
-    addresses: impl IntoIterator<Item = &'a crate::referential::Addressed>,
+    addresses: impl IntoIterator<Item = &'a crate::model::referential::Addressed>,
 ) -> IndexMap<String, Answer> {
     let mut out = answers.clone();
     for ad in addresses {
@@ -602,8 +602,8 @@ pub struct Gap {
 }
 
 /// A recommended action: a candidate action (see
-/// [`crate::optimize::candidates`]) with a positive gain.
-pub type RecommendedAction = crate::optimize::Candidate;
+/// [`crate::planning::optimize::candidates`]) with a positive gain.
+pub type RecommendedAction = crate::planning::optimize::Candidate;
 
 /// The figure the Éco-clic platform computes, for comparison.
 ///
@@ -1290,9 +1290,9 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
 }
 
 /// The candidate actions that raise the index, largest gain first (least
-/// effort among equals): the same figures as [`crate::optimize::candidates`].
+/// effort among equals): the same figures as [`crate::planning::optimize::candidates`].
 fn recommend(r: &Referential, a: &Assessment) -> Vec<RecommendedAction> {
-    let mut out: Vec<RecommendedAction> = crate::optimize::candidates(r, a)
+    let mut out: Vec<RecommendedAction> = crate::planning::optimize::candidates(r, a)
         .actions
         .into_iter()
         .filter(|c| c.gain > 0.0)
@@ -1305,8 +1305,8 @@ fn recommend(r: &Referential, a: &Assessment) -> Vec<RecommendedAction> {
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
-    use crate::referential::{Band, Theme};
-    use crate::text::Text;
+    use crate::model::referential::{Band, Theme};
+    use crate::model::text::Text;
 
     fn yes_no(id: &str, parent: Option<&str>) -> Question {
         Question {
@@ -1519,7 +1519,7 @@ mod tests {
         q.response = Response::MultipleChoice {
             options: ["a", "b", "c"]
                 .iter()
-                .map(|id| crate::referential::AnswerOption {
+                .map(|id| crate::model::referential::AnswerOption {
                     id: id.to_string(),
                     label: Text::new("l", "l"),
                     points: 1,

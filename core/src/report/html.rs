@@ -7,14 +7,14 @@
 
 use std::fmt::Write as _;
 
-use crate::history::{History, ProgressPoint};
-use crate::optimize::Proposal;
-use crate::plan::PlanStatus;
-use crate::render::{cost, gap_state, int, labels, num, opt_num, rating, status_label};
-use crate::scoring::ScoreReport;
-use crate::svg::{self, RadarSeries};
-use crate::target::TargetGap;
-use crate::text::{Lang, Text};
+use crate::engine::scoring::ScoreReport;
+use crate::follow_up::history::{History, ProgressPoint};
+use crate::model::text::{Lang, Text};
+use crate::planning::optimize::Proposal;
+use crate::planning::plan::PlanStatus;
+use crate::planning::target::TargetGap;
+use crate::report::svg::{self, RadarSeries};
+use crate::report::text::{cost, gap_state, int, labels, num, opt_num, rating, status_label};
 
 /// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"`
 /// and `'` become entities, tabs and line breaks become spaces and other
@@ -277,7 +277,7 @@ fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
         num(r.dont_know_share, lang),
         l.eco_clic,
         l.conformity,
-        crate::render::conformity_text(r, lang),
+        crate::report::text::conformity_text(r, lang),
     );
     if !r.complete {
         let _ = writeln!(o, "<p class=\"warning\">⚠ {}</p>", l.incomplete);

@@ -4,9 +4,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::referential::{CostBand, Rating, References, Referential, Response};
-use crate::scoring::{GapState, ScoreReport};
-use crate::text::{Lang, Text};
+use crate::engine::scoring::{GapState, ScoreReport};
+use crate::model::referential::{CostBand, Rating, References, Referential, Response};
+use crate::model::text::{Lang, Text};
 
 /// Output format of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -256,7 +256,7 @@ pub(crate) fn gap_state(s: GapState, lang: Lang) -> &'static str {
 }
 
 /// "effort low, impact high, cost none" in the report's language.
-fn traits(a: &crate::scoring::RecommendedAction, lang: Lang) -> String {
+fn traits(a: &crate::engine::scoring::RecommendedAction, lang: Lang) -> String {
     let l = labels(lang);
     format!(
         "{} {}, {} {}, {} {}",
@@ -689,7 +689,11 @@ pub(crate) fn opt_num(x: Option<f64>, lang: Lang) -> String {
 }
 
 /// A plan proposal as text or Markdown.
-pub fn proposal(p: &crate::optimize::Proposal, format: ReportFormat, lang: Lang) -> String {
+pub fn proposal(
+    p: &crate::planning::optimize::Proposal,
+    format: ReportFormat,
+    lang: Lang,
+) -> String {
     let fr = lang == Lang::Fr;
     let mut d = Doc::new(format == ReportFormat::Markdown);
     d.title(if fr {
@@ -771,8 +775,8 @@ pub fn proposal(p: &crate::optimize::Proposal, format: ReportFormat, lang: Lang)
     d.out
 }
 
-pub(crate) fn status_label(s: crate::plan::ActionStatus, lang: Lang) -> &'static str {
-    use crate::plan::ActionStatus as S;
+pub(crate) fn status_label(s: crate::model::plan::ActionStatus, lang: Lang) -> &'static str {
+    use crate::model::plan::ActionStatus as S;
     match (s, lang) {
         (S::ToDefine, Lang::Fr) => "à définir",
         (S::ToPlan, Lang::Fr) => "à planifier",
@@ -790,7 +794,11 @@ pub(crate) fn status_label(s: crate::plan::ActionStatus, lang: Lang) -> &'static
 }
 
 /// A plan follow-up as text or Markdown.
-pub fn plan_status(s: &crate::plan::PlanStatus, format: ReportFormat, lang: Lang) -> String {
+pub fn plan_status(
+    s: &crate::planning::plan::PlanStatus,
+    format: ReportFormat,
+    lang: Lang,
+) -> String {
     let fr = lang == Lang::Fr;
     let mut d = Doc::new(format == ReportFormat::Markdown);
     d.title(&format!(
@@ -903,7 +911,7 @@ pub fn plan_status(s: &crate::plan::PlanStatus, format: ReportFormat, lang: Lang
 }
 
 /// A history of assessments as text or Markdown.
-pub fn history(h: &crate::history::History, format: ReportFormat, lang: Lang) -> String {
+pub fn history(h: &crate::follow_up::history::History, format: ReportFormat, lang: Lang) -> String {
     let fr = lang == Lang::Fr;
     let mut d = Doc::new(format == ReportFormat::Markdown);
     d.title(if fr {
@@ -943,7 +951,7 @@ pub fn history(h: &crate::history::History, format: ReportFormat, lang: Lang) ->
 
 /// A peer comparison as text or Markdown.
 pub fn peer_comparison(
-    c: &crate::peers::PeerComparison,
+    c: &crate::follow_up::peers::PeerComparison,
     format: ReportFormat,
     lang: Lang,
 ) -> String {
@@ -1001,8 +1009,8 @@ pub fn peer_comparison(
     d.out
 }
 
-fn outcome_label(o: crate::migrate::Outcome, fr: bool) -> &'static str {
-    use crate::migrate::Outcome;
+fn outcome_label(o: crate::model::crosswalk::Outcome, fr: bool) -> &'static str {
+    use crate::model::crosswalk::Outcome;
     match (o, fr) {
         (Outcome::Carried, true) => "reprise",
         (Outcome::Carried, false) => "carried",
@@ -1019,7 +1027,7 @@ fn outcome_label(o: crate::migrate::Outcome, fr: bool) -> &'static str {
 
 /// A migration report as text or Markdown: counts, then every answer.
 pub fn migration_report(
-    m: &crate::migrate::MigrationReport,
+    m: &crate::model::crosswalk::MigrationReport,
     format: ReportFormat,
     lang: Lang,
 ) -> String {
@@ -1068,7 +1076,7 @@ pub fn migration_report(
 /// A migration simulation as text or Markdown: index and themes before and
 /// after, then the report.
 pub fn migration_simulation(
-    s: &crate::migrate::MigrationSimulation,
+    s: &crate::model::crosswalk::MigrationSimulation,
     format: ReportFormat,
     lang: Lang,
 ) -> String {

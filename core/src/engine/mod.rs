@@ -1,0 +1,3 @@
+//! The computation: visibility, points, evaluation and the score report.
+
+pub mod scoring;

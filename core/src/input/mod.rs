@@ -1,0 +1,6 @@
+//! Reading documents: JSON parsing with JSON-pointer paths, size and count
+//! limits, identifier rules.
+
+pub mod ids;
+pub mod limits;
+pub mod parse;

@@ -1,0 +1,8 @@
+//! Reports: text and Markdown, HTML, SVG charts, CSV tables and the annual
+//! review.
+
+pub mod annual_review;
+pub mod csv;
+pub mod html;
+pub mod svg;
+pub mod text;
