@@ -3,7 +3,7 @@
 //! choice, numeric bands, conditions, N/A allowed, profile ranges, actions
 //! with prerequisites).
 //!
-//! What holds, precisely (see `core/src/scoring.rs`):
+//! What holds, precisely (see `core/src/engine/scoring.rs`):
 //!
 //! * the index, every theme and sub-theme score, completeness, conformity
 //!   and the Éco-clic index stay within [0, 100];
