@@ -16,7 +16,7 @@ use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use pyo3::IntoPyObjectExt;
-use sobriete::engine::scoring::ScoreSummary;
+use sobriete::api::ScoreSummary;
 
 use crate::{Fail, Res};
 
@@ -176,7 +176,7 @@ impl<'py> Columns<'py> {
     ) -> Self {
         Columns {
             py,
-            fixed: sobriete::report::csv::TABLE_COLUMNS
+            fixed: sobriete::api::TABLE_COLUMNS
                 .iter()
                 .map(|&name| (name, Vec::with_capacity(capacity)))
                 .collect(),

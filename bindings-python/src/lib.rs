@@ -18,12 +18,13 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value;
+use sobriete::api::Proposal;
+use sobriete::api::ProposalRequest;
 use sobriete::api::{self, ReportInputs};
 use sobriete::model::assessment::Assessment;
 use sobriete::model::peers::PeerSet;
 use sobriete::model::plan::Plan;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::{Proposal, ProposalRequest};
 use sobriete::{DocumentKind, Error, Issue, Lang, ReportFormat};
 
 /// Why a call failed, before it becomes a Python exception.
@@ -139,7 +140,7 @@ fn invalid(document: DocumentKind, issue: Issue) -> Error {
 /// Python data crosses as JSON text written by Python's own `json` module:
 /// it refuses what JSON cannot hold (sets, objects) and guards its
 /// recursion, and the core's parser then applies its limits (size, nesting
-/// depth, duplicate keys: `sobriete::input::limits`), so no value, however deep or
+/// depth, duplicate keys: `sobriete::api::limits`), so no value, however deep or
 /// large, can exhaust the Rust stack or the memory.
 fn value_of(obj: &Bound<'_, PyAny>, document: DocumentKind) -> Res<Value> {
     let text = text_of(obj, document)?;
@@ -209,7 +210,7 @@ fn format_of(format: &str) -> Res<ReportFormat> {
 
 fn target_of(obj: &Bound<'_, PyAny>) -> Res<Target> {
     let v = value_of(obj, DocumentKind::Request)?;
-    sobriete::input::parse::from_value::<Target>(&v, "/target")
+    sobriete::api::from_value::<Target>(&v, "/target")
         .map_err(|i| Fail::Core(invalid(DocumentKind::Request, i)))
 }
 
@@ -548,7 +549,7 @@ impl PyReferential {
             Some(p) => {
                 let v = value_of(p, DocumentKind::Assessment)?;
                 Some(
-                    sobriete::input::parse::from_value::<sobriete::Profile>(&v, "/profile")
+                    sobriete::api::from_value::<sobriete::Profile>(&v, "/profile")
                         .map_err(|i| Fail::Core(invalid(DocumentKind::Assessment, i)))?,
                 )
             }
@@ -666,7 +667,7 @@ impl PyReferential {
         let p: Proposal = match proposal {
             Some(p) => {
                 let v = value_of(p, DocumentKind::Unknown)?;
-                sobriete::input::parse::from_value::<Proposal>(&v, "")
+                sobriete::api::from_value::<Proposal>(&v, "")
                     .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))?
             }
             None => py.detach(|| guard(|| api::propose(r, &a, &q)))?,
@@ -860,7 +861,7 @@ impl PyReferential {
         py: Python<'py>,
         assessments: &Bound<'py, PyAny>,
         fallback: Option<&Bound<'py, PyAny>>,
-        emit: impl FnMut(Res<sobriete::engine::scoring::ScoreSummary>) -> PyResult<()>,
+        emit: impl FnMut(Res<sobriete::api::ScoreSummary>) -> PyResult<()>,
     ) -> PyResult<()> {
         let items = assessments
             .try_iter()?
@@ -907,10 +908,7 @@ enum Input<'a> {
 }
 
 /// The summary of one item of a batch.
-fn summarise(
-    s: &api::Summariser<'_>,
-    input: Input<'_>,
-) -> Res<sobriete::engine::scoring::ScoreSummary> {
+fn summarise(s: &api::Summariser<'_>, input: Input<'_>) -> Res<sobriete::api::ScoreSummary> {
     guard(|| match input {
         Input::Read(a) => s.assessment(&a),
         Input::Text(t) => s.json(&t),
@@ -1178,7 +1176,7 @@ fn import_referential<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let text = text_of(source, DocumentKind::ImportSource)?;
     let out = guard(|| api::import_referential_json(format, &text))?;
-    let value = sobriete::input::parse::parse_value(&out)
+    let value = sobriete::api::parse_value(&out)
         .map_err(|i| Fail::Core(invalid(DocumentKind::ImportSource, i)))?;
     Ok(to_py(py, &value)?)
 }
@@ -1187,8 +1185,8 @@ fn import_referential<'py>(
 fn ecoclic_source(
     sql: Option<String>,
     csv: Option<std::collections::BTreeMap<String, String>>,
-) -> Res<sobriete::import::ecoclic::EcoClicSource> {
-    use sobriete::import::ecoclic::EcoClicSource;
+) -> Res<sobriete::api::EcoClicSource> {
+    use sobriete::api::EcoClicSource;
     match (sql, csv) {
         (Some(sql), None) => Ok(EcoClicSource::Sql(sql)),
         (None, Some(csv)) => Ok(EcoClicSource::Csv(csv)),
@@ -1298,9 +1296,8 @@ fn render_document(
     format: &str,
     lang: &str,
 ) -> PyResult<String> {
-    use sobriete::report::text as render;
     fn read<T: serde::de::DeserializeOwned>(v: &Value) -> Res<T> {
-        sobriete::input::parse::from_value::<T>(v, "")
+        sobriete::api::from_value::<T>(v, "")
             .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))
     }
     let (format, lang) = (format_of(format)?, lang_of(lang)?);
@@ -1316,10 +1313,12 @@ fn render_document(
     };
     let out = match kind {
         "score_report" => api::render_report(&read(&v)?, format, lang),
-        "proposal" => render::proposal(&read(&v)?, text_only(format)?, lang),
-        "plan_status" => render::plan_status(&read(&v)?, text_only(format)?, lang),
-        "history" => render::history(&read(&v)?, text_only(format)?, lang),
-        "peer_comparison" => render::peer_comparison(&read(&v)?, text_only(format)?, lang),
+        "proposal" => sobriete::api::render_proposal(&read(&v)?, text_only(format)?, lang),
+        "plan_status" => sobriete::api::render_plan_status(&read(&v)?, text_only(format)?, lang),
+        "history" => sobriete::api::render_history(&read(&v)?, text_only(format)?, lang),
+        "peer_comparison" => {
+            sobriete::api::render_peer_comparison(&read(&v)?, text_only(format)?, lang)
+        }
         other => {
             return Err(Fail::Core(Error::InvalidArgument {
                 name: "kind".to_owned(),

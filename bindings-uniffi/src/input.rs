@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 use sobriete::api;
-use sobriete::input::parse;
+use sobriete::api::Proposal;
+use sobriete::api::ProposalRequest;
 use sobriete::model::peers::PeerSet;
 use sobriete::model::plan::Plan;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::{Proposal, ProposalRequest};
 use sobriete::{Assessment, DocumentKind, Error, Profile, Referential};
 
 /// Pretty JSON, like the core's JSON forms. The core's documents serialize
@@ -28,7 +28,7 @@ fn value_of<T: serde::de::DeserializeOwned>(
     base: &str,
 ) -> Result<T, Error> {
     let value = api::parse_json(json, document)?;
-    parse::from_value::<T>(&value, base).map_err(|i| invalid(document, vec![i]))
+    sobriete::api::from_value::<T>(&value, base).map_err(|i| invalid(document, vec![i]))
 }
 
 pub(crate) fn assessment(json: &str, r: &Referential) -> Result<Assessment, Error> {

@@ -177,9 +177,11 @@ impl Referential {
         let run = || {
             let a = self.assessment(&assessment)?;
             let request = api::request_from_value(&json_value(&request, DocumentKind::Request)?)?;
-            let proposal =
-                parse::from_value::<Proposal>(&json_value(&proposal, DocumentKind::Request)?, "")
-                    .map_err(|i| invalid(DocumentKind::Request, i))?;
+            let proposal = sobriete::api::from_value::<Proposal>(
+                &json_value(&proposal, DocumentKind::Request)?,
+                "",
+            )
+            .map_err(|i| invalid(DocumentKind::Request, i))?;
             let created = string(&created, "created")?;
             Ok(api::plan_from_proposal(
                 self.r(),
@@ -274,7 +276,7 @@ impl Referential {
             let m = api::migrate(self.r(), &a, &c, &to)?;
             Ok(match format {
                 ReportFormat::Json => pretty(&m.report),
-                _ => sobriete::report::text::migration_report(&m.report, format, lang),
+                _ => sobriete::api::render_migration_report(&m.report, format, lang),
             })
         };
         text(run())
@@ -299,7 +301,7 @@ impl Referential {
             let s = api::simulate_migration(self.r(), &a, &c, &to)?;
             Ok(match format {
                 ReportFormat::Json => pretty(&s),
-                _ => sobriete::report::text::migration_simulation(&s, format, lang),
+                _ => sobriete::api::render_migration_simulation(&s, format, lang),
             })
         };
         text(run())

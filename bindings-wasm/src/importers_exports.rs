@@ -18,7 +18,7 @@ pub fn import_referential(
     let run = || {
         let format = format
             .as_string()
-            .and_then(|f| sobriete::import::ImportFormat::parse(&f))
+            .and_then(|f| sobriete::api::ImportFormat::parse(&f))
             .ok_or_else(|| {
                 argument(
                     "format",
@@ -33,8 +33,8 @@ pub fn import_referential(
 
 /// Éco-clic's database: a dump's text (a string or UTF-8 bytes), or
 /// `{sql}` / `{csv: {<table>: text}}`.
-fn ecoclic_source(value: &JsValue) -> Outcome<sobriete::import::ecoclic::EcoClicSource> {
-    use sobriete::import::ecoclic::EcoClicSource;
+fn ecoclic_source(value: &JsValue) -> Outcome<sobriete::api::EcoClicSource> {
+    use sobriete::api::EcoClicSource;
     if let Some(text) = value.as_string() {
         return Ok(EcoClicSource::Sql(text));
     }

@@ -40,15 +40,14 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 use serde_json::Value;
+use sobriete::api::Proposal;
 use sobriete::api::{self, ReportInputs, ValidationReport};
-use sobriete::input::parse;
 use sobriete::model::assessment::Assessment;
 use sobriete::model::crosswalk::Crosswalk;
 use sobriete::model::peers::PeerSet;
 use sobriete::model::plan::Plan;
 use sobriete::model::profile::Profile;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::Proposal;
 use sobriete::{DocumentKind, Error, Issue, IssueCode, Lang, ReportFormat};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -170,7 +169,7 @@ fn json_text(value: &JsValue) -> Result<String, Issue> {
 }
 
 /// An input as a JSON value, through the core's checks (size, nesting
-/// depth, duplicate keys: `sobriete::input::limits`) and parser. A `Uint8Array`
+/// depth, duplicate keys: `sobriete::api::limits`) and parser. A `Uint8Array`
 /// is UTF-8 JSON text (checked: `invalid_json` when it is not).
 fn json_value(value: &JsValue, document: DocumentKind) -> Outcome<Value> {
     api::parse_json(&input_text(value, document)?, document)
@@ -258,7 +257,7 @@ fn optional_string(value: &JsValue, name: &str) -> Outcome<Option<String>> {
 }
 
 fn target_from_value(value: &Value) -> Outcome<Target> {
-    parse::from_value::<Target>(value, "").map_err(|i| invalid(DocumentKind::Request, i))
+    sobriete::api::from_value::<Target>(value, "").map_err(|i| invalid(DocumentKind::Request, i))
 }
 
 fn peers(value: &JsValue) -> Outcome<PeerSet> {

@@ -181,7 +181,7 @@ impl Referential {
             } else {
                 let v = json_value(&profile, DocumentKind::Assessment)?;
                 Some(
-                    parse::from_value::<Profile>(&v, "/profile")
+                    sobriete::api::from_value::<Profile>(&v, "/profile")
                         .map_err(|i| invalid(DocumentKind::Assessment, i))?,
                 )
             };
@@ -200,7 +200,8 @@ fn batch_items(assessments: &JsValue) -> Outcome<Vec<Outcome<Value>>> {
         .into_iter()
         .map(|text| {
             text.and_then(|t| {
-                parse::parse_value(&t).map_err(|issue| invalid(DocumentKind::Assessment, issue))
+                sobriete::api::parse_value(&t)
+                    .map_err(|issue| invalid(DocumentKind::Assessment, issue))
             })
         })
         .collect())
@@ -278,7 +279,7 @@ impl Table {
     fn new(r: &sobriete::Referential, lines: bool) -> Self {
         Table {
             line: lines.then(js_sys::Array::new),
-            fixed: sobriete::report::csv::TABLE_COLUMNS
+            fixed: sobriete::api::TABLE_COLUMNS
                 .iter()
                 .map(|&name| (name, js_sys::Array::new()))
                 .collect(),
@@ -304,11 +305,7 @@ impl Table {
     }
 
     /// Appends one row: the summary's figures, or the error's message.
-    fn push(
-        &mut self,
-        line: Option<usize>,
-        result: Outcome<sobriete::engine::scoring::ScoreSummary>,
-    ) {
+    fn push(&mut self, line: Option<usize>, result: Outcome<sobriete::api::ScoreSummary>) {
         let number = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from_f64);
         if let (Some(column), Some(l)) = (&self.line, line) {
             column.push(&JsValue::from_f64(l as f64));

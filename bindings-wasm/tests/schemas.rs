@@ -32,7 +32,7 @@ fn extra_schemas_up_to_date() {
         ),
         (
             "progress-point.schema.json",
-            generate::<sobriete::follow_up::history::ProgressPoint>("sobriete progress point"),
+            generate::<sobriete::api::ProgressPoint>("sobriete progress point"),
         ),
     ];
     for (name, text) in all {

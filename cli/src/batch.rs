@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use sobriete::engine::scoring::ScoreSummary;
+use sobriete::api::ScoreSummary;
 use sobriete::model::error::{DocumentKind, Issue, IssueCode};
 use sobriete::{api, Referential};
 
@@ -15,7 +15,7 @@ use super::{emit, fail, Failure};
 /// Output of `batch`.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum BatchFormat {
-    /// CSV: a header, then one row per line (see `sobriete::report::csv::summaries_csv`).
+    /// CSV: a header, then one row per line (see `sobriete::api::summaries_csv`).
     Csv,
     /// JSON Lines: one object per line.
     Jsonl,
@@ -179,11 +179,7 @@ impl Batch<'_> {
         match self.format {
             BatchFormat::Csv => {
                 let refs: Vec<(usize, &Scored)> = rows.iter().map(|(i, r)| (*i, r)).collect();
-                emit(&sobriete::report::csv::summaries_csv(
-                    self.r,
-                    &refs,
-                    self.header,
-                ));
+                emit(&sobriete::api::summaries_csv(self.r, &refs, self.header));
             }
             BatchFormat::Jsonl => {
                 let mut out = String::new();

@@ -8,8 +8,10 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use sobriete::api;
-use sobriete::import::ecoclic::{AnswersReport, EcoClicSource, ImportedAnswers};
-use sobriete::import::{ImportFormat, ImportReport};
+use sobriete::api::AnswersReport;
+use sobriete::api::EcoClicSource;
+use sobriete::api::ImportedAnswers;
+use sobriete::api::{ImportFormat, ImportReport};
 
 use super::{fail, json, print, read_input, usage, Failure};
 
@@ -122,7 +124,7 @@ fn summary(r: &ImportReport) -> String {
 /// Skipped entries shown in a summary (the report file has them all).
 const SHOWN: usize = 20;
 
-fn list_skipped(s: &mut String, skipped: &[sobriete::import::Skipped]) {
+fn list_skipped(s: &mut String, skipped: &[sobriete::api::Skipped]) {
     for k in skipped.iter().take(SHOWN) {
         s.push_str(&format!(
             "\n  skipped {}: {}",
@@ -176,7 +178,7 @@ fn read_big(path: &Path) -> Result<String, Failure> {
     let file = std::fs::File::open(path)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
     let mut bytes = Vec::new();
-    file.take(sobriete::input::limits::MAX_ECOCLIC_SOURCE_BYTES as u64 + 1)
+    file.take(sobriete::api::limits::MAX_ECOCLIC_SOURCE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read {}: {e}", path.display())))?;
     String::from_utf8(bytes).map_err(|e| {

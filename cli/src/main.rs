@@ -234,7 +234,7 @@ enum Command {
         #[arg(long)]
         peers: String,
         /// Smallest group whose statistics are shown.
-        #[arg(long, default_value_t = sobriete::follow_up::peers::DEFAULT_MIN_GROUP_SIZE)]
+        #[arg(long, default_value_t = sobriete::api::DEFAULT_MIN_GROUP_SIZE)]
         min_group_size: usize,
         /// Referential JSON file (default: the embedded one).
         #[arg(long)]
@@ -589,7 +589,7 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
             let r = load_referential(&referential)?;
             let a = load_assessment(&assessment, &r)?;
             let themes = self::theme_targets(&theme_targets)?;
-            let request = sobriete::planning::optimize::ProposalRequest {
+            let request = sobriete::api::ProposalRequest {
                 target: sobriete::model::target::Target {
                     index: target,
                     grade,
@@ -612,10 +612,10 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
                     &today(),
                 )),
                 ProposalFmt::Text => {
-                    sobriete::report::text::proposal(&proposal, ReportFormat::Text, lang.into())
+                    sobriete::api::render_proposal(&proposal, ReportFormat::Text, lang.into())
                 }
                 ProposalFmt::Markdown => {
-                    sobriete::report::text::proposal(&proposal, ReportFormat::Markdown, lang.into())
+                    sobriete::api::render_proposal(&proposal, ReportFormat::Markdown, lang.into())
                 }
             };
             print(&out);
@@ -640,7 +640,7 @@ fn run_plan(command: PlanCommand) -> Result<ExitCode, Failure> {
             )?;
             let out = match format {
                 ReportFmt::Json => json(&status),
-                f => sobriete::report::text::plan_status(&status, report_format(f), lang.into()),
+                f => sobriete::api::render_plan_status(&status, report_format(f), lang.into()),
             };
             print(&out);
             Ok(ExitCode::SUCCESS)
@@ -738,13 +738,13 @@ pub(crate) fn read_file(path: &Path) -> Result<String, Failure> {
 /// (the core then reports `too_large` without the rest being read), and
 /// UTF-8 checked by the core (`invalid_json`).
 fn read_text(source: impl Read, name: &str) -> Result<String, Failure> {
-    let limit = sobriete::input::limits::MAX_DOCUMENT_BYTES;
+    let limit = sobriete::api::limits::MAX_DOCUMENT_BYTES;
     let mut bytes = Vec::new();
     source
         .take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(format!("cannot read {name}: {e}")))?;
-    match sobriete::input::limits::text_from_utf8(&bytes, sobriete::DocumentKind::Unknown) {
+    match sobriete::api::text_from_utf8(&bytes, sobriete::DocumentKind::Unknown) {
         Ok(text) => Ok(text.to_owned()),
         Err(issue) => Err(fail(format!("{name}: {issue}"))),
     }
@@ -970,8 +970,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                             .map(|x| {
                                 format!(
                                     "{} — {} (+{:.2})",
-                                    sobriete::report::text::plain(id),
-                                    sobriete::report::text::plain(x.title.get(lang)),
+                                    sobriete::api::terminal_text(id),
+                                    sobriete::api::terminal_text(x.title.get(lang)),
                                     x.gain
                                 )
                             })
@@ -988,8 +988,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     for (theme, ids) in &c.by_theme {
                         outln!(
                             "  {}: {}",
-                            sobriete::report::text::plain(theme),
-                            sobriete::report::text::plain(&ids.join(", "))
+                            sobriete::api::terminal_text(theme),
+                            sobriete::api::terminal_text(&ids.join(", "))
                         );
                     }
                     outln!("By REEN area:");
@@ -1027,8 +1027,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     json(&serde_json::json!({"history": h, "progress": points}))
                 }
                 (f, _) => {
-                    let mut text =
-                        sobriete::report::text::history(&h, report_format(f), lang.into());
+                    let mut text = sobriete::api::render_history(&h, report_format(f), lang.into());
                     let (achieved, planned) = match lang {
                         LangArg::Fr => ("réalisé", "prévu"),
                         LangArg::En => ("achieved", "planned"),
@@ -1043,7 +1042,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                             |x: Option<f64>| x.map_or("–".to_owned(), |v| format!("{v:.2}"));
                         text.push_str(&format!(
                             "{bullet}{} : {achieved} {} / {planned} {}\n",
-                            sobriete::report::text::plain(&p.date),
+                            sobriete::api::terminal_text(&p.date),
                             show(p.achieved),
                             show(p.planned)
                         ));
@@ -1068,7 +1067,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let c = api::compare(&r, &a, &set, Some(min_group_size))?;
             let out = match format {
                 ReportFmt::Json => json(&c),
-                f => sobriete::report::text::peer_comparison(&c, report_format(f), lang.into()),
+                f => sobriete::api::render_peer_comparison(&c, report_format(f), lang.into()),
             };
             print(&out);
             Ok(ExitCode::SUCCESS)
@@ -1169,7 +1168,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 let s = api::simulate_migration(&from, &a, &c, &to)?;
                 print(&match format {
                     ReportFormat::Json => json(&s),
-                    _ => sobriete::report::text::migration_simulation(&s, format, lang.into()),
+                    _ => sobriete::api::render_migration_simulation(&s, format, lang.into()),
                 });
                 return Ok(ExitCode::SUCCESS);
             }
@@ -1182,7 +1181,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             let report = match format {
                 ReportFormat::Json => json(&m.report),
-                _ => sobriete::report::text::migration_report(&m.report, format, lang.into()),
+                _ => sobriete::api::render_migration_report(&m.report, format, lang.into()),
             };
             eprint!("{report}");
             Ok(ExitCode::SUCCESS)

@@ -10,8 +10,9 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
+use sobriete::api::ProposalRequest;
+use sobriete::internals::propose;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::{propose, ProposalRequest};
 
 fn example(name: &str) -> sobriete::Assessment {
     let r = api::default_referential().unwrap();

@@ -13,8 +13,9 @@
 
 use std::time::Instant;
 
+use sobriete::api::ProposalRequest;
+use sobriete::internals::propose;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::{propose, ProposalRequest};
 
 // Brings `api`, `json` and `Value` into scope, and `generated`.
 include!("../benches/support/gen.rs");

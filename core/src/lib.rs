@@ -15,9 +15,10 @@
 //! use sobriete::api;
 //!
 //! let referential = api::default_referential().unwrap();
-//! let assessment = api::template(referential, 1, None, Some("2026-01-15")).unwrap();
+//! let mut assessment = api::template(referential, 1, None, Some("2026-01-15")).unwrap();
+//! assessment.profile.name = "Saint-Exemple".into();
 //! // Every question unanswered: the index is 0 and the result incomplete.
-//! let report = sobriete::engine::scoring::score(referential, &assessment, vec![]);
+//! let report = api::score(referential, &assessment).unwrap();
 //! assert_eq!(report.index, Some(0.0));
 //! assert!(!report.complete);
 //! ```
@@ -29,19 +30,40 @@
 #![warn(missing_docs)]
 
 pub mod api;
-pub mod check;
-pub mod engine;
-pub mod follow_up;
-pub mod import;
-pub mod input;
+pub(crate) mod check;
+pub(crate) mod engine;
+pub(crate) mod follow_up;
+pub(crate) mod import;
+pub(crate) mod input;
 pub mod model;
-pub mod planning;
-pub mod report;
+pub(crate) mod planning;
+pub(crate) mod report;
 
-pub use engine::scoring::ScoreReport;
+/// The computation's primitives, for the crate's own property tests, fuzz
+/// targets and benchmarks: they skip validation, so they are not part of
+/// the API (use [`api`]).
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::engine::scoring::{
+        answer_points, apply_addresses, apply_outcome, index_of, round2, score, summary,
+    };
+    pub use crate::follow_up::peers::{compare, rollup, validate_peers};
+    pub use crate::planning::optimize::propose;
+    pub use crate::planning::plan::{plan_status, validate_plan};
+    pub use crate::report::annual_review::annual_review;
+
+    /// The CSV writers, given a score report already made.
+    pub mod csv {
+        pub use crate::report::csv::{
+            answers_csv, plan_csv, safe_cell, themes_csv, ANSWERS_HEADER, PLAN_HEADER,
+            THEMES_HEADER,
+        };
+    }
+}
+
+pub use api::{ReportFormat, ScoreReport};
 pub use model::assessment::{Answer, Assessment, ReferentialRef};
 pub use model::error::{DocumentKind, Error, Issue, IssueCode, Severity};
 pub use model::profile::{Profile, ProfileKind};
 pub use model::referential::Referential;
 pub use model::text::{Lang, Text};
-pub use report::text::ReportFormat;

@@ -16,7 +16,8 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 use sobriete::api;
-use sobriete::import::ecoclic::{EcoClicSource, ImportedAnswers};
+use sobriete::api::EcoClicSource;
+use sobriete::api::ImportedAnswers;
 use sobriete::model::referential::{Condition, Response};
 use sobriete::{Answer, Error, IssueCode};
 
@@ -58,8 +59,7 @@ fn a_dump_a_mysqldump_and_csv_exports_give_the_same_imports() {
     let EcoClicSource::Sql(text) = sql("mini.sql") else {
         unreachable!()
     };
-    let via_format =
-        api::import_referential(sobriete::import::ImportFormat::Ecoclic, &text).unwrap();
+    let via_format = api::import_referential(sobriete::api::ImportFormat::Ecoclic, &text).unwrap();
     assert_eq!(via_format, base);
     // And the JSON forms the bindings use.
     let out: Value = serde_json::from_str(
@@ -439,7 +439,7 @@ fn broken_sources_give_typed_errors_with_their_line() {
         at += 97;
     }
     // Too large: refused before reading.
-    let big = EcoClicSource::Sql(" ".repeat(sobriete::input::limits::MAX_ECOCLIC_SOURCE_BYTES + 1));
+    let big = EcoClicSource::Sql(" ".repeat(sobriete::api::limits::MAX_ECOCLIC_SOURCE_BYTES + 1));
     assert_eq!(
         codes(&api::import_ecoclic(&big).unwrap_err()),
         [IssueCode::TooLarge]

@@ -7,14 +7,14 @@
 //! CSV exports (read back with the `csv` reader: header, one row per item,
 //! numbers, quoting, formula injection) and the REEN annual review.
 
-use sobriete::model::plan::{ActionStatus, Budget, Indicator, Plan};
-use sobriete::model::target::Target;
-use sobriete::planning::optimize::ProposalRequest;
-use sobriete::planning::plan::PlanStatus;
-use sobriete::report::annual_review::annual_review;
-use sobriete::report::csv::{
+use sobriete::api::PlanStatus;
+use sobriete::api::ProposalRequest;
+use sobriete::internals::annual_review;
+use sobriete::internals::csv::{
     answers_csv, plan_csv, safe_cell, themes_csv, ANSWERS_HEADER, PLAN_HEADER, THEMES_HEADER,
 };
+use sobriete::model::plan::{ActionStatus, Budget, Indicator, Plan};
+use sobriete::model::target::Target;
 use sobriete::{api, Answer, Assessment, Lang, Referential, ScoreReport};
 
 const HYPERLINK: &str = "=HYPERLINK(\"http://x\")";
@@ -307,11 +307,10 @@ fn annual_review_follows_the_decree() {
     }
     // Index and objectives.
     let index = c.report.index.unwrap();
-    let shown = format!("{} / 100", sobriete::engine::scoring::round2(index)).replace('.', ",");
+    let shown = format!("{} / 100", sobriete::internals::round2(index)).replace('.', ",");
     assert!(md.contains(&shown), "index {shown}");
     let target = c.plan.target.as_ref().unwrap().index.unwrap();
-    let target_shown =
-        format!("{} / 100", sobriete::engine::scoring::round2(target)).replace('.', ",");
+    let target_shown = format!("{} / 100", sobriete::internals::round2(target)).replace('.', ",");
     assert!(md.contains(&target_shown), "target {target_shown}");
     assert!(md.contains("Échéance : 2027-12-31"));
     // Indicators table.
@@ -324,7 +323,7 @@ fn annual_review_follows_the_decree() {
     assert!(md.contains("&lt;script&gt;"));
     assert!(md.contains("\\+cmd"));
     let title = c.plan.actions[0].title_in(c.r, Lang::Fr);
-    assert!(md.contains(&sobriete::report::text::escape_markdown(&title)));
+    assert!(md.contains(&sobriete::api::escape_markdown(&title)));
 }
 
 #[test]

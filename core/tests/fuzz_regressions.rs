@@ -21,7 +21,7 @@
 use std::path::{Path, PathBuf};
 
 use sobriete::api;
-use sobriete::import::ImportFormat;
+use sobriete::api::ImportFormat;
 use sobriete::{Lang, Referential, ReportFormat};
 
 const FORMATS: [ReportFormat; 4] = [

@@ -11,7 +11,9 @@
 )]
 
 use serde_json::{json, Value};
-use sobriete::follow_up::history::{self, ProgressPoint, QuestionChange, ThemeDelta};
+use sobriete::api::ProgressPoint;
+use sobriete::api::QuestionChange;
+use sobriete::api::ThemeDelta;
 use sobriete::model::assessment::{Answer, Assessment};
 use sobriete::model::plan::Plan;
 use sobriete::{api, Error, Referential};
@@ -212,7 +214,7 @@ fn change(
 fn history_orders_entries_by_date_and_computes_deltas() {
     let r = referential();
     // Given out of date order.
-    let h = history::history(&r, &[a2(&r), a3(&r), a1(&r)]).unwrap();
+    let h = api::history(&r, &[a2(&r), a3(&r), a1(&r)]).unwrap();
 
     let dates: Vec<&str> = h.entries.iter().map(|e| e.date.as_str()).collect();
     assert_eq!(dates, ["2024-03-01", "2025-03-01", "2026-03-01"]);
@@ -296,18 +298,18 @@ fn history_orders_entries_by_date_and_computes_deltas() {
 #[test]
 fn history_of_fewer_than_two_has_no_overall_and_equal_dates_keep_their_order() {
     let r = referential();
-    let empty = history::history(&r, &[]).unwrap();
+    let empty = api::history(&r, &[]).unwrap();
     assert!(empty.entries.is_empty() && empty.deltas.is_empty() && empty.overall.is_none());
     assert!(empty.themes.iter().all(|s| s.points.is_empty()));
 
-    let one = history::history(&r, &[a2(&r)]).unwrap();
+    let one = api::history(&r, &[a2(&r)]).unwrap();
     assert_eq!(one.entries.len(), 1);
     assert!(one.deltas.is_empty() && one.overall.is_none());
 
     // a3's answers dated like a1: the stable order puts it after a1.
     let mut same_day = a3(&r);
     same_day.date = "2024-03-01".into();
-    let h = history::history(&r, &[a2(&r), a1(&r), same_day]).unwrap();
+    let h = api::history(&r, &[a2(&r), a1(&r), same_day]).unwrap();
     let indexes: Vec<Option<f64>> = h.entries.iter().map(|e| e.index).collect();
     assert_eq!(indexes, [Some(25.93), Some(75.0), Some(54.63)]);
 }
@@ -317,7 +319,7 @@ fn history_returns_the_error_of_an_invalid_assessment() {
     let r = referential();
     let mut bad = a2(&r);
     bad.date = "2025-02-30".into();
-    let err = history::history(&r, &[a1(&r), bad.clone()]).unwrap_err();
+    let err = api::history(&r, &[a1(&r), bad.clone()]).unwrap_err();
     assert_eq!(err, api::score(&r, &bad).unwrap_err());
     assert_eq!(err.code(), "invalid_document");
 }
@@ -325,7 +327,7 @@ fn history_returns_the_error_of_an_invalid_assessment() {
 #[test]
 fn diff_lists_changed_answers_and_statuses() {
     let r = referential();
-    let d = history::diff(&r, &a1(&r), &a2(&r)).unwrap();
+    let d = api::diff(&r, &a1(&r), &a2(&r)).unwrap();
     assert_eq!(
         (d.before_date.as_str(), d.after_date.as_str()),
         ("2024-03-01", "2025-03-01")
@@ -390,7 +392,7 @@ fn diff_lists_changed_answers_and_statuses() {
 #[test]
 fn diff_ignores_comments_and_evidence() {
     let r = referential();
-    let d = history::diff(&r, &a2(&r), &a3(&r)).unwrap();
+    let d = api::diff(&r, &a2(&r), &a3(&r)).unwrap();
     // 54.63 → 75.00: + 20.37.
     assert_eq!(d.index_delta, Some(20.37));
     // q4's comment changed, q6 lost its evidence: only q2 and q6 changed.
@@ -414,7 +416,7 @@ fn diff_ignores_comments_and_evidence() {
 
     // Nothing changed: nothing listed. An absent answer and an explicit
     // `unanswered` are the same.
-    assert!(history::diff(&r, &a2(&r), &a2(&r))
+    assert!(api::diff(&r, &a2(&r), &a2(&r))
         .unwrap()
         .questions
         .is_empty());
@@ -424,7 +426,7 @@ fn diff_ignores_comments_and_evidence() {
     placeholder
         .answers
         .insert("q5".into(), Answer::unanswered());
-    assert!(history::diff(&r, &without, &placeholder)
+    assert!(api::diff(&r, &without, &placeholder)
         .unwrap()
         .questions
         .is_empty());
@@ -438,7 +440,7 @@ fn comment_of(a: &Assessment, q: &str) -> Option<String> {
 fn next_assessment_raises_the_answers_of_done_actions() {
     let r = referential();
     let previous = a2(&r);
-    let next = history::next_assessment(&r, &previous, &plan(), "2027-03-01").unwrap();
+    let next = api::next_assessment(&r, &previous, &plan(), "2027-03-01").unwrap();
     assert_eq!(next.date, "2027-03-01");
 
     // p1 (done, act-a): q1 and q3 already yes, nothing raised.
@@ -507,7 +509,7 @@ fn next_assessment_marks_the_first_action_that_raised_an_answer() {
         ]
     }))
     .unwrap();
-    let next = history::next_assessment(&r, &a1(&r), &plan, "2025-01-10").unwrap();
+    let next = api::next_assessment(&r, &a1(&r), &plan, "2025-01-10").unwrap();
     // q4 {a} (1) → {a, b} (2) by x1 → {a, b, c} (4, capped at 3) by x2: both
     // raised it, x1 first.
     assert_eq!(
@@ -529,7 +531,7 @@ fn next_assessment_marks_the_first_action_that_raised_an_answer() {
 fn next_assessment_rejects_a_bad_date() {
     let r = referential();
     for date in ["2027-02-30", "1/3/2027", "", "2027-3-1"] {
-        match history::next_assessment(&r, &a2(&r), &plan(), date) {
+        match api::next_assessment(&r, &a2(&r), &plan(), date) {
             Err(Error::InvalidArgument { name, .. }) => assert_eq!(name, "date"),
             other => panic!("{date:?}: {other:?}"),
         }
@@ -537,8 +539,12 @@ fn next_assessment_rejects_a_bad_date() {
     // A plan for another referential is rejected too.
     let mut other = plan();
     other.referential.id = "autre".into();
-    match history::next_assessment(&r, &a2(&r), &other, "2027-03-01") {
-        Err(Error::InvalidArgument { name, .. }) => assert_eq!(name, "plan"),
+    match api::next_assessment(&r, &a2(&r), &other, "2027-03-01") {
+        Err(Error::Invalid { document, issues }) => {
+            assert_eq!(document, sobriete::DocumentKind::Plan);
+            assert_eq!(issues[0].code, sobriete::IssueCode::ReferentialMismatch);
+            assert_eq!(issues[0].path, "/referential/id");
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -546,7 +552,7 @@ fn next_assessment_rejects_a_bad_date() {
 #[test]
 fn progress_series_gives_achieved_and_planned_indexes() {
     let r = referential();
-    let series = history::progress_series(&r, &[a3(&r), a1(&r), a2(&r)], &plan()).unwrap();
+    let series = api::progress_series(&r, &[a3(&r), a1(&r), a2(&r)], &plan()).unwrap();
     let point = |date: &str, achieved: f64, planned: f64| ProgressPoint {
         date: date.into(),
         achieved: Some(achieved),
@@ -590,7 +596,7 @@ fn progress_series_before_the_first_assessment_and_without_baseline_before_the_p
     let mut plan = plan();
     // Created before every assessment: the baseline is the earliest, a2.
     plan.created = "2020-01-01".into();
-    let series = history::progress_series(&r, &[a3(&r), a2(&r)], &plan).unwrap();
+    let series = api::progress_series(&r, &[a3(&r), a2(&r)], &plan).unwrap();
     let dates: Vec<&str> = series.iter().map(|p| p.date.as_str()).collect();
     assert_eq!(
         dates,
@@ -621,7 +627,7 @@ fn progress_series_before_the_first_assessment_and_without_baseline_before_the_p
     );
 
     // Only a3: the due dates before it have nothing achieved yet.
-    let series = history::progress_series(&r, &[a3(&r)], &plan).unwrap();
+    let series = api::progress_series(&r, &[a3(&r)], &plan).unwrap();
     assert_eq!(series[0].date, "2025-03-01");
     assert_eq!(series[0].achieved, None);
     // Baseline a3 (75.00) with p5: q2 is already full and q6 stays N/A (no

@@ -203,7 +203,7 @@ fn markdown_and_text_stay_inert() {
 #[test]
 fn csv_cells_never_start_a_formula() {
     let (r, a) = documents();
-    let request = sobriete::planning::optimize::ProposalRequest {
+    let request = sobriete::api::ProposalRequest {
         target: sobriete::model::target::Target::index(90.0),
         ..Default::default()
     };

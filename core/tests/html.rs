@@ -12,11 +12,12 @@
 
 use scraper::{Html, Selector};
 use serde_json::{json, Value};
-use sobriete::follow_up::history::ProgressPoint;
+use sobriete::api::html_report;
+use sobriete::api::HtmlOptions;
+use sobriete::api::ProgressPoint;
+use sobriete::api::ProposalRequest;
+use sobriete::api::RadarSeries;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::ProposalRequest;
-use sobriete::report::html::{html_report, HtmlOptions};
-use sobriete::report::svg::{self, RadarSeries};
 use sobriete::{api, Assessment, Lang, Referential, ScoreReport};
 
 const EXAMPLE: &str = include_str!("../../examples/agglomeration-niveau2.json");
@@ -97,9 +98,9 @@ fn num_fr(x: f64) -> String {
 
 fn full_options<'a>(
     lang: Lang,
-    proposal: &'a sobriete::planning::optimize::Proposal,
-    status: &'a sobriete::planning::plan::PlanStatus,
-    history: &'a sobriete::follow_up::history::History,
+    proposal: &'a sobriete::api::Proposal,
+    status: &'a sobriete::api::PlanStatus,
+    history: &'a sobriete::api::History,
     progress: &'a [ProgressPoint],
 ) -> HtmlOptions<'a> {
     HtmlOptions {
@@ -114,9 +115,9 @@ fn full_options<'a>(
 
 struct Fixture {
     report: ScoreReport,
-    proposal: sobriete::planning::optimize::Proposal,
-    status: sobriete::planning::plan::PlanStatus,
-    history: sobriete::follow_up::history::History,
+    proposal: sobriete::api::Proposal,
+    status: sobriete::api::PlanStatus,
+    history: sobriete::api::History,
     progress: Vec<ProgressPoint>,
 }
 
@@ -309,7 +310,7 @@ fn svg_charts_are_standalone_xml_with_one_polygon_per_series() {
                 values: vec![Some(10.0 * k as f64), None, Some(100.0)],
             })
             .collect();
-        let s = svg::radar(&axes, &series);
+        let s = api::radar_chart(&axes, &series);
         assert!(s.starts_with("<svg "));
         assert!(s.ends_with("</svg>"));
         assert!(s.contains("xmlns=\"http://www.w3.org/2000/svg\""));
@@ -320,7 +321,7 @@ fn svg_charts_are_standalone_xml_with_one_polygon_per_series() {
         // Distinct dash patterns so the series stay apart in black and white.
         assert_eq!(s.matches("stroke-dasharray").count(), n - 1 + (n - 1));
     }
-    let e = svg::evolution(&[
+    let e = api::evolution_chart(&[
         ("2025-01-01".to_owned(), Some(20.0), Some(20.0)),
         ("2026-01-01".to_owned(), Some(30.5), Some(45.0)),
     ]);
@@ -331,7 +332,7 @@ fn svg_charts_are_standalone_xml_with_one_polygon_per_series() {
     assert!(e.contains("stroke-dasharray"));
     assert_eq!(
         e,
-        svg::evolution(&[
+        api::evolution_chart(&[
             ("2025-01-01".to_owned(), Some(20.0), Some(20.0)),
             ("2026-01-01".to_owned(), Some(30.5), Some(45.0)),
         ])
@@ -445,14 +446,14 @@ fn hostile_text_is_escaped_everywhere() {
 
     // The SVG functions alone.
     let axes = vec![IMG.to_owned(), SCRIPT.to_owned(), "Usages".to_owned()];
-    let s = svg::radar(
+    let s = api::radar_chart(
         &axes,
         &[RadarSeries {
             label: SCRIPT.to_owned(),
             values: vec![Some(50.0), None, Some(10.0)],
         }],
     );
-    let e = svg::evolution(&[
+    let e = api::evolution_chart(&[
         (SCRIPT.to_owned(), Some(1.0), None),
         (IMG.to_owned(), None, Some(2.0)),
     ]);

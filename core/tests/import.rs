@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use indexmap::IndexMap;
 use serde_json::{json, Value};
 use sobriete::api;
-use sobriete::import::{self, ImportFormat, Imported};
+use sobriete::api::{ImportFormat, Imported};
 use sobriete::model::referential::{Rating, Response};
 use sobriete::{Answer, Assessment, DocumentKind, Error, Profile, ProfileKind, Referential};
 
@@ -75,7 +75,7 @@ fn assert_valid(i: &Imported) {
     assert!(report.valid, "{:?}", report.issues);
     // The report itself round-trips.
     let report_json = serde_json::to_string(&i.report).unwrap();
-    let again: import::ImportReport = serde_json::from_str(&report_json).unwrap();
+    let again: api::ImportReport = serde_json::from_str(&report_json).unwrap();
     assert_eq!(again, i.report);
 }
 
@@ -657,7 +657,7 @@ fn hostile_sources_never_panic() {
 fn the_json_facade_matches_the_typed_one() {
     let source = fixture("rgesn-themed.json");
     let typed = api::import_referential(ImportFormat::Rgesn, &source).unwrap();
-    let json: import::Imported =
+    let json: api::Imported =
         serde_json::from_str(&api::import_referential_json("RGESN", &source).unwrap()).unwrap();
     assert_eq!(json, typed);
     let formats: BTreeSet<&str> = ImportFormat::ALL.iter().map(|f| f.as_str()).collect();

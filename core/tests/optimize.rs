@@ -12,10 +12,13 @@
 
 use serde_json::{json, Value};
 use sobriete::api;
-use sobriete::engine::scoring::{apply_addresses, apply_outcome, round2};
+use sobriete::api::ProposalRequest;
+use sobriete::internals::apply_addresses;
+use sobriete::internals::apply_outcome;
+use sobriete::internals::propose;
+use sobriete::internals::round2;
 use sobriete::model::referential::Referential;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::{propose, ProposalRequest};
 use sobriete::Assessment;
 
 /// xorshift64*: small, deterministic, good enough to draw test cases.
@@ -273,7 +276,7 @@ fn brute_force(case: &Case) -> Option<(bool, u32, Option<f64>)> {
             &a.answers,
             chosen.iter().flat_map(|&i| r.actions[i].addresses.iter()),
         );
-        let report = sobriete::engine::scoring::score(r, &b, vec![]);
+        let report = sobriete::internals::score(r, &b, vec![]);
         let Some(index) = report.index else { continue };
         let themes_ok = req.target.themes.iter().all(|(t, goal)| {
             report
@@ -376,8 +379,7 @@ fn default_referential_proposal_reaches_the_target_minimally() {
             .collect();
         let mut b = a.clone();
         b.answers = apply_addresses(r, &a.answers, rest.iter().flat_map(|x| x.addresses.iter()));
-        let index =
-            sobriete::engine::scoring::index_of(r, b.level, &b.profile, &b.answers).unwrap();
+        let index = sobriete::internals::index_of(r, b.level, &b.profile, &b.answers).unwrap();
         assert!(
             round2(index) < 50.0,
             "dropping {drop} still reaches the target: not minimal"

@@ -12,9 +12,12 @@
 )]
 
 use serde_json::{json, Value};
-use sobriete::follow_up::peers::{
-    compare, population_band, rollup, validate_peers, Stats, DEFAULT_MIN_GROUP_SIZE,
-};
+use sobriete::api::population_band;
+use sobriete::api::Stats;
+use sobriete::api::DEFAULT_MIN_GROUP_SIZE;
+use sobriete::internals::compare;
+use sobriete::internals::rollup;
+use sobriete::internals::validate_peers;
 use sobriete::model::peers::{PeerResult, PeerSet};
 use sobriete::{api, IssueCode, ProfileKind};
 
@@ -55,9 +58,7 @@ fn peers_with(indexes: &[f64]) -> Vec<PeerResult> {
         .collect()
 }
 
-fn national(
-    c: &sobriete::follow_up::peers::PeerComparison,
-) -> &sobriete::follow_up::peers::Stratum {
+fn national(c: &sobriete::api::PeerComparison) -> &sobriete::api::Stratum {
     c.strata.iter().find(|s| s.id == "national").unwrap()
 }
 
@@ -491,7 +492,7 @@ fn validate_peers_reports_every_problem_with_its_path() {
 fn from_report_carries_profile_date_referential_index_and_themes() {
     let referential = api::default_referential().unwrap();
     let assessment = api::template(referential, 1, None, Some("2026-01-15")).unwrap();
-    let report = sobriete::engine::scoring::score(referential, &assessment, vec![]);
+    let report = sobriete::internals::score(referential, &assessment, vec![]);
     let p = PeerResult::from_report(&report);
     assert_eq!(p.profile, report.profile);
     assert_eq!(p.date, "2026-01-15");

@@ -9,9 +9,12 @@
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
+use sobriete::api::PlanStatus;
+use sobriete::api::StatusCounts;
+use sobriete::internals::plan_status;
+use sobriete::internals::validate_plan;
 use sobriete::model::plan::{ActionStatus, Plan};
 use sobriete::model::referential::Rating;
-use sobriete::planning::plan::{plan_status, validate_plan, PlanStatus, StatusCounts};
 use sobriete::{api, Assessment, IssueCode, Lang, Referential, Severity};
 
 /// Two themes:

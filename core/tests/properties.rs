@@ -36,13 +36,14 @@ use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
+use sobriete::api::ProposalRequest;
+use sobriete::api::QuestionStatus;
 use sobriete::api::{self, ReportInputs};
-use sobriete::engine::scoring::{
-    self, answer_points, apply_addresses, apply_outcome, QuestionStatus,
-};
+use sobriete::internals::answer_points;
+use sobriete::internals::apply_addresses;
+use sobriete::internals::apply_outcome;
 use sobriete::model::referential::Referential;
 use sobriete::model::target::Target;
-use sobriete::planning::optimize::ProposalRequest;
 use sobriete::{Answer, Assessment, Lang, ReportFormat, ScoreReport};
 
 const CASES: u32 = 256;
@@ -860,7 +861,7 @@ fn brute_force(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Option
             &a.answers,
             chosen.iter().flat_map(|&i| r.actions[i].addresses.iter()),
         );
-        let s = scoring::summary(r, &b);
+        let s = sobriete::internals::summary(r, &b);
         let Some(index) = s.index else { continue };
         let themes = req.target.themes.iter().all(|(t, goal)| {
             s.themes

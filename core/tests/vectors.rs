@@ -33,7 +33,7 @@ fn error_value(e: &sobriete::Error) -> Value {
 }
 
 /// One item of a batch of summaries in the vectors' shape.
-fn summary_item(item: &Result<sobriete::engine::scoring::ScoreSummary, sobriete::Error>) -> Value {
+fn summary_item(item: &Result<sobriete::api::ScoreSummary, sobriete::Error>) -> Value {
     match item {
         Ok(s) => json!({ "summary": s }),
         Err(e) => error_value(e),

@@ -28,7 +28,7 @@ fuzz_target!(|data: &[u8]| {
         if let Some(p) = &data.proposal {
             for lang in sobriete_fuzz::LANGS {
                 for format in sobriete_fuzz::FORMATS {
-                    let _ = sobriete::report::text::proposal(p, format, lang);
+                    let _ = sobriete::api::render_proposal(p, format, lang);
                 }
             }
         }

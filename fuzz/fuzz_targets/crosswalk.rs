@@ -5,7 +5,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use sobriete::api;
-use sobriete::report::text as render;
 
 fuzz_target!(|data: &[u8]| {
     let docs = sobriete_fuzz::documents(data);
@@ -33,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(m) = api::migrate(&from, &a, &c, &to) {
         for lang in sobriete_fuzz::LANGS {
             for format in sobriete_fuzz::FORMATS {
-                let _ = render::migration_report(&m.report, format, lang);
+                let _ = sobriete::api::render_migration_report(&m.report, format, lang);
             }
         }
         let _ = api::score(&to, &m.assessment);
@@ -41,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(s) = api::simulate_migration(&from, &a, &c, &to) {
         for lang in sobriete_fuzz::LANGS {
             for format in sobriete_fuzz::FORMATS {
-                let _ = render::migration_simulation(&s, format, lang);
+                let _ = sobriete::api::render_migration_simulation(&s, format, lang);
             }
         }
     }

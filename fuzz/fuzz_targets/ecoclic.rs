@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use libfuzzer_sys::fuzz_target;
 use sobriete::api;
-use sobriete::import::ecoclic::EcoClicSource;
+use sobriete::api::EcoClicSource;
 
 const TABLES: [&str; 6] = [
     "category",

@@ -4,7 +4,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use sobriete::api;
-use sobriete::report::text as render;
 
 fuzz_target!(|data: &[u8]| {
     let docs = sobriete_fuzz::documents(data);
@@ -20,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(h) = api::history(&r, &list) {
         for lang in sobriete_fuzz::LANGS {
             for format in sobriete_fuzz::FORMATS {
-                let _ = render::history(&h, format, lang);
+                let _ = sobriete::api::render_history(&h, format, lang);
             }
         }
     }

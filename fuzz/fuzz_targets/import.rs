@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use sobriete::api;
-use sobriete::import::ImportFormat;
+use sobriete::api::ImportFormat;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, rest)) = data.split_first() else {

@@ -5,7 +5,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use sobriete::api::{self, ReportInputs};
-use sobriete::report::text;
 
 fuzz_target!(|data: &[u8]| {
     let docs = sobriete_fuzz::documents(data);

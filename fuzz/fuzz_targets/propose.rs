@@ -5,7 +5,6 @@
 
 use libfuzzer_sys::fuzz_target;
 use sobriete::api;
-use sobriete::report::text as render;
 
 fuzz_target!(|data: &[u8]| {
     let docs = sobriete_fuzz::documents(data);
@@ -42,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
     }
     for lang in sobriete_fuzz::LANGS {
         for format in sobriete_fuzz::FORMATS {
-            let _ = render::proposal(&p, format, lang);
+            let _ = sobriete::api::render_proposal(&p, format, lang);
         }
     }
     let plan = api::plan_from_proposal(&r, &a, &request, &p, "2026-01-01");

@@ -10,10 +10,10 @@
 use arbitrary::Arbitrary;
 use indexmap::IndexMap;
 use libfuzzer_sys::fuzz_target;
-use sobriete::planning::optimize::ProposalRequest;
+use sobriete::api::ProposalRequest;
 use sobriete::model::referential::{Question, Response};
 use sobriete::model::target::Target;
-use sobriete::engine::scoring;
+use sobriete::internals as scoring;
 use sobriete::{api, Answer, Assessment, Profile, ProfileKind, ReferentialRef};
 
 #[derive(Arbitrary, Debug)]

@@ -11,7 +11,7 @@
 //! silently wrong number, which the fuzzer reports like a crash.
 
 use sobriete::api;
-use sobriete::engine::scoring::ScoreReport;
+use sobriete::api::ScoreReport;
 use sobriete::{Assessment, Lang, Referential, ReportFormat};
 
 /// Both report languages.
@@ -114,9 +114,9 @@ pub fn exercise_assessment(r: &Referential, a: &Assessment) {
     check_report(&report);
     render_all(&report);
     for lang in LANGS {
-        let _ = sobriete::report::csv::answers_csv(r, a, &report, lang);
-        let _ = sobriete::report::csv::themes_csv(&report, lang);
-        let _ = sobriete::report::annual_review::annual_review(r, &report, None, None, 2026, lang);
+        let _ = sobriete::api::answers_csv(r, a, &report, lang);
+        let _ = sobriete::api::themes_csv(&report, lang);
+        let _ = sobriete::internals::annual_review(r, &report, None, None, 2026, lang);
     }
     let _ = api::radar_svg(r, a, None, None, Lang::Fr);
     let summary = api::score_summary(r, a).ok();

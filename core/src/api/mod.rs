@@ -4,6 +4,57 @@
 pub(crate) mod batch;
 pub mod schema;
 
+// The facade's vocabulary: every result an operation returns and every
+// request it reads. Callers name them from here; the layers that define
+// them are private to the crate.
+pub use crate::engine::scoring::{
+    Conformity, Counts, EcoClic, Gap, GapState, Grade, QuestionResult, QuestionStatus,
+    RecommendedAction, ScoreReport, ScoreSummary, SubThemeScore, ThemeScore, ThemeSummary,
+};
+pub use crate::follow_up::history::{
+    AssessmentDiff, History, HistoryDelta, HistoryEntry, ProgressPoint, QuestionChange,
+    SeriesPoint, ThemeDelta, ThemeSeries, ThemeValue,
+};
+pub use crate::follow_up::peers::{
+    population_band, Bucket, PeerComparison, PopulationBand, Rollup, RollupTheme, Stats, Stratum,
+    ThemeStats, DEFAULT_MIN_GROUP_SIZE,
+};
+pub use crate::import::ecoclic::{
+    AnswersCounts, AnswersReport, CollectiviteReport, EcoClicSource, ImportedAnswers,
+    ImportedAssessment, NotCarried,
+};
+pub use crate::import::{ImportCounts, ImportFormat, ImportReport, Imported, Skipped};
+pub use crate::input::parse::{from_value, parse_value};
+pub use crate::planning::optimize::{
+    Candidate, Candidates, Proposal, ProposalRequest, ScheduledAction, ThemeProjection,
+};
+pub use crate::planning::plan::{
+    ActionLine, BudgetFigures, EffortFigures, IndexFigures, IndicatorStatus, PlanStatus,
+    StatusCounts,
+};
+pub use crate::planning::target::{TargetGap, ThemeGap};
+pub use crate::report::csv::{summaries_csv, TABLE_COLUMNS};
+pub use crate::report::html::{html_report, HtmlOptions};
+pub use crate::report::svg::{evolution as evolution_chart, radar as radar_chart, RadarSeries};
+pub use crate::report::text::{
+    escape_markdown, history as render_history, migration_report as render_migration_report,
+    migration_simulation as render_migration_simulation, peer_comparison as render_peer_comparison,
+    plain as terminal_text, plan_status as render_plan_status, proposal as render_proposal,
+    ReportFormat,
+};
+
+/// The limits every document is checked against before any work (sizes in
+/// bytes, counts); SECURITY.md gives the reasons for each value.
+pub mod limits {
+    pub use crate::input::limits::{
+        MAX_ACTIONS, MAX_ANSWERS, MAX_ASSESSMENT_BYTES, MAX_CROSSWALK_BYTES, MAX_DEPTH,
+        MAX_DOCUMENT_BYTES, MAX_ECOCLIC_ROWS, MAX_ECOCLIC_SOURCE_BYTES, MAX_ID_LEN,
+        MAX_IMPORT_SOURCE_BYTES, MAX_MAPPINGS, MAX_OPTIONS, MAX_PEERS, MAX_PEERS_BYTES,
+        MAX_PLAN_ACTIONS, MAX_PLAN_BYTES, MAX_QUESTIONS, MAX_REFERENTIAL_BYTES, MAX_REQUEST_BYTES,
+        MAX_THEMES,
+    };
+}
+
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -11,8 +62,7 @@ use serde_json::Value;
 
 use crate::check::validate;
 use crate::check::{self, check_pair, check_referential, invalid, within, DEFAULT};
-use crate::engine::scoring::{self, ScoreReport};
-use crate::follow_up::history::{AssessmentDiff, History, ProgressPoint};
+use crate::engine::scoring;
 use crate::input::parse::{self, Sweep};
 use crate::model::assessment::{Answer, Assessment, ReferentialRef};
 use crate::model::crosswalk::{Crosswalk, Migration, MigrationSimulation};
@@ -22,11 +72,7 @@ use crate::model::profile::{Profile, ProfileKind};
 use crate::model::referential::{Action, GradeBand, Question, Referential, Theme};
 use crate::model::target::Target;
 use crate::model::text::Lang;
-use crate::planning::optimize::{Candidates, Proposal, ProposalRequest};
-use crate::planning::plan::PlanStatus;
-use crate::planning::target::TargetGap;
 use crate::report;
-use crate::report::text::ReportFormat;
 
 /// The default referential, as embedded JSON text.
 #[cfg(feature = "embedded-referential")]
@@ -100,7 +146,7 @@ const ASSESSMENT_SWEEPS: &[Sweep] = &[
 ];
 
 /// Parses JSON text of a document of `kind` into a value, checking its
-/// size and nesting depth first (see [`crate::input::limits`]): `too_large`,
+/// size and nesting depth first (see [`limits`]): `too_large`,
 /// `too_deep` or `invalid_json`. Every entry point that takes text starts
 /// here; bindings that read values call it too.
 pub fn parse_json(json: &str, kind: DocumentKind) -> Result<Value, Error> {
@@ -819,7 +865,7 @@ pub fn candidates(r: &Referential, a: &Assessment) -> Result<Candidates, Error> 
     Ok(crate::planning::optimize::candidates(r, a))
 }
 
-/// The plan of least effort that reaches the target (see [`crate::planning::optimize`]).
+/// The plan of least effort that reaches the target (the method is described in docs/planning.md).
 pub fn propose(
     r: &Referential,
     a: &Assessment,
@@ -1449,7 +1495,7 @@ pub fn evolution_svg(
 /// W3C Web Sustainability Guidelines) given as JSON text, or Éco-clic's
 /// questionnaire given as the text of a MySQL dump (`ecoclic`): the
 /// referential, valid, and the import report (what was skipped and why).
-/// See [`crate::import`] for the mappings.
+/// docs/importers.md gives the mappings.
 pub fn import_referential(
     format: crate::import::ImportFormat,
     json: &str,
@@ -1496,7 +1542,7 @@ fn ecoclic_size(len: usize) -> Result<(), Error> {
 }
 
 /// Imports Éco-clic's questionnaire from its database (a MySQL dump or CSV
-/// exports, see [`crate::import::ecoclic`]): the referential, valid, whose
+/// exports, docs/importers.md gives the mappings): the referential, valid, whose
 /// `eco_clic` figure is Éco-clic's, and the import report.
 pub fn import_ecoclic(
     source: &crate::import::ecoclic::EcoClicSource,
@@ -1514,7 +1560,7 @@ pub fn import_ecoclic(
 /// Imports the answers of Éco-clic's database: one assessment per
 /// collectivité, for `referential` (the questionnaire imported from the
 /// same database when `None`), and what was not carried. See
-/// [`crate::import::ecoclic::answers`].
+/// docs/importers.md.
 pub fn import_ecoclic_answers(
     source: &crate::import::ecoclic::EcoClicSource,
     referential: Option<&Referential>,

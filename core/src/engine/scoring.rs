@@ -602,7 +602,7 @@ pub struct Gap {
 }
 
 /// A recommended action: a candidate action (see
-/// [`crate::planning::optimize::candidates`]) with a positive gain.
+/// [`crate::api::candidates`]) with a positive gain.
 pub type RecommendedAction = crate::planning::optimize::Candidate;
 
 /// The figure the Éco-clic platform computes, for comparison.

@@ -51,7 +51,7 @@ pub enum ImportFormat {
     /// W3C Web Sustainability Guidelines.
     Wsg,
     /// Éco-clic's questionnaire (a MySQL dump; CSV exports through
-    /// [`ecoclic::import`]).
+    /// `sobriete import ecoclic`).
     Ecoclic,
 }
 

@@ -12,9 +12,9 @@ use crate::planning::plan::PlanStatus;
 
 use crate::engine::scoring::{round2, GapState, ScoreReport};
 use crate::model::plan::{ActionStatus, Plan};
+use crate::model::referential::Referential;
 use crate::model::text::Lang;
 use crate::report::text::escape_markdown;
-use crate::Referential;
 
 /// The six areas of the decree, numbered 1 to 6: (French, English) names.
 pub const REEN_AREAS: [(u8, &str, &str); 6] = [

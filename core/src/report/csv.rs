@@ -81,8 +81,8 @@ pub const PLAN_HEADER: [&str; 16] = [
 /// `-`, `@`, tab or carriage return gets an apostrophe `'` in front.
 ///
 /// ```
-/// assert_eq!(sobriete::report::csv::safe_cell("=1+1"), "'=1+1");
-/// assert_eq!(sobriete::report::csv::safe_cell("ok"), "ok");
+/// assert_eq!(sobriete::internals::csv::safe_cell("=1+1"), "'=1+1");
+/// assert_eq!(sobriete::internals::csv::safe_cell("ok"), "ok");
 /// ```
 pub fn safe_cell(s: &str) -> String {
     match s.chars().next() {
@@ -217,7 +217,7 @@ fn answer_cell(a: Option<&Answer>) -> String {
 /// | `evidence` | the answer's evidence, joined with ` \| ` |
 ///
 /// Text cells are neutralised against formula injection (see the
-/// [module documentation](self)).
+/// module documentation).
 pub fn answers_csv(r: &Referential, a: &Assessment, report: &ScoreReport, lang: Lang) -> String {
     let rows = report
         .questions
@@ -400,12 +400,12 @@ pub const TABLE_COLUMNS: [&str; 13] = [
 /// theme score of [`crate::engine::scoring::ScoreSummary`]; for an item that could
 /// not be scored, empty figures and `error` = its error code and message
 /// (`code: message`, first issue). With `header`, the header row first
-/// ([`summaries_header`]). Text cells are neutralised like every CSV here.
+/// (`summaries_header`). Text cells are neutralised like every CSV here.
 pub fn summaries_csv(
     r: &Referential,
     rows: &[(
         usize,
-        &Result<crate::engine::scoring::ScoreSummary, crate::Error>,
+        &Result<crate::engine::scoring::ScoreSummary, crate::model::error::Error>,
     )],
     header: bool,
 ) -> String {
@@ -459,9 +459,9 @@ pub fn summaries_csv(
 }
 
 /// `code: message` of an error's first issue (or of the error itself).
-fn error_cell(e: &crate::Error) -> String {
+fn error_cell(e: &crate::model::error::Error) -> String {
     match e {
-        crate::Error::Invalid { issues, .. } => issues
+        crate::model::error::Error::Invalid { issues, .. } => issues
             .iter()
             .find(|i| i.is_error())
             .or(issues.first())

@@ -99,7 +99,7 @@ fn radar_labels(lang: Lang) -> RadarLabels {
 }
 
 /// A radar chart of 0–100 scores, one axis per entry of `axes`, one polygon
-/// per series, with French captions. See [`radar_in`].
+/// per series, with French captions. See `radar_in`.
 pub fn radar(axes: &[String], series: &[RadarSeries]) -> String {
     radar_in(axes, series, Lang::Fr)
 }
@@ -301,7 +301,7 @@ fn evolution_labels(lang: Lang) -> EvolutionLabels {
 }
 
 /// A line chart of the index over dates, with French captions. See
-/// [`evolution_in`].
+/// `evolution_in`.
 pub fn evolution(points: &[(String, Option<f64>, Option<f64>)]) -> String {
     evolution_in(points, Lang::Fr)
 }
