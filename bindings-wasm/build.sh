@@ -14,7 +14,7 @@
 # (default z for both) are the rustc opt-levels of the two modules; wasm-opt
 # gets -Oz for z, -Os for s, -O3 otherwise. The main module only fits its
 # budget at z (244 KB; s gives 256 KB, 2 gives 281 KB, 3 gives 287 KB: see
-# README.md, "Two modules, and their sizes").
+# bindings-wasm/README.md, "Three modules, and their sizes").
 #
 # Node.js reads the module from disk, where its size does not matter: the
 # main module is also built for speed (SOBRIETE_WASM_NODE_OPT, default 3;

@@ -1,5 +1,6 @@
 //! History, diff, next cycle and achieved-vs-planned progress. Every
-//! expected number is computed by hand from the README's formula, in the
+//! expected number is computed by hand from the documented formula
+//! (docs/scoring.md), in the
 //! comments next to it.
 
 // Tests may panic: that is how they fail.

@@ -367,7 +367,7 @@ fn effective_values_fall_back_to_the_referential_action() {
     assert_eq!(plan.actions[1].title_in(&r, Lang::En), "Tout faire");
 }
 
-/// Worked out by hand (README formula: theme = 100 × Σ credit ÷ Σ weight,
+/// Worked out by hand (the documented formula of docs/scoring.md: theme = 100 × Σ credit ÷ Σ weight,
 /// index = Σ theme weight × theme ÷ Σ theme weight), as of 2026-07-01.
 ///
 /// Baseline (q1 no, q2 some = 1/3, q3 no, q4 {a} = 1/4, q5 no):

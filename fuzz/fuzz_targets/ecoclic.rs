@@ -36,14 +36,23 @@ fuzz_target!(|data: &[u8]| {
     };
     if let Ok(imported) = api::import_ecoclic(&source) {
         let report = api::validate_referential(&imported.referential);
-        assert!(report.valid, "imported referential is invalid: {:?}", report.issues);
+        assert!(
+            report.valid,
+            "imported referential is invalid: {:?}",
+            report.issues
+        );
         sobriete_fuzz::exercise_referential(&imported.referential);
     }
     if let Ok(answers) = api::import_ecoclic_answers(&source, None) {
-        let r = api::import_ecoclic(&source).expect("the questionnaire imports when the answers do");
+        let r =
+            api::import_ecoclic(&source).expect("the questionnaire imports when the answers do");
         for a in answers.assessments.iter().take(8) {
             let report = api::validate_assessment(&a.assessment, &r.referential);
-            assert!(report.valid, "imported assessment is invalid: {:?}", report.issues);
+            assert!(
+                report.valid,
+                "imported assessment is invalid: {:?}",
+                report.issues
+            );
             assert!(api::score(&r.referential, &a.assessment).is_ok());
         }
     }

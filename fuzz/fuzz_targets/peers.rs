@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(c) = api::compare(r, &a, &peers, size) {
             for lang in sobriete_fuzz::LANGS {
                 for format in sobriete_fuzz::FORMATS {
-                    let _ = render::peer_comparison(&c, format, lang);
+                    let _ = sobriete::api::render_peer_comparison(&c, format, lang);
                 }
             }
         }

@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(status) = api::plan_status(&r, &plan, baseline.as_ref(), as_of) {
             for lang in sobriete_fuzz::LANGS {
                 for format in sobriete_fuzz::FORMATS {
-                    let _ = render::plan_status(&status, format, lang);
+                    let _ = sobriete::api::render_plan_status(&status, format, lang);
                 }
             }
         }

@@ -11,9 +11,9 @@ use arbitrary::Arbitrary;
 use indexmap::IndexMap;
 use libfuzzer_sys::fuzz_target;
 use sobriete::api::ProposalRequest;
+use sobriete::internals as scoring;
 use sobriete::model::referential::{Question, Response};
 use sobriete::model::target::Target;
-use sobriete::internals as scoring;
 use sobriete::{api, Answer, Assessment, Profile, ProfileKind, ReferentialRef};
 
 #[derive(Arbitrary, Debug)]

@@ -114,8 +114,8 @@ pub fn exercise_assessment(r: &Referential, a: &Assessment) {
     check_report(&report);
     render_all(&report);
     for lang in LANGS {
-        let _ = sobriete::api::answers_csv(r, a, &report, lang);
-        let _ = sobriete::api::themes_csv(&report, lang);
+        let _ = sobriete::internals::csv::answers_csv(r, a, &report, lang);
+        let _ = sobriete::internals::csv::themes_csv(&report, lang);
         let _ = sobriete::internals::annual_review(r, &report, None, None, 2026, lang);
     }
     let _ = api::radar_svg(r, a, None, None, Lang::Fr);

@@ -11,7 +11,7 @@
 //!   over the themes that have a score; the **grade** is looked up in the
 //!   referential's bands from the index rounded to 2 decimals.
 //!
-//! Worked example (see the README for more): a theme of weight 1 with a
+//! Worked example (docs/scoring.md has more): a theme of weight 1 with a
 //! yes/no question of weight 2 answered yes (credit 2 × 1/1 = 2) and a
 //! single-choice question of weight 1 answered with 1 point out of 3
 //! (credit 1 × 1/3) scores 100 × (2 + 1/3) ÷ 3 = 77.78.
