@@ -10,10 +10,11 @@
 
 use crate::planning::plan::PlanStatus;
 
-use crate::engine::scoring::{round2, GapState, ScoreReport};
+use crate::engine::scoring::ScoreReport;
 use crate::model::plan::{ActionStatus, Plan};
 use crate::model::referential::Referential;
 use crate::model::text::Lang;
+use crate::report::labels::{gap_statement, short_num, status_label, tr};
 use crate::report::text::escape_markdown;
 
 /// The six areas of the decree, numbered 1 to 6: (French, English) names.
@@ -49,50 +50,6 @@ pub const REEN_AREAS: [(u8, &str, &str); 6] = [
         "Connected and sustainable territory",
     ),
 ];
-
-fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
-
-/// A number for reading: at most 2 decimals, French decimal comma.
-fn num(x: f64, lang: Lang) -> String {
-    if !x.is_finite() {
-        return "–".to_owned();
-    }
-    let r = round2(x);
-    let s = if r == 0.0 {
-        "0".to_owned()
-    } else {
-        r.to_string()
-    };
-    match lang {
-        Lang::Fr => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
-fn status_label(s: ActionStatus, lang: Lang) -> &'static str {
-    match s {
-        ActionStatus::ToDefine => tr(lang, "à définir", "to define"),
-        ActionStatus::ToPlan => tr(lang, "à planifier", "to plan"),
-        ActionStatus::Planned => tr(lang, "planifiée", "planned"),
-        ActionStatus::InProgress => tr(lang, "en cours", "in progress"),
-        ActionStatus::Done => tr(lang, "réalisée", "done"),
-        ActionStatus::Abandoned => tr(lang, "abandonnée", "abandoned"),
-    }
-}
-
-fn gap_label(s: GapState, lang: Lang) -> &'static str {
-    match s {
-        GapState::Partial => tr(lang, "en partie en place", "partly in place"),
-        GapState::Absent => tr(lang, "absente", "absent"),
-        GapState::DontKnow => tr(lang, "situation inconnue", "unknown"),
-        GapState::Unanswered => tr(lang, "non renseignée", "not answered"),
-    }
-}
 
 /// Whether the REEN obligation applies: communes and EPCI à fiscalité
 /// propre of more than 50,000 inhabitants.
@@ -226,7 +183,7 @@ fn objectives(o: &mut String, r: &Referential, plan: Option<&Plan>, lang: Lang) 
             o.push_str(&format!(
                 "- {} : {} / 100\n",
                 tr(lang, "Indice de maturité visé", "Target maturity index"),
-                num(i, lang)
+                short_num(i, lang)
             ));
         }
         if let Some(g) = &t.grade {
@@ -244,7 +201,7 @@ fn objectives(o: &mut String, r: &Referential, plan: Option<&Plan>, lang: Lang) 
                 "- {} « {} » : {} / 100\n",
                 tr(lang, "Score visé pour le thème", "Target score for theme"),
                 m(title),
-                num(*v, lang)
+                short_num(*v, lang)
             ));
         }
         if let Some(d) = &t.date {
@@ -261,8 +218,8 @@ fn objectives(o: &mut String, r: &Referential, plan: Option<&Plan>, lang: Lang) 
             o.push_str(&format!(
                 "- {} : {}{unit} → {}{unit}\n",
                 m(&ind.name),
-                num(ind.baseline, lang),
-                num(ind.target, lang)
+                short_num(ind.baseline, lang),
+                short_num(ind.target, lang)
             ));
         }
     }
@@ -348,8 +305,13 @@ fn indicators(o: &mut String, plan: Option<&Plan>, status: Option<&PlanStatus>, 
     o.push_str("|---|---|---:|---:|---|---|\n");
     for (name, unit, baseline, target, current, date, off) in rows {
         let current = match (current, date) {
-            (Some(c), Some(d)) => format!("{} ({} {})", num(c, lang), tr(lang, "au", "on"), m(&d)),
-            (Some(c), None) => num(c, lang),
+            (Some(c), Some(d)) => format!(
+                "{} ({} {})",
+                short_num(c, lang),
+                tr(lang, "au", "on"),
+                m(&d)
+            ),
+            (Some(c), None) => short_num(c, lang),
             (None, _) => tr(lang, "non mesurée", "not measured").to_owned(),
         };
         let off = match off {
@@ -361,8 +323,8 @@ fn indicators(o: &mut String, plan: Option<&Plan>, status: Option<&PlanStatus>, 
             "| {} | {} | {} | {} | {current} | {off} |\n",
             m(&name),
             unit.as_deref().map_or("–".to_owned(), m),
-            num(baseline, lang),
-            num(target, lang)
+            short_num(baseline, lang),
+            short_num(target, lang)
         ));
     }
     o.push('\n');
@@ -376,7 +338,7 @@ fn maturity(o: &mut String, report: &ScoreReport, status: Option<&PlanStatus>, l
     ));
     let index = report.index.map_or_else(
         || tr(lang, "non calculé", "not computed").to_owned(),
-        |i| format!("{} / 100", num(i, lang)),
+        |i| format!("{} / 100", short_num(i, lang)),
     );
     o.push_str(&format!(
         "- {} : {index}\n",
@@ -396,7 +358,7 @@ fn maturity(o: &mut String, report: &ScoreReport, status: Option<&PlanStatus>, l
     o.push_str(&format!(
         "- {} : {} %{}\n",
         tr(lang, "Questions renseignées", "Questions answered"),
-        num(report.completeness, lang),
+        short_num(report.completeness, lang),
         if report.complete {
             ""
         } else {
@@ -423,7 +385,7 @@ fn maturity(o: &mut String, report: &ScoreReport, status: Option<&PlanStatus>, l
                     "Indice projeté à l'issue du plan",
                     "Index projected once the plan is done"
                 ),
-                num(p, lang)
+                short_num(p, lang)
             ));
         }
     }
@@ -438,8 +400,8 @@ fn maturity(o: &mut String, report: &ScoreReport, status: Option<&PlanStatus>, l
         o.push_str(&format!(
             "| {} | {} | {} |\n",
             m(t.title.get(lang)),
-            num(t.weight, lang),
-            t.score.map_or("–".to_owned(), |x| num(x, lang))
+            short_num(t.weight, lang),
+            t.score.map_or("–".to_owned(), |x| short_num(x, lang))
         ));
     }
     o.push('\n');
@@ -509,7 +471,7 @@ fn measures(
                     format!(
                         "- {} ({}{})\n",
                         m(g.prompt.get(lang)),
-                        gap_label(g.state, lang),
+                        gap_statement(g.state, lang),
                         if planned {
                             tr(lang, " ; traitée par le plan", "; addressed by the plan")
                         } else {

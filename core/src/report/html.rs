@@ -13,8 +13,8 @@ use crate::model::text::{Lang, Text};
 use crate::planning::optimize::Proposal;
 use crate::planning::plan::PlanStatus;
 use crate::planning::target::TargetGap;
+use crate::report::labels::{cost, gap_state, int, labels, num, opt_num, rating, status_label, tr};
 use crate::report::svg::{self, RadarSeries};
-use crate::report::text::{cost, gap_state, int, labels, num, opt_num, rating, status_label};
 
 /// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"`
 /// and `'` become entities, tabs and line breaks become spaces and other
@@ -101,14 +101,6 @@ fn esc(s: &str) -> String {
 
 fn et(t: &Text, lang: Lang) -> String {
     escape_html(t.get(lang))
-}
-
-/// Picks the French or English text.
-fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
 }
 
 /// A table: `head` cells are `(label, numeric)`; rows are already-escaped

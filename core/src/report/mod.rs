@@ -4,5 +4,6 @@
 pub mod annual_review;
 pub mod csv;
 pub mod html;
+pub(crate) mod labels;
 pub mod svg;
 pub mod text;

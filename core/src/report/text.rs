@@ -4,9 +4,10 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::scoring::{GapState, ScoreReport};
-use crate::model::referential::{CostBand, Rating, References, Referential, Response};
+use crate::engine::scoring::ScoreReport;
+use crate::model::referential::{References, Referential, Response};
 use crate::model::text::{Lang, Text};
+use crate::report::labels::{cost, gap_state, int, labels, num, opt_num, rating, status_label, tr};
 
 /// Output format of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -77,151 +78,12 @@ pub fn plain(s: &str) -> String {
         .collect()
 }
 
-pub(crate) fn num(x: f64, lang: Lang) -> String {
-    let s = format!("{x:.2}");
-    match lang {
-        Lang::Fr => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
 /// "12 / 30 (40,00 %)": practices in place among the applicable ones.
 pub(crate) fn conformity_text(r: &ScoreReport, lang: Lang) -> String {
     let c = &r.conformity;
     match c.rate {
         Some(rate) => format!("{} / {} ({} %)", c.in_place, c.applicable, num(rate, lang)),
         None => "–".to_owned(),
-    }
-}
-
-/// A whole number with thousands separators ("121 400" / "121,400").
-pub(crate) fn int(n: u32, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = match lang {
-        Lang::Fr => '\u{202f}',
-        Lang::En => ',',
-    };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-pub(crate) fn rating(r: Rating, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (Rating::Low, Lang::Fr) => "faible",
-        (Rating::Medium, Lang::Fr) => "moyen",
-        (Rating::High, Lang::Fr) => "fort",
-        (Rating::Low, Lang::En) => "low",
-        (Rating::Medium, Lang::En) => "medium",
-        (Rating::High, Lang::En) => "high",
-    }
-}
-
-pub(crate) fn cost(c: Option<CostBand>, lang: Lang) -> &'static str {
-    match (c, lang) {
-        (None, _) => "–",
-        (Some(CostBand::None), Lang::Fr) => "aucun",
-        (Some(CostBand::Low), Lang::Fr) => "< 5 k€",
-        (Some(CostBand::Medium), Lang::Fr) => "5–50 k€",
-        (Some(CostBand::High), Lang::Fr) => "> 50 k€",
-        (Some(CostBand::None), Lang::En) => "none",
-        (Some(CostBand::Low), Lang::En) => "< €5k",
-        (Some(CostBand::Medium), Lang::En) => "€5k–50k",
-        (Some(CostBand::High), Lang::En) => "> €50k",
-    }
-}
-
-pub(crate) struct Labels {
-    pub(crate) title: &'static str,
-    pub(crate) level: &'static str,
-    pub(crate) referential: &'static str,
-    pub(crate) index: &'static str,
-    pub(crate) grade: &'static str,
-    pub(crate) none: &'static str,
-    pub(crate) completeness: &'static str,
-    pub(crate) dont_know: &'static str,
-    pub(crate) incomplete: &'static str,
-    pub(crate) eco_clic: &'static str,
-    pub(crate) eco_clic_incomplete: &'static str,
-    pub(crate) conformity: &'static str,
-    pub(crate) themes: &'static str,
-    pub(crate) actions: &'static str,
-    pub(crate) gain: &'static str,
-    pub(crate) effort: &'static str,
-    pub(crate) impact: &'static str,
-    pub(crate) cost: &'static str,
-    pub(crate) gaps: &'static str,
-    pub(crate) why: &'static str,
-    pub(crate) missed: &'static str,
-    pub(crate) inhabitants: &'static str,
-    pub(crate) theme: &'static str,
-    pub(crate) score: &'static str,
-    pub(crate) warnings: &'static str,
-}
-
-pub(crate) fn labels(lang: Lang) -> &'static Labels {
-    const FR: Labels = Labels {
-        title: "Sobriété numérique — rapport de maturité",
-        level: "niveau",
-        referential: "Référentiel",
-        index: "Indice de maturité",
-        grade: "Note",
-        none: "non calculable",
-        completeness: "Complétude",
-        dont_know: "Réponses « je ne sais pas »",
-        incomplete: "questionnaire incomplet : les questions sans réponse comptent pour 0",
-        eco_clic: "Indice compatible Éco-clic",
-        eco_clic_incomplete: "calculé une fois le questionnaire complet",
-        conformity: "Pratiques pleinement en place (taux de conformité)",
-        themes: "Scores par thème",
-        actions: "Actions recommandées",
-        gain: "gain",
-        effort: "effort",
-        impact: "impact",
-        cost: "coût",
-        gaps: "Pratiques non encore en place",
-        why: "Pourquoi",
-        missed: "points d’indice à gagner",
-        inhabitants: "hab.",
-        theme: "Thème",
-        score: "Score",
-        warnings: "Avertissements",
-    };
-    const EN: Labels = Labels {
-        title: "Digital sobriety — maturity report",
-        level: "level",
-        referential: "Referential",
-        index: "Maturity index",
-        grade: "Grade",
-        none: "not computable",
-        completeness: "Completeness",
-        dont_know: "\"Don't know\" answers",
-        incomplete: "incomplete questionnaire: unanswered questions count as 0",
-        eco_clic: "Éco-clic-compatible index",
-        eco_clic_incomplete: "computed once the questionnaire is complete",
-        conformity: "Practices fully in place (conformity rate)",
-        themes: "Scores by theme",
-        actions: "Recommended actions",
-        gain: "gain",
-        effort: "effort",
-        impact: "impact",
-        cost: "cost",
-        gaps: "Practices not yet in place",
-        why: "Why",
-        missed: "index points to gain",
-        inhabitants: "inhabitants",
-        theme: "Theme",
-        score: "Score",
-        warnings: "Warnings",
-    };
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
     }
 }
 
@@ -239,20 +101,6 @@ fn bar(score: Option<f64>, width: usize) -> String {
 
 fn t(text: &Text, lang: Lang) -> String {
     plain(text.get(lang))
-}
-
-/// How far a practice is from being in place, in words.
-pub(crate) fn gap_state(s: GapState, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (GapState::Partial, Lang::Fr) => "partiellement en place",
-        (GapState::Absent, Lang::Fr) => "absente",
-        (GapState::DontKnow, Lang::Fr) => "je ne sais pas",
-        (GapState::Unanswered, Lang::Fr) => "sans réponse",
-        (GapState::Partial, Lang::En) => "partly in place",
-        (GapState::Absent, Lang::En) => "absent",
-        (GapState::DontKnow, Lang::En) => "don't know",
-        (GapState::Unanswered, Lang::En) => "unanswered",
-    }
 }
 
 /// "effort low, impact high, cost none" in the report's language.
@@ -684,10 +532,6 @@ impl Doc {
     }
 }
 
-pub(crate) fn opt_num(x: Option<f64>, lang: Lang) -> String {
-    x.map_or("–".to_owned(), |v| num(v, lang))
-}
-
 /// A plan proposal as text or Markdown.
 pub fn proposal(
     p: &crate::planning::optimize::Proposal,
@@ -704,10 +548,10 @@ pub fn proposal(
     let target = opt_num(p.target_index, lang);
     d.line(&format!(
         "{} : {} → {} ({} {target})",
-        if fr { "Indice" } else { "Index" },
+        tr(lang, "Indice", "Index"),
         opt_num(p.baseline_index, lang),
         opt_num(p.index, lang),
-        if fr { "cible" } else { "target" },
+        tr(lang, "cible", "target"),
     ));
     let reach = match (p.reachable, fr) {
         (true, true) => "cible atteinte".to_owned(),
@@ -723,7 +567,7 @@ pub fn proposal(
     d.line(&reach);
     d.line(&format!(
         "{} : {} · {} : {} €{}",
-        if fr { "Effort total" } else { "Total effort" },
+        tr(lang, "Effort total", "Total effort"),
         p.total_effort,
         if fr {
             "budget estimé"
@@ -739,7 +583,7 @@ pub fn proposal(
             " · optimality not proven"
         }
     ));
-    d.section(if fr { "Étapes" } else { "Steps" });
+    d.section(tr(lang, "Étapes", "Steps"));
     for s in &p.schedule {
         let title = d.esc(s.title.get(lang));
         d.item(&format!(
@@ -749,21 +593,15 @@ pub fn proposal(
             opt_num(s.index_after, lang),
             rating(s.effort, lang),
             rating(s.impact, lang),
-            if fr { "coût" } else { "cost" },
+            tr(lang, "coût", "cost"),
             cost(s.cost, lang)
         ));
     }
-    d.section(if fr { "Thèmes" } else { "Themes" });
+    d.section(tr(lang, "Thèmes", "Themes"));
     for t in &p.themes {
         let goal = t
             .target
-            .map(|g| {
-                format!(
-                    " ({} {})",
-                    if fr { "cible" } else { "target" },
-                    num(g, lang)
-                )
-            })
+            .map(|g| format!(" ({} {})", tr(lang, "cible", "target"), num(g, lang)))
             .unwrap_or_default();
         let id = d.esc(&t.id);
         d.item(&format!(
@@ -773,24 +611,6 @@ pub fn proposal(
         ));
     }
     d.out
-}
-
-pub(crate) fn status_label(s: crate::model::plan::ActionStatus, lang: Lang) -> &'static str {
-    use crate::model::plan::ActionStatus as S;
-    match (s, lang) {
-        (S::ToDefine, Lang::Fr) => "à définir",
-        (S::ToPlan, Lang::Fr) => "à planifier",
-        (S::Planned, Lang::Fr) => "planifiée",
-        (S::InProgress, Lang::Fr) => "en cours",
-        (S::Done, Lang::Fr) => "réalisée",
-        (S::Abandoned, Lang::Fr) => "abandonnée",
-        (S::ToDefine, Lang::En) => "to define",
-        (S::ToPlan, Lang::En) => "to plan",
-        (S::Planned, Lang::En) => "planned",
-        (S::InProgress, Lang::En) => "in progress",
-        (S::Done, Lang::En) => "done",
-        (S::Abandoned, Lang::En) => "abandoned",
-    }
 }
 
 /// A plan follow-up as text or Markdown.
@@ -819,10 +639,10 @@ pub fn plan_status(
             "Baseline index"
         },
         opt_num(i.baseline, lang),
-        if fr { "atteint" } else { "achieved" },
+        tr(lang, "atteint", "achieved"),
         opt_num(i.achieved, lang),
         opt_num(i.gained, lang),
-        if fr { "projeté" } else { "projected" },
+        tr(lang, "projeté", "projected"),
         opt_num(i.projected, lang),
         if fr {
             "à la date cible"
@@ -840,7 +660,7 @@ pub fn plan_status(
         };
         d.line(&format!(
             "{} {} : {on}",
-            if fr { "Cible" } else { "Target" },
+            tr(lang, "Cible", "Target"),
             num(t, lang)
         ));
     }
@@ -881,7 +701,7 @@ pub fn plan_status(
         let due = a
             .due
             .as_deref()
-            .map(|o| format!(", {} {}", if fr { "échéance" } else { "due" }, d.esc(o)))
+            .map(|o| format!(", {} {}", tr(lang, "échéance", "due"), d.esc(o)))
             .unwrap_or_default();
         d.item(&format!(
             "{title} ({}, {} %{owner}{due}){late}",
@@ -890,7 +710,7 @@ pub fn plan_status(
         ));
     }
     if !s.indicators.is_empty() {
-        d.section(if fr { "Indicateurs" } else { "Indicators" });
+        d.section(tr(lang, "Indicateurs", "Indicators"));
         for ind in &s.indicators {
             let flag = match (ind.off_track, fr) {
                 (Some(true), true) => " — en retard",
@@ -901,7 +721,7 @@ pub fn plan_status(
             d.item(&format!(
                 "{name} : {} ({} {} → {}){flag}",
                 opt_num(ind.current, lang),
-                if fr { "attendu" } else { "expected" },
+                tr(lang, "attendu", "expected"),
                 opt_num(ind.expected, lang),
                 num(ind.target, lang)
             ));
@@ -929,7 +749,7 @@ pub fn history(h: &crate::follow_up::history::History, format: ReportFormat, lan
         d.item(&format!("{date} : {}{grade}", opt_num(e.index, lang)));
     }
     if let Some(o) = &h.overall {
-        d.section(if fr { "Évolution" } else { "Change" });
+        d.section(tr(lang, "Évolution", "Change"));
         d.line(&format!(
             "{} → {} : {}",
             d.esc(&o.from),
@@ -964,7 +784,7 @@ pub fn peer_comparison(
     });
     d.line(&format!(
         "{} : {} · {} : {}",
-        if fr { "Indice" } else { "Index" },
+        tr(lang, "Indice", "Index"),
         opt_num(c.subject_index, lang),
         if fr {
             "collectivités comparées"
@@ -977,7 +797,7 @@ pub fn peer_comparison(
         let label = d.esc(&s.label);
         d.section(&format!(
             "{label} ({} : {})",
-            if fr { "effectif" } else { "size" },
+            tr(lang, "effectif", "size"),
             s.size
         ));
         match (&s.index, &s.reason) {
@@ -989,7 +809,7 @@ pub fn peer_comparison(
                     "percentile rank"
                 },
                 opt_num(st.percentile_rank, lang),
-                if fr { "médiane" } else { "median" },
+                tr(lang, "médiane", "median"),
                 num(st.median, lang),
                 "quartiles",
                 num(st.q1, lang),
@@ -1050,7 +870,7 @@ pub fn migration_report(
             c.carried, c.transformed, c.restored, c.not_carried, c.added
         )
     });
-    d.section(if fr { "Réponses" } else { "Answers" });
+    d.section(tr(lang, "Réponses", "Answers"));
     for e in &m.entries {
         let from = if e.from.is_empty() {
             "–".to_owned()
@@ -1090,7 +910,7 @@ pub fn migration_simulation(
     let grade = |g: &Option<String>| g.as_deref().map(|g| format!(" ({g})")).unwrap_or_default();
     let line = format!(
         "{} : {}{} → {}{} ({})",
-        if fr { "Indice" } else { "Index" },
+        tr(lang, "Indice", "Index"),
         opt_num(s.index_before, lang),
         grade(&s.grade_before),
         opt_num(s.index_after, lang),
@@ -1098,7 +918,7 @@ pub fn migration_simulation(
         opt_num(s.index_delta, lang)
     );
     d.line(&d.esc(&line));
-    d.section(if fr { "Thèmes" } else { "Themes" });
+    d.section(tr(lang, "Thèmes", "Themes"));
     for t in &s.themes {
         let text = format!(
             "{} : {} → {}",
