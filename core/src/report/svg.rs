@@ -110,12 +110,16 @@ pub fn radar(axes: &[String], series: &[RadarSeries]) -> String {
 /// value (drawn at 0).
 pub fn radar_in(axes: &[String], series: &[RadarSeries], lang: Lang) -> String {
     let l = radar_labels(lang);
-    let n = axes.len();
-    let (cx, cy, radius) = (360.0_f64, 230.0_f64, 150.0_f64);
+    let g = Radar {
+        n: axes.len(),
+        cx: 360.0,
+        cy: 230.0,
+        radius: 150.0,
+    };
     let legend_top = 430.0;
     let has_none = series
         .iter()
-        .any(|s| (0..n).any(|i| clamp_score(s.values.get(i).copied().flatten()).is_none()));
+        .any(|s| (0..g.n).any(|i| clamp_score(s.values.get(i).copied().flatten()).is_none()));
     let legend_rows = series.len() + usize::from(has_none);
     let height = legend_top + 22.0 * legend_rows as f64 + 10.0;
     let mut o = String::new();
@@ -127,16 +131,42 @@ pub fn radar_in(axes: &[String], series: &[RadarSeries], lang: Lang) -> String {
         h = f1(height),
         title = escape_xml(l.title),
     );
-    // Angle of axis i: the first axis points up, clockwise.
-    let point = |i: usize, v: f64| -> (f64, f64) {
+    radar_grid(&mut o, &g);
+    radar_axes(&mut o, &g, axes);
+    for (k, s) in series.iter().enumerate() {
+        radar_series(&mut o, &g, k, s, &l);
+    }
+    radar_legend(&mut o, series, has_none, legend_top, &l);
+    o.push_str("</g></svg>");
+    o
+}
+
+/// The geometry of a radar chart: `n` axes around a centre.
+struct Radar {
+    n: usize,
+    cx: f64,
+    cy: f64,
+    radius: f64,
+}
+
+impl Radar {
+    /// Where value `v` (0–100) lies on axis `i`: the first axis points up,
+    /// the others follow clockwise.
+    fn point(&self, i: usize, v: f64) -> (f64, f64) {
         let a = -std::f64::consts::FRAC_PI_2
-            + 2.0 * std::f64::consts::PI * (i as f64) / (n.max(1) as f64);
+            + 2.0 * std::f64::consts::PI * (i as f64) / (self.n.max(1) as f64);
         (
-            cx + radius * v / 100.0 * a.cos(),
-            cy + radius * v / 100.0 * a.sin(),
+            self.cx + self.radius * v / 100.0 * a.cos(),
+            self.cy + self.radius * v / 100.0 * a.sin(),
         )
-    };
-    // Grid rings (paths, so that `<polygon>` means a series).
+    }
+}
+
+/// Grid rings at 25, 50, 75 and 100 (paths, so that `<polygon>` means a
+/// series) and the axes.
+fn radar_grid(o: &mut String, g: &Radar) {
+    let (n, cx, cy, radius) = (g.n, g.cx, g.cy, g.radius);
+    let point = |i: usize, v: f64| g.point(i, v);
     o.push_str("<g class=\"grid\" fill=\"none\" stroke=\"#999\" stroke-width=\"0.8\">");
     for ring in [25.0, 50.0, 75.0, 100.0] {
         if n >= 3 {
@@ -177,7 +207,12 @@ pub fn radar_in(axes: &[String], series: &[RadarSeries], lang: Lang) -> String {
         );
     }
     o.push_str("</g>");
-    // Axis labels.
+}
+
+/// The axis labels, cut at 26 characters (the whole label in a tooltip).
+fn radar_axes(o: &mut String, g: &Radar, axes: &[String]) {
+    let cx = g.cx;
+    let point = |i: usize, v: f64| g.point(i, v);
     o.push_str("<g class=\"axes\" fill=\"#000\">");
     for (i, axis) in axes.iter().enumerate() {
         let (x, y) = point(i, 112.0);
@@ -201,54 +236,67 @@ pub fn radar_in(axes: &[String], series: &[RadarSeries], lang: Lang) -> String {
         );
     }
     o.push_str("</g>");
-    // Series.
-    for (k, s) in series.iter().enumerate() {
-        let (colour, dash) = style(k);
-        let pts: Vec<String> = (0..n)
-            .map(|i| {
-                let v = clamp_score(s.values.get(i).copied().flatten()).unwrap_or(0.0);
+}
+
+/// One series: its polygon, a dot per value, a hollow circle per missing
+/// value.
+fn radar_series(o: &mut String, g: &Radar, k: usize, s: &RadarSeries, l: &RadarLabels) {
+    let n = g.n;
+    let point = |i: usize, v: f64| g.point(i, v);
+    let (colour, dash) = style(k);
+    let pts: Vec<String> = (0..n)
+        .map(|i| {
+            let v = clamp_score(s.values.get(i).copied().flatten()).unwrap_or(0.0);
+            let (x, y) = point(i, v);
+            format!("{},{}", f1(x), f1(y))
+        })
+        .collect();
+    let _ = write!(
+        o,
+        "<g class=\"series\"><polygon points=\"{}\" fill=\"{colour}\" fill-opacity=\"0.08\" \
+         stroke=\"{colour}\" stroke-width=\"2\"{}><title>{}</title></polygon>",
+        pts.join(" "),
+        dash_attr(dash),
+        escape_xml(&s.label)
+    );
+    for i in 0..n {
+        let v = clamp_score(s.values.get(i).copied().flatten());
+        match v {
+            Some(v) => {
                 let (x, y) = point(i, v);
-                format!("{},{}", f1(x), f1(y))
-            })
-            .collect();
-        let _ = write!(
-            o,
-            "<g class=\"series\"><polygon points=\"{}\" fill=\"{colour}\" fill-opacity=\"0.08\" \
-             stroke=\"{colour}\" stroke-width=\"2\"{}><title>{}</title></polygon>",
-            pts.join(" "),
-            dash_attr(dash),
-            escape_xml(&s.label)
-        );
-        for i in 0..n {
-            let v = clamp_score(s.values.get(i).copied().flatten());
-            match v {
-                Some(v) => {
-                    let (x, y) = point(i, v);
-                    let _ = write!(
-                        o,
-                        "<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{colour}\"/>",
-                        f1(x),
-                        f1(y)
-                    );
-                }
-                None => {
-                    // Hollow circle a little way along the axis, so that every
-                    // missing value stays visible near the centre.
-                    let (x, y) = point(i, 6.0 + 4.0 * k as f64);
-                    let _ = write!(
-                        o,
-                        "<circle class=\"none\" cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#fff\" \
-                         stroke=\"{colour}\" stroke-width=\"1.5\"><title>{}</title></circle>",
-                        f1(x),
-                        f1(y),
-                        escape_xml(l.none)
-                    );
-                }
+                let _ = write!(
+                    o,
+                    "<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{colour}\"/>",
+                    f1(x),
+                    f1(y)
+                );
+            }
+            None => {
+                // Hollow circle a little way along the axis, so that every
+                // missing value stays visible near the centre.
+                let (x, y) = point(i, 6.0 + 4.0 * k as f64);
+                let _ = write!(
+                    o,
+                    "<circle class=\"none\" cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"#fff\" \
+                     stroke=\"{colour}\" stroke-width=\"1.5\"><title>{}</title></circle>",
+                    f1(x),
+                    f1(y),
+                    escape_xml(l.none)
+                );
             }
         }
-        o.push_str("</g>");
     }
-    // Legend.
+    o.push_str("</g>");
+}
+
+/// The legend: one line per series, and what a hollow circle means.
+fn radar_legend(
+    o: &mut String,
+    series: &[RadarSeries],
+    has_none: bool,
+    legend_top: f64,
+    l: &RadarLabels,
+) {
     o.push_str("<g class=\"legend\">");
     for (k, s) in series.iter().enumerate() {
         let (colour, dash) = style(k);
@@ -272,8 +320,6 @@ pub fn radar_in(axes: &[String], series: &[RadarSeries], lang: Lang) -> String {
             escape_xml(l.none)
         );
     }
-    o.push_str("</g></svg>");
-    o
 }
 
 /// `(date, achieved, planned)`.
