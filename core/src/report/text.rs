@@ -122,16 +122,25 @@ const TOP: usize = 5;
 
 /// A readable terminal report: index, grade, per-theme bars, top actions.
 pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
-    let l = labels(lang);
     let mut o = String::new();
-    let line = |o: &mut String, s: String| {
-        o.push_str(&s);
-        o.push('\n');
-    };
-    line(&mut o, l.title.to_owned());
-    line(&mut o, "=".repeat(l.title.chars().count()));
+    text_summary(&mut o, r, lang);
+    text_details(&mut o, r, lang);
+    o
+}
+
+/// One line of a terminal report.
+fn line(o: &mut String, s: String) {
+    o.push_str(&s);
+    o.push('\n');
+}
+
+/// The head of the terminal report: who, which referential, the figures.
+fn text_summary(o: &mut String, r: &ScoreReport, lang: Lang) {
+    let l = labels(lang);
+    line(o, l.title.to_owned());
+    line(o, "=".repeat(l.title.chars().count()));
     line(
-        &mut o,
+        o,
         format!(
             "{} ({}, {} {}) — {} — {} {}",
             plain(&r.profile.name),
@@ -144,7 +153,7 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         ),
     );
     line(
-        &mut o,
+        o,
         format!(
             "{} {} {}",
             l.referential,
@@ -152,7 +161,7 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
             plain(&r.referential.version)
         ),
     );
-    line(&mut o, String::new());
+    line(o, String::new());
     let index = r
         .index
         .map_or(l.none.to_owned(), |i| format!("{} / 100", num(i, lang)));
@@ -160,12 +169,9 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         Some(label) => format!("{} ({})", plain(&g.grade), t(label, lang)),
         None => plain(&g.grade),
     });
+    line(o, format!("{} : {index}    {} : {grade}", l.index, l.grade));
     line(
-        &mut o,
-        format!("{} : {index}    {} : {grade}", l.index, l.grade),
-    );
-    line(
-        &mut o,
+        o,
         format!(
             "{} : {} %    {} : {} %",
             l.completeness,
@@ -175,19 +181,25 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         ),
     );
     if !r.complete {
-        line(&mut o, format!("⚠ {}", l.incomplete));
+        line(o, format!("⚠ {}", l.incomplete));
     }
     let eco = match (&r.eco_clic.index, &r.eco_clic.grade) {
         (Some(i), Some(g)) => format!("{i} ({g})"),
         _ => l.eco_clic_incomplete.to_owned(),
     };
-    line(&mut o, format!("{} : {eco}", l.eco_clic));
+    line(o, format!("{} : {eco}", l.eco_clic));
     line(
-        &mut o,
+        o,
         format!("{} : {}", l.conformity, conformity_text(r, lang)),
     );
-    line(&mut o, String::new());
-    line(&mut o, l.themes.to_owned());
+}
+
+/// The body of the terminal report: theme bars, the first actions and
+/// gaps, the warnings.
+fn text_details(o: &mut String, r: &ScoreReport, lang: Lang) {
+    let l = labels(lang);
+    line(o, String::new());
+    line(o, l.themes.to_owned());
     let width = r
         .themes
         .iter()
@@ -200,7 +212,7 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         let pad = width.saturating_sub(title.chars().count());
         let score = th.score.map_or("–".to_owned(), |s| num(s, lang));
         line(
-            &mut o,
+            o,
             format!(
                 "  {title}{}  {}  {score:>6}",
                 " ".repeat(pad),
@@ -209,11 +221,11 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         );
     }
     if !r.recommended_actions.is_empty() {
-        line(&mut o, String::new());
-        line(&mut o, l.actions.to_owned());
+        line(o, String::new());
+        line(o, l.actions.to_owned());
         for (i, a) in r.recommended_actions.iter().take(TOP).enumerate() {
             line(
-                &mut o,
+                o,
                 format!(
                     "  {}. {} (+{} ; {})",
                     i + 1,
@@ -225,11 +237,11 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
         }
     }
     if !r.gaps.is_empty() {
-        line(&mut o, String::new());
-        line(&mut o, format!("{} ({})", l.gaps, r.gaps.len()));
+        line(o, String::new());
+        line(o, format!("{} ({})", l.gaps, r.gaps.len()));
         for g in r.gaps.iter().take(TOP) {
             line(
-                &mut o,
+                o,
                 format!(
                     "  - [{}] {} (−{})",
                     plain(&g.question),
@@ -237,17 +249,16 @@ pub fn text_report(r: &ScoreReport, lang: Lang) -> String {
                     num(g.missed, lang)
                 ),
             );
-            line(&mut o, format!("    {} : {}", l.why, t(&g.rationale, lang)));
+            line(o, format!("    {} : {}", l.why, t(&g.rationale, lang)));
         }
     }
     if !r.warnings.is_empty() {
-        line(&mut o, String::new());
-        line(&mut o, l.warnings.to_owned());
+        line(o, String::new());
+        line(o, l.warnings.to_owned());
         for w in &r.warnings {
-            line(&mut o, format!("  - {}", plain(&w.to_string())));
+            line(o, format!("  - {}", plain(&w.to_string())));
         }
     }
-    o
 }
 
 /// The report in Markdown: summary, theme table, every action and gap.
