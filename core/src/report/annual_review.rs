@@ -415,7 +415,6 @@ fn measures(
     status: Option<&PlanStatus>,
     lang: Lang,
 ) {
-    let m = |s: &str| escape_markdown(s);
     o.push_str(&format!(
         "## {}\n\n",
         tr(
@@ -425,30 +424,7 @@ fn measures(
         )
     ));
     let actions = plan.map_or(&[][..], |p| p.actions.as_slice());
-    let action_line = |a: &crate::model::plan::PlannedAction| {
-        let late = status.is_some_and(|s| s.late.iter().any(|id| id == &a.id));
-        let mut line = format!(
-            "- {} — {} : {}",
-            m(&a.title_in(r, lang)),
-            tr(lang, "statut", "status"),
-            status_label(a.status, lang)
-        );
-        if late {
-            line.push_str(tr(lang, " (en retard)", " (late)"));
-        }
-        line.push_str(&format!(
-            " — {} : {}",
-            tr(lang, "pilote", "owner"),
-            a.owner
-                .as_deref()
-                .map_or_else(|| tr(lang, "non désigné", "not named").to_owned(), m)
-        ));
-        if let Some(d) = &a.due {
-            line.push_str(&format!(" — {} : {}", tr(lang, "échéance", "due"), m(d)));
-        }
-        line.push('\n');
-        line
-    };
+    let action_line = |a: &crate::model::plan::PlannedAction| measure_line(r, a, status, lang);
     for (area, fr, en) in REEN_AREAS {
         o.push_str(&format!("### {area}° {}\n\n", tr(lang, fr, en)));
         let here: Vec<String> = actions
@@ -456,31 +432,7 @@ fn measures(
             .filter(|a| a.effective_reen_area(r) == Some(area))
             .map(action_line)
             .collect();
-        let gaps: Vec<String> = report
-            .gaps
-            .iter()
-            .filter_map(|g| {
-                let q = r.question(&g.question)?;
-                q.references.reen_areas.contains(&area).then(|| {
-                    let planned = actions.iter().any(|a| {
-                        a.status != ActionStatus::Abandoned
-                            && a.effective_addresses(r)
-                                .iter()
-                                .any(|ad| ad.question == g.question)
-                    });
-                    format!(
-                        "- {} ({}{})\n",
-                        m(g.prompt.get(lang)),
-                        gap_statement(g.state, lang),
-                        if planned {
-                            tr(lang, " ; traitée par le plan", "; addressed by the plan")
-                        } else {
-                            ""
-                        }
-                    )
-                })
-            })
-            .collect();
+        let gaps = area_gaps(r, report, actions, area, lang);
         if here.is_empty() && gaps.is_empty() {
             o.push_str(tr(
                 lang,
@@ -527,4 +479,73 @@ fn measures(
         o.extend(other);
         o.push('\n');
     }
+}
+
+/// One plan action under its area: status, late or not, owner, due date.
+fn measure_line(
+    r: &Referential,
+    a: &crate::model::plan::PlannedAction,
+    status: Option<&PlanStatus>,
+    lang: Lang,
+) -> String {
+    let m = |s: &str| escape_markdown(s);
+    let late = status.is_some_and(|s| s.late.iter().any(|id| id == &a.id));
+    let mut line = format!(
+        "- {} — {} : {}",
+        m(&a.title_in(r, lang)),
+        tr(lang, "statut", "status"),
+        status_label(a.status, lang)
+    );
+    if late {
+        line.push_str(tr(lang, " (en retard)", " (late)"));
+    }
+    line.push_str(&format!(
+        " — {} : {}",
+        tr(lang, "pilote", "owner"),
+        a.owner
+            .as_deref()
+            .map_or_else(|| tr(lang, "non désigné", "not named").to_owned(), m)
+    ));
+    if let Some(d) = &a.due {
+        line.push_str(&format!(" — {} : {}", tr(lang, "échéance", "due"), m(d)));
+    }
+    line.push('\n');
+    line
+}
+
+/// The practices of an area not yet in place, each saying whether the plan
+/// addresses it.
+fn area_gaps(
+    r: &Referential,
+    report: &ScoreReport,
+    actions: &[crate::model::plan::PlannedAction],
+    area: u8,
+    lang: Lang,
+) -> Vec<String> {
+    let m = |s: &str| escape_markdown(s);
+    report
+        .gaps
+        .iter()
+        .filter_map(|g| {
+            let q = r.question(&g.question)?;
+            q.references.reen_areas.contains(&area).then(|| {
+                let planned = actions.iter().any(|a| {
+                    a.status != ActionStatus::Abandoned
+                        && a.effective_addresses(r)
+                            .iter()
+                            .any(|ad| ad.question == g.question)
+                });
+                format!(
+                    "- {} ({}{})\n",
+                    m(g.prompt.get(lang)),
+                    gap_statement(g.state, lang),
+                    if planned {
+                        tr(lang, " ; traitée par le plan", "; addressed by the plan")
+                    } else {
+                        ""
+                    }
+                )
+            })
+        })
+        .collect()
 }

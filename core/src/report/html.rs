@@ -522,6 +522,8 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
     o.push_str("</section>\n");
 }
 
+/// The plan follow-up section: figures, target, late actions, the
+/// actions table and the indicators.
 fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
     let i = &s.index;
     let _ = write!(
@@ -582,6 +584,13 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         }
         o.push_str("</ul>\n");
     }
+    follow_up_actions(o, s, lang);
+    follow_up_indicators(o, s, lang);
+    o.push_str("</section>\n");
+}
+
+/// The table of the plan's actions, late ones marked.
+fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
     let mut t = Table::new(
         Some("Actions"),
         &[
@@ -614,6 +623,10 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         );
     }
     o.push_str(&t.finish());
+}
+
+/// The table of the plan's indicators against their trajectory.
+fn follow_up_indicators(o: &mut String, s: &PlanStatus, lang: Lang) {
     if !s.indicators.is_empty() {
         let mut t = Table::new(
             Some(tr(lang, "Indicateurs", "Indicators")),
@@ -649,7 +662,6 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         }
         o.push_str(&t.finish());
     }
-    o.push_str("</section>\n");
 }
 
 fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint]>, lang: Lang) {
