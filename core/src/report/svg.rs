@@ -359,17 +359,13 @@ pub fn evolution(points: &[(String, Option<f64>, Option<f64>)]) -> String {
 /// breaks its line.
 pub fn evolution_in(points: &[(String, Option<f64>, Option<f64>)], lang: Lang) -> String {
     let l = evolution_labels(lang);
-    let (left, right, top, plot_h) = (70.0_f64, 580.0_f64, 20.0_f64, 240.0_f64);
-    let bottom = top + plot_h;
-    let n = points.len();
-    let x_of = |i: usize| -> f64 {
-        if n <= 1 {
-            (left + right) / 2.0
-        } else {
-            left + 20.0 + (right - left - 40.0) * (i as f64) / ((n - 1) as f64)
-        }
+    let g = Plot {
+        left: 70.0,
+        right: 580.0,
+        top: 20.0,
+        height: 240.0,
+        n: points.len(),
     };
-    let y_of = |v: f64| bottom - plot_h * v / 100.0;
     let mut o = String::new();
     let _ = write!(
         o,
@@ -378,7 +374,58 @@ pub fn evolution_in(points: &[(String, Option<f64>, Option<f64>)], lang: Lang) -
          <title>{}</title>",
         escape_xml(l.title)
     );
-    // Y axis and grid.
+    evolution_grid(&mut o, &g);
+    evolution_dates(&mut o, &g, points);
+    evolution_lines(&mut o, &g, points);
+    let (c_ach, _) = style(0);
+    let (c_plan, dash_plan) = style(1);
+    // Legend.
+    let _ = write!(
+        o,
+        "<g class=\"legend\"><line x1=\"60\" y1=\"345\" x2=\"100\" y2=\"345\" stroke=\"{c_ach}\" \
+         stroke-width=\"2.5\"/><text x=\"108\" y=\"349\">{}</text>\
+         <line x1=\"300\" y1=\"345\" x2=\"340\" y2=\"345\" stroke=\"{c_plan}\" stroke-width=\"2\"{}/>\
+         <text x=\"348\" y=\"349\">{}</text></g></svg>",
+        escape_xml(l.achieved),
+        dash_attr(dash_plan),
+        escape_xml(l.planned)
+    );
+    o
+}
+
+/// The plot area of the evolution chart, for `n` dates.
+struct Plot {
+    left: f64,
+    right: f64,
+    top: f64,
+    height: f64,
+    n: usize,
+}
+
+impl Plot {
+    fn bottom(&self) -> f64 {
+        self.top + self.height
+    }
+
+    /// The x of the i-th date: evenly spaced, one date in the middle.
+    fn x_of(&self, i: usize) -> f64 {
+        if self.n <= 1 {
+            (self.left + self.right) / 2.0
+        } else {
+            self.left + 20.0 + (self.right - self.left - 40.0) * (i as f64) / ((self.n - 1) as f64)
+        }
+    }
+
+    /// The y of a 0–100 value.
+    fn y_of(&self, v: f64) -> f64 {
+        self.bottom() - self.height * v / 100.0
+    }
+}
+
+/// The y axis and its grid lines at 0, 25, 50, 75 and 100.
+fn evolution_grid(o: &mut String, g: &Plot) {
+    let (left, right) = (g.left, g.right);
+    let y_of = |v: f64| g.y_of(v);
     o.push_str("<g class=\"grid\" stroke=\"#bbb\" stroke-width=\"0.8\">");
     for v in [0.0, 25.0, 50.0, 75.0, 100.0] {
         let y = y_of(v);
@@ -395,7 +442,12 @@ pub fn evolution_in(points: &[(String, Option<f64>, Option<f64>)], lang: Lang) -
         );
     }
     o.push_str("</g>");
-    // Date labels: at most about 12, evenly spaced.
+}
+
+/// The date labels: at most about 12, evenly spaced.
+fn evolution_dates(o: &mut String, g: &Plot, points: &[Point]) {
+    let (n, bottom) = (g.n, g.bottom());
+    let x_of = |i: usize| g.x_of(i);
     let every = n.div_ceil(12).max(1);
     o.push_str("<g class=\"dates\" fill=\"#000\">");
     for (i, (date, _, _)) in points.iter().enumerate() {
@@ -413,7 +465,13 @@ pub fn evolution_in(points: &[(String, Option<f64>, Option<f64>)], lang: Lang) -
         );
     }
     o.push_str("</g>");
-    // Lines.
+}
+
+/// The achieved and planned lines (a gap where a value is missing) and a
+/// marker per value.
+fn evolution_lines(o: &mut String, g: &Plot, points: &[Point]) {
+    let x_of = |i: usize| g.x_of(i);
+    let y_of = |v: f64| g.y_of(v);
     let path = |pick: &dyn Fn(&Point) -> Option<f64>| -> String {
         let mut d = String::new();
         let mut pen_down = false;
@@ -477,18 +535,6 @@ pub fn evolution_in(points: &[(String, Option<f64>, Option<f64>)], lang: Lang) -
             );
         }
     }
-    // Legend.
-    let _ = write!(
-        o,
-        "<g class=\"legend\"><line x1=\"60\" y1=\"345\" x2=\"100\" y2=\"345\" stroke=\"{c_ach}\" \
-         stroke-width=\"2.5\"/><text x=\"108\" y=\"349\">{}</text>\
-         <line x1=\"300\" y1=\"345\" x2=\"340\" y2=\"345\" stroke=\"{c_plan}\" stroke-width=\"2\"{}/>\
-         <text x=\"348\" y=\"349\">{}</text></g></svg>",
-        escape_xml(l.achieved),
-        dash_attr(dash_plan),
-        escape_xml(l.planned)
-    );
-    o
 }
 
 #[cfg(test)]
