@@ -225,7 +225,7 @@ fn peers_of(obj: &Bound<'_, PyAny>) -> Res<PeerSet> {
 struct PyReferential {
     // The embedded referential is borrowed, not copied: the core knows it
     // was checked when loaded and does not check it again at each call.
-    inner: std::borrow::Cow<'static, sobriete::Referential>,
+    inner: std::borrow::Cow<'static, api::CheckedReferential>,
 }
 
 impl PyReferential {
@@ -301,7 +301,7 @@ impl PyReferential {
     /// The default referential embedded in the library.
     #[staticmethod]
     fn default() -> PyResult<Self> {
-        let r = guard(api::default_referential)?;
+        let r = guard(api::default_checked)?;
         Ok(PyReferential {
             inner: std::borrow::Cow::Borrowed(r),
         })
@@ -311,7 +311,7 @@ impl PyReferential {
     #[staticmethod]
     fn load(document: &Bound<'_, PyAny>) -> PyResult<Self> {
         let v = value_of(document, DocumentKind::Referential)?;
-        let r = guard(|| api::referential_from_value(&v))?;
+        let r = guard(|| api::CheckedReferential::from_value(&v))?;
         Ok(PyReferential {
             inner: std::borrow::Cow::Owned(r),
         })
@@ -319,7 +319,7 @@ impl PyReferential {
 
     /// The referential as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(to_py(py, &self.inner)?)
+        Ok(to_py(py, &**self.inner)?)
     }
 
     /// The referential as JSON text.
@@ -1221,7 +1221,7 @@ fn import_ecoclic_answers<'py>(
     referential: Option<PyRef<'py, PyReferential>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let source = ecoclic_source(sql, csv)?;
-    let r = referential.as_ref().map(|r| r.inner.as_ref());
+    let r = referential.as_ref().map(|r| &**r.inner);
     let out = guard(|| api::import_ecoclic_answers(&source, r))?;
     Ok(to_py(py, &out)?)
 }

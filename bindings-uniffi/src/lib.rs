@@ -188,7 +188,7 @@ fn size(n: Option<u32>) -> Option<usize> {
 /// it; documents are JSON text in and out.
 #[derive(Debug, uniffi::Object)]
 pub struct Referential {
-    inner: Cow<'static, sobriete::Referential>,
+    inner: Cow<'static, api::CheckedReferential>,
 }
 
 impl Referential {
@@ -213,7 +213,7 @@ impl Referential {
     #[uniffi::constructor(name = "default")]
     pub fn default_referential() -> Result<Arc<Referential>> {
         Ok(Arc::new(Referential {
-            inner: Cow::Borrowed(api::default_referential()?),
+            inner: Cow::Borrowed(api::default_checked()?),
         }))
     }
 
@@ -222,7 +222,7 @@ impl Referential {
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Referential>> {
         Ok(Arc::new(Referential {
-            inner: Cow::Owned(api::parse_referential(&json)?),
+            inner: Cow::Owned(api::CheckedReferential::from_json(&json)?),
         }))
     }
 

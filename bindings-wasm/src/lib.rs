@@ -309,7 +309,7 @@ fn text(result: Outcome<String>) -> Result<String, JsValue> {
 /// Every operation of the library is a method of the referential it uses.
 #[wasm_bindgen]
 pub struct Referential {
-    inner: Cow<'static, sobriete::Referential>,
+    inner: Cow<'static, api::CheckedReferential>,
 }
 
 impl Referential {
@@ -367,7 +367,7 @@ impl Referential {
         #[wasm_bindgen(unchecked_param_type = "ReferentialDocument | string")] document: JsValue,
     ) -> Result<Referential, JsValue> {
         json_value(&document, DocumentKind::Referential)
-            .and_then(|v| api::referential_from_value(&v))
+            .and_then(|v| api::CheckedReferential::from_value(&v))
             .map(|r| Referential {
                 inner: Cow::Owned(r),
             })

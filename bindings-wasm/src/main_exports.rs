@@ -15,7 +15,7 @@ impl Referential {
     /// The default referential, written from the REEN law and its decree.
     #[wasm_bindgen(js_name = "default")]
     pub fn default_referential() -> Result<Referential, JsValue> {
-        api::default_referential()
+        api::default_checked()
             .map(|r| Referential {
                 inner: Cow::Borrowed(r),
             })

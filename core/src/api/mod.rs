@@ -2,7 +2,10 @@
 //! forms of the same operations. Bindings hold no logic of their own.
 
 pub(crate) mod batch;
+mod checked;
 pub mod schema;
+
+pub use checked::{default_checked, load_default_checked, CheckedReferential};
 
 // The facade's vocabulary: every result an operation returns and every
 // request it reads. Callers name them from here; the layers that define
@@ -61,7 +64,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::check::validate;
-use crate::check::{self, check_pair, check_referential, invalid, within, DEFAULT};
+use crate::check::{self, check_pair, check_referential, invalid, within};
 use crate::engine::scoring;
 use crate::input::parse::{self, Sweep};
 use crate::model::assessment::{Answer, Assessment, ReferentialRef};
@@ -84,24 +87,14 @@ pub const DEFAULT_REFERENTIAL_JSON: &str = include_str!("../../referential/defau
 /// without the `embedded-referential` feature, it is the one given to
 /// [`load_default_referential`], and an error before that.
 pub fn default_referential() -> Result<&'static Referential, Error> {
-    #[cfg(feature = "embedded-referential")]
-    let r = DEFAULT.get_or_init(|| parse_referential(DEFAULT_REFERENTIAL_JSON));
-    #[cfg(not(feature = "embedded-referential"))]
-    let r = DEFAULT.get().ok_or_else(|| Error::InvalidArgument {
-        name: "referential".to_owned(),
-        message: "the default referential is not loaded (load_default_referential)".to_owned(),
-    })?;
-    r.as_ref().map_err(Clone::clone)
+    default_checked().map(|r| &**r)
 }
 
 /// Installs the default referential from its JSON text when none is yet
 /// (builds without the `embedded-referential` feature call it once, with
 /// the file shipped beside them); returns the one in place.
 pub fn load_default_referential(json: &str) -> Result<&'static Referential, Error> {
-    DEFAULT
-        .get_or_init(|| parse_referential(json))
-        .as_ref()
-        .map_err(Clone::clone)
+    load_default_checked(json).map(|r| &**r)
 }
 
 /// The result of validating a document.

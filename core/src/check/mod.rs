@@ -3,16 +3,10 @@
 
 pub mod validate;
 
-use std::sync::OnceLock;
-
 use crate::engine::scoring::{self, ScoreReport};
 use crate::model::assessment::Assessment;
 use crate::model::error::{DocumentKind, Error, Issue};
 use crate::model::referential::Referential;
-
-/// The default referential once parsed and validated: it is not checked
-/// again on every call.
-pub(crate) static DEFAULT: OnceLock<Result<Referential, Error>> = OnceLock::new();
 
 /// Errors first, each group in discovery order (a stable sort).
 pub(crate) fn sort_issues(issues: &mut [Issue]) {
@@ -34,20 +28,17 @@ pub(crate) fn within<T>(
     check(doc).map_err(|i| invalid(kind, vec![i]))
 }
 
-/// Checks a referential before use. The embedded one was checked when it
-/// was loaded and cannot change: checking it again (about a millisecond)
-/// would dominate scoring one assessment.
+/// Checks a referential before use. A checked referential (the embedded
+/// one, or any held by `api::CheckedReferential`) was checked when it was
+/// built and cannot change: checking it again (about a millisecond, seven
+/// in WebAssembly) would dominate scoring one assessment.
 pub(crate) fn check_referential(r: &Referential) -> Result<(), Error> {
     within(
         DocumentKind::Referential,
         r,
         crate::input::limits::check_referential,
     )?;
-    if DEFAULT
-        .get()
-        .and_then(|d| d.as_ref().ok())
-        .is_some_and(|d| std::ptr::eq(d, r))
-    {
+    if r.lookup.is_checked() {
         return Ok(());
     }
     let issues = validate::validate_referential(r);

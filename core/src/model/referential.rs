@@ -70,7 +70,7 @@ pub struct Referential {
 /// A table that no longer matches the referential (its vectors changed
 /// after the first lookup) is never trusted: lookups check the item found
 /// and fall back to a scan.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Lookup {
     // Short ids looked up for every answer: a fast hash (no untrusted
     // adversary gains from collisions here beyond a slower batch).
@@ -78,6 +78,35 @@ pub struct Lookup {
     themes: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
     /// Per question: the position of its theme and of its condition's parent.
     links: std::sync::OnceLock<Vec<(Option<usize>, Option<usize>)>>,
+    /// Set only while the referential is held, unchangeable, by a checked
+    /// referential (`api::CheckedReferential`): the operations then skip
+    /// validating it again.
+    checked: bool,
+}
+
+impl Clone for Lookup {
+    /// A copy is a new document its owner may change: it is not checked.
+    fn clone(&self) -> Lookup {
+        Lookup {
+            questions: self.questions.clone(),
+            themes: self.themes.clone(),
+            links: self.links.clone(),
+            checked: false,
+        }
+    }
+}
+
+impl Lookup {
+    /// Whether a checked referential holds this one (see `checked`).
+    pub(crate) fn is_checked(&self) -> bool {
+        self.checked
+    }
+
+    /// Marks or unmarks the referential as checked: only the checked
+    /// referential type calls it, when it takes or gives back ownership.
+    pub(crate) fn set_checked(&mut self, checked: bool) {
+        self.checked = checked;
+    }
 }
 
 impl PartialEq for Lookup {
