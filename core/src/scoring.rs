@@ -1292,8 +1292,8 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
 /// The candidate actions that raise the index, largest gain first (least
 /// effort among equals): the same figures as [`crate::optimize::candidates`].
 fn recommend(r: &Referential, a: &Assessment) -> Vec<RecommendedAction> {
-    let mut out: Vec<RecommendedAction> = crate::optimize::candidates(r, a)
-        .actions
+    let mut out: Vec<RecommendedAction> = crate::optimize::candidate_list(r, a)
+        .1
         .into_iter()
         .filter(|c| c.gain > 0.0)
         .collect();
