@@ -2027,7 +2027,10 @@ export interface Proposal {
    */
   baseline_index?: number | null;
   /**
-   * Whether optimality is proven (every component explored exhaustively).
+   * true: the plan is the cheapest one (every component explored
+   * exhaustively, within the search's work budget); false: a component
+   * was too large to explore exhaustively, or the search hit its work
+   * budget and returns the best plan found.
    */
   exact: boolean;
   gap: TargetGap;
@@ -2040,8 +2043,9 @@ export interface Proposal {
    */
   note?: string | null;
   /**
-   * Whether the target can be reached within the constraints. When not,
-   * the plan is the one reaching the best reachable index (least effort
+   * Whether the target can be reached within the constraints (with
+   * `exact: false`, whether the plan found reaches it). When not, the
+   * plan is the one reaching the best reachable index (least effort
    * among equals).
    */
   reachable: boolean;

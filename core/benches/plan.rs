@@ -1,5 +1,8 @@
-//! Optimal plan proposal: the default referential and a generated
-//! referential of 500 actions. Run with `cargo bench -p sobriete --bench plan`.
+//! Optimal plan proposal: the default referential, a generated referential
+//! of 500 actions, and the largest shape the limits allow (2,000 yes/no
+//! questions in 20 themes, one action each, every answer "no") at targets
+//! 10, 50 and 99, with and without a budget limit. Run with
+//! `cargo bench -p sobriete --bench plan`.
 
 #![allow(
     missing_docs,
@@ -60,6 +63,34 @@ fn bench(c: &mut Criterion) {
         let mut group = c.benchmark_group("generated");
         group.sample_size(10);
         group.bench_function(format!("propose {label} target {target}"), |b| {
+            b.iter(|| propose(&g, &a, &req).unwrap())
+        });
+        group.finish();
+    }
+    let (g, a) = yes_no_scale(2_000);
+    for (target, max_budget) in [
+        (10.0, None),
+        (50.0, None),
+        (99.0, None),
+        (50.0, Some(50_000_000)),
+    ] {
+        let req = ProposalRequest {
+            target: Target::index(target),
+            max_budget,
+            ..ProposalRequest::default()
+        };
+        let p = propose(&g, &a, &req).unwrap();
+        let limit = max_budget.map_or(String::new(), |b| format!(", max budget {b}"));
+        eprintln!(
+            "2,000 yes/no actions, target {target}{limit}: reachable {}, exact {}, effort {}, {} actions",
+            p.reachable,
+            p.exact,
+            p.total_effort,
+            p.schedule.len()
+        );
+        let mut group = c.benchmark_group("2,000 actions");
+        group.sample_size(10);
+        group.bench_function(format!("propose target {target}{limit}"), |b| {
             b.iter(|| propose(&g, &a, &req).unwrap())
         });
         group.finish();

@@ -44,12 +44,14 @@ pub(crate) mod report;
 /// the API (use [`api`]).
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::engine::candidates::{projected_index, projected_indices};
     pub use crate::engine::scoring::{
         answer_points, apply_addresses, apply_outcome, index_of, round2, score, summary,
     };
     pub use crate::follow_up::peers::{compare, rollup, validate_peers};
     pub use crate::planning::optimize::propose;
     pub use crate::planning::plan::{plan_status, validate_plan};
+    pub use crate::planning::target::reaches;
     pub use crate::report::annual_review::annual_review;
 
     /// The CSV writers, given a score report already made.

@@ -2484,7 +2484,7 @@ class Proposal(Document):
 
     @property
     def exact(self) -> bool:
-        """Whether optimality is proven (every component explored exhaustively)."""
+        """true: the plan is the cheapest one (every component explored exhaustively, within the search's work budget); false: a component was too large to explore exhaustively, or the search hit its work budget and returns the best plan found."""
         return _get(self._data, "exact", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -2504,7 +2504,7 @@ class Proposal(Document):
 
     @property
     def reachable(self) -> bool:
-        """Whether the target can be reached within the constraints. When not, the plan is the one reaching the best reachable index (least effort among equals)."""
+        """Whether the target can be reached within the constraints (with `exact: false`, whether the plan found reaches it). When not, the plan is the one reaching the best reachable index (least effort among equals)."""
         return _get(self._data, "reachable", None, None)  # type: ignore[no-any-return]
 
     @property

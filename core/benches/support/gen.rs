@@ -81,3 +81,52 @@ pub fn generated(n_actions: usize, tangled: bool) -> (sobriete::Referential, sob
     .unwrap();
     (r, a)
 }
+
+/// The shape of the largest referentials the limits allow: `n` yes/no
+/// questions in 20 themes, one action per question (effort drawn at
+/// random), every answer "no". Its theme groups hold up to 100 independent
+/// actions each, the widest search a plan proposal meets.
+#[allow(dead_code)]
+pub fn yes_no_scale(n: usize) -> (sobriete::Referential, sobriete::Assessment) {
+    let mut seed: u64 = 0x0b5e_55ed;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let themes: Vec<Value> = (0..20)
+        .map(|t| json!({"id": format!("t{t}"), "title": {"fr": "t"}}))
+        .collect();
+    let questions: Vec<Value> = (0..n)
+        .map(|i| {
+            json!({"id": format!("q{i}"), "theme": format!("t{}", i % 20), "level": 1,
+                   "prompt": {"fr": "q"}, "rationale": {"fr": "r"}, "weight": 1 + next(3),
+                   "response": {"kind": "yes_no"}})
+        })
+        .collect();
+    let actions: Vec<Value> = (0..n)
+        .map(|i| {
+            let effort = ["low", "medium", "high"][next(3) as usize];
+            let cost = ["none", "low", "medium", "high"][next(4) as usize];
+            json!({"id": format!("a{i}"), "title": {"fr": "a"}, "effort": effort,
+                   "impact": "medium", "cost": cost,
+                   "addresses": [{"question": format!("q{i}"), "leads_to": {"kind": "yes"}}]})
+        })
+        .collect();
+    let r = api::referential_from_value(&json!({
+        "id": "scale", "version": "1.0.0", "title": {"fr": "s"}, "themes": themes,
+        "questions": questions, "actions": actions, "grades": [{"grade": "A", "min": 0}]
+    }))
+    .unwrap();
+    let answers: serde_json::Map<String, Value> = (0..n)
+        .map(|i| (format!("q{i}"), json!({"kind": "no"})))
+        .collect();
+    let a = api::assessment_from_value(
+        &json!({"referential": {"id": "scale", "version": "1.0.0"}, "profile": {"name": "x", "kind": "commune", "population": 1},
+                "date": "2026-01-01", "level": 1, "answers": answers}),
+        &r,
+    )
+    .unwrap();
+    (r, a)
+}

@@ -10,6 +10,7 @@ pub use checked::{default_checked, load_default_checked, CheckedReferential};
 // The facade's vocabulary: every result an operation returns and every
 // request it reads. Callers name them from here; the layers that define
 // them are private to the crate.
+pub use crate::engine::candidates::{Candidate, Candidates};
 pub use crate::engine::scoring::{
     Conformity, Counts, EcoClic, Gap, GapState, Grade, QuestionResult, QuestionStatus,
     RecommendedAction, ScoreReport, ScoreSummary, SubThemeScore, ThemeScore, ThemeSummary,
@@ -29,7 +30,7 @@ pub use crate::import::ecoclic::{
 pub use crate::import::{ImportCounts, ImportFormat, ImportReport, Imported, Skipped};
 pub use crate::input::parse::{from_value, parse_value};
 pub use crate::planning::optimize::{
-    Candidate, Candidates, Proposal, ProposalRequest, ScheduledAction, ThemeProjection,
+    Proposal, ProposalRequest, ScheduledAction, ThemeProjection, WORK_BUDGET,
 };
 pub use crate::planning::plan::{
     ActionLine, BudgetFigures, EffortFigures, IndexFigures, IndicatorStatus, PlanStatus,
@@ -855,7 +856,7 @@ pub fn target_gap(r: &Referential, a: &Assessment, target: &Target) -> Result<Ta
 /// the quick-wins, largest-gains, by-theme and by-REEN-area views.
 pub fn candidates(r: &Referential, a: &Assessment) -> Result<Candidates, Error> {
     check_pair(r, a)?;
-    Ok(crate::planning::optimize::candidates(r, a))
+    Ok(crate::engine::candidates::candidates(r, a))
 }
 
 /// The plan of least effort that reaches the target (the method is described in docs/planning.md).

@@ -74,7 +74,7 @@ pub fn all() -> Vec<(&'static str, Value)> {
         ),
         (
             "candidates.schema.json",
-            generate::<crate::planning::optimize::Candidates>(
+            generate::<crate::engine::candidates::Candidates>(
                 "candidates.schema.json",
                 "sobriete candidate actions",
             ),

@@ -1,3 +1,5 @@
-//! The computation: visibility, points, evaluation and the score report.
+//! The computation: visibility, points, evaluation, the score report and
+//! the candidate actions with their gains.
 
+pub mod candidates;
 pub mod scoring;

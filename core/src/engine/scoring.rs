@@ -603,7 +603,7 @@ pub struct Gap {
 
 /// A recommended action: a candidate action (see
 /// [`crate::api::candidates`]) with a positive gain.
-pub type RecommendedAction = crate::planning::optimize::Candidate;
+pub type RecommendedAction = crate::engine::candidates::Candidate;
 
 /// The figure the Éco-clic platform computes, for comparison.
 ///
@@ -1290,10 +1290,10 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
 }
 
 /// The candidate actions that raise the index, largest gain first (least
-/// effort among equals): the same figures as [`crate::planning::optimize::candidates`].
+/// effort among equals): the same figures as [`crate::engine::candidates::candidates`].
 fn recommend(r: &Referential, a: &Assessment) -> Vec<RecommendedAction> {
-    let mut out: Vec<RecommendedAction> = crate::planning::optimize::candidates(r, a)
-        .actions
+    let mut out: Vec<RecommendedAction> = crate::engine::candidates::candidate_list(r, a)
+        .1
         .into_iter()
         .filter(|c| c.gain > 0.0)
         .collect();

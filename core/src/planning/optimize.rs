@@ -21,13 +21,20 @@
 //!
 //! Components of more than [`MAX_EXACT_COMPONENT`] actions are explored
 //! greedily instead, and the proposal says it is not proven exact.
+//!
+//! The search counts its work (partial plans built, compared and swept,
+//! questions scored), never its time, and stops at [`WORK_BUDGET`] steps:
+//! the proposal is then the greedy plan (best index gain per effort point
+//! first, within the limits, until the target is reached) and says
+//! `exact: false`. Every platform and language stops at the same step and
+//! returns the same plan.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::engine::candidates::{raises, Effect, Rescorer};
 use crate::engine::scoring::{self, apply_addresses, apply_outcome, evaluate, round2};
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::error::{Error, Issue, IssueCode};
@@ -36,6 +43,12 @@ use crate::model::target::Target;
 use crate::model::text::Text;
 use crate::planning::target::{reaches, validate_target};
 
+/// Work budget of the exact search, in elementary steps (a partial plan
+/// built, compared or swept; a question scored for a subset of actions):
+/// about half a second of native work. Past it the proposal is the greedy
+/// plan (best gain per effort point first) and says `exact: false`.
+pub const WORK_BUDGET: u64 = 20_000_000;
+
 /// Largest component explored exhaustively (2^n subsets).
 pub const MAX_EXACT_COMPONENT: usize = 16;
 
@@ -43,139 +56,6 @@ pub const MAX_EXACT_COMPONENT: usize = 16;
 /// cross-theme actions; beyond it the search keeps the best weighted score
 /// per effort and budget, and the proposal says it is not proven exact.
 pub const MAX_GROUP_STATES: usize = 50_000;
-
-/// An action that would raise at least one answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Candidate {
-    /// Action id.
-    pub id: String,
-    /// Title.
-    pub title: Text,
-    /// Effort.
-    pub effort: Rating,
-    /// Impact.
-    pub impact: Rating,
-    /// Cost band.
-    pub cost: Option<CostBand>,
-    /// REEN decree area.
-    pub reen_area: Option<u8>,
-    /// Themes of the questions it raises.
-    pub themes: Vec<String>,
-    /// Questions it raises.
-    pub questions: Vec<String>,
-    /// Exact index gain when done alone (2 decimals; 0 when it only raises
-    /// questions hidden for now, negative when it reveals unanswered ones).
-    pub gain: f64,
-    /// Prerequisite actions (ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requires: Vec<String>,
-}
-
-/// Candidate actions and their views.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Candidates {
-    /// Current index.
-    pub index: Option<f64>,
-    /// Every candidate, in referential order.
-    pub actions: Vec<Candidate>,
-    /// Quick wins: low effort and medium or high impact, highest impact then
-    /// largest gain first.
-    pub quick_wins: Vec<String>,
-    /// Every candidate, largest gain first (least effort among equals).
-    pub largest_gains: Vec<String>,
-    /// Candidates by theme (theme id → action ids, largest gain first).
-    pub by_theme: BTreeMap<String, Vec<String>>,
-    /// Candidates by REEN decree area ("1" … "6", "none").
-    pub by_reen_area: BTreeMap<String, Vec<String>>,
-}
-
-/// Whether an action would raise at least one of the current answers.
-fn raises(r: &Referential, answers: &IndexMap<String, Answer>, action: &Action) -> Vec<String> {
-    action
-        .addresses
-        .iter()
-        .filter(|ad| {
-            r.question(&ad.question)
-                .is_some_and(|q| apply_outcome(q, answers.get(&q.id), &ad.leads_to).is_some())
-        })
-        .map(|ad| ad.question.clone())
-        .collect()
-}
-
-fn index_with(r: &Referential, a: &Assessment, actions: &[&Action]) -> Option<f64> {
-    let answers = apply_addresses(
-        r,
-        &a.answers,
-        actions.iter().flat_map(|x| x.addresses.iter()),
-    );
-    scoring::index_of(r, a.level, &a.profile, &answers)
-}
-
-/// Every action that would raise an answer, with its exact gain alone.
-/// The inputs are expected to be valid (the facade validates them).
-pub fn candidates(r: &Referential, a: &Assessment) -> Candidates {
-    let before = scoring::index_of(r, a.level, &a.profile, &a.answers);
-    let mut actions = Vec::new();
-    for action in &r.actions {
-        let questions = raises(r, &a.answers, action);
-        if questions.is_empty() {
-            continue;
-        }
-        let after = index_with(r, a, &[action]);
-        let gain = round2(after.unwrap_or(0.0) - before.unwrap_or(0.0));
-        let mut themes: Vec<String> = Vec::new();
-        for q in questions.iter().filter_map(|id| r.question(id)) {
-            if !themes.contains(&q.theme) {
-                themes.push(q.theme.clone());
-            }
-        }
-        actions.push(Candidate {
-            id: action.id.clone(),
-            title: action.title.clone(),
-            effort: action.effort,
-            impact: action.impact,
-            cost: action.cost,
-            reen_area: action.reen_area,
-            themes,
-            questions,
-            gain,
-            requires: action.requires.clone(),
-        });
-    }
-    let by_gain = |list: &mut Vec<&Candidate>| {
-        list.sort_by(|x, y| y.gain.total_cmp(&x.gain).then(x.effort.cmp(&y.effort)));
-    };
-    let mut all: Vec<&Candidate> = actions.iter().collect();
-    by_gain(&mut all);
-    let largest_gains: Vec<String> = all.iter().map(|c| c.id.clone()).collect();
-    let mut quick: Vec<&Candidate> = all
-        .iter()
-        .copied()
-        .filter(|c| c.effort == Rating::Low && c.impact >= Rating::Medium)
-        .collect();
-    // Stable: among equal impact, the gain order above is kept.
-    quick.sort_by_key(|c| std::cmp::Reverse(c.impact));
-    let mut by_theme: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut by_reen_area: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for c in &all {
-        for t in &c.themes {
-            by_theme.entry(t.clone()).or_default().push(c.id.clone());
-        }
-        let area = c.reen_area.map_or("none".to_owned(), |x| x.to_string());
-        by_reen_area.entry(area).or_default().push(c.id.clone());
-    }
-    let quick_wins = quick.iter().map(|c| c.id.clone()).collect();
-    Candidates {
-        index: before.map(round2),
-        actions,
-        quick_wins,
-        largest_gains,
-        by_theme,
-        by_reen_area,
-    }
-}
 
 /// What to optimise for.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -246,11 +126,15 @@ pub struct ThemeProjection {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
-    /// Whether the target can be reached within the constraints. When not,
-    /// the plan is the one reaching the best reachable index (least effort
+    /// Whether the target can be reached within the constraints (with
+    /// `exact: false`, whether the plan found reaches it). When not, the
+    /// plan is the one reaching the best reachable index (least effort
     /// among equals).
     pub reachable: bool,
-    /// Whether optimality is proven (every component explored exhaustively).
+    /// true: the plan is the cheapest one (every component explored
+    /// exhaustively, within the search's work budget); false: a component
+    /// was too large to explore exhaustively, or the search hit its work
+    /// budget and returns the best plan found.
     pub exact: bool,
     /// Overall index to reach, when the target has one.
     pub target_index: Option<f64>,
@@ -349,10 +233,12 @@ fn weight_key(w: &[f64]) -> Vec<i64> {
 
 /// Best value seen so far for each budget, to find dominated entries in
 /// one sweep by increasing effort: an entry is dominated when an entry of
-/// lower or equal effort and budget has a value at least as high.
+/// lower or equal effort and budget has a value at least as high. The
+/// best values sit in a Fenwick tree (prefix maxima): a query or a record
+/// costs the logarithm of the number of budgets.
 struct Staircase {
     budgets: Vec<u32>,
-    best: Vec<f64>,
+    tree: Vec<f64>,
 }
 
 impl Staircase {
@@ -360,29 +246,66 @@ impl Staircase {
         let mut budgets: Vec<u32> = budgets.copied().collect();
         budgets.sort_unstable();
         budgets.dedup();
-        let best = vec![f64::NEG_INFINITY; budgets.len()];
-        Staircase { budgets, best }
+        let tree = vec![f64::NEG_INFINITY; budgets.len()];
+        Staircase { budgets, tree }
     }
     /// The best value over budgets ≤ `budget`.
     fn best_up_to(&self, budget: u32) -> f64 {
-        let end = self.budgets.partition_point(|&b| b <= budget);
-        self.best
-            .iter()
-            .take(end)
-            .copied()
-            .fold(f64::NEG_INFINITY, f64::max)
+        let mut end = self.budgets.partition_point(|&b| b <= budget);
+        let mut best = f64::NEG_INFINITY;
+        while end > 0 {
+            if let Some(&v) = self.tree.get(end - 1) {
+                best = best.max(v);
+            }
+            end &= end - 1;
+        }
+        best
     }
     fn record(&mut self, budget: u32, value: f64) {
-        let i = self.budgets.partition_point(|&b| b < budget);
-        if let Some(slot) = self.best.get_mut(i) {
+        let mut i = self.budgets.partition_point(|&b| b < budget) + 1;
+        while let Some(slot) = self.tree.get_mut(i - 1) {
             *slot = slot.max(value);
+            i += i & i.wrapping_neg();
+        }
+    }
+    /// Work steps of one query or record.
+    fn steps(&self) -> u64 {
+        u64::from(usize::BITS - self.budgets.len().leading_zeros()) + 1
+    }
+}
+
+/// The search's work budget, counted in elementary steps (a partial plan
+/// built, compared or swept), never in time: every platform and language
+/// stops at the same point and returns the same plan.
+struct Work {
+    left: u64,
+}
+
+impl Work {
+    /// Takes `n` steps from the budget; `None` once it is spent.
+    fn spend(&mut self, n: u64) -> Option<()> {
+        match self.left.checked_sub(n) {
+            Some(left) => {
+                self.left = left;
+                Some(())
+            }
+            None => {
+                self.left = 0;
+                None
+            }
         }
     }
 }
 
+/// A count as work steps.
+fn count(n: usize) -> u64 {
+    u64::try_from(n).unwrap_or(u64::MAX)
+}
+
 /// Keeps the states no other state beats on every count: lower or equal
-/// effort and budget, same weights, higher or equal credits.
-fn prune(states: Vec<State>) -> Vec<State> {
+/// effort and budget, same weights, higher or equal credits. `None` when
+/// the work budget runs out.
+fn prune(states: Vec<State>, work: &mut Work) -> Option<Vec<State>> {
     let mut by_weight: BTreeMap<Vec<i64>, Vec<State>> = BTreeMap::new();
     for s in states {
         by_weight.entry(weight_key(&s.weight)).or_default().push(s);
@@ -402,6 +325,7 @@ fn prune(states: Vec<State>) -> Vec<State> {
         if group.first().is_some_and(|s| s.credit.len() == 1) {
             // One theme: a single value, one sweep.
             let mut stairs = Staircase::new(group.iter().map(|s| &s.budget));
+            work.spend(count(group.len()).saturating_mul(stairs.steps()))?;
             for s in group {
                 let value = s.credit.first().copied().unwrap_or(0.0);
                 if stairs.best_up_to(s.budget) < value - 1e-12 {
@@ -413,6 +337,7 @@ fn prune(states: Vec<State>) -> Vec<State> {
         }
         let mut kept: Vec<State> = Vec::new();
         for s in group {
+            work.spend(count(kept.len().saturating_mul(s.credit.len())).saturating_add(1))?;
             let dominated = kept.iter().any(|k| {
                 k.effort <= s.effort
                     && k.budget <= s.budget
@@ -427,7 +352,7 @@ fn prune(states: Vec<State>) -> Vec<State> {
         }
         out.extend(kept);
     }
-    out
+    Some(out)
 }
 
 /// A whole plan's figures across groups. Its actions are not copied into
@@ -444,7 +369,7 @@ struct Total {
     option: usize,
 }
 
-fn prune_totals(mut totals: Vec<Total>) -> Vec<Total> {
+fn prune_totals(mut totals: Vec<Total>, work: &mut Work) -> Option<Vec<Total>> {
     totals.sort_by(|a, b| {
         (a.effort, a.budget)
             .cmp(&(b.effort, b.budget))
@@ -455,6 +380,7 @@ fn prune_totals(mut totals: Vec<Total>) -> Vec<Total> {
     // them too; one that does not, by any.
     let mut meeting = Staircase::new(totals.iter().map(|t| &t.budget));
     let mut any = Staircase::new(totals.iter().map(|t| &t.budget));
+    work.spend(count(totals.len()).saturating_mul(any.steps().saturating_mul(2)))?;
     let mut kept = Vec::new();
     for t in totals {
         let rival = if t.themes_ok {
@@ -470,7 +396,7 @@ fn prune_totals(mut totals: Vec<Total>) -> Vec<Total> {
             kept.push(t);
         }
     }
-    kept
+    Some(kept)
 }
 
 /// Every total of the groups so far with every option of the next group,
@@ -526,6 +452,7 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
         });
     }
     let base = evaluate(r, a.level, &a.profile, &a.answers);
+    let mut rescorer = Rescorer::new(r, a.level, &a.profile, &a.answers);
     let n_actions = r.actions.len();
     let action_index: BTreeMap<&str, usize> = r
         .actions
@@ -729,334 +656,392 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
         }
     }
 
-    // Per group: the Pareto states over its components.
-    let mut group_states: Vec<(Vec<usize>, Vec<State>)> = Vec::new();
-    for (themes, comps) in groups.values() {
-        let pos = |t: usize| themes.iter().position(|&x| x == t);
-        let start = State {
-            effort: 0,
-            budget: 0,
-            weight: themes
-                .iter()
-                .map(|&t| const_weight.get(t).copied().unwrap_or(0.0))
-                .collect(),
-            credit: themes
-                .iter()
-                .map(|&t| const_credit.get(t).copied().unwrap_or(0.0))
-                .collect(),
-            actions: Vec::new(),
-        };
-        let mut states = vec![start];
-        for root in comps {
-            let acts = comp_actions.get(root).cloned().unwrap_or_default();
-            let qs = comp_questions.get(root).cloned().unwrap_or_default();
-            // Parents before children, for `subset_lines`.
-            let depth = |mut q: usize| {
-                let mut d = 0usize;
-                while let Some(p) = parent_of.get(q).copied().flatten() {
-                    d += 1;
-                    q = p;
-                    if d > nq {
-                        break;
-                    }
-                }
-                d
+    let target_index = req.target.effective_index(r);
+    let mut work = Work { left: WORK_BUDGET };
+    // The exact search, `None` when it runs out of work.
+    let found: Option<(Vec<usize>, bool)> = 'search: {
+        // Per group: the Pareto states over its components.
+        let mut group_states: Vec<(Vec<usize>, Vec<State>)> = Vec::new();
+        for (themes, comps) in groups.values() {
+            let pos = |t: usize| themes.iter().position(|&x| x == t);
+            let start = State {
+                effort: 0,
+                budget: 0,
+                weight: themes
+                    .iter()
+                    .map(|&t| const_weight.get(t).copied().unwrap_or(0.0))
+                    .collect(),
+                credit: themes
+                    .iter()
+                    .map(|&t| const_credit.get(t).copied().unwrap_or(0.0))
+                    .collect(),
+                actions: Vec::new(),
             };
-            let mut ordered: Vec<(usize, Option<usize>)> = qs
-                .iter()
-                .map(|&q| (q, parent_of.get(q).copied().flatten()))
-                .collect();
-            ordered.sort_by_key(|&(q, _)| (depth(q), q));
-            let slot: BTreeMap<usize, usize> = ordered
-                .iter()
-                .enumerate()
-                .map(|(k, &(q, _))| (q, k))
-                .collect();
-            let base_answers: Vec<Option<Answer>> = ordered
-                .iter()
-                .map(|&(q, _)| {
-                    r.questions
-                        .get(q)
-                        .and_then(|x| a.answers.get(&x.id))
-                        .cloned()
-                })
-                .collect();
-            let subsets: Vec<Vec<usize>> = if acts.len() <= MAX_EXACT_COMPONENT {
-                (0u32..(1u32 << acts.len()))
-                    .map(|mask| {
-                        acts.iter()
-                            .enumerate()
-                            .filter(|(b, _)| mask & (1 << b) != 0)
-                            .map(|(_, &i)| i)
-                            .collect()
+            let mut states = vec![start];
+            for root in comps {
+                let acts = comp_actions.get(root).cloned().unwrap_or_default();
+                let qs = comp_questions.get(root).cloned().unwrap_or_default();
+                // Parents before children, for `subset_lines`.
+                let depth = |mut q: usize| {
+                    let mut d = 0usize;
+                    while let Some(p) = parent_of.get(q).copied().flatten() {
+                        d += 1;
+                        q = p;
+                        if d > nq {
+                            break;
+                        }
+                    }
+                    d
+                };
+                let mut ordered: Vec<(usize, Option<usize>)> = qs
+                    .iter()
+                    .map(|&q| (q, parent_of.get(q).copied().flatten()))
+                    .collect();
+                ordered.sort_by_key(|&(q, _)| (depth(q), q));
+                let slot: BTreeMap<usize, usize> = ordered
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &(q, _))| (q, k))
+                    .collect();
+                let base_answers: Vec<Option<Answer>> = ordered
+                    .iter()
+                    .map(|&(q, _)| {
+                        r.questions
+                            .get(q)
+                            .and_then(|x| a.answers.get(&x.id))
+                            .cloned()
                     })
-                    .collect()
-            } else {
-                exact = false;
-                greedy_chain(r, a, &acts)
-            };
-            let mut options = Vec::new();
-            for subset in subsets {
-                let ok_required = acts
-                    .iter()
-                    .filter(|i| required.contains(i))
-                    .all(|i| subset.contains(i));
-                let ok_prereq = subset.iter().all(|&i| {
-                    prereqs
-                        .get(i)
-                        .is_none_or(|p| p.iter().all(|j| subset.contains(j)))
-                });
-                if !ok_required || !ok_prereq {
-                    continue;
+                    .collect();
+                let exhaustive = acts.len() <= MAX_EXACT_COMPONENT;
+                // Each subset scores the component's questions.
+                let n_subsets = if exhaustive {
+                    1u64 << acts.len()
+                } else {
+                    count(acts.len()).saturating_add(1)
+                };
+                if work
+                    .spend(n_subsets.saturating_mul(count(qs.len() + acts.len())))
+                    .is_none()
+                {
+                    break 'search None;
                 }
-                let effort = subset
-                    .iter()
-                    .fold(0u32, |acc, &i| acc.saturating_add(effort_of(i)));
-                let budget = subset
-                    .iter()
-                    .fold(0u32, |acc, &i| acc.saturating_add(budget_of(i)));
-                if !within(effort, budget) {
-                    continue;
-                }
-                let mut overlay = base_answers.clone();
-                for x in subset.iter().filter_map(|&i| r.actions.get(i)) {
-                    for ad in &x.addresses {
-                        let Some(&qi) = question_index.get(ad.question.as_str()) else {
-                            continue;
-                        };
-                        let (Some(q), Some(&k)) = (r.questions.get(qi), slot.get(&qi)) else {
-                            continue;
-                        };
-                        if let Some(new) =
-                            apply_outcome(q, overlay.get(k).and_then(Option::as_ref), &ad.leads_to)
-                        {
-                            if let Some(cell) = overlay.get_mut(k) {
-                                *cell = Some(new);
-                            }
-                        }
-                    }
-                }
-                let lines = scoring::subset_lines(r, a.level, &a.profile, &ordered, |qi| {
-                    slot.get(&qi)
-                        .and_then(|&k| overlay.get(k))
-                        .and_then(Option::as_ref)
-                });
-                let mut credit = vec![0.0; themes.len()];
-                let mut weight = vec![0.0; themes.len()];
-                for (q, line) in &lines {
-                    let Some(question) = r.questions.get(*q) else {
-                        continue;
-                    };
-                    if !line.counted {
+                let subsets: Vec<Vec<usize>> = if exhaustive {
+                    (0u32..(1u32 << acts.len()))
+                        .map(|mask| {
+                            acts.iter()
+                                .enumerate()
+                                .filter(|(b, _)| mask & (1 << b) != 0)
+                                .map(|(_, &i)| i)
+                                .collect()
+                        })
+                        .collect()
+                } else {
+                    exact = false;
+                    greedy_chain(&mut rescorer, &acts)
+                };
+                let mut options = Vec::new();
+                for subset in subsets {
+                    let ok_required = acts
+                        .iter()
+                        .filter(|i| required.contains(i))
+                        .all(|i| subset.contains(i));
+                    let ok_prereq = subset.iter().all(|&i| {
+                        prereqs
+                            .get(i)
+                            .is_none_or(|p| p.iter().all(|j| subset.contains(j)))
+                    });
+                    if !ok_required || !ok_prereq {
                         continue;
                     }
-                    if let Some(p) = theme_of(*q).and_then(pos) {
-                        if let (Some(c), Some(w)) = (credit.get_mut(p), weight.get_mut(p)) {
-                            *c += line.credit;
-                            *w += question.weight;
-                        }
-                    }
-                }
-                options.push(State {
-                    actions: subset,
-                    effort,
-                    budget,
-                    credit,
-                    weight,
-                });
-            }
-            // Subsets beaten on every count by another never help.
-            let options = prune(options);
-            let mut next = Vec::with_capacity(states.len() * options.len().max(1));
-            for s in &states {
-                for o in &options {
-                    let effort = s.effort.saturating_add(o.effort);
-                    let budget = s.budget.saturating_add(o.budget);
+                    let effort = subset
+                        .iter()
+                        .fold(0u32, |acc, &i| acc.saturating_add(effort_of(i)));
+                    let budget = subset
+                        .iter()
+                        .fold(0u32, |acc, &i| acc.saturating_add(budget_of(i)));
                     if !within(effort, budget) {
                         continue;
                     }
-                    let mut actions = s.actions.clone();
-                    actions.extend(&o.actions);
-                    next.push(State {
+                    let mut overlay = base_answers.clone();
+                    for x in subset.iter().filter_map(|&i| r.actions.get(i)) {
+                        for ad in &x.addresses {
+                            let Some(&qi) = question_index.get(ad.question.as_str()) else {
+                                continue;
+                            };
+                            let (Some(q), Some(&k)) = (r.questions.get(qi), slot.get(&qi)) else {
+                                continue;
+                            };
+                            if let Some(new) = apply_outcome(
+                                q,
+                                overlay.get(k).and_then(Option::as_ref),
+                                &ad.leads_to,
+                            ) {
+                                if let Some(cell) = overlay.get_mut(k) {
+                                    *cell = Some(new);
+                                }
+                            }
+                        }
+                    }
+                    let lines = scoring::subset_lines(r, a.level, &a.profile, &ordered, |qi| {
+                        slot.get(&qi)
+                            .and_then(|&k| overlay.get(k))
+                            .and_then(Option::as_ref)
+                    });
+                    let mut credit = vec![0.0; themes.len()];
+                    let mut weight = vec![0.0; themes.len()];
+                    for (q, line) in &lines {
+                        let Some(question) = r.questions.get(*q) else {
+                            continue;
+                        };
+                        if !line.counted {
+                            continue;
+                        }
+                        if let Some(p) = theme_of(*q).and_then(pos) {
+                            if let (Some(c), Some(w)) = (credit.get_mut(p), weight.get_mut(p)) {
+                                *c += line.credit;
+                                *w += question.weight;
+                            }
+                        }
+                    }
+                    options.push(State {
+                        actions: subset,
                         effort,
                         budget,
-                        weight: s.weight.iter().zip(&o.weight).map(|(x, y)| x + y).collect(),
-                        credit: s.credit.iter().zip(&o.credit).map(|(x, y)| x + y).collect(),
-                        actions,
+                        credit,
+                        weight,
                     });
                 }
-            }
-            states = prune(next);
-            if states.len() > MAX_GROUP_STATES {
-                // Themes tangled by many cross-theme components: keep, per
-                // effort and budget, the state with the best weighted score.
-                exact = false;
-                let score = |st: &State| -> f64 {
-                    themes
-                        .iter()
-                        .zip(st.credit.iter().zip(&st.weight))
-                        .filter(|(_, (_, w))| **w > 0.0)
-                        .map(|(&t, (c, w))| theme_weight(t) * c / w)
-                        .sum()
+                // Subsets beaten on every count by another never help.
+                let Some(options) = prune(options, &mut work) else {
+                    break 'search None;
                 };
-                let mut best: BTreeMap<(u32, u32), State> = BTreeMap::new();
-                for st in states {
-                    let key = (st.effort, st.budget);
-                    if best.get(&key).is_none_or(|b| score(&st) > score(b)) {
-                        best.insert(key, st);
+                // A group's partial plan holds vectors: building, sorting
+                // and pruning one costs about sixteen steps.
+                if work
+                    .spend(
+                        count(states.len())
+                            .saturating_mul(count(options.len()))
+                            .saturating_mul(16),
+                    )
+                    .is_none()
+                {
+                    break 'search None;
+                }
+                let mut next = Vec::with_capacity(states.len() * options.len().max(1));
+                for s in &states {
+                    for o in &options {
+                        let effort = s.effort.saturating_add(o.effort);
+                        let budget = s.budget.saturating_add(o.budget);
+                        if !within(effort, budget) {
+                            continue;
+                        }
+                        let mut actions = s.actions.clone();
+                        actions.extend(&o.actions);
+                        next.push(State {
+                            effort,
+                            budget,
+                            weight: s.weight.iter().zip(&o.weight).map(|(x, y)| x + y).collect(),
+                            credit: s.credit.iter().zip(&o.credit).map(|(x, y)| x + y).collect(),
+                            actions,
+                        });
                     }
                 }
-                states = best.into_values().collect();
+                let Some(kept) = prune(next, &mut work) else {
+                    break 'search None;
+                };
+                states = kept;
+                if states.len() > MAX_GROUP_STATES {
+                    // Themes tangled by many cross-theme components: keep, per
+                    // effort and budget, the state with the best weighted score.
+                    exact = false;
+                    let score = |st: &State| -> f64 {
+                        themes
+                            .iter()
+                            .zip(st.credit.iter().zip(&st.weight))
+                            .filter(|(_, (_, w))| **w > 0.0)
+                            .map(|(&t, (c, w))| theme_weight(t) * c / w)
+                            .sum()
+                    };
+                    let mut best: BTreeMap<(u32, u32), State> = BTreeMap::new();
+                    for st in states {
+                        let key = (st.effort, st.budget);
+                        if best.get(&key).is_none_or(|b| score(&st) > score(b)) {
+                            best.insert(key, st);
+                        }
+                    }
+                    states = best.into_values().collect();
+                }
             }
+            group_states.push((themes.clone(), states));
         }
-        group_states.push((themes.clone(), states));
-    }
 
-    // Themes that may or may not end up with a score make the index's
-    // denominator vary: try each combination (almost always just one).
-    let mut uncertain: Vec<usize> = Vec::new();
-    for (themes, states) in &group_states {
-        for (p, &t) in themes.iter().enumerate() {
-            let scored = states
-                .iter()
-                .map(|s| s.weight.get(p).copied().unwrap_or(0.0) > 0.0);
-            let (any, all) = scored.fold((false, true), |(any, all), x| (any || x, all && x));
-            if any && !all {
-                uncertain.push(t);
-            }
-        }
-    }
-    if uncertain.len() > 12 {
-        return Err(Error::InvalidArgument {
-            name: "referential".to_owned(),
-            message: "too many themes whose score may vanish for an exact plan".to_owned(),
-        });
-    }
-    let target_index = req.target.effective_index(r);
-    let mut best_feasible: Option<(Total, Vec<usize>)> = None;
-    let mut best_any: Option<(Total, Vec<usize>)> = None;
-    for combo in 0u32..(1u32 << uncertain.len()) {
-        let scored_now = |t: usize, w: f64| match uncertain.iter().position(|&u| u == t) {
-            Some(b) => combo & (1 << b) != 0,
-            None => w > 0.0,
-        };
-        // Σ theme weight over scored themes, from any consistent state.
-        let mut total_weight = 0.0;
+        // Themes that may or may not end up with a score make the index's
+        // denominator vary: try each combination (almost always just one).
+        let mut uncertain: Vec<usize> = Vec::new();
         for (themes, states) in &group_states {
-            let Some(s) = states.first() else { continue };
             for (p, &t) in themes.iter().enumerate() {
-                if scored_now(t, s.weight.get(p).copied().unwrap_or(0.0)) {
-                    total_weight += theme_weight(t);
+                let scored = states
+                    .iter()
+                    .map(|s| s.weight.get(p).copied().unwrap_or(0.0) > 0.0);
+                let (any, all) = scored.fold((false, true), |(any, all), x| (any || x, all && x));
+                if any && !all {
+                    uncertain.push(t);
                 }
             }
         }
-        if total_weight <= 0.0 {
-            continue;
+        if uncertain.len() > 12 {
+            return Err(Error::InvalidArgument {
+                name: "referential".to_owned(),
+                message: "too many themes whose score may vanish for an exact plan".to_owned(),
+            });
         }
-        let mut totals = vec![Total {
-            effort: 0,
-            budget: 0,
-            value: 0.0,
-            themes_ok: true,
-            prev: usize::MAX,
-            option: usize::MAX,
-        }];
-        // Per group: its options (pruned) and the totals kept after it.
-        let mut layers: Vec<(Vec<Total>, Vec<Total>)> = Vec::with_capacity(group_states.len());
-        for (themes, states) in &group_states {
-            let mut options: Vec<Total> = Vec::new();
-            for (si, s) in states.iter().enumerate() {
-                let consistent = themes.iter().enumerate().all(|(p, &t)| {
-                    let w = s.weight.get(p).copied().unwrap_or(0.0);
-                    scored_now(t, w) == (w > 0.0)
-                });
-                if !consistent {
-                    continue;
-                }
-                let mut value = 0.0;
-                let mut themes_ok = true;
+        let mut best_feasible: Option<(Total, Vec<usize>)> = None;
+        let mut best_any: Option<(Total, Vec<usize>)> = None;
+        for combo in 0u32..(1u32 << uncertain.len()) {
+            let scored_now = |t: usize, w: f64| match uncertain.iter().position(|&u| u == t) {
+                Some(b) => combo & (1 << b) != 0,
+                None => w > 0.0,
+            };
+            // Σ theme weight over scored themes, from any consistent state.
+            let mut total_weight = 0.0;
+            for (themes, states) in &group_states {
+                let Some(s) = states.first() else { continue };
                 for (p, &t) in themes.iter().enumerate() {
-                    let w = s.weight.get(p).copied().unwrap_or(0.0);
-                    let score =
-                        (w > 0.0).then(|| 100.0 * s.credit.get(p).copied().unwrap_or(0.0) / w);
-                    if let Some(sc) = score {
-                        value += theme_weight(t) * sc / total_weight;
-                    }
-                    if let Some(goal) = r.themes.get(t).and_then(|x| req.target.themes.get(&x.id)) {
-                        themes_ok &= reaches(score, *goal);
+                    if scored_now(t, s.weight.get(p).copied().unwrap_or(0.0)) {
+                        total_weight += theme_weight(t);
                     }
                 }
-                options.push(Total {
-                    effort: s.effort,
-                    budget: s.budget,
-                    value,
-                    themes_ok,
-                    prev: usize::MAX,
-                    option: si,
-                });
             }
-            let options = prune_totals(options);
-            totals = prune_totals(combine(&totals, &options, &within));
-            layers.push((options, totals.clone()));
-        }
-        // The actions of a final total, read back through the layers.
-        let actions_of = |t: &Total| -> Vec<usize> {
-            let mut out = Vec::new();
-            let mut cur = *t;
-            for (g, (options, _)) in layers.iter().enumerate().rev() {
-                let state = options
-                    .get(cur.option)
-                    .and_then(|o| group_states.get(g).and_then(|(_, st)| st.get(o.option)));
-                out.extend(state.into_iter().flat_map(|st| st.actions.iter().copied()));
-                match g.checked_sub(1).and_then(|p| layers.get(p)) {
-                    Some((_, kept)) => match kept.get(cur.prev) {
-                        Some(x) => cur = *x,
+            if total_weight <= 0.0 {
+                continue;
+            }
+            let mut totals = vec![Total {
+                effort: 0,
+                budget: 0,
+                value: 0.0,
+                themes_ok: true,
+                prev: usize::MAX,
+                option: usize::MAX,
+            }];
+            // Per group: its options (pruned) and the totals kept after it.
+            let mut layers: Vec<(Vec<Total>, Vec<Total>)> = Vec::with_capacity(group_states.len());
+            for (themes, states) in &group_states {
+                let mut options: Vec<Total> = Vec::new();
+                for (si, s) in states.iter().enumerate() {
+                    let consistent = themes.iter().enumerate().all(|(p, &t)| {
+                        let w = s.weight.get(p).copied().unwrap_or(0.0);
+                        scored_now(t, w) == (w > 0.0)
+                    });
+                    if !consistent {
+                        continue;
+                    }
+                    let mut value = 0.0;
+                    let mut themes_ok = true;
+                    for (p, &t) in themes.iter().enumerate() {
+                        let w = s.weight.get(p).copied().unwrap_or(0.0);
+                        let score =
+                            (w > 0.0).then(|| 100.0 * s.credit.get(p).copied().unwrap_or(0.0) / w);
+                        if let Some(sc) = score {
+                            value += theme_weight(t) * sc / total_weight;
+                        }
+                        if let Some(goal) =
+                            r.themes.get(t).and_then(|x| req.target.themes.get(&x.id))
+                        {
+                            themes_ok &= reaches(score, *goal);
+                        }
+                    }
+                    options.push(Total {
+                        effort: s.effort,
+                        budget: s.budget,
+                        value,
+                        themes_ok,
+                        prev: usize::MAX,
+                        option: si,
+                    });
+                }
+                let Some(options) = prune_totals(options, &mut work) else {
+                    break 'search None;
+                };
+                if work
+                    .spend(count(totals.len()).saturating_mul(count(options.len())))
+                    .is_none()
+                {
+                    break 'search None;
+                }
+                let Some(kept) = prune_totals(combine(&totals, &options, &within), &mut work)
+                else {
+                    break 'search None;
+                };
+                totals = kept;
+                layers.push((options, totals.clone()));
+            }
+            // The actions of a final total, read back through the layers.
+            let actions_of = |t: &Total| -> Vec<usize> {
+                let mut out = Vec::new();
+                let mut cur = *t;
+                for (g, (options, _)) in layers.iter().enumerate().rev() {
+                    let state = options
+                        .get(cur.option)
+                        .and_then(|o| group_states.get(g).and_then(|(_, st)| st.get(o.option)));
+                    out.extend(state.into_iter().flat_map(|st| st.actions.iter().copied()));
+                    match g.checked_sub(1).and_then(|p| layers.get(p)) {
+                        Some((_, kept)) => match kept.get(cur.prev) {
+                            Some(x) => cur = *x,
+                            None => break,
+                        },
                         None => break,
-                    },
-                    None => break,
+                    }
                 }
-            }
-            out
-        };
-        for t in totals {
-            let feasible = t.themes_ok && target_index.is_none_or(|ti| reaches(Some(t.value), ti));
-            if feasible {
-                let better = best_feasible.as_ref().is_none_or(|(b, _)| {
+                out
+            };
+            for t in totals {
+                let feasible =
+                    t.themes_ok && target_index.is_none_or(|ti| reaches(Some(t.value), ti));
+                if feasible {
+                    let better = best_feasible.as_ref().is_none_or(|(b, _)| {
+                        (
+                            t.effort,
+                            std::cmp::Reverse(round2(t.value).to_bits_ordered()),
+                            t.budget,
+                        ) < (
+                            b.effort,
+                            std::cmp::Reverse(round2(b.value).to_bits_ordered()),
+                            b.budget,
+                        )
+                    });
+                    if better {
+                        best_feasible = Some((t, actions_of(&t)));
+                    }
+                }
+                let better_any = best_any.as_ref().is_none_or(|(b, _)| {
                     (
-                        t.effort,
                         std::cmp::Reverse(round2(t.value).to_bits_ordered()),
+                        t.effort,
                         t.budget,
                     ) < (
-                        b.effort,
                         std::cmp::Reverse(round2(b.value).to_bits_ordered()),
+                        b.effort,
                         b.budget,
                     )
                 });
-                if better {
-                    best_feasible = Some((t, actions_of(&t)));
+                if better_any {
+                    best_any = Some((t, actions_of(&t)));
                 }
             }
-            let better_any = best_any.as_ref().is_none_or(|(b, _)| {
-                (
-                    std::cmp::Reverse(round2(t.value).to_bits_ordered()),
-                    t.effort,
-                    t.budget,
-                ) < (
-                    std::cmp::Reverse(round2(b.value).to_bits_ordered()),
-                    b.effort,
-                    b.budget,
-                )
-            });
-            if better_any {
-                best_any = Some((t, actions_of(&t)));
-            }
         }
-    }
-    let reachable = best_feasible.is_some();
-    let chosen = best_feasible.or(best_any);
-    let mut chosen_actions: Vec<usize> = chosen.map(|(_, actions)| actions).unwrap_or_default();
-    chosen_actions.sort_unstable();
-    chosen_actions.dedup();
+        let reachable = best_feasible.is_some();
+        let chosen = best_feasible.or(best_any);
+        let mut chosen_actions: Vec<usize> = chosen.map(|(_, actions)| actions).unwrap_or_default();
+        chosen_actions.sort_unstable();
+        chosen_actions.dedup();
+        Some((chosen_actions, reachable))
+    };
+    let budget_hit = found.is_none();
+    let (chosen_actions, reachable) = match found {
+        Some(plan) => plan,
+        None => greedy_plan(r, a, req, &candidate, &prereqs, &within, target_index),
+    };
+    exact &= !budget_hit;
 
     let note = (!reachable).then(|| {
         let limits = match (req.max_effort, req.max_budget) {
@@ -1065,12 +1050,18 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
             (None, Some(b)) => format!(" within {b} €"),
             (None, None) => String::new(),
         };
-        "the target cannot be reached".to_owned()
-            + &limits
-            + "; the plan reaches the best reachable index"
+        if budget_hit {
+            "no plan reaching the target was found".to_owned()
+                + &limits
+                + " before the search's work budget ran out; the plan reaches the best index found"
+        } else {
+            "the target cannot be reached".to_owned()
+                + &limits
+                + "; the plan reaches the best reachable index"
+        }
     });
     Ok(build_proposal(
-        r,
+        rescorer,
         a,
         req,
         chosen_actions,
@@ -1080,6 +1071,146 @@ pub fn propose(r: &Referential, a: &Assessment, req: &ProposalRequest) -> Result
         target_index,
         note,
     ))
+}
+
+/// The plan when the exact search runs out of work: the required actions
+/// (with their prerequisites), then, one at a time, the ready action (its
+/// prerequisites in the plan) of best index gain per effort point that
+/// keeps within the limits, until the target is reached or nothing raises
+/// the index any more. When the target is not reached, the step of best
+/// index (the earliest among equals) ends the plan. Returns the actions
+/// and whether the target is reached.
+fn greedy_plan(
+    r: &Referential,
+    a: &Assessment,
+    req: &ProposalRequest,
+    candidate: &[bool],
+    prereqs: &[Vec<usize>],
+    within: &impl Fn(u32, u32) -> bool,
+    target_index: Option<f64>,
+) -> (Vec<usize>, bool) {
+    let mut rs = Rescorer::new(r, a.level, &a.profile, &a.answers);
+    let n = r.actions.len();
+    let cost = |i: usize| -> (u32, u32) {
+        r.actions.get(i).map_or((0, 0), |x| {
+            let budget = match req.max_budget {
+                Some(_) => x.cost.map_or(0, CostBand::estimate),
+                None => 0,
+            };
+            (x.effort.points(), budget)
+        })
+    };
+    let mut in_plan = vec![false; n];
+    let mut plan: Vec<usize> = Vec::new();
+    let (mut effort, mut budget) = (0u32, 0u32);
+    let ready = |i: usize, in_plan: &[bool]| {
+        prereqs
+            .get(i)
+            .is_none_or(|p| p.iter().all(|&j| in_plan.get(j).copied().unwrap_or(false)))
+    };
+    // Required actions and their prerequisites, prerequisites first.
+    let mut mandatory: Vec<usize> = req
+        .require
+        .iter()
+        .filter_map(|id| r.actions.iter().position(|x| &x.id == id))
+        .collect();
+    let mut k = 0;
+    while let Some(&i) = mandatory.get(k) {
+        k += 1;
+        for &j in prereqs.get(i).into_iter().flatten() {
+            if !mandatory.contains(&j) {
+                mandatory.push(j);
+            }
+        }
+    }
+    mandatory.sort_unstable();
+    while let Some(pos) = mandatory.iter().position(|&i| ready(i, &in_plan)) {
+        let i = mandatory.remove(pos);
+        let Some(x) = r.actions.get(i) else { continue };
+        let e = rs.effect(std::iter::once(x));
+        rs.commit(&e);
+        let (de, db) = cost(i);
+        effort = effort.saturating_add(de);
+        budget = budget.saturating_add(db);
+        if let Some(slot) = in_plan.get_mut(i) {
+            *slot = true;
+        }
+        plan.push(i);
+    }
+    if !mandatory.is_empty() || !within(effort, budget) {
+        return (Vec::new(), false);
+    }
+    let reached = |rs: &Rescorer<'_>| {
+        target_index.is_none_or(|ti| reaches(rs.index, ti))
+            && req.target.themes.iter().all(|(id, goal)| {
+                let score = r
+                    .theme_index(id)
+                    .and_then(|t| rs.sums.get(t))
+                    .and_then(|s| (s.1 > 0.0).then(|| 100.0 * s.0 / s.1));
+                reaches(score, *goal)
+            })
+    };
+    // Each action's effect and gain, kept while its questions, its themes
+    // and the Σ weight of the scored themes stay as they were.
+    let mut effects: Vec<Option<(Effect, f64, u64)>> =
+        std::iter::repeat_with(|| None).take(n).collect();
+    // (rounded index, plan length) of the best step so far.
+    let mut best = (rs.index.map_or(f64::NEG_INFINITY, round2), plan.len());
+    loop {
+        if reached(&rs) {
+            plan.sort_unstable();
+            return (plan, true);
+        }
+        let current = rs.index.unwrap_or(0.0);
+        let mut pick: Option<(f64, usize)> = None;
+        for i in 0..n {
+            if !candidate.get(i).copied().unwrap_or(false)
+                || in_plan.get(i).copied().unwrap_or(true)
+                || !ready(i, &in_plan)
+            {
+                continue;
+            }
+            let (de, db) = cost(i);
+            if !within(effort.saturating_add(de), budget.saturating_add(db)) {
+                continue;
+            }
+            let (Some(x), Some(slot)) = (r.actions.get(i), effects.get_mut(i)) else {
+                continue;
+            };
+            let scored = rs.prefix.last().map_or(0, |p| p.1.to_bits());
+            if slot
+                .as_ref()
+                .is_none_or(|(e, _, w)| *w != scored || !rs.holds(e))
+            {
+                let e = rs.effect(std::iter::once(x));
+                let gain = rs.index_with(&e.themes).unwrap_or(0.0) - current;
+                *slot = Some((e, gain, scored));
+            }
+            let gain = slot.as_ref().map_or(0.0, |(_, g, _)| *g);
+            let per_effort = gain / f64::from(de.max(1));
+            if per_effort > 1e-12 && pick.is_none_or(|(g, _)| per_effort > g + 1e-12) {
+                pick = Some((per_effort, i));
+            }
+        }
+        let Some((_, i)) = pick else { break };
+        if let Some((e, _, _)) = effects.get_mut(i).and_then(Option::take) {
+            rs.commit(&e);
+        }
+        let (de, db) = cost(i);
+        effort = effort.saturating_add(de);
+        budget = budget.saturating_add(db);
+        if let Some(slot) = in_plan.get_mut(i) {
+            *slot = true;
+        }
+        plan.push(i);
+        let index = rs.index.map_or(f64::NEG_INFINITY, round2);
+        if index > best.0 {
+            best = (index, plan.len());
+        }
+    }
+    plan.truncate(best.1);
+    plan.sort_unstable();
+    (plan, false)
 }
 
 /// Orders `bits` of a non-negative float for tuple comparisons.
@@ -1101,13 +1232,15 @@ impl OrderedBits for f64 {
 /// For oversized components: the prefixes of the actions ordered by their
 /// gain alone per effort point (one engine evaluation per action, so huge
 /// components stay fast; the result is then not proven optimal).
-fn greedy_chain(r: &Referential, a: &Assessment, acts: &[usize]) -> Vec<Vec<usize>> {
-    let before = scoring::index_of(r, a.level, &a.profile, &a.answers).unwrap_or(0.0);
+fn greedy_chain(rs: &mut Rescorer<'_>, acts: &[usize]) -> Vec<Vec<usize>> {
+    let r = rs.r;
+    let before = rs.index.unwrap_or(0.0);
     let mut ranked: Vec<(f64, usize)> = acts
         .iter()
         .filter_map(|&i| {
             let x = r.actions.get(i)?;
-            let gain = index_with(r, a, &[x]).unwrap_or(0.0) - before;
+            let e = rs.effect(std::iter::once(x));
+            let gain = rs.index_with(&e.themes).unwrap_or(0.0) - before;
             Some((gain / f64::from(x.effort.points().max(1)), i))
         })
         .collect();
@@ -1125,7 +1258,7 @@ fn greedy_chain(r: &Referential, a: &Assessment, acts: &[usize]) -> Vec<Vec<usiz
 
 #[allow(clippy::too_many_arguments)]
 fn build_proposal(
-    r: &Referential,
+    mut rs: Rescorer<'_>,
     a: &Assessment,
     req: &ProposalRequest,
     chosen: Vec<usize>,
@@ -1135,22 +1268,35 @@ fn build_proposal(
     target_index: Option<f64>,
     note: Option<String>,
 ) -> Proposal {
-    let baseline = scoring::index_of(r, a.level, &a.profile, &a.answers);
+    let r = rs.r;
+    let baseline = rs.index;
+    let n = r.actions.len();
+    let mut in_plan = vec![false; n];
+    for &i in &chosen {
+        if let Some(x) = in_plan.get_mut(i) {
+            *x = true;
+        }
+    }
+    let mut done = vec![false; n];
     // Schedule: among actions whose prerequisites are done, the best gain
-    // per effort point first; ties in referential order.
-    let mut done: Vec<usize> = Vec::new();
+    // per effort point first; ties in referential order. Each action's
+    // effect is kept until a step changes one of its questions or themes:
+    // a step then costs one sum over the themes per action left.
+    let mut effects: Vec<Option<Effect>> = std::iter::repeat_with(|| None).take(n).collect();
     let mut left = chosen.clone();
     let mut schedule = Vec::new();
     let mut current = baseline;
-    let mut reached = a.answers.clone();
     while !left.is_empty() {
         let ready: Vec<usize> = left
             .iter()
             .copied()
             .filter(|&i| {
-                prereqs
-                    .get(i)
-                    .is_none_or(|p| p.iter().all(|j| done.contains(j) || !chosen.contains(j)))
+                prereqs.get(i).is_none_or(|p| {
+                    p.iter().all(|&j| {
+                        done.get(j).copied().unwrap_or(false)
+                            || !in_plan.get(j).copied().unwrap_or(false)
+                    })
+                })
             })
             .collect();
         // A cycle cannot happen (validated), but never loop forever.
@@ -1159,13 +1305,19 @@ fn build_proposal(
         } else {
             ready
         };
-        // Each candidate step is scored from the answers reached so far (one
-        // map kept up to date), not by replaying every earlier step.
         let mut best: Option<(f64, usize, Option<f64>)> = None;
         for &i in &pool {
             let Some(x) = r.actions.get(i) else { continue };
-            let with = apply_addresses(r, &reached, &x.addresses);
-            let after = scoring::index_of(r, a.level, &a.profile, &with);
+            let Some(slot) = effects.get_mut(i) else {
+                continue;
+            };
+            if slot.as_ref().is_none_or(|e| !rs.holds(e)) {
+                *slot = Some(rs.effect(std::iter::once(x)));
+            }
+            let after = match slot {
+                Some(e) => rs.index_with(&e.themes),
+                None => rs.index,
+            };
             let per_effort = (after.unwrap_or(0.0) - current.unwrap_or(0.0))
                 / f64::from(x.effort.points().max(1));
             if best
@@ -1186,31 +1338,33 @@ fn build_proposal(
                 impact: x.impact,
                 cost: x.cost,
                 reen_area: x.reen_area,
-                questions: raises(r, &reached, x),
+                questions: rs.raises(x),
                 after: prereqs
                     .get(i)
                     .into_iter()
                     .flatten()
-                    .filter(|j| chosen.contains(j))
+                    .filter(|&&j| in_plan.get(j).copied().unwrap_or(false))
                     .filter_map(|&j| r.actions.get(j).map(|y| y.id.clone()))
                     .collect(),
                 gain: round2(after.unwrap_or(0.0) - current.unwrap_or(0.0)),
                 index_after: after.map(round2),
             });
         }
-        if let Some(x) = r.actions.get(i) {
-            reached = apply_addresses(r, &reached, &x.addresses);
+        if let Some(e) = effects.get_mut(i).and_then(Option::take) {
+            rs.commit(&e);
         }
-        done.push(i);
+        if let Some(d) = done.get_mut(i) {
+            *d = true;
+        }
         current = after;
     }
     let refs: Vec<&Action> = chosen.iter().filter_map(|&i| r.actions.get(i)).collect();
+    // The outcomes in referential order, as the plan's documents apply them
+    // (two outcomes of equal points on one question keep the first).
     let final_answers =
         apply_addresses(r, &a.answers, refs.iter().flat_map(|x| x.addresses.iter()));
+    let finished = Rescorer::new(r, a.level, &a.profile, &final_answers);
     let before_report = scoring::score(r, a, Vec::new());
-    let mut after_assessment = a.clone();
-    after_assessment.answers = final_answers;
-    let after_report = scoring::score(r, &after_assessment, Vec::new());
     let themes = r
         .themes
         .iter()
@@ -1221,11 +1375,10 @@ fn build_proposal(
                 .iter()
                 .find(|x| x.id == t.id)
                 .and_then(|x| x.score),
-            after: after_report
-                .themes
-                .iter()
-                .find(|x| x.id == t.id)
-                .and_then(|x| x.score),
+            after: r
+                .theme_index(&t.id)
+                .and_then(|p| finished.sums.get(p))
+                .and_then(|s| (s.1 > 0.0).then(|| round2(100.0 * s.0 / s.1))),
             target: req.target.themes.get(&t.id).copied(),
         })
         .collect();
@@ -1234,7 +1387,7 @@ fn build_proposal(
         exact,
         target_index,
         baseline_index: baseline.map(round2),
-        index: after_report.index,
+        index: finished.index.map(round2),
         total_effort: refs
             .iter()
             .fold(0u32, |acc, x| acc.saturating_add(x.effort.points())),
