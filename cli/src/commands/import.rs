@@ -13,7 +13,7 @@ use sobriete::api::EcoClicSource;
 use sobriete::api::ImportedAnswers;
 use sobriete::api::{ImportFormat, ImportReport};
 
-use super::{fail, json, print, read_input, usage, Failure};
+use crate::io::{fail, json, print, read_file, read_input, usage, Failure};
 
 /// The formats.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -337,7 +337,7 @@ fn run_answers(args: &ImportArgs) -> Result<ExitCode, Failure> {
     let source = ecoclic_source(&args.files)?;
     let referential = match &args.referential {
         Some(p) => {
-            let text = super::read_file(p)?;
+            let text = read_file(p)?;
             Some(
                 api::parse_referential(&text)
                     .map_err(|e| fail(format!("{}: {}", p.display(), Failure::from(e).message)))?,

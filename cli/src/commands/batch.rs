@@ -3,18 +3,33 @@
 //! bounded by the chunk, whatever the number of lines.
 
 use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::ValueEnum;
+use clap::{Args, ValueEnum};
 use sobriete::api::ScoreSummary;
 use sobriete::model::error::{DocumentKind, Issue, IssueCode};
 use sobriete::{api, Referential};
 
-use super::{emit, fail, Failure};
+use crate::io::{emit, fail, load_referential, Failure};
+
+#[derive(Args)]
+pub struct BatchArgs {
+    /// JSON Lines file(s), or `-` for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// Referential JSON file (default: the embedded one).
+    #[arg(long)]
+    referential: Option<PathBuf>,
+    /// Output format: CSV (a header, then one row per item) or JSON
+    /// Lines (per item `{"item", "summary"}` or `{"item", "error"}`).
+    #[arg(long, value_enum, default_value_t = BatchFormat::Csv)]
+    format: BatchFormat,
+}
 
 /// Output of `batch`.
 #[derive(Clone, Copy, ValueEnum)]
-pub enum BatchFormat {
+enum BatchFormat {
     /// CSV: a header, then one row per line (see `sobriete::api::summaries_csv`).
     Csv,
     /// JSON Lines: one object per line.
@@ -29,7 +44,13 @@ const MAX_LINE: usize = 16 * 1024 * 1024;
 
 type Scored = Result<ScoreSummary, sobriete::Error>;
 
-pub fn run(r: &Referential, inputs: &[String], format: BatchFormat) -> Result<ExitCode, Failure> {
+/// Runs `sobriete batch`: exit 1 when some line could not be scored.
+pub fn run(args: BatchArgs) -> Result<ExitCode, Failure> {
+    let r = load_referential(&args.referential)?;
+    score_all(&r, &args.inputs, args.format)
+}
+
+fn score_all(r: &Referential, inputs: &[String], format: BatchFormat) -> Result<ExitCode, Failure> {
     let mut batch = Batch {
         r,
         format,
