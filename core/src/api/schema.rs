@@ -3,9 +3,20 @@
 use serde_json::Value;
 
 use crate::api::ValidationReport;
-use crate::engine::scoring::ScoreReport;
+use crate::engine::candidates::Candidates;
+use crate::engine::scoring::{ScoreReport, ScoreSummary};
+use crate::follow_up::history::{AssessmentDiff, History};
+use crate::follow_up::peers::{PeerComparison, Rollup};
+use crate::import::ecoclic::{EcoClicSource, ImportedAnswers};
+use crate::import::{ImportReport, Imported};
 use crate::model::assessment::Assessment;
+use crate::model::crosswalk::{Crosswalk, Migration, MigrationSimulation};
+use crate::model::peers::PeerSet;
+use crate::model::plan::Plan;
 use crate::model::referential::Referential;
+use crate::planning::optimize::{Proposal, ProposalRequest};
+use crate::planning::plan::PlanStatus;
+use crate::planning::target::TargetGap;
 
 /// Base of the schemas' `$id`.
 pub const SCHEMA_BASE: &str = "https://sobriete.github.io/schema/v1";
@@ -25,156 +36,127 @@ fn generate<T: schemars::JsonSchema>(name: &str, title: &str) -> Value {
     value
 }
 
+/// Generates a document's schema from its file name and title.
+type Generator = fn(&str, &str) -> Value;
+
+/// The documents that have a schema: (file name, title, generator), in the
+/// order [`all`] lists them.
+const DOCUMENTS: &[(&str, &str, Generator)] = &[
+    (
+        "referential.schema.json",
+        "sobriete referential",
+        generate::<Referential>,
+    ),
+    (
+        "assessment.schema.json",
+        "sobriete assessment",
+        generate::<Assessment>,
+    ),
+    (
+        "score-report.schema.json",
+        "sobriete score report",
+        generate::<ScoreReport>,
+    ),
+    (
+        "score-summary.schema.json",
+        "sobriete score summary",
+        generate::<ScoreSummary>,
+    ),
+    (
+        "validation-report.schema.json",
+        "sobriete validation report",
+        generate::<ValidationReport>,
+    ),
+    ("plan.schema.json", "sobriete action plan", generate::<Plan>),
+    (
+        "proposal-request.schema.json",
+        "sobriete plan proposal request",
+        generate::<ProposalRequest>,
+    ),
+    (
+        "proposal.schema.json",
+        "sobriete plan proposal",
+        generate::<Proposal>,
+    ),
+    (
+        "candidates.schema.json",
+        "sobriete candidate actions",
+        generate::<Candidates>,
+    ),
+    (
+        "plan-status.schema.json",
+        "sobriete plan follow-up",
+        generate::<PlanStatus>,
+    ),
+    (
+        "history.schema.json",
+        "sobriete assessment history",
+        generate::<History>,
+    ),
+    (
+        "assessment-diff.schema.json",
+        "sobriete assessment diff",
+        generate::<AssessmentDiff>,
+    ),
+    (
+        "target-gap.schema.json",
+        "sobriete target gap",
+        generate::<TargetGap>,
+    ),
+    (
+        "peers.schema.json",
+        "sobriete peers' results",
+        generate::<PeerSet>,
+    ),
+    (
+        "peer-comparison.schema.json",
+        "sobriete peer comparison",
+        generate::<PeerComparison>,
+    ),
+    ("rollup.schema.json", "sobriete roll-up", generate::<Rollup>),
+    (
+        "import-report.schema.json",
+        "sobriete import report",
+        generate::<ImportReport>,
+    ),
+    (
+        "imported.schema.json",
+        "sobriete imported referential and its import report",
+        generate::<Imported>,
+    ),
+    (
+        "ecoclic-source.schema.json",
+        "sobriete Éco-clic database (a MySQL dump or CSV exports)",
+        generate::<EcoClicSource>,
+    ),
+    (
+        "imported-answers.schema.json",
+        "sobriete assessments imported from Éco-clic and their report",
+        generate::<ImportedAnswers>,
+    ),
+    (
+        "crosswalk.schema.json",
+        "sobriete crosswalk between referential versions",
+        generate::<Crosswalk>,
+    ),
+    (
+        "migration.schema.json",
+        "sobriete migration",
+        generate::<Migration>,
+    ),
+    (
+        "migration-simulation.schema.json",
+        "sobriete migration simulation",
+        generate::<MigrationSimulation>,
+    ),
+];
+
 /// Every schema: (file name, schema).
 pub fn all() -> Vec<(&'static str, Value)> {
-    vec![
-        (
-            "referential.schema.json",
-            generate::<Referential>("referential.schema.json", "sobriete referential"),
-        ),
-        (
-            "assessment.schema.json",
-            generate::<Assessment>("assessment.schema.json", "sobriete assessment"),
-        ),
-        (
-            "score-report.schema.json",
-            generate::<ScoreReport>("score-report.schema.json", "sobriete score report"),
-        ),
-        (
-            "score-summary.schema.json",
-            generate::<crate::engine::scoring::ScoreSummary>(
-                "score-summary.schema.json",
-                "sobriete score summary",
-            ),
-        ),
-        (
-            "validation-report.schema.json",
-            generate::<ValidationReport>(
-                "validation-report.schema.json",
-                "sobriete validation report",
-            ),
-        ),
-        (
-            "plan.schema.json",
-            generate::<crate::model::plan::Plan>("plan.schema.json", "sobriete action plan"),
-        ),
-        (
-            "proposal-request.schema.json",
-            generate::<crate::planning::optimize::ProposalRequest>(
-                "proposal-request.schema.json",
-                "sobriete plan proposal request",
-            ),
-        ),
-        (
-            "proposal.schema.json",
-            generate::<crate::planning::optimize::Proposal>(
-                "proposal.schema.json",
-                "sobriete plan proposal",
-            ),
-        ),
-        (
-            "candidates.schema.json",
-            generate::<crate::engine::candidates::Candidates>(
-                "candidates.schema.json",
-                "sobriete candidate actions",
-            ),
-        ),
-        (
-            "plan-status.schema.json",
-            generate::<crate::planning::plan::PlanStatus>(
-                "plan-status.schema.json",
-                "sobriete plan follow-up",
-            ),
-        ),
-        (
-            "history.schema.json",
-            generate::<crate::follow_up::history::History>(
-                "history.schema.json",
-                "sobriete assessment history",
-            ),
-        ),
-        (
-            "assessment-diff.schema.json",
-            generate::<crate::follow_up::history::AssessmentDiff>(
-                "assessment-diff.schema.json",
-                "sobriete assessment diff",
-            ),
-        ),
-        (
-            "target-gap.schema.json",
-            generate::<crate::planning::target::TargetGap>(
-                "target-gap.schema.json",
-                "sobriete target gap",
-            ),
-        ),
-        (
-            "peers.schema.json",
-            generate::<crate::model::peers::PeerSet>(
-                "peers.schema.json",
-                "sobriete peers' results",
-            ),
-        ),
-        (
-            "peer-comparison.schema.json",
-            generate::<crate::follow_up::peers::PeerComparison>(
-                "peer-comparison.schema.json",
-                "sobriete peer comparison",
-            ),
-        ),
-        (
-            "rollup.schema.json",
-            generate::<crate::follow_up::peers::Rollup>("rollup.schema.json", "sobriete roll-up"),
-        ),
-        (
-            "import-report.schema.json",
-            generate::<crate::import::ImportReport>(
-                "import-report.schema.json",
-                "sobriete import report",
-            ),
-        ),
-        (
-            "imported.schema.json",
-            generate::<crate::import::Imported>(
-                "imported.schema.json",
-                "sobriete imported referential and its import report",
-            ),
-        ),
-        (
-            "ecoclic-source.schema.json",
-            generate::<crate::import::ecoclic::EcoClicSource>(
-                "ecoclic-source.schema.json",
-                "sobriete Éco-clic database (a MySQL dump or CSV exports)",
-            ),
-        ),
-        (
-            "imported-answers.schema.json",
-            generate::<crate::import::ecoclic::ImportedAnswers>(
-                "imported-answers.schema.json",
-                "sobriete assessments imported from Éco-clic and their report",
-            ),
-        ),
-        (
-            "crosswalk.schema.json",
-            generate::<crate::model::crosswalk::Crosswalk>(
-                "crosswalk.schema.json",
-                "sobriete crosswalk between referential versions",
-            ),
-        ),
-        (
-            "migration.schema.json",
-            generate::<crate::model::crosswalk::Migration>(
-                "migration.schema.json",
-                "sobriete migration",
-            ),
-        ),
-        (
-            "migration-simulation.schema.json",
-            generate::<crate::model::crosswalk::MigrationSimulation>(
-                "migration-simulation.schema.json",
-                "sobriete migration simulation",
-            ),
-        ),
-    ]
+    DOCUMENTS
+        .iter()
+        .map(|&(name, title, generate)| (name, generate(name, title)))
+        .collect()
 }
 
 /// A schema's text as checked in (pretty JSON, trailing newline).

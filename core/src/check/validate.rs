@@ -7,7 +7,9 @@ use crate::engine::scoring::Visibility;
 use crate::input::parse::join;
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::error::{Issue, IssueCode};
-use crate::model::referential::{Condition, Outcome, Question, References, Referential, Response};
+use crate::model::referential::{
+    AnswerOption, Band, Condition, Outcome, Question, References, Referential, Response,
+};
 use crate::model::text::Text;
 
 /// Largest number of points an option, a band or a yes/no answer may carry.
@@ -104,11 +106,44 @@ pub(crate) fn unique<'a>(
 pub fn validate_referential(r: &Referential) -> Vec<Issue> {
     // Ids that look alike (case, Unicode forms, invisible characters).
     let mut issues = crate::input::ids::check_referential(r);
-    check_id(&r.id, "/id", &mut issues);
-    check_version(&r.version, "/version", &mut issues);
-    check_text(&r.title, "/title", &mut issues);
+    check_header(r, &mut issues);
+    check_themes(r, &mut issues);
+    let mut question_ids = BTreeMap::new();
+    for (i, q) in r.questions.iter().enumerate() {
+        let p = format!("/questions/{i}");
+        check_id(&q.id, &join(&p, "id"), &mut issues);
+        unique(
+            &mut question_ids,
+            &q.id,
+            i,
+            &join(&p, "id"),
+            "question",
+            &mut issues,
+        );
+        check_question(r, q, &p, &mut issues);
+    }
+    // Conditions (need every question known).
+    for (i, q) in r.questions.iter().enumerate() {
+        if let Some(c) = &q.condition {
+            validate_condition(r, q, c, &format!("/questions/{i}/condition"), &mut issues);
+        }
+    }
+    check_cycles(r, &mut issues);
+    check_actions(r, &mut issues);
+    check_requires(r, &mut issues);
+    validate_grades(r, &mut issues);
+    check_changes(r, &mut issues);
+    issues
+}
+
+/// Checks the referential's id, version, title and description, and that it
+/// has themes and questions.
+fn check_header(r: &Referential, issues: &mut Vec<Issue>) {
+    check_id(&r.id, "/id", issues);
+    check_version(&r.version, "/version", issues);
+    check_text(&r.title, "/title", issues);
     if let Some(d) = &r.description {
-        check_text(d, "/description", &mut issues);
+        check_text(d, "/description", issues);
     }
     if r.themes.is_empty() {
         issues.push(Issue::error(
@@ -124,141 +159,114 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
             "the referential has no question",
         ));
     }
+}
 
-    // Themes.
+/// Checks every theme and sub-theme: ids unique, texts and weights valid.
+fn check_themes(r: &Referential, issues: &mut Vec<Issue>) {
     let mut theme_ids = BTreeMap::new();
     for (i, t) in r.themes.iter().enumerate() {
         let p = format!("/themes/{i}");
-        check_id(&t.id, &join(&p, "id"), &mut issues);
-        unique(
-            &mut theme_ids,
-            &t.id,
-            i,
-            &join(&p, "id"),
-            "theme",
-            &mut issues,
-        );
-        check_text(&t.title, &join(&p, "title"), &mut issues);
+        check_id(&t.id, &join(&p, "id"), issues);
+        unique(&mut theme_ids, &t.id, i, &join(&p, "id"), "theme", issues);
+        check_text(&t.title, &join(&p, "title"), issues);
         if let Some(d) = &t.description {
-            check_text(d, &join(&p, "description"), &mut issues);
+            check_text(d, &join(&p, "description"), issues);
         }
-        check_weight(t.weight, &join(&p, "weight"), &mut issues);
+        check_weight(t.weight, &join(&p, "weight"), issues);
         let mut sub_ids = BTreeMap::new();
         for (j, s) in t.sub_themes.iter().enumerate() {
             let sp = format!("{p}/sub_themes/{j}");
-            check_id(&s.id, &join(&sp, "id"), &mut issues);
+            check_id(&s.id, &join(&sp, "id"), issues);
             unique(
                 &mut sub_ids,
                 &s.id,
                 j,
                 &join(&sp, "id"),
                 "sub-theme",
-                &mut issues,
+                issues,
             );
-            check_text(&s.title, &join(&sp, "title"), &mut issues);
+            check_text(&s.title, &join(&sp, "title"), issues);
         }
     }
+}
 
-    // Questions.
-    let mut question_ids = BTreeMap::new();
-    for (i, q) in r.questions.iter().enumerate() {
-        let p = format!("/questions/{i}");
-        check_id(&q.id, &join(&p, "id"), &mut issues);
-        unique(
-            &mut question_ids,
-            &q.id,
-            i,
-            &join(&p, "id"),
-            "question",
-            &mut issues,
-        );
-        match r.theme(&q.theme) {
-            None => issues.push(Issue::error(
-                IssueCode::UnknownTheme,
-                join(&p, "theme"),
-                format!("theme {:?} does not exist", q.theme),
-            )),
-            Some(t) => {
-                if let Some(s) = &q.sub_theme {
-                    if !t.sub_themes.iter().any(|st| &st.id == s) {
-                        issues.push(Issue::error(
-                            IssueCode::UnknownSubTheme,
-                            join(&p, "sub_theme"),
-                            format!("theme {:?} has no sub-theme {s:?}", t.id),
-                        ));
-                    }
-                }
-            }
-        }
-        if !(1..=2).contains(&q.level) {
-            issues.push(Issue::error(
-                IssueCode::InvalidLevel,
-                join(&p, "level"),
-                format!("level must be 1 or 2, got {}", q.level),
-            ));
-        }
-        check_text(&q.prompt, &join(&p, "prompt"), &mut issues);
-        check_text(&q.rationale, &join(&p, "rationale"), &mut issues);
-        if let Some(h) = &q.help {
-            check_text(h, &join(&p, "help"), &mut issues);
-        }
-        check_weight(q.weight, &join(&p, "weight"), &mut issues);
-        validate_response(&q.response, &join(&p, "response"), &mut issues);
-        if q.require_justification && !q.allow_not_applicable {
-            issues.push(Issue::warning(
-                IssueCode::JustificationWithoutNotApplicable,
-                join(&p, "require_justification"),
-                "a justification is required but \"not applicable\" is not allowed",
-            ));
-        }
-        // Éco-clic points of an answer the question refuses are never
-        // earned nor counted: no more to check than any points.
-        for (name, points) in [
-            ("eco_clic_not_applicable", q.eco_clic_not_applicable),
-            ("eco_clic_dont_know", q.eco_clic_dont_know),
-        ] {
-            if let Some(points) = points {
-                check_points(i64::from(points), &join(&p, name), &mut issues);
-            }
-        }
-        if let Some(a) = &q.applies_to {
-            if let (Some(min), Some(max)) = (a.min_population, a.max_population) {
-                if min > max {
+/// Checks one question (at path `p`) apart from its id and its condition:
+/// theme, level, texts, weight, response, points, applicability, references.
+fn check_question(r: &Referential, q: &Question, p: &str, issues: &mut Vec<Issue>) {
+    match r.theme(&q.theme) {
+        None => issues.push(Issue::error(
+            IssueCode::UnknownTheme,
+            join(p, "theme"),
+            format!("theme {:?} does not exist", q.theme),
+        )),
+        Some(t) => {
+            if let Some(s) = &q.sub_theme {
+                if !t.sub_themes.iter().any(|st| &st.id == s) {
                     issues.push(Issue::error(
-                        IssueCode::InvalidPopulationRange,
-                        join(&p, "applies_to"),
-                        format!("min_population {min} is above max_population {max}"),
+                        IssueCode::UnknownSubTheme,
+                        join(p, "sub_theme"),
+                        format!("theme {:?} has no sub-theme {s:?}", t.id),
                     ));
                 }
             }
         }
-        check_references(&q.references, &join(&p, "references"), &mut issues);
     }
-
-    // Conditions (need every question known).
-    for (i, q) in r.questions.iter().enumerate() {
-        if let Some(c) = &q.condition {
-            validate_condition(r, q, c, &format!("/questions/{i}/condition"), &mut issues);
+    if !(1..=2).contains(&q.level) {
+        issues.push(Issue::error(
+            IssueCode::InvalidLevel,
+            join(p, "level"),
+            format!("level must be 1 or 2, got {}", q.level),
+        ));
+    }
+    check_text(&q.prompt, &join(p, "prompt"), issues);
+    check_text(&q.rationale, &join(p, "rationale"), issues);
+    if let Some(h) = &q.help {
+        check_text(h, &join(p, "help"), issues);
+    }
+    check_weight(q.weight, &join(p, "weight"), issues);
+    validate_response(&q.response, &join(p, "response"), issues);
+    if q.require_justification && !q.allow_not_applicable {
+        issues.push(Issue::warning(
+            IssueCode::JustificationWithoutNotApplicable,
+            join(p, "require_justification"),
+            "a justification is required but \"not applicable\" is not allowed",
+        ));
+    }
+    // Éco-clic points of an answer the question refuses are never
+    // earned nor counted: no more to check than any points.
+    for (name, points) in [
+        ("eco_clic_not_applicable", q.eco_clic_not_applicable),
+        ("eco_clic_dont_know", q.eco_clic_dont_know),
+    ] {
+        if let Some(points) = points {
+            check_points(i64::from(points), &join(p, name), issues);
         }
     }
-    check_cycles(r, &mut issues);
+    if let Some(a) = &q.applies_to {
+        if let (Some(min), Some(max)) = (a.min_population, a.max_population) {
+            if min > max {
+                issues.push(Issue::error(
+                    IssueCode::InvalidPopulationRange,
+                    join(p, "applies_to"),
+                    format!("min_population {min} is above max_population {max}"),
+                ));
+            }
+        }
+    }
+    check_references(&q.references, &join(p, "references"), issues);
+}
 
-    // Actions.
+/// Checks every action: ids unique, texts, REEN area, references, and the
+/// questions it addresses with the outcomes it leads to.
+fn check_actions(r: &Referential, issues: &mut Vec<Issue>) {
     let mut action_ids = BTreeMap::new();
     for (i, a) in r.actions.iter().enumerate() {
         let p = format!("/actions/{i}");
-        check_id(&a.id, &join(&p, "id"), &mut issues);
-        unique(
-            &mut action_ids,
-            &a.id,
-            i,
-            &join(&p, "id"),
-            "action",
-            &mut issues,
-        );
-        check_text(&a.title, &join(&p, "title"), &mut issues);
+        check_id(&a.id, &join(&p, "id"), issues);
+        unique(&mut action_ids, &a.id, i, &join(&p, "id"), "action", issues);
+        check_text(&a.title, &join(&p, "title"), issues);
         if let Some(d) = &a.description {
-            check_text(d, &join(&p, "description"), &mut issues);
+            check_text(d, &join(&p, "description"), issues);
         }
         if let Some(area) = a.reen_area {
             if !(1..=6).contains(&area) {
@@ -269,7 +277,7 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
                 ));
             }
         }
-        check_references(&a.references, &join(&p, "references"), &mut issues);
+        check_references(&a.references, &join(&p, "references"), issues);
         if a.addresses.is_empty() {
             issues.push(Issue::error(
                 IssueCode::ActionWithoutQuestion,
@@ -285,15 +293,10 @@ pub fn validate_referential(r: &Referential) -> Vec<Issue> {
                     join(&ap, "question"),
                     format!("question {:?} does not exist", ad.question),
                 )),
-                Some(q) => validate_outcome(q, &ad.leads_to, &join(&ap, "leads_to"), &mut issues),
+                Some(q) => validate_outcome(q, &ad.leads_to, &join(&ap, "leads_to"), issues),
             }
         }
     }
-
-    check_requires(r, &mut issues);
-    validate_grades(r, &mut issues);
-    check_changes(r, &mut issues);
-    issues
 }
 
 /// REEN areas 1–6; web addresses (reports make links of them, so only
@@ -459,6 +462,8 @@ pub fn find_cycle(edges: &[Vec<usize>]) -> Option<Vec<usize>> {
     None
 }
 
+/// Checks a response's points, options or bands, then warns when no answer
+/// can score a point.
 fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
     match resp {
         Response::YesNo {
@@ -469,33 +474,7 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
             check_points(*no_points, &join(p, "no_points"), issues);
         }
         Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
-            if options.is_empty() {
-                issues.push(Issue::error(
-                    IssueCode::NoOptions,
-                    join(p, "options"),
-                    "the question has no option",
-                ));
-            }
-            let mut ids = BTreeMap::new();
-            for (j, o) in options.iter().enumerate() {
-                let op = format!("{p}/options/{j}");
-                check_id(&o.id, &join(&op, "id"), issues);
-                unique(&mut ids, &o.id, j, &join(&op, "id"), "option", issues);
-                check_text(&o.label, &join(&op, "label"), issues);
-                check_points(o.points, &join(&op, "points"), issues);
-            }
-            if let Response::MultipleChoice { cap: Some(cap), .. } = resp {
-                let sum = options
-                    .iter()
-                    .fold(0i64, |a, o| a.saturating_add(o.points.max(0)));
-                if *cap <= 0 || *cap > sum {
-                    issues.push(Issue::error(
-                        IssueCode::UnreachableMax,
-                        join(p, "cap"),
-                        format!("cap {cap} must be > 0 and reachable: the options sum to {sum}"),
-                    ));
-                }
-            }
+            check_options(resp, options, p, issues);
         }
         Response::Numeric {
             min,
@@ -506,75 +485,131 @@ fn validate_response(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
             if let Some(u) = unit {
                 check_text(u, &join(p, "unit"), issues);
             }
-            for (name, bound) in [("min", min), ("max", max)] {
-                if let Some(b) = bound {
-                    if !b.is_finite() {
-                        issues.push(Issue::error(
-                            IssueCode::InvalidBounds,
-                            join(p, name),
-                            "bound is not finite",
-                        ));
-                    }
-                }
-            }
-            if let (Some(lo), Some(hi)) = (min, max) {
-                if lo > hi {
-                    issues.push(Issue::error(
-                        IssueCode::InvalidBounds,
-                        join(p, "min"),
-                        format!("min {lo} is above max {hi}"),
-                    ));
-                }
-            }
-            if let Some(hi) = max {
-                let best = bands.iter().map(|b| b.points).max().unwrap_or(0);
-                let reachable = bands
-                    .iter()
-                    .filter(|b| b.from <= *hi)
-                    .map(|b| b.points)
-                    .max()
-                    .unwrap_or(0);
-                if !bands.is_empty() && reachable < best {
-                    issues.push(Issue::error(
-                        IssueCode::UnreachableMax,
-                        join(p, "bands"),
-                        format!("the best band ({best} points) starts above max {hi}: no valid value can earn it"),
-                    ));
-                }
-            }
-            if bands.is_empty() {
+            check_bounds(*min, *max, bands, p, issues);
+            check_bands(bands, p, issues);
+        }
+    }
+    check_scores_something(resp, p, issues);
+}
+
+/// Checks a choice's options (at least one, ids unique, labels, points) and
+/// that a multiple choice's cap is positive and reachable.
+fn check_options(resp: &Response, options: &[AnswerOption], p: &str, issues: &mut Vec<Issue>) {
+    if options.is_empty() {
+        issues.push(Issue::error(
+            IssueCode::NoOptions,
+            join(p, "options"),
+            "the question has no option",
+        ));
+    }
+    let mut ids = BTreeMap::new();
+    for (j, o) in options.iter().enumerate() {
+        let op = format!("{p}/options/{j}");
+        check_id(&o.id, &join(&op, "id"), issues);
+        unique(&mut ids, &o.id, j, &join(&op, "id"), "option", issues);
+        check_text(&o.label, &join(&op, "label"), issues);
+        check_points(o.points, &join(&op, "points"), issues);
+    }
+    if let Response::MultipleChoice { cap: Some(cap), .. } = resp {
+        let sum = options
+            .iter()
+            .fold(0i64, |a, o| a.saturating_add(o.points.max(0)));
+        if *cap <= 0 || *cap > sum {
+            issues.push(Issue::error(
+                IssueCode::UnreachableMax,
+                join(p, "cap"),
+                format!("cap {cap} must be > 0 and reachable: the options sum to {sum}"),
+            ));
+        }
+    }
+}
+
+/// Checks a numeric question's bounds: finite, in order, and not so low
+/// that the best band cannot be reached.
+fn check_bounds(
+    min: Option<f64>,
+    max: Option<f64>,
+    bands: &[Band],
+    p: &str,
+    issues: &mut Vec<Issue>,
+) {
+    for (name, bound) in [("min", min), ("max", max)] {
+        if let Some(b) = bound {
+            if !b.is_finite() {
                 issues.push(Issue::error(
-                    IssueCode::InvalidBands,
-                    join(p, "bands"),
-                    "a numeric question needs at least one band",
+                    IssueCode::InvalidBounds,
+                    join(p, name),
+                    "bound is not finite",
                 ));
-            }
-            let mut previous: Option<f64> = None;
-            for (j, b) in bands.iter().enumerate() {
-                let bp = format!("{p}/bands/{j}");
-                check_points(b.points, &join(&bp, "points"), issues);
-                if !b.from.is_finite() {
-                    issues.push(Issue::error(
-                        IssueCode::InvalidBands,
-                        join(&bp, "from"),
-                        "band bound is not finite",
-                    ));
-                } else if let Some(prev) = previous {
-                    if b.from <= prev {
-                        issues.push(Issue::error(
-                            IssueCode::InvalidBands,
-                            join(&bp, "from"),
-                            format!(
-                                "bands must be in strictly increasing order: {} follows {prev}",
-                                b.from
-                            ),
-                        ));
-                    }
-                }
-                previous = Some(b.from);
             }
         }
     }
+    if let (Some(lo), Some(hi)) = (min, max) {
+        if lo > hi {
+            issues.push(Issue::error(
+                IssueCode::InvalidBounds,
+                join(p, "min"),
+                format!("min {lo} is above max {hi}"),
+            ));
+        }
+    }
+    if let Some(hi) = max {
+        let best = bands.iter().map(|b| b.points).max().unwrap_or(0);
+        let reachable = bands
+            .iter()
+            .filter(|b| b.from <= hi)
+            .map(|b| b.points)
+            .max()
+            .unwrap_or(0);
+        if !bands.is_empty() && reachable < best {
+            issues.push(Issue::error(
+                IssueCode::UnreachableMax,
+                join(p, "bands"),
+                format!("the best band ({best} points) starts above max {hi}: no valid value can earn it"),
+            ));
+        }
+    }
+}
+
+/// Checks a numeric question's bands: at least one, valid points, finite
+/// thresholds in strictly increasing order.
+fn check_bands(bands: &[Band], p: &str, issues: &mut Vec<Issue>) {
+    if bands.is_empty() {
+        issues.push(Issue::error(
+            IssueCode::InvalidBands,
+            join(p, "bands"),
+            "a numeric question needs at least one band",
+        ));
+    }
+    let mut previous: Option<f64> = None;
+    for (j, b) in bands.iter().enumerate() {
+        let bp = format!("{p}/bands/{j}");
+        check_points(b.points, &join(&bp, "points"), issues);
+        if !b.from.is_finite() {
+            issues.push(Issue::error(
+                IssueCode::InvalidBands,
+                join(&bp, "from"),
+                "band bound is not finite",
+            ));
+        } else if let Some(prev) = previous {
+            if b.from <= prev {
+                issues.push(Issue::error(
+                    IssueCode::InvalidBands,
+                    join(&bp, "from"),
+                    format!(
+                        "bands must be in strictly increasing order: {} follows {prev}",
+                        b.from
+                    ),
+                ));
+            }
+        }
+        previous = Some(b.from);
+    }
+}
+
+/// Warns when no answer scores a point, unless points are negative or the
+/// options or bands are missing (already reported).
+fn check_scores_something(resp: &Response, p: &str, issues: &mut Vec<Issue>) {
     let negative = match resp {
         Response::YesNo {
             yes_points,

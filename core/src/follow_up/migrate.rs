@@ -78,6 +78,24 @@ fn parts(m: &Mapping) -> (Vec<&str>, Vec<&str>, Option<&ValueMap>) {
 /// (removed and added implicitly).
 pub fn validate_crosswalk(c: &Crosswalk, from: &Referential, to: &Referential) -> Vec<Issue> {
     let mut issues = Vec::new();
+    check_ends(c, from, to, &mut issues);
+    let mut seen = Seen::default();
+    for (i, m) in c.mappings.iter().enumerate() {
+        check_mapping(i, m, from, to, &mut seen, &mut issues);
+    }
+    check_unmapped(from, to, &seen, &mut issues);
+    issues
+}
+
+/// The questions mapped so far, each with the first mapping that names it.
+#[derive(Default)]
+struct Seen<'a> {
+    sources: BTreeMap<&'a str, usize>,
+    targets: BTreeMap<&'a str, usize>,
+}
+
+/// Checks that the crosswalk's `from` and `to` name the referentials given.
+fn check_ends(c: &Crosswalk, from: &Referential, to: &Referential, issues: &mut Vec<Issue>) {
     for (side, given, r) in [("from", &c.from, from), ("to", &c.to, to)] {
         if given.id != r.id || given.version != r.version {
             issues.push(Issue::error(
@@ -90,112 +108,147 @@ pub fn validate_crosswalk(c: &Crosswalk, from: &Referential, to: &Referential) -
             ));
         }
     }
-    let mut sources: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut targets: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, m) in c.mappings.iter().enumerate() {
-        let base = format!("/mappings/{i}");
-        let (srcs, tgts, values) = parts(m);
-        let field = |name: &str, k: usize, many: bool| {
-            if many {
-                format!("{base}/{name}/{k}")
-            } else {
-                format!("{base}/{name}")
-            }
-        };
-        let many_src = matches!(m, Mapping::Merge { .. });
-        let many_tgt = matches!(m, Mapping::Split { .. });
-        if (many_src && srcs.len() < 2) || (many_tgt && tgts.len() < 2) {
+}
+
+/// Checks one mapping: its arity, its ids, then its values and response kinds.
+fn check_mapping<'a>(
+    i: usize,
+    m: &'a Mapping,
+    from: &Referential,
+    to: &Referential,
+    seen: &mut Seen<'a>,
+    issues: &mut Vec<Issue>,
+) {
+    let base = format!("/mappings/{i}");
+    let (srcs, tgts, values) = parts(m);
+    let field = |name: &str, k: usize, many: bool| {
+        if many {
+            format!("{base}/{name}/{k}")
+        } else {
+            format!("{base}/{name}")
+        }
+    };
+    let many_src = matches!(m, Mapping::Merge { .. });
+    let many_tgt = matches!(m, Mapping::Split { .. });
+    if (many_src && srcs.len() < 2) || (many_tgt && tgts.len() < 2) {
+        issues.push(Issue::error(
+            IssueCode::InvalidValue,
+            base.clone(),
+            "a split needs at least two targets and a merge two sources",
+        ));
+    }
+    for (k, s) in srcs.iter().enumerate() {
+        if from.question(s).is_none() {
             issues.push(Issue::error(
-                IssueCode::InvalidValue,
-                base.clone(),
-                "a split needs at least two targets and a merge two sources",
+                IssueCode::UnknownQuestion,
+                field("from", k, many_src),
+                format!("question {s:?} is not in {} {}", from.id, from.version),
             ));
         }
-        for (k, s) in srcs.iter().enumerate() {
-            if from.question(s).is_none() {
-                issues.push(Issue::error(
-                    IssueCode::UnknownQuestion,
-                    field("from", k, many_src),
-                    format!("question {s:?} is not in {} {}", from.id, from.version),
-                ));
-            }
-            if let Some(prev) = sources.insert(s, i) {
-                issues.push(Issue::error(
-                    IssueCode::DuplicateId,
-                    field("from", k, many_src),
-                    format!("question {s:?} is already mapped by mapping {prev}"),
-                ));
-            }
+        if let Some(prev) = seen.sources.insert(s, i) {
+            issues.push(Issue::error(
+                IssueCode::DuplicateId,
+                field("from", k, many_src),
+                format!("question {s:?} is already mapped by mapping {prev}"),
+            ));
         }
-        for (k, t) in tgts.iter().enumerate() {
-            if to.question(t).is_none() {
-                issues.push(Issue::error(
-                    IssueCode::UnknownQuestion,
-                    field("to", k, many_tgt),
-                    format!("question {t:?} is not in {} {}", to.id, to.version),
-                ));
-            }
-            if let Some(prev) = targets.insert(t, i) {
-                issues.push(Issue::error(
-                    IssueCode::DuplicateId,
-                    field("to", k, many_tgt),
-                    format!("question {t:?} is already the target of mapping {prev}"),
-                ));
-            }
+    }
+    for (k, t) in tgts.iter().enumerate() {
+        if to.question(t).is_none() {
+            issues.push(Issue::error(
+                IssueCode::UnknownQuestion,
+                field("to", k, many_tgt),
+                format!("question {t:?} is not in {} {}", to.id, to.version),
+            ));
         }
-        let Some(values) = values else { continue };
-        let src_qs: Vec<&Question> = srcs.iter().filter_map(|s| from.question(s)).collect();
-        let tgt_qs: Vec<&Question> = tgts.iter().filter_map(|t| to.question(t)).collect();
-        for (k, (key, value)) in values.iter().enumerate() {
-            let _ = k;
-            if !src_qs.is_empty()
-                && !src_qs
-                    .iter()
-                    .any(|q| tokens(q).is_some_and(|t| t.contains(key.as_str())))
+        if let Some(prev) = seen.targets.insert(t, i) {
+            issues.push(Issue::error(
+                IssueCode::DuplicateId,
+                field("to", k, many_tgt),
+                format!("question {t:?} is already the target of mapping {prev}"),
+            ));
+        }
+    }
+    let Some(values) = values else { return };
+    let src_qs: Vec<&Question> = srcs.iter().filter_map(|s| from.question(s)).collect();
+    let tgt_qs: Vec<&Question> = tgts.iter().filter_map(|t| to.question(t)).collect();
+    check_values(&base, values, &src_qs, &tgt_qs, issues);
+    check_kinds(&base, values, &src_qs, &tgt_qs, issues);
+}
+
+/// Checks that every value translated is a value of the source questions
+/// and becomes a value of every target question.
+fn check_values(
+    base: &str,
+    values: &ValueMap,
+    src_qs: &[&Question],
+    tgt_qs: &[&Question],
+    issues: &mut Vec<Issue>,
+) {
+    for (key, value) in values {
+        if !src_qs.is_empty()
+            && !src_qs
+                .iter()
+                .any(|q| tokens(q).is_some_and(|t| t.contains(key.as_str())))
+        {
+            issues.push(Issue::error(
+                IssueCode::UnknownOption,
+                crate::input::parse::join(&format!("{base}/values"), key),
+                format!("{key:?} is not a value of the source question"),
+            ));
+        }
+        if let Some(v) = value {
+            if !tgt_qs
+                .iter()
+                .all(|q| tokens(q).is_some_and(|t| t.contains(v.as_str())))
             {
                 issues.push(Issue::error(
                     IssueCode::UnknownOption,
                     crate::input::parse::join(&format!("{base}/values"), key),
-                    format!("{key:?} is not a value of the source question"),
+                    format!("{v:?} is not a value of the target question"),
                 ));
-            }
-            if let Some(v) = value {
-                if !tgt_qs
-                    .iter()
-                    .all(|q| tokens(q).is_some_and(|t| t.contains(v.as_str())))
-                {
-                    issues.push(Issue::error(
-                        IssueCode::UnknownOption,
-                        crate::input::parse::join(&format!("{base}/values"), key),
-                        format!("{v:?} is not a value of the target question"),
-                    ));
-                }
-            }
-        }
-        for s in &src_qs {
-            for t in &tgt_qs {
-                let (fs, ft) = (kind_family(s), kind_family(t));
-                if fs != ft && (fs == "numeric" || ft == "numeric" || values.is_empty()) {
-                    issues.push(Issue::error(
-                        IssueCode::IncompatibleResponse,
-                        base.clone(),
-                        format!(
-                            "{} ({fs}) and {} ({ft}) have different response kinds: {}",
-                            s.id,
-                            t.id,
-                            if fs == "numeric" || ft == "numeric" {
-                                "a numeric answer cannot become another kind (map it with `remove` and `add`)"
-                            } else {
-                                "say in `values` how each value translates"
-                            }
-                        ),
-                    ));
-                }
             }
         }
     }
+}
+
+/// Checks that sources and targets of different response kinds can be
+/// translated: never to or from numeric, and only with explicit values.
+fn check_kinds(
+    base: &str,
+    values: &ValueMap,
+    src_qs: &[&Question],
+    tgt_qs: &[&Question],
+    issues: &mut Vec<Issue>,
+) {
+    for s in src_qs {
+        for t in tgt_qs {
+            let (fs, ft) = (kind_family(s), kind_family(t));
+            if fs != ft && (fs == "numeric" || ft == "numeric" || values.is_empty()) {
+                issues.push(Issue::error(
+                    IssueCode::IncompatibleResponse,
+                    base.to_owned(),
+                    format!(
+                        "{} ({fs}) and {} ({ft}) have different response kinds: {}",
+                        s.id,
+                        t.id,
+                        if fs == "numeric" || ft == "numeric" {
+                            "a numeric answer cannot become another kind (map it with `remove` and `add`)"
+                        } else {
+                            "say in `values` how each value translates"
+                        }
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// Warns about old questions that disappear without a mapping and new
+/// questions no mapping adds.
+fn check_unmapped(from: &Referential, to: &Referential, seen: &Seen, issues: &mut Vec<Issue>) {
     for q in &from.questions {
-        if !sources.contains_key(q.id.as_str()) && to.question(&q.id).is_none() {
+        if !seen.sources.contains_key(q.id.as_str()) && to.question(&q.id).is_none() {
             issues.push(Issue::warning(
                 IssueCode::UnmappedQuestion,
                 "/mappings",
@@ -207,8 +260,8 @@ pub fn validate_crosswalk(c: &Crosswalk, from: &Referential, to: &Referential) -
         }
     }
     for q in &to.questions {
-        if !targets.contains_key(q.id.as_str())
-            && (from.question(&q.id).is_none() || sources.contains_key(q.id.as_str()))
+        if !seen.targets.contains_key(q.id.as_str())
+            && (from.question(&q.id).is_none() || seen.sources.contains_key(q.id.as_str()))
         {
             issues.push(Issue::warning(
                 IssueCode::UnmappedQuestion,
@@ -220,7 +273,6 @@ pub fn validate_crosswalk(c: &Crosswalk, from: &Referential, to: &Referential) -
             ));
         }
     }
-    issues
 }
 
 /// The crosswalk the other way round, when every mapping can be undone:
@@ -398,6 +450,75 @@ pub fn migrate(
     crosswalk: &Crosswalk,
     to: &Referential,
 ) -> Migration {
+    let units = units(from, a, crosswalk, to);
+    // The history of an earlier migration from the new version.
+    let back: Option<&MigrationRecord> = a
+        .migrations
+        .iter()
+        .rev()
+        .find(|m| m.from.id == to.id && m.from.version == to.version);
+    let cx = Carry { from, to, a, back };
+    let mut out = Carried {
+        answers: IndexMap::new(),
+        entries: Vec::new(),
+        record: MigrationRecord {
+            from: reference(from),
+            to: reference(to),
+            original: IndexMap::new(),
+            produced: IndexMap::new(),
+        },
+        written: BTreeSet::new(),
+    };
+    for u in &units {
+        carry_unit(&cx, u, &mut out);
+    }
+    add_new_questions(&cx, crosswalk, &mut out);
+    let Carried {
+        answers,
+        mut entries,
+        mut record,
+        ..
+    } = out;
+    let mut migrated = migrated_assessment(a, to, answers);
+    refuse_invalid(&mut migrated, to, &mut entries, &mut record);
+    migrated.migrations.push(record);
+    let counts = count(&entries);
+    Migration {
+        assessment: migrated,
+        report: MigrationReport {
+            from: reference(from),
+            to: reference(to),
+            counts,
+            entries,
+        },
+    }
+}
+
+/// What every migration stage reads: both versions, the source assessment
+/// and the record of an earlier migration from the new version, if any.
+struct Carry<'a> {
+    from: &'a Referential,
+    to: &'a Referential,
+    a: &'a Assessment,
+    back: Option<&'a MigrationRecord>,
+}
+
+/// What the migration stages build up.
+struct Carried {
+    answers: IndexMap<String, Answer>,
+    entries: Vec<MigrationEntry>,
+    record: MigrationRecord,
+    written: BTreeSet<String>,
+}
+
+/// The units of work: the crosswalk's mappings, then the old questions it
+/// does not mention, then answers to questions the old version lacks.
+fn units<'a>(
+    from: &'a Referential,
+    a: &'a Assessment,
+    crosswalk: &'a Crosswalk,
+    to: &Referential,
+) -> Vec<Unit<'a>> {
     let mut units: Vec<Unit> = Vec::new();
     let mut mentioned_src: BTreeSet<&str> = BTreeSet::new();
     let mut mentioned_tgt: BTreeSet<&str> = BTreeSet::new();
@@ -452,162 +573,168 @@ pub fn migrate(
             });
         }
     }
-    // The history of an earlier migration from the new version.
-    let back: Option<&MigrationRecord> = a
-        .migrations
-        .iter()
-        .rev()
-        .find(|m| m.from.id == to.id && m.from.version == to.version);
+    units
+}
 
-    let empty = ValueMap::new();
-    let mut answers: IndexMap<String, Answer> = IndexMap::new();
-    let mut entries: Vec<MigrationEntry> = Vec::new();
-    let mut record = MigrationRecord {
-        from: reference(from),
-        to: reference(to),
-        original: IndexMap::new(),
-        produced: IndexMap::new(),
-    };
-    let mut written: BTreeSet<String> = BTreeSet::new();
-    for u in &units {
-        let before: IndexMap<String, Answer> = u
-            .sources
-            .iter()
-            .filter_map(|s| a.answers.get(*s).map(|x| ((*s).to_owned(), x.clone())))
-            .collect();
-        // Sources untouched since an earlier migration from the new version
-        // give that migration's original answers back.
-        let untouched = |id: &str| -> bool {
-            let Some(rec) = back else { return false };
-            match (rec.produced.get(id), a.answers.get(id)) {
-                (Some(p), Some(now)) => p == now,
-                (Some(_), None) => false,
-                (None, None) => true,
-                (None, Some(now)) => matches!(now, Answer::Unanswered { .. }),
-            }
-        };
-        let restorable = u.sources.iter().all(|s| untouched(s));
-        if u.targets.is_empty() {
-            if before.is_empty() {
-                continue;
-            }
-            for (id, x) in &before {
-                record.original.insert(id.clone(), x.clone());
-            }
-            entries.push(MigrationEntry {
-                outcome: Outcome::NotCarried,
-                from: before.keys().cloned().collect(),
-                to: None,
-                before,
-                after: None,
-                reason: Some(
-                    u.reason
-                        .map_or("removed in the new version".to_owned(), str::to_owned),
-                ),
-            });
-            continue;
+/// Carries the answers of one unit's sources to each of its targets, or
+/// reports them not carried when the unit has no target.
+fn carry_unit(cx: &Carry, u: &Unit, out: &mut Carried) {
+    let before: IndexMap<String, Answer> = u
+        .sources
+        .iter()
+        .filter_map(|s| cx.a.answers.get(*s).map(|x| ((*s).to_owned(), x.clone())))
+        .collect();
+    // Sources untouched since an earlier migration from the new version
+    // give that migration's original answers back.
+    let untouched = |id: &str| -> bool {
+        let Some(rec) = cx.back else { return false };
+        match (rec.produced.get(id), cx.a.answers.get(id)) {
+            (Some(p), Some(now)) => p == now,
+            (Some(_), None) => false,
+            (None, None) => true,
+            (None, Some(now)) => matches!(now, Answer::Unanswered { .. }),
         }
-        for t in &u.targets {
-            let Some(tq) = to.question(t) else { continue };
-            if let Some(original) = back
-                .filter(|_| restorable)
-                .and_then(|rec| rec.original.get(*t))
-            {
-                answers.insert((*t).to_owned(), original.clone());
-                written.insert((*t).to_owned());
-                entries.push(MigrationEntry {
-                    outcome: Outcome::Restored,
-                    from: u.sources.iter().map(|s| (*s).to_owned()).collect(),
-                    to: Some((*t).to_owned()),
-                    before: before.clone(),
-                    after: Some(original.clone()),
-                    reason: Some(restored_reason(from, to)),
-                });
-                continue;
-            }
-            if before.is_empty() {
-                continue;
-            }
-            let values = u.values.unwrap_or(&empty);
-            let mut converted: Vec<(String, Answer)> = Vec::new();
-            let mut refused: Vec<String> = Vec::new();
-            for (s, x) in &before {
-                let Some(sq) = from.question(s) else { continue };
-                match convert(x, sq, tq, values) {
-                    Ok(y) => converted.push((s.clone(), y)),
-                    Err(why) => refused.push(why),
-                }
-            }
-            let chosen = pick(&converted, tq, u.rule);
-            match chosen {
-                Some(y) => {
-                    let unchanged = before.len() == 1
-                        && before.values().next().is_some_and(|x| x == &y)
-                        && u.targets.len() == 1;
-                    let outcome = if unchanged {
-                        Outcome::Carried
-                    } else {
-                        Outcome::Transformed
-                    };
-                    let reason = match (outcome, refused.is_empty()) {
-                        (Outcome::Carried, _) => u.renamed.then(|| "renamed".to_owned()),
-                        (_, true) => Some(describe(u)),
-                        (_, false) => Some(format!("{}; {}", describe(u), refused.join("; "))),
-                    };
-                    if outcome != Outcome::Carried {
-                        for (id, x) in &before {
-                            record.original.insert(id.clone(), x.clone());
-                        }
-                        record.produced.insert((*t).to_owned(), y.clone());
-                    }
-                    answers.insert((*t).to_owned(), y.clone());
-                    written.insert((*t).to_owned());
-                    entries.push(MigrationEntry {
-                        outcome,
-                        from: before.keys().cloned().collect(),
-                        to: Some((*t).to_owned()),
-                        before: before.clone(),
-                        after: Some(y),
-                        reason,
-                    });
-                }
-                None => {
-                    for (id, x) in &before {
-                        record.original.insert(id.clone(), x.clone());
-                    }
-                    entries.push(MigrationEntry {
-                        outcome: Outcome::NotCarried,
-                        from: before.keys().cloned().collect(),
-                        to: Some((*t).to_owned()),
-                        before: before.clone(),
-                        after: None,
-                        reason: Some(refused.join("; ")),
-                    });
-                }
-            }
+    };
+    let restorable = u.sources.iter().all(|s| untouched(s));
+    if u.targets.is_empty() {
+        if before.is_empty() {
+            return;
+        }
+        for (id, x) in &before {
+            out.record.original.insert(id.clone(), x.clone());
+        }
+        out.entries.push(MigrationEntry {
+            outcome: Outcome::NotCarried,
+            from: before.keys().cloned().collect(),
+            to: None,
+            before,
+            after: None,
+            reason: Some(
+                u.reason
+                    .map_or("removed in the new version".to_owned(), str::to_owned),
+            ),
+        });
+        return;
+    }
+    for t in &u.targets {
+        carry_target(cx, u, t, &before, restorable, out);
+    }
+}
+
+/// Gives target `t` of a unit its answer: the original one back when the
+/// sources are untouched since an earlier migration, else the sources'
+/// answers converted (and merged), or reports why they are not carried.
+fn carry_target(
+    cx: &Carry,
+    u: &Unit,
+    t: &str,
+    before: &IndexMap<String, Answer>,
+    restorable: bool,
+    out: &mut Carried,
+) {
+    let Some(tq) = cx.to.question(t) else { return };
+    if let Some(original) = cx
+        .back
+        .filter(|_| restorable)
+        .and_then(|rec| rec.original.get(t))
+    {
+        out.answers.insert(t.to_owned(), original.clone());
+        out.written.insert(t.to_owned());
+        out.entries.push(MigrationEntry {
+            outcome: Outcome::Restored,
+            from: u.sources.iter().map(|s| (*s).to_owned()).collect(),
+            to: Some(t.to_owned()),
+            before: before.clone(),
+            after: Some(original.clone()),
+            reason: Some(restored_reason(cx.from, cx.to)),
+        });
+        return;
+    }
+    if before.is_empty() {
+        return;
+    }
+    let empty = ValueMap::new();
+    let values = u.values.unwrap_or(&empty);
+    let mut converted: Vec<(String, Answer)> = Vec::new();
+    let mut refused: Vec<String> = Vec::new();
+    for (s, x) in before {
+        let Some(sq) = cx.from.question(s) else {
+            continue;
+        };
+        match convert(x, sq, tq, values) {
+            Ok(y) => converted.push((s.clone(), y)),
+            Err(why) => refused.push(why),
         }
     }
+    let Some(y) = pick(&converted, tq, u.rule) else {
+        for (id, x) in before {
+            out.record.original.insert(id.clone(), x.clone());
+        }
+        out.entries.push(MigrationEntry {
+            outcome: Outcome::NotCarried,
+            from: before.keys().cloned().collect(),
+            to: Some(t.to_owned()),
+            before: before.clone(),
+            after: None,
+            reason: Some(refused.join("; ")),
+        });
+        return;
+    };
+    let unchanged = before.len() == 1
+        && before.values().next().is_some_and(|x| x == &y)
+        && u.targets.len() == 1;
+    let outcome = if unchanged {
+        Outcome::Carried
+    } else {
+        Outcome::Transformed
+    };
+    let reason = match (outcome, refused.is_empty()) {
+        (Outcome::Carried, _) => u.renamed.then(|| "renamed".to_owned()),
+        (_, true) => Some(describe(u)),
+        (_, false) => Some(format!("{}; {}", describe(u), refused.join("; "))),
+    };
+    if outcome != Outcome::Carried {
+        for (id, x) in before {
+            out.record.original.insert(id.clone(), x.clone());
+        }
+        out.record.produced.insert(t.to_owned(), y.clone());
+    }
+    out.answers.insert(t.to_owned(), y.clone());
+    out.written.insert(t.to_owned());
+    out.entries.push(MigrationEntry {
+        outcome,
+        from: before.keys().cloned().collect(),
+        to: Some(t.to_owned()),
+        before: before.clone(),
+        after: Some(y),
+        reason,
+    });
+}
+
+/// New questions: from the history when it has them, else reported to
+/// answer.
+fn add_new_questions(cx: &Carry, crosswalk: &Crosswalk, out: &mut Carried) {
     let mapped_to: BTreeSet<&str> = crosswalk.mappings.iter().flat_map(|m| parts(m).1).collect();
-    // New questions: from the history when it has them, else to answer.
-    for q in &to.questions {
-        if written.contains(&q.id) || answers.contains_key(&q.id) {
+    for q in &cx.to.questions {
+        if out.written.contains(&q.id) || out.answers.contains_key(&q.id) {
             continue;
         }
-        if entries
+        if out
+            .entries
             .iter()
             .any(|e| e.to.as_deref() == Some(q.id.as_str()))
         {
             continue;
         }
-        if let Some(original) = back.and_then(|rec| rec.original.get(&q.id)) {
-            answers.insert(q.id.clone(), original.clone());
-            entries.push(MigrationEntry {
+        if let Some(original) = cx.back.and_then(|rec| rec.original.get(&q.id)) {
+            out.answers.insert(q.id.clone(), original.clone());
+            out.entries.push(MigrationEntry {
                 outcome: Outcome::Restored,
                 from: Vec::new(),
                 to: Some(q.id.clone()),
                 before: IndexMap::new(),
                 after: Some(original.clone()),
-                reason: Some(restored_reason(from, to)),
+                reason: Some(restored_reason(cx.from, cx.to)),
             });
             continue;
         }
@@ -618,9 +745,9 @@ pub fn migrate(
             .mappings
             .iter()
             .any(|m| matches!(m, Mapping::Add { to } if *to == q.id))
-            || (from.question(&q.id).is_none() && !mapped_to.contains(q.id.as_str()));
-        if added && q.level <= a.level {
-            entries.push(MigrationEntry {
+            || (cx.from.question(&q.id).is_none() && !mapped_to.contains(q.id.as_str()));
+        if added && q.level <= cx.a.level {
+            out.entries.push(MigrationEntry {
                 outcome: Outcome::Added,
                 from: Vec::new(),
                 to: Some(q.id.clone()),
@@ -630,14 +757,23 @@ pub fn migrate(
             });
         }
     }
-    // The new version's order.
+}
+
+/// The migrated assessment: the carried answers in the new version's
+/// order, the level capped by the new version, plan marks kept for the
+/// questions it still has.
+fn migrated_assessment(
+    a: &Assessment,
+    to: &Referential,
+    mut answers: IndexMap<String, Answer>,
+) -> Assessment {
     let mut ordered: IndexMap<String, Answer> = IndexMap::new();
     for q in &to.questions {
         if let Some(x) = answers.shift_remove(&q.id) {
             ordered.insert(q.id.clone(), x);
         }
     }
-    let mut migrated = Assessment {
+    Assessment {
         referential: reference(to),
         profile: a.profile.clone(),
         date: a.date.clone(),
@@ -653,11 +789,13 @@ pub fn migrate(
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
         migrations: a.migrations.clone(),
-    };
-    refuse_invalid(&mut migrated, to, &mut entries, &mut record);
-    migrated.migrations.push(record);
+    }
+}
+
+/// How many entries have each outcome.
+fn count(entries: &[MigrationEntry]) -> MigrationCounts {
     let mut counts = MigrationCounts::default();
-    for e in &entries {
+    for e in entries {
         match e.outcome {
             Outcome::Carried => counts.carried += 1,
             Outcome::Transformed => counts.transformed += 1,
@@ -666,15 +804,7 @@ pub fn migrate(
             Outcome::Added => counts.added += 1,
         }
     }
-    Migration {
-        assessment: migrated,
-        report: MigrationReport {
-            from: reference(from),
-            to: reference(to),
-            counts,
-            entries,
-        },
-    }
+    counts
 }
 
 fn restored_reason(from: &Referential, to: &Referential) -> String {

@@ -115,6 +115,30 @@ fn validate_plan_body(plan: &Plan, r: &Referential) -> Vec<Issue> {
 
 /// Everything about one action but its dependencies.
 fn validate_action(a: &PlannedAction, r: &Referential, p: &str, issues: &mut Vec<Issue>) {
+    check_action_origin(a, r, p, issues);
+    if let Some(t) = &a.title {
+        check_text(t, &join(p, "title"), issues);
+    }
+    if let Some(d) = &a.description {
+        check_text(d, &join(p, "description"), issues);
+    }
+    check_non_blank(a.owner.as_deref(), &join(p, "owner"), "owner", issues);
+    for (j, e) in a.evidence.iter().enumerate() {
+        check_non_blank(
+            Some(e),
+            &format!("{p}/evidence/{j}"),
+            "evidence reference",
+            issues,
+        );
+    }
+    check_action_schedule(a, p, issues);
+    check_action_budget(a, p, issues);
+    check_action_indicators(a, p, issues);
+}
+
+/// Checks that the action is the referential's or, when custom, has a
+/// title and addresses, and that every addressed question and outcome exists.
+fn check_action_origin(a: &PlannedAction, r: &Referential, p: &str, issues: &mut Vec<Issue>) {
     match &a.action {
         Some(id) => {
             if r.action(id).is_none() {
@@ -160,22 +184,11 @@ fn validate_action(a: &PlannedAction, r: &Referential, p: &str, issues: &mut Vec
             Some(q) => validate_outcome(q, &ad.leads_to, &join(&ap, "leads_to"), issues),
         }
     }
-    if let Some(t) = &a.title {
-        check_text(t, &join(p, "title"), issues);
-    }
-    if let Some(d) = &a.description {
-        check_text(d, &join(p, "description"), issues);
-    }
-    check_non_blank(a.owner.as_deref(), &join(p, "owner"), "owner", issues);
-    for (j, e) in a.evidence.iter().enumerate() {
-        check_non_blank(
-            Some(e),
-            &format!("{p}/evidence/{j}"),
-            "evidence reference",
-            issues,
-        );
-    }
+}
 
+/// Checks the action's dates (valid, due not before start, completed only
+/// when done) and its progress (0–100, and 100 when done).
+fn check_action_schedule(a: &PlannedAction, p: &str, issues: &mut Vec<Issue>) {
     let start = check_date(a.start.as_deref(), &join(p, "start"), issues);
     let due = check_date(a.due.as_deref(), &join(p, "due"), issues);
     check_date(a.completed.as_deref(), &join(p, "completed"), issues);
@@ -217,6 +230,10 @@ fn validate_action(a: &PlannedAction, r: &Referential, p: &str, issues: &mut Vec
             ),
         ));
     }
+}
+
+/// Checks the action's budget amounts and its REEN area.
+fn check_action_budget(a: &PlannedAction, p: &str, issues: &mut Vec<Issue>) {
     if let Some(b) = &a.budget {
         let bp = join(p, "budget");
         // Bounded so that sums over a plan stay finite.
@@ -244,6 +261,10 @@ fn validate_action(a: &PlannedAction, r: &Referential, p: &str, issues: &mut Vec
             ));
         }
     }
+}
+
+/// Checks the action's indicators: a name, finite figures, a valid date.
+fn check_action_indicators(a: &PlannedAction, p: &str, issues: &mut Vec<Issue>) {
     for (k, ind) in a.indicators.iter().enumerate() {
         let ip = format!("{p}/indicators/{k}");
         if ind.name.trim().is_empty() {
@@ -575,118 +596,34 @@ pub fn plan_status(
     plan: &Plan,
     as_of: NaiveDate,
 ) -> PlanStatus {
-    let target_date = plan
-        .target
-        .as_ref()
-        .and_then(|t| t.date.as_deref())
-        .and_then(parse_date);
-    let created = parse_date(&plan.created);
-
-    let mut actions = Vec::with_capacity(plan.actions.len());
-    let (mut late, mut done, mut in_progress) = (Vec::new(), Vec::new(), Vec::new());
-    let mut counts = StatusCounts::default();
-    let (mut effort_total, mut effort_spent) = (0.0, 0.0);
-    let (mut planned, mut spent_all, mut spent_active) = (0.0, 0.0, 0.0);
-    let mut done_addresses: Vec<&Addressed> = Vec::new();
-    let mut active_addresses: Vec<&Addressed> = Vec::new();
-    let mut by_target_addresses: Vec<&Addressed> = Vec::new();
-    let mut indicators = Vec::new();
-
-    for a in &plan.actions {
-        let status = a.status;
-        counts.add(status);
-        let is_done = status == ActionStatus::Done;
-        let active = status != ActionStatus::Abandoned;
-        let progress = a.effective_progress();
-        let due = a.due.as_deref().and_then(parse_date);
-        let is_late = active && !is_done && due.is_some_and(|d| d < as_of);
-        if is_late {
-            late.push(a.id.clone());
-        }
-        if is_done {
-            done.push(a.id.clone());
-        }
-        if status == ActionStatus::InProgress {
-            in_progress.push(a.id.clone());
-        }
-
-        let effort = a.effective_effort(r).map_or(0.0, |e| f64::from(e.points()));
-        if active {
-            effort_total += effort;
-        }
-        if is_done {
-            effort_spent += effort;
-        } else if status == ActionStatus::InProgress {
-            effort_spent += effort * progress / 100.0;
-        }
-
-        let budget = a.budget.unwrap_or_default();
-        let (b_planned, b_spent) = (finite_or_zero(budget.planned), finite_or_zero(budget.spent));
-        spent_all += b_spent;
-        if active {
-            planned += b_planned;
-            spent_active += b_spent;
-        }
-
-        let addresses = a.effective_addresses(r);
-        if is_done {
-            done_addresses.extend(addresses);
-        }
-        if active {
-            active_addresses.extend(addresses);
-            let by_target = is_done || target_date.is_none_or(|td| due.is_some_and(|d| d <= td));
-            if by_target {
-                by_target_addresses.extend(addresses);
-            }
-        }
-
-        if active {
-            let end = target_date.or(due);
-            for ind in &a.indicators {
-                let expected =
-                    expected_value(ind.baseline, ind.target, created, end, as_of).map(round2);
-                let off_track = match (ind.current, expected) {
-                    (Some(c), Some(e)) => Some(if ind.target >= ind.baseline {
-                        c < e
-                    } else {
-                        c > e
-                    }),
-                    _ => None,
-                };
-                indicators.push(IndicatorStatus {
-                    action: a.id.clone(),
-                    name: ind.name.clone(),
-                    unit: ind.unit.clone(),
-                    baseline: ind.baseline,
-                    target: ind.target,
-                    current: ind.current,
-                    expected,
-                    off_track,
-                });
-            }
-        }
-
-        actions.push(ActionLine {
-            id: a.id.clone(),
-            title: a.title_in(r, Lang::Fr),
-            status,
-            owner: a.owner.clone(),
-            due: a.due.clone(),
-            late: is_late,
-            progress,
-        });
-    }
-
-    let index_with = |addresses: &[&Addressed]| -> Option<f64> {
-        let answers = apply_addresses(r, &baseline.answers, addresses.iter().copied());
-        index_of(r, baseline.level, &baseline.profile, &answers)
+    let dates = Dates {
+        target: plan
+            .target
+            .as_ref()
+            .and_then(|t| t.date.as_deref())
+            .and_then(parse_date),
+        created: parse_date(&plan.created),
+        as_of,
     };
-    let base_index = index_of(r, baseline.level, &baseline.profile, &baseline.answers);
-    let achieved = index_with(&done_addresses);
-    let projected = index_with(&active_addresses);
-    let projected_at_target_date = index_with(&by_target_addresses);
-    let target = plan.target.as_ref().and_then(|t| t.effective_index(r));
-
+    let mut tally = Tally::with_capacity(plan.actions.len());
+    for a in &plan.actions {
+        tally.add(r, a, &dates);
+    }
+    let index = index_figures(r, baseline, plan, &tally);
+    let Tally {
+        actions,
+        late,
+        done,
+        in_progress,
+        counts,
+        effort_total,
+        effort_spent,
+        planned,
+        spent_all,
+        spent_active,
+        indicators,
+        ..
+    } = tally;
     PlanStatus {
         as_of: crate::model::assessment::date_string(as_of),
         actions,
@@ -704,18 +641,186 @@ pub fn plan_status(
             spent: round2(spent_all),
             remaining: round2(planned - spent_active),
         },
-        index: IndexFigures {
-            baseline: base_index.map(round2),
-            achieved: achieved.map(round2),
-            gained: match (achieved, base_index) {
-                (Some(a), Some(b)) => Some(round2(a - b)),
-                _ => None,
-            },
-            projected: projected.map(round2),
-            projected_at_target_date: projected_at_target_date.map(round2),
-            target: target.map(round2),
-            on_track: target.map(|t| reaches(projected_at_target_date, t)),
-        },
+        index,
         indicators,
+    }
+}
+
+/// The dates a follow-up measures against.
+struct Dates {
+    /// The plan target's date, if any.
+    target: Option<NaiveDate>,
+    /// The plan's creation date.
+    created: Option<NaiveDate>,
+    /// The follow-up date.
+    as_of: NaiveDate,
+}
+
+/// What the follow-up sums over the plan's actions, in plan order.
+struct Tally<'a> {
+    actions: Vec<ActionLine>,
+    late: Vec<String>,
+    done: Vec<String>,
+    in_progress: Vec<String>,
+    counts: StatusCounts,
+    effort_total: f64,
+    effort_spent: f64,
+    planned: f64,
+    spent_all: f64,
+    spent_active: f64,
+    /// Addresses of the done actions.
+    done_addresses: Vec<&'a Addressed>,
+    /// Addresses of the actions not abandoned.
+    active_addresses: Vec<&'a Addressed>,
+    /// Addresses of the done actions and of those due by the target date.
+    by_target_addresses: Vec<&'a Addressed>,
+    indicators: Vec<IndicatorStatus>,
+}
+
+impl<'a> Tally<'a> {
+    /// An empty tally for `n` actions.
+    fn with_capacity(n: usize) -> Self {
+        Tally {
+            actions: Vec::with_capacity(n),
+            late: Vec::new(),
+            done: Vec::new(),
+            in_progress: Vec::new(),
+            counts: StatusCounts::default(),
+            effort_total: 0.0,
+            effort_spent: 0.0,
+            planned: 0.0,
+            spent_all: 0.0,
+            spent_active: 0.0,
+            done_addresses: Vec::new(),
+            active_addresses: Vec::new(),
+            by_target_addresses: Vec::new(),
+            indicators: Vec::new(),
+        }
+    }
+
+    /// Counts one action: its status lists, effort, budget, addresses,
+    /// indicators and line.
+    fn add(&mut self, r: &'a Referential, a: &'a PlannedAction, dates: &Dates) {
+        let status = a.status;
+        self.counts.add(status);
+        let is_done = status == ActionStatus::Done;
+        let active = status != ActionStatus::Abandoned;
+        let progress = a.effective_progress();
+        let due = a.due.as_deref().and_then(parse_date);
+        let is_late = active && !is_done && due.is_some_and(|d| d < dates.as_of);
+        if is_late {
+            self.late.push(a.id.clone());
+        }
+        if is_done {
+            self.done.push(a.id.clone());
+        }
+        if status == ActionStatus::InProgress {
+            self.in_progress.push(a.id.clone());
+        }
+
+        let effort = a.effective_effort(r).map_or(0.0, |e| f64::from(e.points()));
+        if active {
+            self.effort_total += effort;
+        }
+        if is_done {
+            self.effort_spent += effort;
+        } else if status == ActionStatus::InProgress {
+            self.effort_spent += effort * progress / 100.0;
+        }
+
+        let budget = a.budget.unwrap_or_default();
+        let (b_planned, b_spent) = (finite_or_zero(budget.planned), finite_or_zero(budget.spent));
+        self.spent_all += b_spent;
+        if active {
+            self.planned += b_planned;
+            self.spent_active += b_spent;
+        }
+
+        let addresses = a.effective_addresses(r);
+        if is_done {
+            self.done_addresses.extend(addresses);
+        }
+        if active {
+            self.active_addresses.extend(addresses);
+            let by_target = is_done || dates.target.is_none_or(|td| due.is_some_and(|d| d <= td));
+            if by_target {
+                self.by_target_addresses.extend(addresses);
+            }
+            let end = dates.target.or(due);
+            self.indicators
+                .extend(indicator_statuses(a, dates.created, end, dates.as_of));
+        }
+
+        self.actions.push(ActionLine {
+            id: a.id.clone(),
+            title: a.title_in(r, Lang::Fr),
+            status,
+            owner: a.owner.clone(),
+            due: a.due.clone(),
+            late: is_late,
+            progress,
+        });
+    }
+}
+
+/// Where each indicator of an action stands against its straight-line
+/// trajectory from `start` to `end`.
+fn indicator_statuses(
+    a: &PlannedAction,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = IndicatorStatus> + '_ {
+    a.indicators.iter().map(move |ind| {
+        let expected = expected_value(ind.baseline, ind.target, start, end, as_of).map(round2);
+        let off_track = match (ind.current, expected) {
+            (Some(c), Some(e)) => Some(if ind.target >= ind.baseline {
+                c < e
+            } else {
+                c > e
+            }),
+            _ => None,
+        };
+        IndicatorStatus {
+            action: a.id.clone(),
+            name: ind.name.clone(),
+            unit: ind.unit.clone(),
+            baseline: ind.baseline,
+            target: ind.target,
+            current: ind.current,
+            expected,
+            off_track,
+        }
+    })
+}
+
+/// The maturity index at the baseline, with the done actions applied, with
+/// every active action applied, by the target date, and against the target.
+fn index_figures(
+    r: &Referential,
+    baseline: &Assessment,
+    plan: &Plan,
+    tally: &Tally,
+) -> IndexFigures {
+    let index_with = |addresses: &[&Addressed]| -> Option<f64> {
+        let answers = apply_addresses(r, &baseline.answers, addresses.iter().copied());
+        index_of(r, baseline.level, &baseline.profile, &answers)
+    };
+    let base_index = index_of(r, baseline.level, &baseline.profile, &baseline.answers);
+    let achieved = index_with(&tally.done_addresses);
+    let projected = index_with(&tally.active_addresses);
+    let projected_at_target_date = index_with(&tally.by_target_addresses);
+    let target = plan.target.as_ref().and_then(|t| t.effective_index(r));
+    IndexFigures {
+        baseline: base_index.map(round2),
+        achieved: achieved.map(round2),
+        gained: match (achieved, base_index) {
+            (Some(a), Some(b)) => Some(round2(a - b)),
+            _ => None,
+        },
+        projected: projected.map(round2),
+        projected_at_target_date: projected_at_target_date.map(round2),
+        target: target.map(round2),
+        on_track: target.map(|t| reaches(projected_at_target_date, t)),
     }
 }
