@@ -208,9 +208,11 @@ fn format_of(format: &str) -> Res<ReportFormat> {
     }
 }
 
+/// A target alone; its issues are a request's, with paths from the target's
+/// root, as in every other binding and the core's `target_gap`.
 fn target_of(obj: &Bound<'_, PyAny>) -> Res<Target> {
     let v = value_of(obj, DocumentKind::Request)?;
-    sobriete::api::from_value::<Target>(&v, "/target")
+    sobriete::api::from_value::<Target>(&v, "")
         .map_err(|i| Fail::Core(invalid(DocumentKind::Request, i)))
 }
 
