@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +47,7 @@ except ImportError:  # pragma: no cover - depends on the caller's environment
     sys.exit("this check reads the dump with sqlglot: pip install sqlglot")
 
 
-def literal(v: Any) -> Optional[str]:
+def literal(v: Any) -> str | None:
     if isinstance(v, exp.Null):
         return None
     if isinstance(v, exp.Literal):
@@ -59,10 +59,10 @@ def literal(v: Any) -> Optional[str]:
     raise ValueError(f"not a literal: {v.sql()}")
 
 
-def read_tables(text: str, wanted: List[str]) -> Dict[str, List[Dict[str, Optional[str]]]]:
+def read_tables(text: str, wanted: list[str]) -> dict[str, list[dict[str, str | None]]]:
     """The rows of the wanted tables, as dicts by column name."""
-    columns: Dict[str, List[str]] = {}
-    tables: Dict[str, List[Dict[str, Optional[str]]]] = {t: [] for t in wanted}
+    columns: dict[str, list[str]] = {}
+    tables: dict[str, list[dict[str, str | None]]] = {t: [] for t in wanted}
     for s in sqlglot.parse(text, read="mysql"):
         if isinstance(s, exp.Create) and isinstance(s.this, exp.Schema):
             name = s.this.this.name.lower()
@@ -79,19 +79,19 @@ def read_tables(text: str, wanted: List[str]) -> Dict[str, List[Dict[str, Option
                 continue
             for row in s.expression.expressions:
                 values = [literal(v) for v in row.expressions]
-                tables[name].append(dict(zip(cols, values)))
+                tables[name].append(dict(zip(cols, values, strict=True)))
     return tables
 
 
-def flag(v: Optional[str]) -> bool:
+def flag(v: str | None) -> bool:
     return (v or "").strip().lower() in ("1", "true")
 
 
-def points(v: Optional[str]) -> int:
+def points(v: str | None) -> int:
     return int(v) if v not in (None, "") else 0
 
 
-def words(body: Optional[str]) -> str:
+def words(body: str | None) -> str:
     return (body or "").strip().lower().replace("’", "'")
 
 
@@ -105,21 +105,23 @@ def main() -> int:
     text = args.dump.read_text(encoding="utf-8")
     t = read_tables(text, ["question", "answer"])
     questions = {q["id"]: q for q in t["question"] if q.get("id")}
-    rows: Dict[str, List[Dict[str, Optional[str]]]] = {qid: [] for qid in questions}
+    rows: dict[str, list[dict[str, str | None]]] = {qid: [] for qid in questions}
     for a in t["answer"]:
         if a.get("question_id") in rows:  # Éco-clic joins rows to their question
             rows[a["question_id"]].append(a)
 
-    def in_level(q: Dict[str, Optional[str]], level: int) -> bool:
+    def in_level(q: dict[str, str | None], level: int) -> bool:
         return level == 2 or not flag(q.get("level_two"))
 
     def denominator(level: int) -> int:
-        return sum(points(a.get("ponderation")) for qid, q in questions.items() if in_level(q, level) for a in rows[qid])
+        return sum(
+            points(a.get("ponderation")) for qid, q in questions.items() if in_level(q, level) for a in rows[qid]
+        )
 
     rng = random.Random(args.seed)
     # Parents before children: a question is shown when it is a root or its
     # parent answer row is chosen (its parent then shown).
-    order: List[str] = []
+    order: list[str] = []
     placed: set = set()
     pending = list(questions)
     while pending:
@@ -138,8 +140,8 @@ def main() -> int:
     for level in (1, 2):
         den = denominator(level)
         for i in range(args.n):
-            chosen: List[Dict[str, Optional[str]]] = []
-            texts: Dict[str, str] = {}
+            chosen: list[dict[str, str | None]] = []
+            texts: dict[str, str] = {}
             picked = set()
             for qid in order:
                 q = questions[qid]
@@ -154,7 +156,11 @@ def main() -> int:
                 if not options:
                     continue
                 if flag(q.get("multiple")):
-                    special = [a for a in options if "je ne sais pas" in words(a.get("body")) or "concern" in words(a.get("body"))]
+                    special = [
+                        a
+                        for a in options
+                        if "je ne sais pas" in words(a.get("body")) or "concern" in words(a.get("body"))
+                    ]
                     plain = [a for a in options if a not in special]
                     if special and (not plain or rng.random() < 0.15):
                         take = [rng.choice(special)]
@@ -183,11 +189,13 @@ def main() -> int:
         )
         if chosen:
             values = ",\n".join(
-                f"({q(cid + '-' + str(k))}, {q(a['id'])}, {q(cid)}, {q(texts[a['id']]) if a['id'] in texts else 'NULL'}, '2025-01-01 00:00:00')"
+                f"({q(cid + '-' + str(k))}, {q(a['id'])}, {q(cid)}, "
+                f"{q(texts[a['id']]) if a['id'] in texts else 'NULL'}, '2025-01-01 00:00:00')"
                 for k, a in enumerate(chosen)
             )
             extra.append(
-                "INSERT INTO `collectivite_answer` (`id`, `answer_id`, `collectivite_id`, `body`, `answered_at`) VALUES\n" + values + ";"
+                "INSERT INTO `collectivite_answer` "
+                "(`id`, `answer_id`, `collectivite_id`, `body`, `answered_at`) VALUES\n" + values + ";"
             )
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -195,27 +203,33 @@ def main() -> int:
         dump.write_text(text + "\n" + "\n".join(extra) + "\n", encoding="utf-8")
         ref = work / "referential.json"
         jsonl = work / "assessments.jsonl"
-        run = lambda *a: subprocess.run([args.bin, *a], check=True, capture_output=True, text=True)  # noqa: E731
+
+        def run(*a: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([args.bin, *a], check=True, capture_output=True, text=True)
+
         run("import", "ecoclic", str(args.dump), "-q", "-o", str(ref))
         report_path = work / "answers-report.json"
-        run("import", "ecoclic-answers", str(dump), "--referential", str(ref), "-q", "-o", str(jsonl), "--report", str(report_path))
+        run(
+            "import", "ecoclic-answers", str(dump), "--referential", str(ref),
+            "-q", "-o", str(jsonl), "--report", str(report_path),
+        )
         report = json.loads(report_path.read_text(encoding="utf-8"))
         scored = run("batch", str(jsonl), "--referential", str(ref), "--format", "jsonl").stdout
     # Nothing of the drawn answers may be lost: no row of theirs reported.
     lost = [c for c in report["collectivites"] if c["collectivite"].startswith("check-") and c["not_carried"]]
-    figures: Dict[str, Any] = {}
+    figures: dict[str, Any] = {}
     for line in scored.splitlines():
         item = json.loads(line)
         summary = item.get("summary")
         if summary and summary["profile"]["name"].startswith("Essai check-"):
             figures[summary["profile"]["name"][len("Essai "):]] = summary["eco_clic"]
     differ = []
-    for level, i, chosen, texts, num, den, expected in cases:
+    for level, i, _chosen, _texts, num, den, expected in cases:
         got = figures.get(f"check-{level}-{i}", "missing")
         if got != expected:
             differ.append((level, i, num, den, expected, got))
-    print(f"| level | answer sets | denominator | equal to Éco-clic's formula |")
-    print(f"|---|---|---|---|")
+    print("| level | answer sets | denominator | equal to Éco-clic's formula |")
+    print("|---|---|---|---|")
     for level in (1, 2):
         n = sum(1 for c in cases if c[0] == level)
         bad = sum(1 for d in differ if d[0] == level)

@@ -8,16 +8,19 @@
 # without AddressSanitizer: the core forbids unsafe code, so ASan would
 # only slow every execution down for no check that safe Rust needs),
 # replays every committed reproducer under fuzz/regressions/<target>/, then
-# fuzzes each target for SOBRIETE_FUZZ_SECONDS seconds (default 60)
-# from seeds made of the repository's own documents (fuzz/seeds.py). Prints
-# target / executions / outcome and fails on any crash, timeout (one input
-# over 10 s) or out-of-memory (2 GB). A finding is left in
+# fuzzes each target from seeds made of the repository's own documents
+# (fuzz/seeds.py): 10 s per target by default, so that a local run stays
+# short, 60 s when CI=true, where the run has the time to search deeper;
+# SOBRIETE_FUZZ_SECONDS overrides both. Prints target / executions /
+# outcome and fails on any crash, timeout (one input over 10 s) or
+# out-of-memory (2 GB). A finding is left in
 # fuzz/artifacts/<target>/: fix the library, then move the file to
 # fuzz/regressions/<target>/ and add it to core/tests/fuzz_regressions.rs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SECONDS_PER_TARGET="${SOBRIETE_FUZZ_SECONDS:-60}"
+if [ "${CI:-}" = true ]; then default_seconds=60; else default_seconds=10; fi
+SECONDS_PER_TARGET="${SOBRIETE_FUZZ_SECONDS:-$default_seconds}"
 TOOLCHAIN="${SOBRIETE_FUZZ_TOOLCHAIN:-nightly}"
 
 if ! rustup run "$TOOLCHAIN" rustc --version >/dev/null 2>&1; then

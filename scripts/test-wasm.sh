@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The WebAssembly binding: installs what it needs (idempotently), builds the
-# npm package (bindings-wasm/pkg), prints its size, then runs the Node tests
+# The WebAssembly binding: installs what it needs (idempotently), lints the
+# repository's JavaScript (eslint), builds the npm package
+# (bindings-wasm/pkg), prints its size, then runs the Node tests
 # (golden vectors, API cross-checked with the CLI, errors, hostile inputs),
 # the TypeScript check and the demo page in headless Chromium, and checks
 # the sizes of its three modules (main: the 250 KB budget).
@@ -48,8 +49,12 @@ if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $wasm_bin
 fi
 wasm-bindgen --version
 
-step "npm tools (binaryen wasm-opt, json-schema-to-typescript, typescript, playwright-core)"
+step "npm tools (binaryen wasm-opt, json-schema-to-typescript, typescript, playwright-core, eslint)"
 (cd bindings-wasm && npm ci --no-audit --no-fund --silent)
+
+step "JavaScript lint (eslint: every tracked .js/.mjs of the repository, config in bindings-wasm/eslint.config.js)"
+# Before the build: a lint finding fails in seconds, not after the wasm build.
+(cd bindings-wasm && npm run --silent lint)
 
 step "TypeScript types up to date with the Rust types (schemas)"
 cargo test --quiet --locked -p sobriete-wasm --test schemas

@@ -49,5 +49,7 @@ step "WebAssembly/JavaScript binding (build, golden vectors in Node, types, demo
 # and importers ones (loaded on first use) under their own ceilings.
 bash scripts/test-wasm.sh
 
-step "fuzzing (cargo-fuzz, ${SOBRIETE_FUZZ_SECONDS:-60} s per target; regressions replayed)"
+# 10 s per target locally, 60 s on CI (CI=true); SOBRIETE_FUZZ_SECONDS overrides.
+if [ "${CI:-}" = true ]; then fuzz_seconds=60; else fuzz_seconds=10; fi
+step "fuzzing (cargo-fuzz, ${SOBRIETE_FUZZ_SECONDS:-$fuzz_seconds} s per target; regressions replayed)"
 bash scripts/test-fuzz.sh

@@ -27,15 +27,16 @@ import os
 import platform
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import generate  # noqa: E402
-import pure_python  # noqa: E402
+import sobriete
 
-import sobriete  # noqa: E402
+import generate
+import pure_python
 
 
 def cpu_model() -> str:
@@ -52,13 +53,13 @@ def cpu_model() -> str:
 def cores() -> str:
     logical = os.cpu_count()
     try:
-        usable: Optional[int] = len(os.sched_getaffinity(0))
+        usable: int | None = len(os.sched_getaffinity(0))
     except AttributeError:
         usable = logical
     return f"{usable} usable / {logical} logical"
 
 
-def best_of(repeat: int, fn: Callable[[], Any]) -> Tuple[float, Any]:
+def best_of(repeat: int, fn: Callable[[], Any]) -> tuple[float, Any]:
     """The shortest of `repeat` runs, and the last result."""
     best = float("inf")
     result = None
@@ -78,7 +79,7 @@ ANSWER_CODES = {"unanswered": ABSENT, "yes": YES, "no": NO, "choice": CHOICE, "n
                 "dont_know": DONT_KNOW, "not_applicable": NOT_APPLICABLE}
 
 
-def vectorised_scores(ref_dict: Any, assessments: List[Any]) -> Any:
+def vectorised_scores(ref_dict: Any, assessments: list[Any]) -> Any:
     """Index and theme scores of every assessment, as a DataFrame (columns
     ``index`` and ``theme:<id>``), computed on (assessment × question)
     arrays. The answers are first flattened into columns by a Python loop:
@@ -169,7 +170,7 @@ def vectorised_scores(ref_dict: Any, assessments: List[Any]) -> Any:
             ok &= populations <= scope["max_population"]
         shown[:, j] &= ok
     pending = [j for j, q in enumerate(questions) if q.get("condition")]
-    done = {j for j in range(nq)} - set(pending)
+    done = set(range(nq)) - set(pending)
     while pending:  # parents first
         ready = [j for j in pending if qpos.get(questions[j]["condition"]["question"]) in done]
         if not ready:  # a cycle or an unknown parent: hidden
@@ -234,7 +235,7 @@ def human(seconds: float) -> str:
     return f"{seconds * 1e6:.1f} µs"
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Batch scoring benchmark.")
     parser.add_argument("--n", type=int, default=10_000, help="number of assessments (default 10000)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
@@ -264,19 +265,19 @@ def main(argv: Optional[List[str]] = None) -> None:
         jsonl = Path(tempfile.mkdtemp()) / "assessments.jsonl"
         jsonl.write_text("".join(t + "\n" for t in texts), encoding="utf-8")
 
-    def pure() -> List[Any]:
+    def pure() -> list[Any]:
         scorer = pure_python.Scorer(ref_dict)
         return [scorer.score(a) for a in assessments]
 
-    def pure_text() -> List[Any]:
+    def pure_text() -> list[Any]:
         scorer = pure_python.Scorer(ref_dict)
         return [scorer.score(json.loads(t)) for t in texts]
 
-    def pure_bytes() -> List[Any]:
+    def pure_bytes() -> list[Any]:
         scorer = pure_python.Scorer(ref_dict)
         return [scorer.score(json.loads(b)) for b in blobs]
 
-    def pure_file() -> List[Any]:
+    def pure_file() -> list[Any]:
         scorer = pure_python.Scorer(ref_dict)
         with open(jsonl, encoding="utf-8") as f:
             return [scorer.score(json.loads(line)) for line in f if line.strip()]
@@ -285,7 +286,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     # pure-Python run on the same input (JSON text, or dicts).
     PT, PD = "pure Python from JSON text", "pure Python from dicts"
     PB, PF = "pure Python from JSON bytes", "pure Python from a JSON Lines file"
-    methods: List[Tuple[str, Callable[[], Any], str]] = [
+    methods: list[tuple[str, Callable[[], Any], str]] = [
         (PT + " (`json.loads` + `pure_python.Scorer`)", pure_text, ""),
         (PB + " (`json.loads` + `pure_python.Scorer`)", pure_bytes, ""),
         (PF + " (`open`, `json.loads` per line + `pure_python.Scorer`)", pure_file, ""),
@@ -299,7 +300,7 @@ def main(argv: Optional[List[str]] = None) -> None:
     if args.full_reports:
         methods.append(("`Referential.score_many(dicts)` (full reports)", lambda: ref.score_many(assessments), PD))
     try:
-        import pandas  # noqa: F401
+        import pandas
 
         methods.insert(4, ("vectorised NumPy + pandas from dicts (`vectorised_scores`)",
                            lambda: vectorised_scores(ref_dict, assessments), PD))
@@ -364,7 +365,10 @@ def main(argv: Optional[List[str]] = None) -> None:
         versus = ""
         if baseline:
             ratio = seconds_of[baseline] / seconds
-            versus = f"**{ratio:.1f}×** faster than {baseline}" if ratio >= 1 else f"{1 / ratio:.1f}× slower than {baseline}"
+            if ratio >= 1:
+                versus = f"**{ratio:.1f}×** faster than {baseline}"
+            else:
+                versus = f"{1 / ratio:.1f}× slower than {baseline}"
         print(f"| Python | {name} | {n} | {human(seconds)} | {human(seconds / n)} | {versus} |")
     notes = [
         f"Python: {platform.python_version()} ({platform.python_implementation()}), "

@@ -26,7 +26,8 @@ import argparse
 import json
 import random
 import sys
-from typing import Any, Dict, List, Mapping, Optional
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["generate", "generate_one"]
 
@@ -52,12 +53,13 @@ DEPARTEMENTS = [f"{i:02d}" for i in range(1, 96) if i != 20] + ["2A", "2B", "971
 REGIONS = ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]
 
 
-def _profile(rng: random.Random, i: int) -> Dict[str, Any]:
+def _profile(rng: random.Random, i: int) -> dict[str, Any]:
     kind, (lo, hi), _ = rng.choices(PROFILES, weights=[p[2] for p in PROFILES])[0]
     # Log-uniform populations: as many villages as towns.
     population = int(round(lo * (hi / lo) ** rng.random())) if lo > 0 else rng.randint(lo, hi)
     population = min(max(population, lo), hi)
-    profile: Dict[str, Any] = {"name": f"{kind.replace('_', ' ').title()} n° {i}", "kind": kind, "population": population}
+    name = f"{kind.replace('_', ' ').title()} n° {i}"
+    profile: dict[str, Any] = {"name": name, "kind": kind, "population": population}
     if rng.random() < 0.8:
         profile["departement"] = rng.choice(DEPARTEMENTS)
     if rng.random() < 0.6:
@@ -88,7 +90,7 @@ def _number(rng: random.Random, response: Json) -> float:
     return round(rng.uniform(lo, hi), rng.choice([1, 2, 3]))
 
 
-def _answer(rng: random.Random, q: Json, quality: float) -> Optional[Dict[str, Any]]:
+def _answer(rng: random.Random, q: Json, quality: float) -> dict[str, Any] | None:
     """An answer to a question (None: leave it out)."""
     r = rng.random()
     if r < 0.05:
@@ -98,7 +100,7 @@ def _answer(rng: random.Random, q: Json, quality: float) -> Optional[Dict[str, A
     if r < 0.14 and q.get("allow_dont_know", True):
         return {"kind": "dont_know"}
     if r < 0.22 and q.get("allow_not_applicable", False):
-        answer: Dict[str, Any] = {"kind": "not_applicable"}
+        answer: dict[str, Any] = {"kind": "not_applicable"}
         if q.get("require_justification", False) or rng.random() < 0.5:
             answer["justification"] = rng.choice(["Aucun matériel concerné", "Compétence transférée", "Sans objet"])
         return answer
@@ -123,10 +125,10 @@ def _answer(rng: random.Random, q: Json, quality: float) -> Optional[Dict[str, A
     raise ValueError(f"unknown response kind {kind!r}")
 
 
-def generate_one(referential: Json, rng: random.Random, i: int = 0, level: int = 2) -> Dict[str, Any]:
+def generate_one(referential: Json, rng: random.Random, i: int = 0, level: int = 2) -> dict[str, Any]:
     """One valid assessment of the referential."""
     quality = rng.random()
-    answers: Dict[str, Any] = {}
+    answers: dict[str, Any] = {}
     for q in referential["questions"]:
         if q["level"] > level and rng.random() < 0.9:
             continue  # (rarely, a level-2 question of a level-1 assessment is answered)
@@ -152,13 +154,13 @@ def generate_one(referential: Json, rng: random.Random, i: int = 0, level: int =
     }
 
 
-def generate(referential: Json, n: int, seed: int = 0, level: int = 2) -> List[Dict[str, Any]]:
+def generate(referential: Json, n: int, seed: int = 0, level: int = 2) -> list[dict[str, Any]]:
     """``n`` valid assessments of the referential, the same for the same seed."""
     rng = random.Random(seed)
     return [generate_one(referential, rng, i, level) for i in range(n)]
 
 
-def main(argv: Optional[List[str]] = None) -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="number of assessments (default 1000)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")

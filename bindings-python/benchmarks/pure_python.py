@@ -32,7 +32,8 @@ The rules, for an assessment of level L:
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["Scorer", "score", "round2", "max_points", "answer_points"]
 
@@ -76,7 +77,7 @@ def max_points(response: Json) -> int:
     raise ValueError(f"unknown response kind {kind!r}")
 
 
-def _option_points(response: Json, option_id: str) -> Optional[int]:
+def _option_points(response: Json, option_id: str) -> int | None:
     for o in response.get("options", ()):
         if o["id"] == option_id:
             return max(o["points"], 0)
@@ -129,7 +130,7 @@ def _applies(question: Json, profile: Json) -> bool:
     )
 
 
-def _condition_holds(condition: Json, answer: Optional[Json]) -> bool:
+def _condition_holds(condition: Json, answer: Json | None) -> bool:
     if answer is None:
         return False
     kind, answered = condition["kind"], answer["kind"]
@@ -154,16 +155,16 @@ class Scorer:
     many assessments."""
 
     def __init__(self, referential: Json) -> None:
-        self.themes: List[Tuple[str, float]] = [
+        self.themes: list[tuple[str, float]] = [
             (t["id"], float(t.get("weight", 1.0))) for t in referential["themes"]
         ]
-        self.questions: List[Json] = list(referential["questions"])
-        self.by_id: Dict[str, Json] = {}
+        self.questions: list[Json] = list(referential["questions"])
+        self.by_id: dict[str, Json] = {}
         for q in self.questions:
             self.by_id.setdefault(q["id"], q)
-        self.max: Dict[str, int] = {q["id"]: max_points(q["response"]) for q in self.questions}
+        self.max: dict[str, int] = {q["id"]: max_points(q["response"]) for q in self.questions}
 
-    def _shown(self, qid: str, level: int, profile: Json, answers: Json, memo: Dict[str, bool]) -> bool:
+    def _shown(self, qid: str, level: int, profile: Json, answers: Json, memo: dict[str, bool]) -> bool:
         if qid in memo:
             return memo[qid]
         memo[qid] = False  # a question on a cycle of conditions is hidden
@@ -180,12 +181,12 @@ class Scorer:
         memo[qid] = shown
         return shown
 
-    def score(self, assessment: Json) -> Tuple[Optional[float], Dict[str, Optional[float]]]:
+    def score(self, assessment: Json) -> tuple[float | None, dict[str, float | None]]:
         """``(index, {theme id: score})``, rounded to 2 decimals."""
         level = assessment["level"]
         profile = assessment["profile"]
         answers = assessment.get("answers", {})
-        memo: Dict[str, bool] = {}
+        memo: dict[str, bool] = {}
         credit = {tid: 0.0 for tid, _ in self.themes}
         weight = {tid: 0.0 for tid, _ in self.themes}
 
@@ -205,7 +206,7 @@ class Scorer:
             credit[q["theme"]] += w * points / max_pts
             weight[q["theme"]] += w
 
-        theme_scores: Dict[str, Optional[float]] = {}
+        theme_scores: dict[str, float | None] = {}
         weighted_sum = 0.0
         weight_sum = 0.0
         for tid, tw in self.themes:
@@ -220,6 +221,6 @@ class Scorer:
         return index, theme_scores
 
 
-def score(referential: Json, assessment: Json) -> Tuple[Optional[float], Dict[str, Optional[float]]]:
+def score(referential: Json, assessment: Json) -> tuple[float | None, dict[str, float | None]]:
     """``(index, {theme id: score})`` of an assessment, rounded to 2 decimals."""
     return Scorer(referential).score(assessment)

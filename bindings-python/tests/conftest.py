@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -17,11 +17,11 @@ def load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def vector_paths() -> List[Path]:
+def vector_paths() -> list[Path]:
     return sorted(VECTORS.glob("*.json"))
 
 
-def example_assessments() -> List[Path]:
+def example_assessments() -> list[Path]:
     return sorted(EXAMPLES.glob("*.json"))
 
 
@@ -33,5 +33,5 @@ def ref() -> Any:
 
 
 @pytest.fixture
-def commune() -> Dict[str, Any]:
+def commune() -> dict[str, Any]:
     return load(EXAMPLES / "commune-rurale-niveau1.json")  # type: ignore[no-any-return]

@@ -3,10 +3,9 @@ CLI gives for the same inputs (the CLI is the Rust library's own front end)."""
 
 from __future__ import annotations
 
-import copy
 import json
 import subprocess
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -104,7 +103,9 @@ def test_history_compare_rollup(ref: Any) -> None:
     h = ref.history([earlier, COMMUNE])
     assert [e.date for e in h.entries] == ["2025-03-12", "2026-03-12"]
     c = ref.compare(COMMUNE, PEERS, 3)
-    assert c.to_dict() == cli_json("compare", str(COMMUNE), "--peers", str(PEERS), "--min-group-size", "3", "--format", "json")
+    assert c.to_dict() == cli_json(
+        "compare", str(COMMUNE), "--peers", str(PEERS), "--min-group-size", "3", "--format", "json"
+    )
     r = sobriete.rollup(PEERS)
     assert r.to_dict() == cli_json("rollup", str(PEERS))
     peers = sobriete.load_peers(PEERS)
@@ -147,7 +148,7 @@ def test_templates_and_referentials(ref: Any, tmp_path: Any) -> None:
 
 def test_dataframes(ref: Any) -> None:
     pd = pytest.importorskip("pandas")
-    items: List[Any] = [COMMUNE, AGGLO, DEPT]
+    items: list[Any] = [COMMUNE, AGGLO, DEPT]
     frame = ref.scores_frame(items)
     assert list(frame["index"]) == [ref.score(p).index for p in items]
     assert {"name", "grade", "completeness", "theme:governance", "error"} <= set(frame.columns)
@@ -200,7 +201,11 @@ def test_migration_there_and_back(ref: Any) -> None:
 
 @pytest.mark.parametrize(
     "fmt, file, questions, themes",
-    [("rgesn", "rgesn-2024.json", 78, 9), ("minumeco", "minumeco-guide-v1.json", 59, 9), ("wsg", "wsg-ninth-draft.json", 94, 4)],
+    [
+        ("rgesn", "rgesn-2024.json", 78, 9),
+        ("minumeco", "minumeco-guide-v1.json", 59, 9),
+        ("wsg", "wsg-ninth-draft.json", 94, 4),
+    ],
 )
 def test_importers(fmt: Any, file: str, questions: int, themes: int) -> None:
     path = ROOT / "tests" / "import-fixtures" / "published" / file
@@ -219,7 +224,8 @@ def test_ecoclic_imports_from_a_dump_a_folder_or_a_mapping() -> None:
     cli_ref = json.loads(cli("import", "ecoclic", str(dump), "-q"))
     folder = fixtures / "mini-csv"
     tables = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.csv")}
-    for source in (dump, str(dump), dump.read_text(encoding="utf-8"), {"sql": str(dump)}, folder, tables, {"csv": tables}):
+    sql = dump.read_text(encoding="utf-8")
+    for source in (dump, str(dump), sql, {"sql": str(dump)}, folder, tables, {"csv": tables}):
         imported = sobriete.import_ecoclic(source)
         assert isinstance(imported, sobriete.Imported)
         assert imported.referential.to_dict() == cli_ref

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List, Union
+from typing import Any
 
 import pytest
 
 import sobriete
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "bad-inputs"
-MANIFEST: Dict[str, Any] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
-CASES: List[Dict[str, Any]] = MANIFEST["cases"]
+MANIFEST: dict[str, Any] = json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))
+CASES: list[dict[str, Any]] = MANIFEST["cases"]
 
 
-def fill(spec: Dict[str, Any]) -> str:
+def fill(spec: dict[str, Any]) -> str:
     kind = spec["kind"]
     if kind == "deep_array":
         return "[" * spec["depth"] + "]" * spec["depth"]
@@ -33,7 +33,7 @@ def fill(spec: Dict[str, Any]) -> str:
     raise AssertionError(f"unknown generator {kind}")
 
 
-def data(case: Dict[str, Any]) -> bytes:
+def data(case: dict[str, Any]) -> bytes:
     if "file" in case:
         return (CORPUS / case["file"]).read_bytes()
     g = case["generate"]
@@ -43,7 +43,7 @@ def data(case: Dict[str, Any]) -> bytes:
     return filled.encode("utf-8")
 
 
-def as_input(raw: bytes) -> Union[str, bytes]:
+def as_input(raw: bytes) -> str | bytes:
     """JSON text as ``str`` when it is UTF-8, else the bytes themselves."""
     try:
         return raw.decode("utf-8")
@@ -55,7 +55,7 @@ def base(name: str) -> str:
     return (CORPUS / MANIFEST["base"][name]).read_text(encoding="utf-8")
 
 
-def run(case: Dict[str, Any]) -> List[str]:
+def run(case: dict[str, Any]) -> list[str]:
     """The codes of the typed error the case raises (or of its invalid report)."""
     role, op = case["role"], case["operation"]
     doc = as_input(data(case))
@@ -109,7 +109,7 @@ def test_the_corpus_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_hostile_input_gives_its_typed_error(case: Dict[str, Any]) -> None:
+def test_hostile_input_gives_its_typed_error(case: dict[str, Any]) -> None:
     if "pending" in case:
         pytest.skip(f"known library bug: {case['pending']}")
     codes = run(case)

@@ -8,7 +8,7 @@ import copy
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -17,12 +17,12 @@ import sobriete
 from conftest import EXAMPLES
 
 
-def variants(commune: Dict[str, Any], n: int) -> List[Any]:
+def variants(commune: dict[str, Any], n: int) -> list[Any]:
     """`n` assessments: valid ones of several levels of completion, and
     broken ones (invalid date, unknown question, not JSON) at scattered
     positions, as JSON text."""
     ids = list(commune["answers"])
-    out: List[Any] = []
+    out: list[Any] = []
     for i in range(n):
         a = copy.deepcopy(commune)
         # Drop a different number of answers: different indexes.
@@ -37,9 +37,9 @@ def variants(commune: Dict[str, Any], n: int) -> List[Any]:
     return out
 
 
-def one_by_one(ref: Any, texts: List[str]) -> List[Any]:
+def one_by_one(ref: Any, texts: list[str]) -> list[Any]:
     """The index of each item scored alone (None when refused)."""
-    out: List[Any] = []
+    out: list[Any] = []
     for t in texts:
         try:
             out.append(ref.score(t).index)
@@ -50,7 +50,7 @@ def one_by_one(ref: Any, texts: List[str]) -> List[Any]:
 
 @pytest.mark.parametrize("threads", ["1", "2", "3"])
 def test_pipeline_keeps_order_and_errors(
-    ref: Any, commune: Dict[str, Any], threads: str, monkeypatch: pytest.MonkeyPatch
+    ref: Any, commune: dict[str, Any], threads: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # 1,500 items: several chunks of 256, so converting, scoring and
     # building the columns overlap on the threads.
@@ -67,13 +67,13 @@ def test_pipeline_keeps_order_and_errors(
     assert as_dicts == table
     summaries = ref.score_summaries(texts, errors="return")
     assert [s.index if isinstance(s, sobriete.ScoreSummary) else None for s in summaries] == expected
-    assert all(isinstance(s, sobriete.ValidationError) for s, x in zip(summaries, expected) if x is None)
+    assert all(isinstance(s, sobriete.ValidationError) for s, x in zip(summaries, expected, strict=True) if x is None)
 
 
-def test_every_kind_of_item(ref: Any, commune: Dict[str, Any]) -> None:
+def test_every_kind_of_item(ref: Any, commune: dict[str, Any]) -> None:
     path = EXAMPLES / "commune-rurale-niveau1.json"
     text = path.read_text(encoding="utf-8")
-    items: List[Any] = [
+    items: list[Any] = [
         text,
         "  \n" + text,  # JSON text after blank space
         text.encode("utf-8"),
@@ -95,12 +95,12 @@ def test_every_kind_of_item(ref: Any, commune: Dict[str, Any]) -> None:
     assert errors[10] is not None
 
 
-def test_a_generator_is_read_once(ref: Any, commune: Dict[str, Any]) -> None:
+def test_a_generator_is_read_once(ref: Any, commune: dict[str, Any]) -> None:
     texts = variants(commune, 600)
     assert ref.score_table(t for t in texts) == ref.score_table(texts)
 
 
-def test_json_lines_file(ref: Any, commune: Dict[str, Any], tmp_path: Path) -> None:
+def test_json_lines_file(ref: Any, commune: dict[str, Any], tmp_path: Path) -> None:
     texts = variants(commune, 700)
     path = tmp_path / "assessments.jsonl"
     with open(path, "wb") as f:

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import List
 
 from conftest import EXAMPLES, ROOT, example_assessments, load
 
@@ -24,7 +23,7 @@ def run_example(*args: str) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def summary_counts(stdout: str) -> List[int]:
+def summary_counts(stdout: str) -> list[int]:
     """The counts column of the printed summary per kind."""
     table = stdout.split("index per kind of collectivité:\n", 1)[1].split("\n\n", 1)[0]
     rows = table.splitlines()[2:]  # a header line, then the `kind` index name

@@ -6,16 +6,16 @@ from __future__ import annotations
 import copy
 import json
 import math
-from typing import Any, Dict
+from typing import Any
 
 import pytest
 
 import sobriete
 
-from conftest import EXAMPLES, load
+from conftest import EXAMPLES
 
 
-def broken_assessment(commune: Dict[str, Any]) -> Dict[str, Any]:
+def broken_assessment(commune: dict[str, Any]) -> dict[str, Any]:
     a = copy.deepcopy(commune)
     a["date"] = "2026-13-45"
     a["level"] = 3
@@ -25,7 +25,7 @@ def broken_assessment(commune: Dict[str, Any]) -> Dict[str, Any]:
     return a
 
 
-def test_broken_assessment_lists_every_problem(ref: Any, commune: Dict[str, Any]) -> None:
+def test_broken_assessment_lists_every_problem(ref: Any, commune: dict[str, Any]) -> None:
     with pytest.raises(sobriete.ValidationError) as info:
         ref.score(broken_assessment(commune))
     e = info.value
@@ -44,7 +44,7 @@ def test_broken_assessment_lists_every_problem(ref: Any, commune: Dict[str, Any]
     assert "(and 4 more)" in str(e)
 
 
-def test_structural_errors_all_at_once(ref: Any, commune: Dict[str, Any]) -> None:
+def test_structural_errors_all_at_once(ref: Any, commune: dict[str, Any]) -> None:
     a = copy.deepcopy(commune)
     a["level"] = "two"
     a["profile"]["population"] = -5
@@ -70,7 +70,7 @@ def test_invalid_referential(ref: Any) -> None:
     assert {"unknown_theme", "invalid_version"} <= codes
 
 
-def test_argument_errors(ref: Any, commune: Dict[str, Any]) -> None:
+def test_argument_errors(ref: Any, commune: dict[str, Any]) -> None:
     with pytest.raises(sobriete.ArgumentError) as info:
         ref.template(level=3)
     assert info.value.name == "level" and info.value.code == "invalid_argument"
@@ -84,7 +84,7 @@ def test_argument_errors(ref: Any, commune: Dict[str, Any]) -> None:
     assert info.value.name == "as_of"
 
 
-def test_validate_never_raises_for_documents(ref: Any, commune: Dict[str, Any]) -> None:
+def test_validate_never_raises_for_documents(ref: Any, commune: dict[str, Any]) -> None:
     report = ref.validate(broken_assessment(commune))
     assert not report.valid and report.document == "assessment"
     assert len([i for i in report.issues if i.severity == "error"]) == 5
@@ -157,7 +157,7 @@ def test_deeply_nested_python_value(ref: Any) -> None:
     assert ref.score(EXAMPLES / "commune-rurale-niveau1.json").index == 28.82
 
 
-def test_batch_keeps_each_error_with_its_item(ref: Any, commune: Dict[str, Any]) -> None:
+def test_batch_keeps_each_error_with_its_item(ref: Any, commune: dict[str, Any]) -> None:
     items = [commune, broken_assessment(commune), "{", commune]
     results = ref.score_many(items, errors="return")
     assert isinstance(results[0], sobriete.ScoreReport)
@@ -186,11 +186,11 @@ def test_errors_pickle() -> None:
     assert back.to_dict() == e.to_dict()
 
 
-def test_json_text_and_dict_agree(ref: Any, commune: Dict[str, Any]) -> None:
+def test_json_text_and_dict_agree(ref: Any, commune: dict[str, Any]) -> None:
     assert ref.score(json.dumps(commune)) == ref.score(commune)
 
 
-def test_batch_reads_dicts_exactly_as_json(ref: Any, commune: Dict[str, Any]) -> None:
+def test_batch_reads_dicts_exactly_as_json(ref: Any, commune: dict[str, Any]) -> None:
     # Dicts in a batch are read straight into the core's type when they are
     # well formed, else as JSON text: both ways must give the same results,
     # errors included.

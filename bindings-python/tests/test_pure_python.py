@@ -15,7 +15,7 @@ import copy
 import json
 import sys
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 import pytest
 
@@ -31,7 +31,7 @@ import pure_python  # noqa: E402
 N_GENERATED = 2_000
 SEED = 20_260_312
 
-Scores = Tuple[Optional[float], Dict[str, Optional[float]]]
+Scores = tuple[float | None, dict[str, float | None]]
 
 
 def load(path: Path) -> Any:
@@ -43,15 +43,18 @@ def library_scores(report: Any) -> Scores:
 
 
 def mismatches(
-    referential: Dict[str, Any], assessments: List[Dict[str, Any]], expected: List[Scores]
-) -> List[str]:
+    referential: dict[str, Any], assessments: list[dict[str, Any]], expected: list[Scores]
+) -> list[str]:
     scorer = pure_python.Scorer(referential)
     out = []
-    for i, (a, want) in enumerate(zip(assessments, expected)):
+    for i, (a, want) in enumerate(zip(assessments, expected, strict=True)):
         got = scorer.score(a)
         if got != want:
             diff = {k: (got[1].get(k), v) for k, v in want[1].items() if got[1].get(k) != v}
-            out.append(f"#{i} ({a['profile']['kind']}, {a['profile']['population']}): index python {got[0]} library {want[0]}; themes (python, library) {diff}")
+            out.append(
+                f"#{i} ({a['profile']['kind']}, {a['profile']['population']}): "
+                f"index python {got[0]} library {want[0]}; themes (python, library) {diff}"
+            )
     return out
 
 
@@ -61,17 +64,17 @@ def ref() -> Any:
 
 
 @pytest.fixture(scope="module")
-def ref_dict(ref: Any) -> Dict[str, Any]:
+def ref_dict(ref: Any) -> dict[str, Any]:
     return ref.to_dict()  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
-def generated(ref_dict: Dict[str, Any]) -> List[Dict[str, Any]]:
+def generated(ref_dict: dict[str, Any]) -> list[dict[str, Any]]:
     return generate.generate(ref_dict, N_GENERATED, seed=SEED)
 
 
 @pytest.fixture(scope="module")
-def reports(ref: Any, generated: List[Dict[str, Any]]) -> List[Any]:
+def reports(ref: Any, generated: list[dict[str, Any]]) -> list[Any]:
     """The library's reports of the generated assessments, in one batch call
     (``score_many`` scores each with the same core as ``score``); an invalid
     assessment's exception takes its place."""
@@ -79,7 +82,7 @@ def reports(ref: Any, generated: List[Dict[str, Any]]) -> List[Any]:
 
 
 @pytest.fixture(scope="module")
-def library(reports: List[Any]) -> List[Scores]:
+def library(reports: list[Any]) -> list[Scores]:
     errors = [f"#{i}: {r}" for i, r in enumerate(reports) if isinstance(r, Exception)]
     assert not errors, "invalid generated assessments:\n" + "\n".join(errors[:5])
     return [library_scores(r) for r in reports]
@@ -110,12 +113,12 @@ def test_round2(x: float, want: float) -> None:
 
 
 @pytest.mark.parametrize("path", sorted((ROOT / "examples").glob("*.json")), ids=lambda p: p.name)
-def test_examples(ref: Any, ref_dict: Dict[str, Any], path: Path) -> None:
+def test_examples(ref: Any, ref_dict: dict[str, Any], path: Path) -> None:
     a = load(path)
     assert pure_python.score(ref_dict, a) == library_scores(ref.score(a))
 
 
-def score_vectors() -> List[Path]:
+def score_vectors() -> list[Path]:
     return [
         p
         for p in sorted((ROOT / "tests" / "vectors").glob("*.json"))
@@ -124,7 +127,7 @@ def score_vectors() -> List[Path]:
 
 
 @pytest.mark.parametrize("path", score_vectors(), ids=lambda p: p.name)
-def test_golden_vectors(ref_dict: Dict[str, Any], path: Path) -> None:
+def test_golden_vectors(ref_dict: dict[str, Any], path: Path) -> None:
     """The vectors' own referentials exercise what the default one does not
     (yes/no points, caps, bands, unicode ids, defaults left out)."""
     case = load(path)
@@ -140,14 +143,14 @@ def test_golden_vectors(ref_dict: Dict[str, Any], path: Path) -> None:
 
 
 def test_generated_assessments(
-    ref_dict: Dict[str, Any], generated: List[Dict[str, Any]], library: List[Scores]
+    ref_dict: dict[str, Any], generated: list[dict[str, Any]], library: list[Scores]
 ) -> None:
     bad = mismatches(ref_dict, generated, library)
     assert not bad, f"{len(bad)} of {len(generated)} differ:\n" + "\n".join(bad[:10])
 
 
 def test_score_table_agrees(
-    ref: Any, ref_dict: Dict[str, Any], generated: List[Dict[str, Any]], library: List[Scores]
+    ref: Any, ref_dict: dict[str, Any], generated: list[dict[str, Any]], library: list[Scores]
 ) -> None:
     sample = generated[:200]
     table = ref.score_table(sample)
@@ -161,13 +164,13 @@ def test_score_table_agrees(
 # -- the generated assessments are valid and varied ------------------------------
 
 
-def test_generated_are_deterministic(ref_dict: Dict[str, Any], generated: List[Dict[str, Any]]) -> None:
+def test_generated_are_deterministic(ref_dict: dict[str, Any], generated: list[dict[str, Any]]) -> None:
     assert generate.generate(ref_dict, 50, seed=SEED) == generated[:50]
     assert generate.generate(ref_dict, 50, seed=SEED + 1) != generated[:50]
 
 
 def test_generated_are_valid_and_varied(
-    generated: List[Dict[str, Any]], reports: List[Any], library: List[Scores]
+    generated: list[dict[str, Any]], reports: list[Any], library: list[Scores]
 ) -> None:
     assert not [r for r in reports if isinstance(r, Exception)]
     warnings = {i.code for r in reports for i in (r.warnings or [])}
@@ -186,7 +189,9 @@ def test_generated_are_valid_and_varied(
 # -- the cross-check can fail -------------------------------------------------------
 
 
-def _without(assessments: List[Dict[str, Any]], kinds: Tuple[str, ...], absent_too: bool, ref_dict: Dict[str, Any]) -> List[Dict[str, Any]]:
+def _without(
+    assessments: list[dict[str, Any]], kinds: tuple[str, ...], absent_too: bool, ref_dict: dict[str, Any]
+) -> list[dict[str, Any]]:
     """The assessments with answers of these kinds turned into "not
     applicable" (not counted): a variant of the rules."""
     out = []
@@ -217,9 +222,9 @@ MUTANTS = [
 @pytest.mark.parametrize("mutant", MUTANTS)
 def test_a_wrong_implementation_is_caught(
     monkeypatch: pytest.MonkeyPatch,
-    ref_dict: Dict[str, Any],
-    generated: List[Dict[str, Any]],
-    library: List[Scores],
+    ref_dict: dict[str, Any],
+    generated: list[dict[str, Any]],
+    library: list[Scores],
     mutant: str,
 ) -> None:
     referential = copy.deepcopy(ref_dict)

@@ -4,7 +4,7 @@ too (documents read, validated and written back by the Rust library)."""
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -26,13 +26,13 @@ def assert_no_loss(original: Any, written: Any, path: str = "") -> None:
             assert_no_loss(v, written[k], f"{path}/{k}")
     elif isinstance(original, list):
         assert isinstance(written, list) and len(written) == len(original), path
-        for i, (a, b) in enumerate(zip(original, written)):
+        for i, (a, b) in enumerate(zip(original, written, strict=True)):
             assert_no_loss(a, b, f"{path}/{i}")
     else:
         assert original == written, f"{path}: {original!r} became {written!r}"
 
 
-def vector_assessments() -> List[Dict[str, Any]]:
+def vector_assessments() -> list[dict[str, Any]]:
     """(referential, assessment) pairs of the valid score vectors."""
     out = []
     for p in vector_paths():
@@ -53,7 +53,7 @@ def test_assessment_through_the_core(ref: Any, path: Any) -> None:
 
 
 @pytest.mark.parametrize("case", vector_assessments(), ids=lambda c: c["name"])
-def test_vector_documents_through_the_core(case: Dict[str, Any]) -> None:
+def test_vector_documents_through_the_core(case: dict[str, Any]) -> None:
     r = sobriete.Referential.load(case["referential"]) if "referential" in case else sobriete.default_referential()
     if "referential" in case:
         written = r.to_dict()

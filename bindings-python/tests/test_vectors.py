@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any
 
 import pytest
 
@@ -18,7 +18,7 @@ import sobriete
 from conftest import load, vector_paths
 
 
-def error_value(e: sobriete.Error) -> Dict[str, Any]:
+def error_value(e: sobriete.Error) -> dict[str, Any]:
     if isinstance(e, sobriete.ValidationError):
         document = e.document
         issues = [{"code": i.code, "path": i.path, "severity": i.severity} for i in e.issues]
@@ -27,7 +27,7 @@ def error_value(e: sobriete.Error) -> Dict[str, Any]:
     return {"error": {"code": e.code, "document": document, "issues": issues}}
 
 
-def headline(report: Dict[str, Any]) -> Dict[str, Any]:
+def headline(report: dict[str, Any]) -> dict[str, Any]:
     """The headline figures of a score report, in the shape of a summary
     (`ScoreSummary`, schema/score-summary.schema.json)."""
     return {
@@ -46,7 +46,7 @@ def headline(report: Dict[str, Any]) -> Dict[str, Any]:
     }
 
 
-def summary_item(item: Any) -> Dict[str, Any]:
+def summary_item(item: Any) -> dict[str, Any]:
     """One item of a batch in the vectors' shape: `{"summary": …}` or the
     error; a full report becomes its headline figures."""
     if isinstance(item, sobriete.Error):
@@ -57,7 +57,7 @@ def summary_item(item: Any) -> Dict[str, Any]:
     return {"summary": item.to_dict()}
 
 
-def compute(case: Dict[str, Any]) -> Dict[str, Any]:
+def compute(case: dict[str, Any]) -> dict[str, Any]:
     try:
         ref = (
             sobriete.Referential.load(case["referential"])
@@ -136,7 +136,7 @@ def test_vectors_as_json_text_give_the_same_results() -> None:
         assert compute(text_case) == case["expected"], path.name
 
 
-def summary_vectors() -> List[Path]:
+def summary_vectors() -> list[Path]:
     return [p for p in vector_paths() if load(p).get("operation") == "summaries"]
 
 

@@ -13,12 +13,16 @@ from __future__ import annotations
 import json
 import keyword
 import sys
+import textwrap
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schema"
 OUT = ROOT / "bindings-python" / "python" / "sobriete" / "_documents.py"
+# The generated code passes the repository's lint (ruff, line-length in
+# bindings-python/pyproject.toml): longer lines are wrapped.
+LINE_LENGTH = 120
 
 # Root class name of each schema file.
 ROOTS = {
@@ -49,14 +53,14 @@ ROOTS = {
 
 class Gen:
     def __init__(self) -> None:
-        self.classes: Dict[str, Tuple[Dict[str, Any], Dict[str, Any]]] = {}
-        self.aliases: Dict[str, str] = {}
-        self.order: List[str] = []
-        self.schemas: Dict[str, Dict[str, Any]] = {}
-        self.resolved: Dict[Any, str] = {}
+        self.classes: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
+        self.aliases: dict[str, str] = {}
+        self.order: list[str] = []
+        self.schemas: dict[str, dict[str, Any]] = {}
+        self.resolved: dict[Any, str] = {}
         self.prefix = ""
 
-    def add(self, name: str, schema: Dict[str, Any], defs: Dict[str, Any]) -> str:
+    def add(self, name: str, schema: dict[str, Any], defs: dict[str, Any]) -> str:
         """Registers a type; returns its Python name (a name already taken
         by a different type gets the root document's name as a prefix)."""
         key = (id(defs), name)
@@ -71,11 +75,9 @@ class Gen:
         self.schemas[name] = schema
         if _is_enum(schema):
             values = _enum_values(schema)
-            # A Union of one-value Literals (not Literal[a, b]): stubtest
+            # A union of one-value Literals (not Literal[a, b]): stubtest
             # checks aliases against the runtime object, which must be a Union.
-            self.aliases[name] = "str" if values is None else "Union[%s]" % ", ".join(
-                "Literal[%s]" % json.dumps(v) for v in values
-            )
+            self.aliases[name] = "str" if values is None else " | ".join(f"Literal[{json.dumps(v)}]" for v in values)
             return name
         if _object_like(schema) is None:
             self.aliases[name] = "Any"
@@ -84,27 +86,27 @@ class Gen:
         self.order.append(name)
         return name
 
-    def type_of(self, s: Dict[str, Any], defs: Dict[str, Any]) -> Tuple[str, str]:
+    def type_of(self, s: dict[str, Any], defs: dict[str, Any]) -> tuple[str, str]:
         """(annotation, converter spec expression)."""
         if "$ref" in s:
             ref = s["$ref"].split("/")[-1]
             name = self.add(ref, defs[ref], defs)
             if name in self.aliases:
                 return name, "None"
-            return name, "('c', %s)" % name
+            return name, f"('c', {name})"
         if "anyOf" in s:
             options = [o for o in s["anyOf"] if o.get("type") != "null"]
             nullable = len(options) < len(s["anyOf"])
             if len(options) == 1:
                 ann, spec = self.type_of(options[0], defs)
-                return (f"Optional[{ann}]", spec) if nullable else (ann, spec)
+                return (f"{ann} | None", spec) if nullable else (ann, spec)
             return "Any", "None"
         t = s.get("type")
         if isinstance(t, list):
             rest = [x for x in t if x != "null"]
             if len(rest) == 1:
                 ann, spec = self.type_of({**s, "type": rest[0]}, defs)
-                return f"Optional[{ann}]", spec
+                return f"{ann} | None", spec
             return "Any", "None"
         if "const" in s:
             return "str", "None"
@@ -118,10 +120,10 @@ class Gen:
             return "bool", "None"
         if t == "array":
             ann, spec = self.type_of(s.get("items", {}), defs)
-            return f"List[{ann}]", "None" if spec == "None" else f"('l', {spec})"
+            return f"list[{ann}]", "None" if spec == "None" else f"('l', {spec})"
         if t == "object" and isinstance(s.get("additionalProperties"), dict) and "properties" not in s:
             ann, spec = self.type_of(s["additionalProperties"], defs)
-            return f"Dict[str, {ann}]", "None" if spec == "None" else f"('d', {spec})"
+            return f"dict[str, {ann}]", "None" if spec == "None" else f"('d', {spec})"
         return "Any", "None"
 
     def render(self) -> str:
@@ -132,32 +134,32 @@ class Gen:
             i += 1
             schema, defs = self.classes[name]
             classes.append(self.render_class(name, schema, defs))
-        out = [HEADER, "\n"]
+        out = [HEADER, "\n\n"]
         for name, alias in sorted(self.aliases.items()):
-            out.append(f"{name} = {alias}\n")
+            out.append(_alias(name, alias))
         out.extend(classes)
         exported = sorted(self.classes) + sorted(self.aliases)
         out.append("\n__all__ = [\n" + "".join(f"    {json.dumps(n)},\n" for n in exported) + "]\n")
         return "".join(out)
 
-    def render_class(self, name: str, schema: Dict[str, Any], defs: Dict[str, Any]) -> str:
+    def render_class(self, name: str, schema: dict[str, Any], defs: dict[str, Any]) -> str:
         props, required = _object_like(schema) or ({}, set())
-        doc = _doc(schema.get("description") or name)
-        lines = [f"\n\nclass {name}(Document):\n", f'    """{doc}"""\n\n', "    __slots__ = ()\n"]
+        doc = _doc(schema.get("description") or name, "    ")
+        lines = [f"\n\nclass {name}(Document):\n", doc, "\n    __slots__ = ()\n"]
         lines.append(EXTRAS.get(name, ""))
         for field, fs in props.items():
             ann, spec = self.type_of(fs, defs)
             default = fs.get("default")
-            if field not in required and not ann.startswith("Optional[") and default is None and ann != "Any":
-                ann = f"Optional[{ann}]"
-            if ann == "Optional[Any]":
+            if field not in required and not ann.endswith(" | None") and default is None and ann != "Any":
+                ann = f"{ann} | None"
+            if ann == "Any | None":
                 ann = "Any"
             ignore = "" if ann == "Any" else "  # type: ignore[no-any-return]"
             attr = field + "_" if keyword.iskeyword(field) or field in RESERVED else field
-            fdoc = _doc(fs.get("description") or field.replace("_", " "))
+            fdoc = _doc(fs.get("description") or field.replace("_", " "), "        ")
             lines.append("\n    @property\n")
             lines.append(f"    def {attr}(self) -> {ann}:\n")
-            lines.append(f'        """{fdoc}"""\n')
+            lines.append(fdoc)
             lines.append(f"        return _get(self._data, {json.dumps(field)}, {default!r}, {spec}){ignore}\n")
         return "".join(lines)
 
@@ -205,30 +207,30 @@ for _kind, _class in [
 '''
 
 
-def _is_enum(s: Dict[str, Any]) -> bool:
+def _is_enum(s: dict[str, Any]) -> bool:
     if "enum" in s:
         return True
     variants = s.get("oneOf") or s.get("anyOf")
     return bool(variants) and all("const" in v or "enum" in v for v in variants)
 
 
-def _enum_values(s: Dict[str, Any]) -> Optional[List[str]]:
+def _enum_values(s: dict[str, Any]) -> list[str] | None:
     if "enum" in s:
         return list(s["enum"])
-    values: List[str] = []
+    values: list[str] = []
     for v in s.get("oneOf") or s.get("anyOf") or []:
         values.extend([v["const"]] if "const" in v else v["enum"])
     return values
 
 
-def _object_like(s: Dict[str, Any]) -> Optional[Tuple[Dict[str, Any], set]]:
+def _object_like(s: dict[str, Any]) -> tuple[dict[str, Any], set] | None:
     if "properties" in s:
         return s["properties"], set(s.get("required", []))
     variants = s.get("oneOf") or s.get("anyOf")
     if variants and all("properties" in v for v in variants):
         # A tagged union: the union of the variants' fields; a field is
         # required only when every variant requires it.
-        props: Dict[str, Any] = {}
+        props: dict[str, Any] = {}
         required = set(variants[0].get("required", []))
         for v in variants:
             for k, fs in v["properties"].items():
@@ -241,9 +243,30 @@ def _object_like(s: Dict[str, Any]) -> Optional[Tuple[Dict[str, Any], set]]:
     return None
 
 
-def _doc(text: str) -> str:
+def _doc(text: str, indent: str) -> str:
+    """The first paragraph of `text` as a docstring at `indent`, wrapped
+    within the line length."""
     first = text.strip().split("\n\n")[0].replace("\n", " ")
-    return first.replace("\\", "\\\\").replace('"""', "'''")
+    first = first.replace("\\", "\\\\").replace('"""', "'''")
+    lines = textwrap.wrap(
+        first,
+        # Room for the closing quotes on the last line.
+        width=LINE_LENGTH - 3,
+        initial_indent=indent + '"""',
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines) + '"""\n'
+
+
+def _alias(name: str, alias: str) -> str:
+    """`name = alias`, a long union one member a line."""
+    line = f"{name} = {alias}\n"
+    if len(line) <= LINE_LENGTH + 1:
+        return line
+    members = alias.split(" | ")
+    return f"{name} = (\n    " + "\n    | ".join(members) + "\n)\n"
 
 
 HEADER = '''"""Typed views of the library's documents (generated, do not edit).
@@ -259,7 +282,8 @@ from __future__ import annotations
 import copy
 import html
 import json
-from typing import Any, Dict, List, Literal, Mapping, Optional, Union
+from collections.abc import Mapping
+from typing import Any, Literal
 
 
 def _convert(value: Any, spec: Any) -> Any:
@@ -296,13 +320,13 @@ class Document:
     def __init__(self, data: Mapping[str, Any]) -> None:
         if not isinstance(data, Mapping):
             raise TypeError(f"{type(self).__name__} wraps a dict, got {type(data).__name__}")
-        self._data: Dict[str, Any] = dict(data)
+        self._data: dict[str, Any] = dict(data)
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The document as a dict (a deep copy)."""
         return copy.deepcopy(self._data)
 
-    def to_json(self, indent: Optional[int] = 2) -> str:
+    def to_json(self, indent: int | None = 2) -> str:
         """The document as JSON text."""
         return json.dumps(self._data, ensure_ascii=False, indent=indent)
 
@@ -313,7 +337,9 @@ class Document:
         return hash(self.to_json(indent=None))
 
     def __repr__(self) -> str:
-        keys = ", ".join(f"{k}={self._data[k]!r}" for k in list(self._data)[:3] if not isinstance(self._data[k], (dict, list)))
+        keys = ", ".join(
+            f"{k}={self._data[k]!r}" for k in list(self._data)[:3] if not isinstance(self._data[k], (dict, list))
+        )
         return f"{type(self).__name__}({keys})"
 '''
 

@@ -56,8 +56,9 @@ import os
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, cast
+from typing import Any, cast
 
 import dask.bag as db
 import pandas as pd
@@ -69,7 +70,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GENERATOR = ROOT / "bindings-python" / "benchmarks" / "generate.py"
 
 
-def score_partition(lines: Iterable[str], pin: bool = False) -> List[pd.DataFrame]:
+def score_partition(lines: Iterable[str], pin: bool = False) -> list[pd.DataFrame]:
     """Runs on a worker: scores one partition (JSON lines) in one call.
 
     Returns a one-item partition: the DataFrame of results. The default
@@ -122,13 +123,13 @@ def warm_up() -> str:
     return sobriete.__name__
 
 
-def same_values(a: List[Any], b: List[Any]) -> bool:
+def same_values(a: list[Any], b: list[Any]) -> bool:
     """Equal lists, where NaN equals NaN and None (a missing value) equals NaN."""
 
     def norm(x: Any) -> Any:
         return None if x is None or (isinstance(x, float) and math.isnan(x)) else x
 
-    return len(a) == len(b) and all(norm(x) == norm(y) for x, y in zip(a, b))
+    return len(a) == len(b) and all(norm(x) == norm(y) for x, y in zip(a, b, strict=True))
 
 
 def generate_input(path: Path, n: int, seed: int) -> None:
@@ -138,7 +139,7 @@ def generate_input(path: Path, n: int, seed: int) -> None:
         raise SystemExit(f"cannot load {GENERATOR}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    generate = cast(Callable[..., List[Dict[str, Any]]], module.generate)
+    generate = cast(Callable[..., list[dict[str, Any]]], module.generate)
     referential = sobriete.Referential.default().to_dict()
     with path.open("w", encoding="utf-8") as out:
         for assessment in generate(referential, n, seed):
@@ -149,7 +150,7 @@ def rate(n: int, seconds: float) -> str:
     return f"{seconds:.2f} s, {seconds / n * 1e6:.1f} µs/assessment, {n / seconds:,.0f} assessments/s"
 
 
-def run(path: Path, workers: int, partitions: int, pin: bool = False) -> Tuple[bool, pd.DataFrame]:
+def run(path: Path, workers: int, partitions: int, pin: bool = False) -> tuple[bool, pd.DataFrame]:
     """Scores the JSONL file on a local cluster; returns whether the result
     equals the single-process one, and the summary per kind."""
     texts = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -193,10 +194,13 @@ def run(path: Path, workers: int, partitions: int, pin: bool = False) -> Tuple[b
             print(f"summary per kind (reduced on the cluster): {summarising:.2f} s")
 
             t3 = time.perf_counter()
-            gathered: List[pd.DataFrame] = frames.compute()  # type: ignore[no-untyped-call]  # one per partition, in order
+            gathered: list[pd.DataFrame] = frames.compute()  # type: ignore[no-untyped-call]  # one per partition, in order
             result = pd.concat(gathered, ignore_index=True)
             gathering = time.perf_counter() - t3
-            print(f"results gathered to the client: {len(result):,} rows × {len(result.columns)} columns, {gathering:.2f} s")
+            print(
+                f"results gathered to the client: {len(result):,} rows × {len(result.columns)} columns, "
+                f"{gathering:.2f} s"
+            )
             total = scoring + summarising + gathering
             print(f"total on the cluster (score + summary + gather): {rate(n, total)}")
     finally:
@@ -219,7 +223,10 @@ def run(path: Path, workers: int, partitions: int, pin: bool = False) -> Tuple[b
     mismatched = [c for c in local if c not in result.columns or not same_values(result[c].tolist(), local[c])]
     ok = len(result) == n and not mismatched
     if ok:
-        print(f"check: OK, the distributed result equals the single-process one ({n:,} rows, {len(local)} columns, same index for every row)")
+        print(
+            f"check: OK, the distributed result equals the single-process one ({n:,} rows, "
+            f"{len(local)} columns, same index for every row)"
+        )
     else:
         print(f"check: FAILED, {len(result):,} rows for {n:,}; columns that differ: {mismatched}")
 
@@ -231,7 +238,7 @@ def run(path: Path, workers: int, partitions: int, pin: bool = False) -> Tuple[b
     return ok, summary
 
 
-def main(argv: Optional[List[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--n", type=int, default=20_000, help="assessments to generate (default 20000)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")

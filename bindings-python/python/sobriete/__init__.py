@@ -23,21 +23,9 @@ from __future__ import annotations
 
 import html
 import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import (
-    TYPE_CHECKING,
-    Any,
-    Callable,
-    Dict,
-    Iterable,
-    List,
-    Literal,
-    Mapping,
-    Optional,
-    Sequence,
-    Union,
-    overload,
-)
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from . import _native
 from ._documents import (
@@ -143,12 +131,12 @@ __all__ = [
 
 #: What a document argument accepts: a dict, JSON text, a path to a JSON file
 #: (``os.PathLike``, or a ``str`` ending in ``.json``) or a typed document.
-DocumentInput = Union[Mapping[str, Any], str, "os.PathLike[str]", Document]
+DocumentInput = Mapping[str, Any] | str | os.PathLike[str] | Document
 
 #: A language of the texts.
-Lang = Union[Literal["fr"], Literal["en"]]
+Lang = Literal["fr"] | Literal["en"]
 #: A report format.
-Format = Union[Literal["text"], Literal["json"], Literal["markdown"], Literal["html"]]
+Format = Literal["text"] | Literal["json"] | Literal["markdown"] | Literal["html"]
 
 
 def _source(document: Any) -> Any:
@@ -168,7 +156,7 @@ def _source(document: Any) -> Any:
     return document
 
 
-def _sources(documents: Iterable[Any]) -> List[Any]:
+def _sources(documents: Iterable[Any]) -> list[Any]:
     return [_source(d) for d in documents]
 
 
@@ -189,10 +177,10 @@ def _check_errors(errors: str) -> None:
         )
 
 
-def _batch(items: List[Any], wrap: Callable[[Any], Any], errors: str) -> List[Any]:
+def _batch(items: list[Any], wrap: Callable[[Any], Any], errors: str) -> list[Any]:
     """A native batch's items, each result wrapped in its document class;
     an exception in its place (``errors="return"``) or raised."""
-    out: List[Any] = []
+    out: list[Any] = []
     for item in items:
         if isinstance(item, Error):
             if errors == "raise":
@@ -223,16 +211,16 @@ class Report:
     def __repr__(self) -> str:
         return f"Report(format={self.format!r}, lang={self.lang!r}, {len(self.text)} chars)"
 
-    def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the report to a file (UTF-8)."""
         Path(path).write_text(self.text, encoding="utf-8")
 
-    def _repr_html_(self) -> Optional[str]:
+    def _repr_html_(self) -> str | None:
         if self.format == "html":
             return _iframe(self.text)
         return f"<pre>{html.escape(self.text)}</pre>"
 
-    def _repr_markdown_(self) -> Optional[str]:
+    def _repr_markdown_(self) -> str | None:
         return self.text if self.format == "markdown" else None
 
 
@@ -251,7 +239,7 @@ class Chart:
     def __repr__(self) -> str:
         return f"Chart({len(self.svg)} chars of SVG)"
 
-    def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Writes the SVG to a file."""
         Path(path).write_text(self.svg, encoding="utf-8")
 
@@ -272,37 +260,37 @@ class FullReport(Document):
         return ScoreReport(self._data["report"])
 
     @property
-    def gap(self) -> Optional[TargetGap]:
+    def gap(self) -> TargetGap | None:
         """The gap to the target."""
         v = self._data.get("gap")
         return None if v is None else TargetGap(v)
 
     @property
-    def proposal(self) -> Optional[Proposal]:
+    def proposal(self) -> Proposal | None:
         """The plan proposed to reach the target."""
         v = self._data.get("proposal")
         return None if v is None else Proposal(v)
 
     @property
-    def status(self) -> Optional[PlanStatus]:
+    def status(self) -> PlanStatus | None:
         """The plan's follow-up."""
         v = self._data.get("status")
         return None if v is None else PlanStatus(v)
 
     @property
-    def history(self) -> Optional[History]:
+    def history(self) -> History | None:
         """The history of the assessments."""
         v = self._data.get("history")
         return None if v is None else History(v)
 
     @property
-    def progress(self) -> Optional[List[Dict[str, Any]]]:
+    def progress(self) -> list[dict[str, Any]] | None:
         """Achieved vs planned index (with a plan and a history)."""
         v = self._data.get("progress")
         return None if v is None else list(v)
 
     @property
-    def comparison(self) -> Optional[PeerComparison]:
+    def comparison(self) -> PeerComparison | None:
         """The comparison with peers."""
         v = self._data.get("comparison")
         return None if v is None else PeerComparison(v)
@@ -318,21 +306,21 @@ class Referential:
 
     __slots__ = ("_native", "_document")
 
-    _default: Optional["Referential"] = None
+    _default: Referential | None = None
 
     def __init__(self, native: _native.Referential) -> None:
         self._native = native
-        self._document: Optional[ReferentialDocument] = None
+        self._document: ReferentialDocument | None = None
 
     @classmethod
-    def default(cls) -> "Referential":
+    def default(cls) -> Referential:
         """The default referential embedded in the library (REEN law)."""
         if cls._default is None:
             cls._default = cls(_native.Referential.default())
         return cls._default
 
     @classmethod
-    def load(cls, source: DocumentInput) -> "Referential":
+    def load(cls, source: DocumentInput) -> Referential:
         """A referential from a dict, JSON text or path; raises
         :class:`ValidationError` with every problem when it is invalid."""
         return cls(_native.Referential.load(_source(source)))
@@ -361,21 +349,21 @@ class Referential:
         return self.document.title
 
     @property
-    def themes(self) -> List[Theme]:
+    def themes(self) -> list[Theme]:
         """Themes, in display order."""
         return self.document.themes
 
     @property
-    def questions(self) -> List[Question]:
+    def questions(self) -> list[Question]:
         """Questions, in display order."""
         return self.document.questions
 
     @property
-    def actions(self) -> List[Action]:
+    def actions(self) -> list[Action]:
         """Recommended actions."""
         return self.document.actions
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The referential as a dict."""
         return self.document.to_dict()
 
@@ -417,16 +405,16 @@ class Referential:
     @overload
     def score_many(
         self, assessments: Iterable[DocumentInput], *, errors: Literal["raise"] = "raise"
-    ) -> List[ScoreReport]: ...
+    ) -> list[ScoreReport]: ...
 
     @overload
     def score_many(
         self, assessments: Iterable[DocumentInput], *, errors: Literal["return"]
-    ) -> List[Union[ScoreReport, Error]]: ...
+    ) -> list[ScoreReport | Error]: ...
 
     def score_many(
         self, assessments: Iterable[DocumentInput], *, errors: str = "raise"
-    ) -> Union[List[ScoreReport], List[Union[ScoreReport, Error]]]:
+    ) -> list[ScoreReport] | list[ScoreReport | Error]:
         """Scores many assessments in one call (the GIL is released while
         scoring). With ``errors="raise"`` the first invalid assessment
         raises; with ``errors="return"`` its exception takes its place in
@@ -437,16 +425,16 @@ class Referential:
     @overload
     def score_summaries(
         self, assessments: Iterable[DocumentInput], *, errors: Literal["raise"] = "raise"
-    ) -> List[ScoreSummary]: ...
+    ) -> list[ScoreSummary]: ...
 
     @overload
     def score_summaries(
         self, assessments: Iterable[DocumentInput], *, errors: Literal["return"]
-    ) -> List[Union[ScoreSummary, Error]]: ...
+    ) -> list[ScoreSummary | Error]: ...
 
     def score_summaries(
         self, assessments: Iterable[DocumentInput], *, errors: str = "raise"
-    ) -> Union[List[ScoreSummary], List[Union[ScoreSummary, Error]]]:
+    ) -> list[ScoreSummary] | list[ScoreSummary | Error]:
         """The headline figures of many assessments in one call (index,
         grade, completeness, theme scores, Éco-clic figure, conformity: the
         core's batch fast path, the same call as JavaScript's and Kotlin's
@@ -459,8 +447,8 @@ class Referential:
         return _batch(self._native.score_summaries(assessments, _source), ScoreSummary, errors)
 
     def score_table(
-        self, assessments: Union[Iterable[DocumentInput], "os.PathLike[str]"]
-    ) -> Dict[str, List[Any]]:
+        self, assessments: Iterable[DocumentInput] | os.PathLike[str]
+    ) -> dict[str, list[Any]]:
         """Scores many assessments in one call and returns columns: ``name``,
         ``kind``, ``population``, ``insee``, ``date``, ``level``, ``index``,
         ``grade``, ``complete``, ``completeness``, ``dont_know_share``,
@@ -485,15 +473,15 @@ class Referential:
         return dict(self._native.score_table(assessments, _source))
 
     def scores_frame(
-        self, assessments: Union[Iterable[DocumentInput], "os.PathLike[str]"]
-    ) -> "pandas.DataFrame":
+        self, assessments: Iterable[DocumentInput] | os.PathLike[str]
+    ) -> pandas.DataFrame:
         """A DataFrame with one row per assessment (the columns of
         :meth:`score_table`, which takes the same inputs; needs the
         ``pandas`` extra)."""
-        frame: "pandas.DataFrame" = _pandas().DataFrame(self.score_table(assessments))
+        frame: pandas.DataFrame = _pandas().DataFrame(self.score_table(assessments))
         return frame
 
-    def answers_frame(self, assessment: DocumentInput) -> "pandas.DataFrame":
+    def answers_frame(self, assessment: DocumentInput) -> pandas.DataFrame:
         """A DataFrame with one row per in-level question of an assessment:
         theme, level, answer kind, status, points, max points, weight,
         credit, contribution to the index and missed points."""
@@ -506,10 +494,10 @@ class Referential:
             row = q.to_dict()
             row["answer"] = None if answer is None else answer.kind
             rows.append(row)
-        frame: "pandas.DataFrame" = _pandas().DataFrame(rows)
+        frame: pandas.DataFrame = _pandas().DataFrame(rows)
         return frame
 
-    def plan_frame(self, plan: DocumentInput) -> "pandas.DataFrame":
+    def plan_frame(self, plan: DocumentInput) -> pandas.DataFrame:
         """A DataFrame with one row per planned action of a plan."""
         doc = self.load_plan(plan)
         rows = []
@@ -519,14 +507,14 @@ class Referential:
             row["budget_planned"] = budget.get("planned")
             row["budget_spent"] = budget.get("spent")
             rows.append(row)
-        frame: "pandas.DataFrame" = _pandas().DataFrame(rows)
+        frame: pandas.DataFrame = _pandas().DataFrame(rows)
         return frame
 
     def template(
         self,
         level: int = 1,
-        profile: Optional[Union[Mapping[str, Any], Profile, str]] = None,
-        date: Optional[str] = None,
+        profile: Mapping[str, Any] | Profile | str | None = None,
+        date: str | None = None,
     ) -> Assessment:
         """An assessment skeleton: every question of the levels ≤ ``level``
         (only those that apply to ``profile`` when given), unanswered."""
@@ -539,12 +527,12 @@ class Referential:
         format: Format = "html",
         lang: Lang = "fr",
         *,
-        target: Optional[Union[Mapping[str, Any], Target, str]] = None,
-        plan: Optional[DocumentInput] = None,
-        as_of: Optional[str] = None,
-        history: Optional[Sequence[DocumentInput]] = None,
-        peers: Optional[DocumentInput] = None,
-        min_group_size: Optional[int] = None,
+        target: Mapping[str, Any] | Target | str | None = None,
+        plan: DocumentInput | None = None,
+        as_of: str | None = None,
+        history: Sequence[DocumentInput] | None = None,
+        peers: DocumentInput | None = None,
+        min_group_size: int | None = None,
     ) -> Report:
         """The report of an assessment, with what the optional inputs add:
         the target's gap and proposed plan, the plan's follow-up as of
@@ -567,12 +555,12 @@ class Referential:
         self,
         assessment: DocumentInput,
         *,
-        target: Optional[Union[Mapping[str, Any], Target, str]] = None,
-        plan: Optional[DocumentInput] = None,
-        as_of: Optional[str] = None,
-        history: Optional[Sequence[DocumentInput]] = None,
-        peers: Optional[DocumentInput] = None,
-        min_group_size: Optional[int] = None,
+        target: Mapping[str, Any] | Target | str | None = None,
+        plan: DocumentInput | None = None,
+        as_of: str | None = None,
+        history: Sequence[DocumentInput] | None = None,
+        peers: DocumentInput | None = None,
+        min_group_size: int | None = None,
     ) -> FullReport:
         """Every part of :meth:`report` as data."""
         return FullReport(
@@ -589,7 +577,7 @@ class Referential:
 
     # -- targets and plans --------------------------------------------------
     def target_gap(
-        self, assessment: DocumentInput, target: Union[Mapping[str, Any], Target, str]
+        self, assessment: DocumentInput, target: Mapping[str, Any] | Target | str
     ) -> TargetGap:
         """The gap between an assessment's scores and a target."""
         return TargetGap(self._native.target_gap(_source(assessment), _source(target)))
@@ -600,7 +588,7 @@ class Referential:
         return Candidates(self._native.candidates(_source(assessment)))
 
     def propose(
-        self, assessment: DocumentInput, request: Union[Mapping[str, Any], ProposalRequest, str]
+        self, assessment: DocumentInput, request: Mapping[str, Any] | ProposalRequest | str
     ) -> Proposal:
         """The plan of least effort that reaches the request's target
         (``{"target": {"index": 70}, "max_effort": …, "exclude": […]}``)."""
@@ -609,9 +597,9 @@ class Referential:
     def plan_from_proposal(
         self,
         assessment: DocumentInput,
-        request: Union[Mapping[str, Any], ProposalRequest, str],
+        request: Mapping[str, Any] | ProposalRequest | str,
         created: str,
-        proposal: Optional[Union[Mapping[str, Any], Proposal]] = None,
+        proposal: Mapping[str, Any] | Proposal | None = None,
     ) -> Plan:
         """A plan document from a proposal (computed from ``request`` when
         not given): every proposed action to plan, created on ``created``."""
@@ -626,7 +614,7 @@ class Referential:
         return ValidationReport(self._native.validate_plan(_source(plan)))
 
     def plan_status(
-        self, plan: DocumentInput, as_of: str, baseline: Optional[DocumentInput] = None
+        self, plan: DocumentInput, as_of: str, baseline: DocumentInput | None = None
     ) -> PlanStatus:
         """The follow-up of a plan as of a date (the baseline assessment:
         ``baseline``, else the plan's own)."""
@@ -639,7 +627,7 @@ class Referential:
 
     # -- referential versions --------------------------------------------------
     def migrate(
-        self, assessment: DocumentInput, crosswalk: DocumentInput, to: "Referential"
+        self, assessment: DocumentInput, crosswalk: DocumentInput, to: Referential
     ) -> Migration:
         """Carries an assessment made on this referential to the version ``to``
         across a crosswalk: the migrated assessment and the report of every
@@ -650,7 +638,7 @@ class Referential:
         return Migration(self._native.migrate(_source(assessment), _source(crosswalk), to._native))
 
     def simulate_migration(
-        self, assessment: DocumentInput, crosswalk: DocumentInput, to: "Referential"
+        self, assessment: DocumentInput, crosswalk: DocumentInput, to: Referential
     ) -> MigrationSimulation:
         """What :meth:`migrate` would change (index, grade, theme scores before
         and after, and the report), without committing to it."""
@@ -658,7 +646,7 @@ class Referential:
             self._native.migrate(_source(assessment), _source(crosswalk), to._native, True)
         )
 
-    def validate_crosswalk(self, crosswalk: DocumentInput, to: "Referential") -> ValidationReport:
+    def validate_crosswalk(self, crosswalk: DocumentInput, to: Referential) -> ValidationReport:
         """Checks a crosswalk from this referential to ``to``."""
         return ValidationReport(self._native.validate_crosswalk(_source(crosswalk), to._native))
 
@@ -673,13 +661,13 @@ class Referential:
 
     def progress_series(
         self, assessments: Sequence[DocumentInput], plan: DocumentInput
-    ) -> List[Dict[str, Any]]:
+    ) -> list[dict[str, Any]]:
         """Achieved vs planned index over time (``date``, ``achieved``,
         ``planned``)."""
         return list(self._native.progress_series(_sources(assessments), _source(plan)))
 
     def compare(
-        self, assessment: DocumentInput, peers: DocumentInput, min_group_size: Optional[int] = None
+        self, assessment: DocumentInput, peers: DocumentInput, min_group_size: int | None = None
     ) -> PeerComparison:
         """Situates an assessment among its peers (percentile rank, median,
         quartiles), by stratum, hiding groups smaller than ``min_group_size``."""
@@ -708,8 +696,8 @@ class Referential:
         year: int,
         lang: Lang = "fr",
         *,
-        plan: Optional[DocumentInput] = None,
-        as_of: Optional[str] = None,
+        plan: DocumentInput | None = None,
+        as_of: str | None = None,
     ) -> Report:
         """The REEN annual review (Markdown) for ``year``."""
         text = self._native.annual_review(_source(assessment), year, lang, _opt(plan), as_of)
@@ -720,15 +708,15 @@ class Referential:
         assessment: DocumentInput,
         lang: Lang = "fr",
         *,
-        target: Optional[Union[Mapping[str, Any], Target, str]] = None,
-        peers: Optional[DocumentInput] = None,
+        target: Mapping[str, Any] | Target | str | None = None,
+        peers: DocumentInput | None = None,
     ) -> Chart:
         """The radar chart of the theme scores (with the target's and the
         peers' national medians when given)."""
         return Chart(self._native.radar_svg(_source(assessment), lang, _opt(target), _opt(peers)))
 
     def evolution(
-        self, assessments: Sequence[DocumentInput], lang: Lang = "fr", *, plan: Optional[DocumentInput] = None
+        self, assessments: Sequence[DocumentInput], lang: Lang = "fr", *, plan: DocumentInput | None = None
     ) -> Chart:
         """The evolution chart of dated assessments (and the planned index)."""
         return Chart(self._native.evolution_svg(_sources(assessments), lang, _opt(plan)))
@@ -744,7 +732,7 @@ def _pandas() -> Any:
     return pandas
 
 
-def _referential(referential: Optional[Union[Referential, DocumentInput]]) -> Referential:
+def _referential(referential: Referential | DocumentInput | None) -> Referential:
     if referential is None:
         return Referential.default()
     if isinstance(referential, Referential):
@@ -763,7 +751,7 @@ def load_referential(source: DocumentInput) -> Referential:
 
 
 def validate(
-    document: DocumentInput, referential: Optional[Union[Referential, DocumentInput]] = None
+    document: DocumentInput, referential: Referential | DocumentInput | None = None
 ) -> ValidationReport:
     """Validates any document (kind detected): referentials on their own,
     assessments and plans against ``referential`` (default: the embedded one)."""
@@ -773,7 +761,7 @@ def validate(
 
 
 def score(
-    assessment: DocumentInput, referential: Optional[Union[Referential, DocumentInput]] = None
+    assessment: DocumentInput, referential: Referential | DocumentInput | None = None
 ) -> ScoreReport:
     """Scores an assessment (on the default referential unless given)."""
     return _referential(referential).score(assessment)
@@ -781,21 +769,21 @@ def score(
 
 def score_many(
     assessments: Iterable[DocumentInput],
-    referential: Optional[Union[Referential, DocumentInput]] = None,
-) -> List[ScoreReport]:
+    referential: Referential | DocumentInput | None = None,
+) -> list[ScoreReport]:
     """Scores many assessments in one call (see :meth:`Referential.score_many`)."""
     return _referential(referential).score_many(assessments)
 
 
 def scores_frame(
-    assessments: Union[Iterable[DocumentInput], "os.PathLike[str]"],
-    referential: Optional[Union[Referential, DocumentInput]] = None,
-) -> "pandas.DataFrame":
+    assessments: Iterable[DocumentInput] | os.PathLike[str],
+    referential: Referential | DocumentInput | None = None,
+) -> pandas.DataFrame:
     """A DataFrame, one row per assessment (see :meth:`Referential.score_table`)."""
     return _referential(referential).scores_frame(assessments)
 
 
-def rollup(peers: DocumentInput, expected_members: Optional[int] = None) -> Rollup:
+def rollup(peers: DocumentInput, expected_members: int | None = None) -> Rollup:
     """Aggregates members' results (e.g. the communes of an intercommunalité)."""
     return Rollup(_native.rollup(_source(peers), expected_members))
 
@@ -819,10 +807,10 @@ def import_referential(
 #: bytes), a mapping of
 #: table names to CSV texts or paths, or the JSON form ``{"sql": …}`` /
 #: ``{"csv": {…}}``.
-EcoClicInput = Union[str, bytes, "os.PathLike[str]", Mapping[str, Any]]
+EcoClicInput = str | bytes | os.PathLike[str] | Mapping[str, Any]
 
 
-def _ecoclic(source: EcoClicInput) -> Dict[str, Any]:
+def _ecoclic(source: EcoClicInput) -> dict[str, Any]:
     """The keyword arguments of the native Éco-clic calls."""
 
     def is_path(v: Any) -> bool:
@@ -871,7 +859,7 @@ def import_ecoclic(source: EcoClicInput) -> Imported:
 
 def import_ecoclic_answers(
     source: EcoClicInput,
-    referential: Optional[Union[Referential, DocumentInput]] = None,
+    referential: Referential | DocumentInput | None = None,
 ) -> ImportedAnswers:
     """One assessment per collectivité of Éco-clic's database (profile,
     date, level, answers), for ``referential`` (the questionnaire imported

@@ -11,7 +11,8 @@ from __future__ import annotations
 import copy
 import html
 import json
-from typing import Any, Dict, List, Literal, Mapping, Optional, Union
+from collections.abc import Mapping
+from typing import Any, Literal
 
 
 def _convert(value: Any, spec: Any) -> Any:
@@ -48,13 +49,13 @@ class Document:
     def __init__(self, data: Mapping[str, Any]) -> None:
         if not isinstance(data, Mapping):
             raise TypeError(f"{type(self).__name__} wraps a dict, got {type(data).__name__}")
-        self._data: Dict[str, Any] = dict(data)
+        self._data: dict[str, Any] = dict(data)
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """The document as a dict (a deep copy)."""
         return copy.deepcopy(self._data)
 
-    def to_json(self, indent: Optional[int] = 2) -> str:
+    def to_json(self, indent: int | None = 2) -> str:
         """The document as JSON text."""
         return json.dumps(self._data, ensure_ascii=False, indent=indent)
 
@@ -65,21 +66,124 @@ class Document:
         return hash(self.to_json(indent=None))
 
     def __repr__(self) -> str:
-        keys = ", ".join(f"{k}={self._data[k]!r}" for k in list(self._data)[:3] if not isinstance(self._data[k], (dict, list)))
+        keys = ", ".join(
+            f"{k}={self._data[k]!r}" for k in list(self._data)[:3] if not isinstance(self._data[k], (dict, list))
+        )
         return f"{type(self).__name__}({keys})"
 
-ActionStatus = Union[Literal["to_define"], Literal["to_plan"], Literal["planned"], Literal["in_progress"], Literal["done"], Literal["abandoned"]]
-CostBand = Union[Literal["none"], Literal["low"], Literal["medium"], Literal["high"]]
-DocumentKind = Union[Literal["referential"], Literal["assessment"], Literal["plan"], Literal["request"], Literal["peers"], Literal["crosswalk"], Literal["unknown"], Literal["import_source"]]
-GapState = Union[Literal["partial"], Literal["absent"], Literal["dont_know"], Literal["unanswered"]]
-ImportFormat = Union[Literal["rgesn"], Literal["minumeco"], Literal["wsg"], Literal["ecoclic"]]
-IssueCode = Union[Literal["invalid_json"], Literal["unknown_document"], Literal["invalid_type"], Literal["missing_field"], Literal["unknown_field"], Literal["unknown_variant"], Literal["invalid_value"], Literal["invalid_id"], Literal["duplicate_id"], Literal["empty_text"], Literal["invalid_version"], Literal["empty_referential"], Literal["unknown_theme"], Literal["unknown_sub_theme"], Literal["invalid_level"], Literal["invalid_weight"], Literal["negative_points"], Literal["points_too_large"], Literal["no_options"], Literal["zero_max_points"], Literal["unreachable_max"], Literal["invalid_bands"], Literal["invalid_bounds"], Literal["unknown_question"], Literal["unknown_option"], Literal["condition_cycle"], Literal["condition_level"], Literal["condition_mismatch"], Literal["invalid_reen_area"], Literal["invalid_population_range"], Literal["justification_without_not_applicable"], Literal["action_without_question"], Literal["outcome_mismatch"], Literal["invalid_grades"], Literal["referential_mismatch"], Literal["referential_version_mismatch"], Literal["referential_version_differs"], Literal["invalid_date"], Literal["answer_mismatch"], Literal["wrong_option_count"], Literal["duplicate_option"], Literal["dont_know_not_allowed"], Literal["not_applicable_not_allowed"], Literal["justification_required"], Literal["value_out_of_range"], Literal["answer_above_level"], Literal["answer_out_of_profile"], Literal["answer_to_hidden_question"], Literal["invalid_profile"], Literal["unknown_action"], Literal["dependency_cycle"], Literal["unconfirmed_without_answer"], Literal["unmapped_question"], Literal["incompatible_response"], Literal["too_large"], Literal["too_deep"], Literal["too_many"], Literal["duplicate_key"], Literal["invalid_sql"], Literal["invalid_csv"]]
-MergeRule = Union[Literal["lowest"], Literal["highest"]]
-MigrationOutcome = Union[Literal["carried"], Literal["transformed"], Literal["restored"], Literal["not_carried"], Literal["added"]]
-ProfileKind = Union[Literal["commune"], Literal["communaute_de_communes"], Literal["communaute_d_agglomeration"], Literal["communaute_urbaine"], Literal["metropole"], Literal["departement"], Literal["region"], Literal["syndicat_or_opsn"], Literal["other"]]
-QuestionStatus = Union[Literal["answered"], Literal["dont_know"], Literal["unanswered"], Literal["not_applicable"], Literal["hidden"], Literal["out_of_profile"]]
-Rating = Union[Literal["low"], Literal["medium"], Literal["high"]]
-Severity = Union[Literal["error"], Literal["warning"]]
+
+ActionStatus = (
+    Literal["to_define"]
+    | Literal["to_plan"]
+    | Literal["planned"]
+    | Literal["in_progress"]
+    | Literal["done"]
+    | Literal["abandoned"]
+)
+CostBand = Literal["none"] | Literal["low"] | Literal["medium"] | Literal["high"]
+DocumentKind = (
+    Literal["referential"]
+    | Literal["assessment"]
+    | Literal["plan"]
+    | Literal["request"]
+    | Literal["peers"]
+    | Literal["crosswalk"]
+    | Literal["unknown"]
+    | Literal["import_source"]
+)
+GapState = Literal["partial"] | Literal["absent"] | Literal["dont_know"] | Literal["unanswered"]
+ImportFormat = Literal["rgesn"] | Literal["minumeco"] | Literal["wsg"] | Literal["ecoclic"]
+IssueCode = (
+    Literal["invalid_json"]
+    | Literal["unknown_document"]
+    | Literal["invalid_type"]
+    | Literal["missing_field"]
+    | Literal["unknown_field"]
+    | Literal["unknown_variant"]
+    | Literal["invalid_value"]
+    | Literal["invalid_id"]
+    | Literal["duplicate_id"]
+    | Literal["empty_text"]
+    | Literal["invalid_version"]
+    | Literal["empty_referential"]
+    | Literal["unknown_theme"]
+    | Literal["unknown_sub_theme"]
+    | Literal["invalid_level"]
+    | Literal["invalid_weight"]
+    | Literal["negative_points"]
+    | Literal["points_too_large"]
+    | Literal["no_options"]
+    | Literal["zero_max_points"]
+    | Literal["unreachable_max"]
+    | Literal["invalid_bands"]
+    | Literal["invalid_bounds"]
+    | Literal["unknown_question"]
+    | Literal["unknown_option"]
+    | Literal["condition_cycle"]
+    | Literal["condition_level"]
+    | Literal["condition_mismatch"]
+    | Literal["invalid_reen_area"]
+    | Literal["invalid_population_range"]
+    | Literal["justification_without_not_applicable"]
+    | Literal["action_without_question"]
+    | Literal["outcome_mismatch"]
+    | Literal["invalid_grades"]
+    | Literal["referential_mismatch"]
+    | Literal["referential_version_mismatch"]
+    | Literal["referential_version_differs"]
+    | Literal["invalid_date"]
+    | Literal["answer_mismatch"]
+    | Literal["wrong_option_count"]
+    | Literal["duplicate_option"]
+    | Literal["dont_know_not_allowed"]
+    | Literal["not_applicable_not_allowed"]
+    | Literal["justification_required"]
+    | Literal["value_out_of_range"]
+    | Literal["answer_above_level"]
+    | Literal["answer_out_of_profile"]
+    | Literal["answer_to_hidden_question"]
+    | Literal["invalid_profile"]
+    | Literal["unknown_action"]
+    | Literal["dependency_cycle"]
+    | Literal["unconfirmed_without_answer"]
+    | Literal["unmapped_question"]
+    | Literal["incompatible_response"]
+    | Literal["too_large"]
+    | Literal["too_deep"]
+    | Literal["too_many"]
+    | Literal["duplicate_key"]
+    | Literal["invalid_sql"]
+    | Literal["invalid_csv"]
+)
+MergeRule = Literal["lowest"] | Literal["highest"]
+MigrationOutcome = (
+    Literal["carried"]
+    | Literal["transformed"]
+    | Literal["restored"]
+    | Literal["not_carried"]
+    | Literal["added"]
+)
+ProfileKind = (
+    Literal["commune"]
+    | Literal["communaute_de_communes"]
+    | Literal["communaute_d_agglomeration"]
+    | Literal["communaute_urbaine"]
+    | Literal["metropole"]
+    | Literal["departement"]
+    | Literal["region"]
+    | Literal["syndicat_or_opsn"]
+    | Literal["other"]
+)
+QuestionStatus = (
+    Literal["answered"]
+    | Literal["dont_know"]
+    | Literal["unanswered"]
+    | Literal["not_applicable"]
+    | Literal["hidden"]
+    | Literal["out_of_profile"]
+)
+Rating = Literal["low"] | Literal["medium"] | Literal["high"]
+Severity = Literal["error"] | Literal["warning"]
 
 
 class Assessment(Document):
@@ -88,7 +192,7 @@ class Assessment(Document):
     __slots__ = ()
 
     @property
-    def answers(self) -> Dict[str, Answer]:
+    def answers(self) -> dict[str, Answer]:
         """Answers keyed by question id, in questionnaire order."""
         return _get(self._data, "answers", {}, ('d', ('c', Answer)))  # type: ignore[no-any-return]
 
@@ -98,8 +202,9 @@ class Assessment(Document):
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def from_plan(self) -> Optional[Dict[str, str]]:
-        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they come from."""
+    def from_plan(self) -> dict[str, str] | None:
+        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they
+        come from."""
         return _get(self._data, "from_plan", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -108,8 +213,9 @@ class Assessment(Document):
         return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
 
     @property
-    def migrations(self) -> Optional[List[MigrationRecord]]:
-        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+    def migrations(self) -> list[MigrationRecord] | None:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the
+        answers not carried unchanged."""
         return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
 
     @property
@@ -129,12 +235,12 @@ class Answer(Document):
     __slots__ = ()
 
     @property
-    def comment(self) -> Optional[str]:
+    def comment(self) -> str | None:
         """Free comment."""
         return _get(self._data, "comment", None, None)  # type: ignore[no-any-return]
 
     @property
-    def evidence(self) -> Optional[List[str]]:
+    def evidence(self) -> list[str] | None:
         """Evidence links or references."""
         return _get(self._data, "evidence", None, None)  # type: ignore[no-any-return]
 
@@ -144,17 +250,17 @@ class Answer(Document):
         return _get(self._data, "kind", None, None)
 
     @property
-    def options(self) -> Optional[List[str]]:
+    def options(self) -> list[str] | None:
         """Option ids."""
         return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
 
     @property
-    def value(self) -> Optional[float]:
+    def value(self) -> float | None:
         """Value."""
         return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
     @property
-    def justification(self) -> Optional[str]:
+    def justification(self) -> str | None:
         """Why the collectivité is not concerned."""
         return _get(self._data, "justification", None, None)  # type: ignore[no-any-return]
 
@@ -170,13 +276,15 @@ class MigrationRecord(Document):
         return _get(self._data, "from", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
 
     @property
-    def original(self) -> Optional[Dict[str, Answer]]:
-        """Source answers not carried unchanged (removed, transformed, merged, refused by the new version), by source question id."""
+    def original(self) -> dict[str, Answer] | None:
+        """Source answers not carried unchanged (removed, transformed, merged, refused by the new version), by source
+        question id."""
         return _get(self._data, "original", None, ('d', ('c', Answer)))  # type: ignore[no-any-return]
 
     @property
-    def produced(self) -> Optional[Dict[str, Answer]]:
-        """The answers the migration wrote from those, by target question id (to tell, when migrating back, whether they were changed since)."""
+    def produced(self) -> dict[str, Answer] | None:
+        """The answers the migration wrote from those, by target question id (to tell, when migrating back, whether
+        they were changed since)."""
         return _get(self._data, "produced", None, ('d', ('c', Answer)))  # type: ignore[no-any-return]
 
     @property
@@ -191,17 +299,17 @@ class Profile(Document):
     __slots__ = ()
 
     @property
-    def departement(self) -> Optional[str]:
+    def departement(self) -> str | None:
         """Département code (`01`–`95`, `2A`, `2B`, `971`–`976`)."""
         return _get(self._data, "departement", None, None)  # type: ignore[no-any-return]
 
     @property
-    def establishment(self) -> Optional[str]:
+    def establishment(self) -> str | None:
         """Establishment number (NIC, 5 digits): with the SIREN, the SIRET of the establishment that answered."""
         return _get(self._data, "establishment", None, None)  # type: ignore[no-any-return]
 
     @property
-    def insee(self) -> Optional[str]:
+    def insee(self) -> str | None:
         """INSEE code (5 characters, e.g. `23096` or `2A004`)."""
         return _get(self._data, "insee", None, None)  # type: ignore[no-any-return]
 
@@ -221,12 +329,12 @@ class Profile(Document):
         return _get(self._data, "population", None, None)  # type: ignore[no-any-return]
 
     @property
-    def region(self) -> Optional[str]:
+    def region(self) -> str | None:
         """Région code (INSEE, 2 digits, e.g. `75`)."""
         return _get(self._data, "region", None, None)  # type: ignore[no-any-return]
 
     @property
-    def siren(self) -> Optional[str]:
+    def siren(self) -> str | None:
         """SIREN number (9 digits)."""
         return _get(self._data, "siren", None, None)  # type: ignore[no-any-return]
 
@@ -263,27 +371,28 @@ class AssessmentDiff(Document):
         return _get(self._data, "before_date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_after(self) -> Optional[float]:
+    def index_after(self) -> float | None:
         """Index after (2 decimals)."""
         return _get(self._data, "index_after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_before(self) -> Optional[float]:
+    def index_before(self) -> float | None:
         """Index before (2 decimals)."""
         return _get(self._data, "index_before", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_delta(self) -> Optional[float]:
+    def index_delta(self) -> float | None:
         """Index after − index before (2 decimals); none when either is none."""
         return _get(self._data, "index_delta", None, None)  # type: ignore[no-any-return]
 
     @property
-    def questions(self) -> List[QuestionChange]:
-        """Questions whose answer (ignoring comments, evidence and justifications) or status changed, in referential order."""
+    def questions(self) -> list[QuestionChange]:
+        """Questions whose answer (ignoring comments, evidence and justifications) or status changed, in referential
+        order."""
         return _get(self._data, "questions", None, ('l', ('c', QuestionChange)))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeDelta]:
+    def themes(self) -> list[ThemeDelta]:
         """Theme changes, in referential order."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeDelta)))  # type: ignore[no-any-return]
 
@@ -294,18 +403,20 @@ class QuestionChange(Document):
     __slots__ = ()
 
     @property
-    def after(self) -> Optional[str]:
+    def after(self) -> str | None:
         """Answer after, summarised as `before`."""
         return _get(self._data, "after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def before(self) -> Optional[str]:
-        """Answer before, summarised (`yes`, `no`, `choice: a, b`, `number: 35`, `dont_know`, `not_applicable`, `unanswered`); none when absent."""
+    def before(self) -> str | None:
+        """Answer before, summarised (`yes`, `no`, `choice: a, b`, `number: 35`, `dont_know`, `not_applicable`,
+        `unanswered`); none when absent."""
         return _get(self._data, "before", None, None)  # type: ignore[no-any-return]
 
     @property
     def contribution_delta(self) -> float:
-        """Contribution to the index after − before (2 decimals, from the reports' published contributions; 0 for a question outside the level)."""
+        """Contribution to the index after − before (2 decimals, from the reports' published contributions; 0 for a
+        question outside the level)."""
         return _get(self._data, "contribution_delta", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -314,12 +425,12 @@ class QuestionChange(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def points_after(self) -> Optional[int]:
+    def points_after(self) -> int | None:
         """Points after (none when not counted or unanswered)."""
         return _get(self._data, "points_after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def points_before(self) -> Optional[int]:
+    def points_before(self) -> int | None:
         """Points before (none when not counted or unanswered)."""
         return _get(self._data, "points_before", None, None)  # type: ignore[no-any-return]
 
@@ -335,17 +446,17 @@ class ThemeDelta(Document):
     __slots__ = ()
 
     @property
-    def after(self) -> Optional[float]:
+    def after(self) -> float | None:
         """Score after (2 decimals)."""
         return _get(self._data, "after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def before(self) -> Optional[float]:
+    def before(self) -> float | None:
         """Score before (2 decimals)."""
         return _get(self._data, "before", None, None)  # type: ignore[no-any-return]
 
     @property
-    def delta(self) -> Optional[float]:
+    def delta(self) -> float | None:
         """`after − before` (2 decimals); none when either side is none."""
         return _get(self._data, "delta", None, None)  # type: ignore[no-any-return]
 
@@ -361,32 +472,32 @@ class Candidates(Document):
     __slots__ = ()
 
     @property
-    def actions(self) -> List[Candidate]:
+    def actions(self) -> list[Candidate]:
         """Every candidate, in referential order."""
         return _get(self._data, "actions", None, ('l', ('c', Candidate)))  # type: ignore[no-any-return]
 
     @property
-    def by_reen_area(self) -> Dict[str, List[str]]:
+    def by_reen_area(self) -> dict[str, list[str]]:
         """Candidates by REEN decree area ("1" … "6", "none")."""
         return _get(self._data, "by_reen_area", None, None)  # type: ignore[no-any-return]
 
     @property
-    def by_theme(self) -> Dict[str, List[str]]:
+    def by_theme(self) -> dict[str, list[str]]:
         """Candidates by theme (theme id → action ids, largest gain first)."""
         return _get(self._data, "by_theme", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[float]:
+    def index(self) -> float | None:
         """Current index."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def largest_gains(self) -> List[str]:
+    def largest_gains(self) -> list[str]:
         """Every candidate, largest gain first (least effort among equals)."""
         return _get(self._data, "largest_gains", None, None)  # type: ignore[no-any-return]
 
     @property
-    def quick_wins(self) -> List[str]:
+    def quick_wins(self) -> list[str]:
         """Quick wins: low effort and medium or high impact, highest impact then largest gain first."""
         return _get(self._data, "quick_wins", None, None)  # type: ignore[no-any-return]
 
@@ -397,7 +508,7 @@ class Candidate(Document):
     __slots__ = ()
 
     @property
-    def cost(self) -> Optional[CostBand]:
+    def cost(self) -> CostBand | None:
         """Cost band."""
         return _get(self._data, "cost", None, None)  # type: ignore[no-any-return]
 
@@ -408,7 +519,8 @@ class Candidate(Document):
 
     @property
     def gain(self) -> float:
-        """Exact index gain when done alone (2 decimals; 0 when it only raises questions hidden for now, negative when it reveals unanswered ones)."""
+        """Exact index gain when done alone (2 decimals; 0 when it only raises questions hidden for now, negative
+        when it reveals unanswered ones)."""
         return _get(self._data, "gain", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -422,22 +534,22 @@ class Candidate(Document):
         return _get(self._data, "impact", None, None)  # type: ignore[no-any-return]
 
     @property
-    def questions(self) -> List[str]:
+    def questions(self) -> list[str]:
         """Questions it raises."""
         return _get(self._data, "questions", None, None)  # type: ignore[no-any-return]
 
     @property
-    def reen_area(self) -> Optional[int]:
+    def reen_area(self) -> int | None:
         """REEN decree area."""
         return _get(self._data, "reen_area", None, None)  # type: ignore[no-any-return]
 
     @property
-    def requires(self) -> Optional[List[str]]:
+    def requires(self) -> list[str] | None:
         """Prerequisite actions (ids)."""
         return _get(self._data, "requires", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[str]:
+    def themes(self) -> list[str]:
         """Themes of the questions it raises."""
         return _get(self._data, "themes", None, None)  # type: ignore[no-any-return]
 
@@ -453,7 +565,7 @@ class Text(Document):
     __slots__ = ()
 
     @property
-    def en(self) -> Optional[str]:
+    def en(self) -> str | None:
         """English translation."""
         return _get(self._data, "en", None, None)  # type: ignore[no-any-return]
 
@@ -469,7 +581,7 @@ class Crosswalk(Document):
     __slots__ = ()
 
     @property
-    def description(self) -> Optional[str]:
+    def description(self) -> str | None:
         """What changed, in a sentence or two."""
         return _get(self._data, "description", None, None)  # type: ignore[no-any-return]
 
@@ -479,7 +591,7 @@ class Crosswalk(Document):
         return _get(self._data, "from", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
 
     @property
-    def mappings(self) -> List[CrosswalkMapping]:
+    def mappings(self) -> list[CrosswalkMapping]:
         """The changes; questions not mentioned keep their id."""
         return _get(self._data, "mappings", [], ('l', ('c', CrosswalkMapping)))  # type: ignore[no-any-return]
 
@@ -520,7 +632,7 @@ class CrosswalkMapping(Document):
         return _get(self._data, "rule", 'lowest', None)  # type: ignore[no-any-return]
 
     @property
-    def reason(self) -> Optional[str]:
+    def reason(self) -> str | None:
         """Why it was removed."""
         return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
 
@@ -541,22 +653,22 @@ class History(Document):
         return self.render("markdown")
 
     @property
-    def deltas(self) -> List[HistoryDelta]:
+    def deltas(self) -> list[HistoryDelta]:
         """Changes between consecutive entries."""
         return _get(self._data, "deltas", None, ('l', ('c', HistoryDelta)))  # type: ignore[no-any-return]
 
     @property
-    def entries(self) -> List[HistoryEntry]:
+    def entries(self) -> list[HistoryEntry]:
         """One entry per assessment, by date (assessments of the same date keep the order they were given in)."""
         return _get(self._data, "entries", None, ('l', ('c', HistoryEntry)))  # type: ignore[no-any-return]
 
     @property
-    def overall(self) -> Optional[HistoryDelta]:
+    def overall(self) -> HistoryDelta | None:
         """Change from the first entry to the last; none with fewer than 2 entries."""
         return _get(self._data, "overall", None, ('c', HistoryDelta))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeSeries]:
+    def themes(self) -> list[ThemeSeries]:
         """Per theme (referential order), its score at every entry."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeSeries)))  # type: ignore[no-any-return]
 
@@ -572,12 +684,12 @@ class HistoryDelta(Document):
         return _get(self._data, "from", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_delta(self) -> Optional[float]:
+    def index_delta(self) -> float | None:
         """Index after − index before (2 decimals); none when either is none."""
         return _get(self._data, "index_delta", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeDelta]:
+    def themes(self) -> list[ThemeDelta]:
         """Theme changes, in referential order."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeDelta)))  # type: ignore[no-any-return]
 
@@ -603,12 +715,12 @@ class HistoryEntry(Document):
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def grade(self) -> Optional[str]:
+    def grade(self) -> str | None:
         """Grade of the index (none when the referential has no grades)."""
         return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[float]:
+    def index(self) -> float | None:
         """Maturity index (2 decimals); none when nothing is counted."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
@@ -618,7 +730,7 @@ class HistoryEntry(Document):
         return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeValue]:
+    def themes(self) -> list[ThemeValue]:
         """Theme scores, in referential order."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeValue)))  # type: ignore[no-any-return]
 
@@ -634,7 +746,7 @@ class SeriesPoint(Document):
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def score(self) -> Optional[float]:
+    def score(self) -> float | None:
         """Theme score (2 decimals); none when nothing is counted."""
         return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
 
@@ -650,7 +762,7 @@ class ThemeSeries(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def points(self) -> List[SeriesPoint]:
+    def points(self) -> list[SeriesPoint]:
         """One point per assessment, in date order."""
         return _get(self._data, "points", None, ('l', ('c', SeriesPoint)))  # type: ignore[no-any-return]
 
@@ -671,7 +783,7 @@ class ThemeValue(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def score(self) -> Optional[float]:
+    def score(self) -> float | None:
         """Theme score 0–100 (2 decimals); none when nothing is counted."""
         return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
 
@@ -687,12 +799,13 @@ class ImportReport(Document):
         return _get(self._data, "counts", None, ('c', ImportCounts))  # type: ignore[no-any-return]
 
     @property
-    def dropped_fields(self) -> List[str]:
-        """Source fields whose content is not carried into the referential, as JSON pointers with `*` for every index (e.g. `/category/*/guidelines/*/GRI`)."""
+    def dropped_fields(self) -> list[str]:
+        """Source fields whose content is not carried into the referential, as JSON pointers with `*` for every index
+        (e.g. `/category/*/guidelines/*/GRI`)."""
         return _get(self._data, "dropped_fields", [], None)  # type: ignore[no-any-return]
 
     @property
-    def skipped(self) -> List[Skipped]:
+    def skipped(self) -> list[Skipped]:
         """Entries of the source that were not imported, and why."""
         return _get(self._data, "skipped", [], ('l', ('c', Skipped)))  # type: ignore[no-any-return]
 
@@ -702,18 +815,19 @@ class ImportReport(Document):
         return _get(self._data, "source_format", None, None)  # type: ignore[no-any-return]
 
     @property
-    def source_title(self) -> Optional[str]:
+    def source_title(self) -> str | None:
         """The source's title, when it has one."""
         return _get(self._data, "source_title", None, None)  # type: ignore[no-any-return]
 
     @property
-    def source_version(self) -> Optional[str]:
+    def source_version(self) -> str | None:
         """The source's version or edition as written, when it has one."""
         return _get(self._data, "source_version", None, None)  # type: ignore[no-any-return]
 
     @property
-    def warnings(self) -> List[Issue]:
-        """Things kept with an assumption (a missing rating taken as medium, a missing theme, …), as warnings located in the source."""
+    def warnings(self) -> list[Issue]:
+        """Things kept with an assumption (a missing rating taken as medium, a missing theme, …), as warnings located
+        in the source."""
         return _get(self._data, "warnings", [], ('l', ('c', Issue)))  # type: ignore[no-any-return]
 
 
@@ -812,17 +926,17 @@ class Action(Document):
     __slots__ = ()
 
     @property
-    def addresses(self) -> List[Addressed]:
+    def addresses(self) -> list[Addressed]:
         """The questions it improves and the answer each then gets."""
         return _get(self._data, "addresses", None, ('l', ('c', Addressed)))  # type: ignore[no-any-return]
 
     @property
-    def cost(self) -> Optional[CostBand]:
+    def cost(self) -> CostBand | None:
         """Cost band."""
         return _get(self._data, "cost", None, None)  # type: ignore[no-any-return]
 
     @property
-    def description(self) -> Optional[Text]:
+    def description(self) -> Text | None:
         """What to do."""
         return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
 
@@ -842,17 +956,17 @@ class Action(Document):
         return _get(self._data, "impact", None, None)  # type: ignore[no-any-return]
 
     @property
-    def reen_area(self) -> Optional[int]:
+    def reen_area(self) -> int | None:
         """REEN decree area (1–6)."""
         return _get(self._data, "reen_area", None, None)  # type: ignore[no-any-return]
 
     @property
-    def references(self) -> Optional[References]:
+    def references(self) -> References | None:
         """References: REEN decree area, RGESN criteria, legal texts, URLs."""
         return _get(self._data, "references", None, ('c', References))  # type: ignore[no-any-return]
 
     @property
-    def requires(self) -> Optional[List[str]]:
+    def requires(self) -> list[str] | None:
         """Actions that must be done before this one (ids)."""
         return _get(self._data, "requires", None, None)  # type: ignore[no-any-return]
 
@@ -905,17 +1019,17 @@ class Applicability(Document):
     __slots__ = ()
 
     @property
-    def kinds(self) -> Optional[List[ProfileKind]]:
+    def kinds(self) -> list[ProfileKind] | None:
         """Kinds of collectivité (all when empty)."""
         return _get(self._data, "kinds", None, None)  # type: ignore[no-any-return]
 
     @property
-    def max_population(self) -> Optional[int]:
+    def max_population(self) -> int | None:
         """Largest population (inclusive)."""
         return _get(self._data, "max_population", None, None)  # type: ignore[no-any-return]
 
     @property
-    def min_population(self) -> Optional[int]:
+    def min_population(self) -> int | None:
         """Smallest population (inclusive)."""
         return _get(self._data, "min_population", None, None)  # type: ignore[no-any-return]
 
@@ -937,7 +1051,8 @@ class Band(Document):
 
 
 class Condition(Document):
-    """A condition on a parent question's answer. The parent must itself be shown and answered (not "don't know", not "not applicable")."""
+    """A condition on a parent question's answer. The parent must itself be shown and answered (not "don't know", not
+    "not applicable")."""
 
     __slots__ = ()
 
@@ -952,12 +1067,12 @@ class Condition(Document):
         return _get(self._data, "question", None, None)  # type: ignore[no-any-return]
 
     @property
-    def options(self) -> Optional[List[str]]:
+    def options(self) -> list[str] | None:
         """Option ids."""
         return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
 
     @property
-    def value(self) -> Optional[float]:
+    def value(self) -> float | None:
         """Threshold."""
         return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
@@ -973,7 +1088,7 @@ class GradeBand(Document):
         return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
 
     @property
-    def label(self) -> Optional[Text]:
+    def label(self) -> Text | None:
         """Label."""
         return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
 
@@ -994,12 +1109,13 @@ class ImportedImportReport(Document):
         return _get(self._data, "counts", None, ('c', ImportCounts))  # type: ignore[no-any-return]
 
     @property
-    def dropped_fields(self) -> List[str]:
-        """Source fields whose content is not carried into the referential, as JSON pointers with `*` for every index (e.g. `/category/*/guidelines/*/GRI`)."""
+    def dropped_fields(self) -> list[str]:
+        """Source fields whose content is not carried into the referential, as JSON pointers with `*` for every index
+        (e.g. `/category/*/guidelines/*/GRI`)."""
         return _get(self._data, "dropped_fields", [], None)  # type: ignore[no-any-return]
 
     @property
-    def skipped(self) -> List[Skipped]:
+    def skipped(self) -> list[Skipped]:
         """Entries of the source that were not imported, and why."""
         return _get(self._data, "skipped", [], ('l', ('c', Skipped)))  # type: ignore[no-any-return]
 
@@ -1009,18 +1125,19 @@ class ImportedImportReport(Document):
         return _get(self._data, "source_format", None, None)  # type: ignore[no-any-return]
 
     @property
-    def source_title(self) -> Optional[str]:
+    def source_title(self) -> str | None:
         """The source's title, when it has one."""
         return _get(self._data, "source_title", None, None)  # type: ignore[no-any-return]
 
     @property
-    def source_version(self) -> Optional[str]:
+    def source_version(self) -> str | None:
         """The source's version or edition as written, when it has one."""
         return _get(self._data, "source_version", None, None)  # type: ignore[no-any-return]
 
     @property
-    def warnings(self) -> List[Issue]:
-        """Things kept with an assumption (a missing rating taken as medium, a missing theme, …), as warnings located in the source."""
+    def warnings(self) -> list[Issue]:
+        """Things kept with an assumption (a missing rating taken as medium, a missing theme, …), as warnings located
+        in the source."""
         return _get(self._data, "warnings", [], ('l', ('c', Issue)))  # type: ignore[no-any-return]
 
 
@@ -1030,13 +1147,14 @@ class LegalReference(Document):
     __slots__ = ()
 
     @property
-    def article(self) -> Optional[str]:
+    def article(self) -> str | None:
         """The article(s), when not the whole text (e.g. `art. 15`, `L. 2152-7`)."""
         return _get(self._data, "article", None, None)  # type: ignore[no-any-return]
 
     @property
     def text(self) -> str:
-        """The text, with its number (e.g. `Loi n° 2021-1485 du 15 novembre 2021`, `Code de la commande publique`, `Directive (UE) 2023/1791`)."""
+        """The text, with its number (e.g. `Loi n° 2021-1485 du 15 novembre 2021`, `Code de la commande publique`,
+        `Directive (UE) 2023/1791`)."""
         return _get(self._data, "text", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -1056,12 +1174,12 @@ class Outcome(Document):
         return _get(self._data, "kind", None, None)
 
     @property
-    def options(self) -> Optional[List[str]]:
+    def options(self) -> list[str] | None:
         """Option ids."""
         return _get(self._data, "options", None, None)  # type: ignore[no-any-return]
 
     @property
-    def value(self) -> Optional[float]:
+    def value(self) -> float | None:
         """Value."""
         return _get(self._data, "value", None, None)  # type: ignore[no-any-return]
 
@@ -1072,37 +1190,39 @@ class Question(Document):
     __slots__ = ()
 
     @property
-    def allow_dont_know(self) -> Optional[bool]:
+    def allow_dont_know(self) -> bool | None:
         """Whether "don't know" is accepted (it scores 0)."""
         return _get(self._data, "allow_dont_know", None, None)  # type: ignore[no-any-return]
 
     @property
-    def allow_not_applicable(self) -> Optional[bool]:
+    def allow_not_applicable(self) -> bool | None:
         """Whether "not applicable" is accepted (the question is then not counted)."""
         return _get(self._data, "allow_not_applicable", None, None)  # type: ignore[no-any-return]
 
     @property
-    def applies_to(self) -> Optional[Applicability]:
+    def applies_to(self) -> Applicability | None:
         """Profiles the question applies to (all when absent)."""
         return _get(self._data, "applies_to", None, ('c', Applicability))  # type: ignore[no-any-return]
 
     @property
-    def condition(self) -> Optional[Condition]:
+    def condition(self) -> Condition | None:
         """Shown (and counted) only when a parent question got a given answer."""
         return _get(self._data, "condition", None, ('c', Condition))  # type: ignore[no-any-return]
 
     @property
-    def eco_clic_dont_know(self) -> Optional[int]:
-        """Points of its "don't know" answer in the Éco-clic-compatible figure, when not the default: 0. (Points of an answer the question does not allow are never earned nor counted.)"""
+    def eco_clic_dont_know(self) -> int | None:
+        """Points of its "don't know" answer in the Éco-clic-compatible figure, when not the default: 0. (Points of
+        an answer the question does not allow are never earned nor counted.)"""
         return _get(self._data, "eco_clic_dont_know", None, None)  # type: ignore[no-any-return]
 
     @property
-    def eco_clic_not_applicable(self) -> Optional[int]:
-        """Points of its "not applicable" answer in the Éco-clic-compatible figure (see [`crate::scoring::EcoClic`], where it is an answer row with points of its own), when not the default: the question's most points. Our index does not read it."""
+    def eco_clic_not_applicable(self) -> int | None:
+        """Points of its "not applicable" answer in the Éco-clic-compatible figure (where it is an answer row with
+        points of its own), when not the default: the question's most points. Our index does not read it."""
         return _get(self._data, "eco_clic_not_applicable", None, None)  # type: ignore[no-any-return]
 
     @property
-    def help(self) -> Optional[Text]:
+    def help(self) -> Text | None:
         """How to answer."""
         return _get(self._data, "help", None, ('c', Text))  # type: ignore[no-any-return]
 
@@ -1127,12 +1247,12 @@ class Question(Document):
         return _get(self._data, "rationale", None, ('c', Text))  # type: ignore[no-any-return]
 
     @property
-    def references(self) -> Optional[References]:
+    def references(self) -> References | None:
         """References: REEN decree areas, RGESN criteria, legal texts, URLs."""
         return _get(self._data, "references", None, ('c', References))  # type: ignore[no-any-return]
 
     @property
-    def require_justification(self) -> Optional[bool]:
+    def require_justification(self) -> bool | None:
         """Whether a "not applicable" answer must carry a justification."""
         return _get(self._data, "require_justification", None, None)  # type: ignore[no-any-return]
 
@@ -1142,7 +1262,7 @@ class Question(Document):
         return _get(self._data, "response", None, ('c', Response))  # type: ignore[no-any-return]
 
     @property
-    def sub_theme(self) -> Optional[str]:
+    def sub_theme(self) -> str | None:
         """Sub-theme id (one of the theme's sub-themes)."""
         return _get(self._data, "sub_theme", None, None)  # type: ignore[no-any-return]
 
@@ -1163,22 +1283,22 @@ class References(Document):
     __slots__ = ()
 
     @property
-    def legal(self) -> Optional[List[LegalReference]]:
+    def legal(self) -> list[LegalReference] | None:
         """Legal texts: law, code or decree, with the article."""
         return _get(self._data, "legal", None, ('l', ('c', LegalReference)))  # type: ignore[no-any-return]
 
     @property
-    def reen_areas(self) -> Optional[List[int]]:
+    def reen_areas(self) -> list[int] | None:
         """Areas 1–6 of decree n° 2022-1084 (article D. 2311-15-1 CGCT)."""
         return _get(self._data, "reen_areas", None, None)  # type: ignore[no-any-return]
 
     @property
-    def rgesn(self) -> Optional[List[str]]:
+    def rgesn(self) -> list[str] | None:
         """RGESN criterion ids (e.g. `4.3`)."""
         return _get(self._data, "rgesn", None, None)  # type: ignore[no-any-return]
 
     @property
-    def urls(self) -> Optional[List[str]]:
+    def urls(self) -> list[str] | None:
         """Further reading."""
         return _get(self._data, "urls", None, None)  # type: ignore[no-any-return]
 
@@ -1189,23 +1309,24 @@ class Referential(Document):
     __slots__ = ()
 
     @property
-    def actions(self) -> List[Action]:
+    def actions(self) -> list[Action]:
         """Recommended actions."""
         return _get(self._data, "actions", [], ('l', ('c', Action)))  # type: ignore[no-any-return]
 
     @property
-    def changes(self) -> Optional[List[VersionChanges]]:
+    def changes(self) -> list[VersionChanges] | None:
         """What changed in each version, newest first (the Markdown rendering's changelog)."""
         return _get(self._data, "changes", None, ('l', ('c', VersionChanges)))  # type: ignore[no-any-return]
 
     @property
-    def description(self) -> Optional[Text]:
+    def description(self) -> Text | None:
         """What the referential covers."""
         return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
 
     @property
-    def grades(self) -> List[GradeBand]:
-        """Grade bands: the grade of an index is the band with the highest `min` not above it. One band must start at 0. Without bands, reports carry no grade."""
+    def grades(self) -> list[GradeBand]:
+        """Grade bands: the grade of an index is the band with the highest `min` not above it. One band must start at
+        0. Without bands, reports carry no grade."""
         return _get(self._data, "grades", [], ('l', ('c', GradeBand)))  # type: ignore[no-any-return]
 
     @property
@@ -1214,22 +1335,22 @@ class Referential(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def license(self) -> Optional[str]:
+    def license(self) -> str | None:
         """Licence of its texts."""
         return _get(self._data, "license", None, None)  # type: ignore[no-any-return]
 
     @property
-    def publisher(self) -> Optional[str]:
+    def publisher(self) -> str | None:
         """Who publishes it."""
         return _get(self._data, "publisher", None, None)  # type: ignore[no-any-return]
 
     @property
-    def questions(self) -> List[Question]:
+    def questions(self) -> list[Question]:
         """Questions, in display order."""
         return _get(self._data, "questions", None, ('l', ('c', Question)))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[Theme]:
+    def themes(self) -> list[Theme]:
         """Themes, in display order."""
         return _get(self._data, "themes", None, ('l', ('c', Theme)))  # type: ignore[no-any-return]
 
@@ -1265,32 +1386,33 @@ class Response(Document):
         return _get(self._data, "yes_points", 1, None)  # type: ignore[no-any-return]
 
     @property
-    def options(self) -> Optional[List[AnswerOption]]:
+    def options(self) -> list[AnswerOption] | None:
         """The options, each with its points."""
         return _get(self._data, "options", None, ('l', ('c', AnswerOption)))  # type: ignore[no-any-return]
 
     @property
-    def cap(self) -> Optional[int]:
+    def cap(self) -> int | None:
         """Cap of the sum (default: the sum of every option's points)."""
         return _get(self._data, "cap", None, None)  # type: ignore[no-any-return]
 
     @property
-    def bands(self) -> Optional[List[Band]]:
-        """Bands by increasing `from`: a value scores the points of the last band whose `from` is ≤ the value, 0 below the first band."""
+    def bands(self) -> list[Band] | None:
+        """Bands by increasing `from`: a value scores the points of the last band whose `from` is ≤ the value, 0
+        below the first band."""
         return _get(self._data, "bands", None, ('l', ('c', Band)))  # type: ignore[no-any-return]
 
     @property
-    def max(self) -> Optional[float]:
+    def max(self) -> float | None:
         """Largest valid value."""
         return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
 
     @property
-    def min(self) -> Optional[float]:
+    def min(self) -> float | None:
         """Smallest valid value."""
         return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
 
     @property
-    def unit(self) -> Optional[Text]:
+    def unit(self) -> Text | None:
         """Unit shown next to the value."""
         return _get(self._data, "unit", None, ('c', Text))  # type: ignore[no-any-return]
 
@@ -1317,7 +1439,7 @@ class Theme(Document):
     __slots__ = ()
 
     @property
-    def description(self) -> Optional[Text]:
+    def description(self) -> Text | None:
         """Description."""
         return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
 
@@ -1327,7 +1449,7 @@ class Theme(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def sub_themes(self) -> Optional[List[SubTheme]]:
+    def sub_themes(self) -> list[SubTheme] | None:
         """Optional sub-themes (for display and sub-scores)."""
         return _get(self._data, "sub_themes", None, ('l', ('c', SubTheme)))  # type: ignore[no-any-return]
 
@@ -1348,12 +1470,12 @@ class VersionChanges(Document):
     __slots__ = ()
 
     @property
-    def date(self) -> Optional[str]:
+    def date(self) -> str | None:
         """Publication date (`YYYY-MM-DD`)."""
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def items(self) -> List[Text]:
+    def items(self) -> list[Text]:
         """What changed and why, one item per change."""
         return _get(self._data, "items", None, ('l', ('c', Text)))  # type: ignore[no-any-return]
 
@@ -1369,7 +1491,7 @@ class ImportedAnswers(Document):
     __slots__ = ()
 
     @property
-    def assessments(self) -> List[ImportedAssessment]:
+    def assessments(self) -> list[ImportedAssessment]:
         """One assessment per collectivité, in the order of the source."""
         return _get(self._data, "assessments", None, ('l', ('c', ImportedAssessment)))  # type: ignore[no-any-return]
 
@@ -1411,7 +1533,7 @@ class AnswersReport(Document):
     __slots__ = ()
 
     @property
-    def collectivites(self) -> List[CollectiviteReport]:
+    def collectivites(self) -> list[CollectiviteReport]:
         """Per collectivité, what was not carried and what was assumed (only those with something to report)."""
         return _get(self._data, "collectivites", [], ('l', ('c', CollectiviteReport)))  # type: ignore[no-any-return]
 
@@ -1421,7 +1543,7 @@ class AnswersReport(Document):
         return _get(self._data, "counts", None, ('c', AnswersCounts))  # type: ignore[no-any-return]
 
     @property
-    def skipped(self) -> List[Skipped]:
+    def skipped(self) -> list[Skipped]:
         """Collectivités without an assessment, and rows of no collectivité."""
         return _get(self._data, "skipped", [], ('l', ('c', Skipped)))  # type: ignore[no-any-return]
 
@@ -1432,7 +1554,7 @@ class ImportedAnswersAssessment(Document):
     __slots__ = ()
 
     @property
-    def answers(self) -> Dict[str, Answer]:
+    def answers(self) -> dict[str, Answer]:
         """Answers keyed by question id, in questionnaire order."""
         return _get(self._data, "answers", {}, ('d', ('c', Answer)))  # type: ignore[no-any-return]
 
@@ -1442,8 +1564,9 @@ class ImportedAnswersAssessment(Document):
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def from_plan(self) -> Optional[Dict[str, str]]:
-        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they come from."""
+    def from_plan(self) -> dict[str, str] | None:
+        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they
+        come from."""
         return _get(self._data, "from_plan", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -1452,8 +1575,9 @@ class ImportedAnswersAssessment(Document):
         return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
 
     @property
-    def migrations(self) -> Optional[List[MigrationRecord]]:
-        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+    def migrations(self) -> list[MigrationRecord] | None:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the
+        answers not carried unchanged."""
         return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
 
     @property
@@ -1483,12 +1607,12 @@ class CollectiviteReport(Document):
         return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
 
     @property
-    def not_carried(self) -> List[NotCarried]:
+    def not_carried(self) -> list[NotCarried]:
         """Rows not carried into its assessment."""
         return _get(self._data, "not_carried", [], ('l', ('c', NotCarried)))  # type: ignore[no-any-return]
 
     @property
-    def warnings(self) -> List[Issue]:
+    def warnings(self) -> list[Issue]:
         """Things kept with an assumption (a kind, a malformed SIRET dropped…)."""
         return _get(self._data, "warnings", [], ('l', ('c', Issue)))  # type: ignore[no-any-return]
 
@@ -1525,7 +1649,7 @@ class NotCarried(Document):
         return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
 
     @property
-    def text(self) -> Optional[str]:
+    def text(self) -> str | None:
         """The text the collectivité wrote in it, when it has one."""
         return _get(self._data, "text", None, None)  # type: ignore[no-any-return]
 
@@ -1552,7 +1676,7 @@ class MigrationAssessment(Document):
     __slots__ = ()
 
     @property
-    def answers(self) -> Dict[str, Answer]:
+    def answers(self) -> dict[str, Answer]:
         """Answers keyed by question id, in questionnaire order."""
         return _get(self._data, "answers", {}, ('d', ('c', Answer)))  # type: ignore[no-any-return]
 
@@ -1562,8 +1686,9 @@ class MigrationAssessment(Document):
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def from_plan(self) -> Optional[Dict[str, str]]:
-        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they come from."""
+    def from_plan(self) -> dict[str, str] | None:
+        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they
+        come from."""
         return _get(self._data, "from_plan", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -1572,8 +1697,9 @@ class MigrationAssessment(Document):
         return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
 
     @property
-    def migrations(self) -> Optional[List[MigrationRecord]]:
-        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+    def migrations(self) -> list[MigrationRecord] | None:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the
+        answers not carried unchanged."""
         return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
 
     @property
@@ -1624,17 +1750,17 @@ class MigrationEntry(Document):
     __slots__ = ()
 
     @property
-    def after(self) -> Optional[Answer]:
+    def after(self) -> Answer | None:
         """The answer written in the new version."""
         return _get(self._data, "after", None, ('c', Answer))  # type: ignore[no-any-return]
 
     @property
-    def before(self) -> Optional[Dict[str, Answer]]:
+    def before(self) -> dict[str, Answer] | None:
         """The source answers, by question id."""
         return _get(self._data, "before", None, ('d', ('c', Answer)))  # type: ignore[no-any-return]
 
     @property
-    def from_(self) -> List[str]:
+    def from_(self) -> list[str]:
         """Source question ids involved."""
         return _get(self._data, "from", None, None)  # type: ignore[no-any-return]
 
@@ -1644,12 +1770,12 @@ class MigrationEntry(Document):
         return _get(self._data, "outcome", None, None)  # type: ignore[no-any-return]
 
     @property
-    def reason(self) -> Optional[str]:
+    def reason(self) -> str | None:
         """Why (for transformed, not carried and restored answers)."""
         return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
 
     @property
-    def to(self) -> Optional[str]:
+    def to(self) -> str | None:
         """Target question id (none when not carried)."""
         return _get(self._data, "to", None, None)  # type: ignore[no-any-return]
 
@@ -1665,7 +1791,7 @@ class MigrationReport(Document):
         return _get(self._data, "counts", None, ('c', MigrationCounts))  # type: ignore[no-any-return]
 
     @property
-    def entries(self) -> List[MigrationEntry]:
+    def entries(self) -> list[MigrationEntry]:
         """One line per target answer written, per source answer not carried and per new question."""
         return _get(self._data, "entries", None, ('l', ('c', MigrationEntry)))  # type: ignore[no-any-return]
 
@@ -1686,27 +1812,27 @@ class MigrationSimulation(Document):
     __slots__ = ()
 
     @property
-    def grade_after(self) -> Optional[str]:
+    def grade_after(self) -> str | None:
         """Grade on the new version."""
         return _get(self._data, "grade_after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def grade_before(self) -> Optional[str]:
+    def grade_before(self) -> str | None:
         """Grade on the old version."""
         return _get(self._data, "grade_before", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_after(self) -> Optional[float]:
+    def index_after(self) -> float | None:
         """Index on the new version."""
         return _get(self._data, "index_after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_before(self) -> Optional[float]:
+    def index_before(self) -> float | None:
         """Index on the old version."""
         return _get(self._data, "index_before", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_delta(self) -> Optional[float]:
+    def index_delta(self) -> float | None:
         """After − before (2 decimals)."""
         return _get(self._data, "index_delta", None, None)  # type: ignore[no-any-return]
 
@@ -1716,7 +1842,7 @@ class MigrationSimulation(Document):
         return _get(self._data, "report", None, ('c', MigrationReport))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeChange]:
+    def themes(self) -> list[ThemeChange]:
         """Theme scores, old themes first then new ones."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeChange)))  # type: ignore[no-any-return]
 
@@ -1727,12 +1853,12 @@ class ThemeChange(Document):
     __slots__ = ()
 
     @property
-    def after(self) -> Optional[float]:
+    def after(self) -> float | None:
         """Score on the new version."""
         return _get(self._data, "after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def before(self) -> Optional[float]:
+    def before(self) -> float | None:
         """Score on the old version (none when absent or not scored)."""
         return _get(self._data, "before", None, None)  # type: ignore[no-any-return]
 
@@ -1778,12 +1904,13 @@ class PeerComparison(Document):
         return _get(self._data, "min_group_size", None, None)  # type: ignore[no-any-return]
 
     @property
-    def strata(self) -> List[Stratum]:
-        """Strata: `kind_band`, `departement` (when the subject has one), `region` (when the subject has one), `national`."""
+    def strata(self) -> list[Stratum]:
+        """Strata: `kind_band`, `departement` (when the subject has one), `region` (when the subject has one),
+        `national`."""
         return _get(self._data, "strata", None, ('l', ('c', Stratum)))  # type: ignore[no-any-return]
 
     @property
-    def subject_index(self) -> Optional[float]:
+    def subject_index(self) -> float | None:
         """Index of the subject (2 decimals)."""
         return _get(self._data, "subject_index", None, None)  # type: ignore[no-any-return]
 
@@ -1814,8 +1941,9 @@ class Stats(Document):
         return _get(self._data, "n", None, None)  # type: ignore[no-any-return]
 
     @property
-    def percentile_rank(self) -> Optional[float]:
-        """Percentile rank of the subject's value among the peers' values: 100 × (count below + ½ × count equal) ÷ n (2 decimals); none when the subject has no value."""
+    def percentile_rank(self) -> float | None:
+        """Percentile rank of the subject's value among the peers' values: 100 × (count below + ½ × count equal) ÷ n
+        (2 decimals); none when the subject has no value."""
         return _get(self._data, "percentile_rank", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -1840,7 +1968,7 @@ class Stratum(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[Stats]:
+    def index(self) -> Stats | None:
         """Statistics of the index; none when hidden or when fewer peers than the minimum group size have an index."""
         return _get(self._data, "index", None, ('c', Stats))  # type: ignore[no-any-return]
 
@@ -1850,7 +1978,7 @@ class Stratum(Document):
         return _get(self._data, "label", None, None)  # type: ignore[no-any-return]
 
     @property
-    def reason(self) -> Optional[str]:
+    def reason(self) -> str | None:
         """Why the statistics are hidden."""
         return _get(self._data, "reason", None, None)  # type: ignore[no-any-return]
 
@@ -1865,7 +1993,7 @@ class Stratum(Document):
         return _get(self._data, "size", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeStats]:
+    def themes(self) -> list[ThemeStats]:
         """Statistics per theme of the subject, in the subject's order."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeStats)))  # type: ignore[no-any-return]
 
@@ -1881,7 +2009,7 @@ class ThemeStats(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def stats(self) -> Optional[Stats]:
+    def stats(self) -> Stats | None:
         """Statistics; none when hidden or when too few peers have a score."""
         return _get(self._data, "stats", None, ('c', Stats))  # type: ignore[no-any-return]
 
@@ -1892,8 +2020,9 @@ class PeerSet(Document):
     __slots__ = ()
 
     @property
-    def peers(self) -> List[PeerResult]:
-        """The results, in any order; several results of the same collectivité may be present (only the latest counts)."""
+    def peers(self) -> list[PeerResult]:
+        """The results, in any order; several results of the same collectivité may be present (only the latest
+        counts)."""
         return _get(self._data, "peers", None, ('l', ('c', PeerResult)))  # type: ignore[no-any-return]
 
 
@@ -1908,7 +2037,7 @@ class PeerResult(Document):
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[float]:
+    def index(self) -> float | None:
         """Maturity index 0–100; none when nothing was counted."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
@@ -1923,7 +2052,7 @@ class PeerResult(Document):
         return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[PeerTheme]:
+    def themes(self) -> list[PeerTheme]:
         """Theme scores."""
         return _get(self._data, "themes", [], ('l', ('c', PeerTheme)))  # type: ignore[no-any-return]
 
@@ -1939,7 +2068,7 @@ class PeerTheme(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def score(self) -> Optional[float]:
+    def score(self) -> float | None:
         """Score 0–100; none when nothing was counted in the theme."""
         return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
 
@@ -1950,12 +2079,12 @@ class Plan(Document):
     __slots__ = ()
 
     @property
-    def actions(self) -> List[PlannedAction]:
+    def actions(self) -> list[PlannedAction]:
         """The actions."""
         return _get(self._data, "actions", None, ('l', ('c', PlannedAction)))  # type: ignore[no-any-return]
 
     @property
-    def baseline(self) -> Optional[PlanAssessment]:
+    def baseline(self) -> PlanAssessment | None:
         """The assessment the plan starts from (optional: follow-up can also be given it separately)."""
         return _get(self._data, "baseline", None, ('c', PlanAssessment))  # type: ignore[no-any-return]
 
@@ -1965,7 +2094,7 @@ class Plan(Document):
         return _get(self._data, "created", None, None)  # type: ignore[no-any-return]
 
     @property
-    def name(self) -> Optional[str]:
+    def name(self) -> str | None:
         """Name of the plan."""
         return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
 
@@ -1975,7 +2104,7 @@ class Plan(Document):
         return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
 
     @property
-    def target(self) -> Optional[Target]:
+    def target(self) -> Target | None:
         """What the plan aims for."""
         return _get(self._data, "target", None, ('c', Target))  # type: ignore[no-any-return]
 
@@ -1986,7 +2115,7 @@ class PlanAssessment(Document):
     __slots__ = ()
 
     @property
-    def answers(self) -> Dict[str, Answer]:
+    def answers(self) -> dict[str, Answer]:
         """Answers keyed by question id, in questionnaire order."""
         return _get(self._data, "answers", {}, ('d', ('c', Answer)))  # type: ignore[no-any-return]
 
@@ -1996,8 +2125,9 @@ class PlanAssessment(Document):
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def from_plan(self) -> Optional[Dict[str, str]]:
-        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they come from."""
+    def from_plan(self) -> dict[str, str] | None:
+        """Answers raised from an action plan and still to be confirmed: question id → id of the plan action they
+        come from."""
         return _get(self._data, "from_plan", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -2006,8 +2136,9 @@ class PlanAssessment(Document):
         return _get(self._data, "level", None, None)  # type: ignore[no-any-return]
 
     @property
-    def migrations(self) -> Optional[List[MigrationRecord]]:
-        """The migrations from earlier referential versions this assessment went through, oldest first, with the answers not carried unchanged."""
+    def migrations(self) -> list[MigrationRecord] | None:
+        """The migrations from earlier referential versions this assessment went through, oldest first, with the
+        answers not carried unchanged."""
         return _get(self._data, "migrations", None, ('l', ('c', MigrationRecord)))  # type: ignore[no-any-return]
 
     @property
@@ -2048,12 +2179,12 @@ class Indicator(Document):
         return _get(self._data, "baseline", None, None)  # type: ignore[no-any-return]
 
     @property
-    def current(self) -> Optional[float]:
+    def current(self) -> float | None:
         """Last measured value."""
         return _get(self._data, "current", None, None)  # type: ignore[no-any-return]
 
     @property
-    def measured(self) -> Optional[str]:
+    def measured(self) -> str | None:
         """Date of the last measurement (YYYY-MM-DD)."""
         return _get(self._data, "measured", None, None)  # type: ignore[no-any-return]
 
@@ -2068,58 +2199,59 @@ class Indicator(Document):
         return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
 
     @property
-    def unit(self) -> Optional[str]:
+    def unit(self) -> str | None:
         """Unit (e.g. "%", "kg", "années")."""
         return _get(self._data, "unit", None, None)  # type: ignore[no-any-return]
 
 
 class PlannedAction(Document):
-    """An action of the plan: from the referential (`action` names it) or written by the collectivité (`title` and `addresses` given)."""
+    """An action of the plan: from the referential (`action` names it) or written by the collectivité (`title` and
+    `addresses` given)."""
 
     __slots__ = ()
 
     @property
-    def action(self) -> Optional[str]:
+    def action(self) -> str | None:
         """Id of the referential action it carries out; absent for a custom action."""
         return _get(self._data, "action", None, None)  # type: ignore[no-any-return]
 
     @property
-    def addresses(self) -> Optional[List[Addressed]]:
+    def addresses(self) -> list[Addressed] | None:
         """Questions it improves and the answers it leads to (defaults to the referential action's)."""
         return _get(self._data, "addresses", None, ('l', ('c', Addressed)))  # type: ignore[no-any-return]
 
     @property
-    def budget(self) -> Optional[Budget]:
+    def budget(self) -> Budget | None:
         """Budget."""
         return _get(self._data, "budget", None, ('c', Budget))  # type: ignore[no-any-return]
 
     @property
-    def completed(self) -> Optional[str]:
+    def completed(self) -> str | None:
         """Date it was done."""
         return _get(self._data, "completed", None, None)  # type: ignore[no-any-return]
 
     @property
-    def depends_on(self) -> Optional[List[str]]:
+    def depends_on(self) -> list[str] | None:
         """Plan actions that must be done first (ids)."""
         return _get(self._data, "depends_on", None, None)  # type: ignore[no-any-return]
 
     @property
-    def description(self) -> Optional[Text]:
+    def description(self) -> Text | None:
         """Description."""
         return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
 
     @property
-    def due(self) -> Optional[str]:
+    def due(self) -> str | None:
         """Due date."""
         return _get(self._data, "due", None, None)  # type: ignore[no-any-return]
 
     @property
-    def effort(self) -> Optional[Rating]:
+    def effort(self) -> Rating | None:
         """Effort (defaults to the referential action's)."""
         return _get(self._data, "effort", None, None)  # type: ignore[no-any-return]
 
     @property
-    def evidence(self) -> Optional[List[str]]:
+    def evidence(self) -> list[str] | None:
         """Evidence links or references."""
         return _get(self._data, "evidence", None, None)  # type: ignore[no-any-return]
 
@@ -2129,12 +2261,12 @@ class PlannedAction(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def indicators(self) -> Optional[List[Indicator]]:
+    def indicators(self) -> list[Indicator] | None:
         """Follow-up indicators."""
         return _get(self._data, "indicators", None, ('l', ('c', Indicator)))  # type: ignore[no-any-return]
 
     @property
-    def owner(self) -> Optional[str]:
+    def owner(self) -> str | None:
         """Who carries it out."""
         return _get(self._data, "owner", None, None)  # type: ignore[no-any-return]
 
@@ -2144,12 +2276,12 @@ class PlannedAction(Document):
         return _get(self._data, "progress", 0.0, None)  # type: ignore[no-any-return]
 
     @property
-    def reen_area(self) -> Optional[int]:
+    def reen_area(self) -> int | None:
         """REEN decree area 1–6 (defaults to the referential action's)."""
         return _get(self._data, "reen_area", None, None)  # type: ignore[no-any-return]
 
     @property
-    def start(self) -> Optional[str]:
+    def start(self) -> str | None:
         """Start date."""
         return _get(self._data, "start", None, None)  # type: ignore[no-any-return]
 
@@ -2159,7 +2291,7 @@ class PlannedAction(Document):
         return _get(self._data, "status", None, None)  # type: ignore[no-any-return]
 
     @property
-    def title(self) -> Optional[Text]:
+    def title(self) -> Text | None:
         """Title (required for a custom action; defaults to the referential's)."""
         return _get(self._data, "title", None, ('c', Text))  # type: ignore[no-any-return]
 
@@ -2170,22 +2302,22 @@ class Target(Document):
     __slots__ = ()
 
     @property
-    def date(self) -> Optional[str]:
+    def date(self) -> str | None:
         """Date by which to reach it (YYYY-MM-DD)."""
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def grade(self) -> Optional[str]:
+    def grade(self) -> str | None:
         """Grade to reach: its band's `min` is the index to reach (the higher of the two when `index` is given too)."""
         return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[float]:
+    def index(self) -> float | None:
         """Overall index to reach (0–100)."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> Optional[Dict[str, float]]:
+    def themes(self) -> dict[str, float] | None:
         """Theme scores to reach (theme id → 0–100)."""
         return _get(self._data, "themes", None, None)  # type: ignore[no-any-return]
 
@@ -2206,7 +2338,7 @@ class PlanStatus(Document):
         return self.render("markdown")
 
     @property
-    def actions(self) -> List[ActionLine]:
+    def actions(self) -> list[ActionLine]:
         """Every action, in plan order."""
         return _get(self._data, "actions", None, ('l', ('c', ActionLine)))  # type: ignore[no-any-return]
 
@@ -2226,7 +2358,7 @@ class PlanStatus(Document):
         return _get(self._data, "counts", None, ('c', StatusCounts))  # type: ignore[no-any-return]
 
     @property
-    def done(self) -> List[str]:
+    def done(self) -> list[str]:
         """Ids of the done actions."""
         return _get(self._data, "done", None, None)  # type: ignore[no-any-return]
 
@@ -2236,7 +2368,7 @@ class PlanStatus(Document):
         return _get(self._data, "effort", None, ('c', EffortFigures))  # type: ignore[no-any-return]
 
     @property
-    def in_progress(self) -> List[str]:
+    def in_progress(self) -> list[str]:
         """Ids of the actions in progress."""
         return _get(self._data, "in_progress", None, None)  # type: ignore[no-any-return]
 
@@ -2246,12 +2378,12 @@ class PlanStatus(Document):
         return _get(self._data, "index", None, ('c', IndexFigures))  # type: ignore[no-any-return]
 
     @property
-    def indicators(self) -> List[IndicatorStatus]:
+    def indicators(self) -> list[IndicatorStatus]:
         """Indicators of the actions not abandoned, in plan order."""
         return _get(self._data, "indicators", None, ('l', ('c', IndicatorStatus)))  # type: ignore[no-any-return]
 
     @property
-    def late(self) -> List[str]:
+    def late(self) -> list[str]:
         """Ids of the actions due before `as_of` and neither done nor abandoned."""
         return _get(self._data, "late", None, None)  # type: ignore[no-any-return]
 
@@ -2262,7 +2394,7 @@ class ActionLine(Document):
     __slots__ = ()
 
     @property
-    def due(self) -> Optional[str]:
+    def due(self) -> str | None:
         """Due date."""
         return _get(self._data, "due", None, None)  # type: ignore[no-any-return]
 
@@ -2277,7 +2409,7 @@ class ActionLine(Document):
         return _get(self._data, "late", None, None)  # type: ignore[no-any-return]
 
     @property
-    def owner(self) -> Optional[str]:
+    def owner(self) -> str | None:
         """Who carries it out."""
         return _get(self._data, "owner", None, None)  # type: ignore[no-any-return]
 
@@ -2345,37 +2477,38 @@ class IndexFigures(Document):
     __slots__ = ()
 
     @property
-    def achieved(self) -> Optional[float]:
+    def achieved(self) -> float | None:
         """Index once every done action is applied."""
         return _get(self._data, "achieved", None, None)  # type: ignore[no-any-return]
 
     @property
-    def baseline(self) -> Optional[float]:
+    def baseline(self) -> float | None:
         """Index of the baseline assessment."""
         return _get(self._data, "baseline", None, None)  # type: ignore[no-any-return]
 
     @property
-    def gained(self) -> Optional[float]:
+    def gained(self) -> float | None:
         """achieved − baseline."""
         return _get(self._data, "gained", None, None)  # type: ignore[no-any-return]
 
     @property
-    def on_track(self) -> Optional[bool]:
+    def on_track(self) -> bool | None:
         """Whether `projected_at_target_date` reaches `target`; none without a target index."""
         return _get(self._data, "on_track", None, None)  # type: ignore[no-any-return]
 
     @property
-    def projected(self) -> Optional[float]:
+    def projected(self) -> float | None:
         """Index once every action not abandoned is applied."""
         return _get(self._data, "projected", None, None)  # type: ignore[no-any-return]
 
     @property
-    def projected_at_target_date(self) -> Optional[float]:
-        """Index once the done actions and the actions (not abandoned) due by the target date are applied; `projected` when there is no target date."""
+    def projected_at_target_date(self) -> float | None:
+        """Index once the done actions and the actions (not abandoned) due by the target date are applied;
+        `projected` when there is no target date."""
         return _get(self._data, "projected_at_target_date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def target(self) -> Optional[float]:
+    def target(self) -> float | None:
         """Index to reach (from the target's index and/or grade)."""
         return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
 
@@ -2396,13 +2529,15 @@ class IndicatorStatus(Document):
         return _get(self._data, "baseline", None, None)  # type: ignore[no-any-return]
 
     @property
-    def current(self) -> Optional[float]:
+    def current(self) -> float | None:
         """Last measured value."""
         return _get(self._data, "current", None, None)  # type: ignore[no-any-return]
 
     @property
-    def expected(self) -> Optional[float]:
-        """Value expected at the follow-up date on a straight line from `baseline` at the plan's creation to `target` at the plan's target date (else the action's due date), 2 decimals; none without an end date after the creation."""
+    def expected(self) -> float | None:
+        """Value expected at the follow-up date on a straight line from `baseline` at the plan's creation to `target`
+        at the plan's target date (else the action's due date), 2 decimals; none without an end date after the
+        creation."""
         return _get(self._data, "expected", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -2411,8 +2546,9 @@ class IndicatorStatus(Document):
         return _get(self._data, "name", None, None)  # type: ignore[no-any-return]
 
     @property
-    def off_track(self) -> Optional[bool]:
-        """Whether `current` is behind `expected` in the direction from `baseline` to `target`; none when either is missing."""
+    def off_track(self) -> bool | None:
+        """Whether `current` is behind `expected` in the direction from `baseline` to `target`; none when either is
+        missing."""
         return _get(self._data, "off_track", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -2421,7 +2557,7 @@ class IndicatorStatus(Document):
         return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
 
     @property
-    def unit(self) -> Optional[str]:
+    def unit(self) -> str | None:
         """Unit."""
         return _get(self._data, "unit", None, None)  # type: ignore[no-any-return]
 
@@ -2478,13 +2614,15 @@ class Proposal(Document):
         return self.render("markdown")
 
     @property
-    def baseline_index(self) -> Optional[float]:
+    def baseline_index(self) -> float | None:
         """Index now."""
         return _get(self._data, "baseline_index", None, None)  # type: ignore[no-any-return]
 
     @property
     def exact(self) -> bool:
-        """true: the plan is the cheapest one (every component explored exhaustively, within the search's work budget); false: a component was too large to explore exhaustively, or the search hit its work budget and returns the best plan found."""
+        """true: the plan is the cheapest one (every component explored exhaustively, within the search's work
+        budget); false: a component was too large to explore exhaustively, or the search hit its work budget and
+        returns the best plan found."""
         return _get(self._data, "exact", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -2493,32 +2631,33 @@ class Proposal(Document):
         return _get(self._data, "gap", None, ('c', TargetGap))  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[float]:
+    def index(self) -> float | None:
         """Index once every proposed action is done."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def note(self) -> Optional[str]:
+    def note(self) -> str | None:
         """Why the target cannot be reached, when it cannot."""
         return _get(self._data, "note", None, None)  # type: ignore[no-any-return]
 
     @property
     def reachable(self) -> bool:
-        """Whether the target can be reached within the constraints (with `exact: false`, whether the plan found reaches it). When not, the plan is the one reaching the best reachable index (least effort among equals)."""
+        """Whether the target can be reached within the constraints (with `exact: false`, whether the plan found
+        reaches it). When not, the plan is the one reaching the best reachable index (least effort among equals)."""
         return _get(self._data, "reachable", None, None)  # type: ignore[no-any-return]
 
     @property
-    def schedule(self) -> List[ScheduledAction]:
+    def schedule(self) -> list[ScheduledAction]:
         """The actions in an order that respects prerequisites, the most index per effort point first."""
         return _get(self._data, "schedule", None, ('l', ('c', ScheduledAction)))  # type: ignore[no-any-return]
 
     @property
-    def target_index(self) -> Optional[float]:
+    def target_index(self) -> float | None:
         """Overall index to reach, when the target has one."""
         return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeProjection]:
+    def themes(self) -> list[ThemeProjection]:
         """Theme scores before and after."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeProjection)))  # type: ignore[no-any-return]
 
@@ -2539,12 +2678,12 @@ class ScheduledAction(Document):
     __slots__ = ()
 
     @property
-    def after(self) -> Optional[List[str]]:
+    def after(self) -> list[str] | None:
         """Prerequisites scheduled before it."""
         return _get(self._data, "after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def cost(self) -> Optional[CostBand]:
+    def cost(self) -> CostBand | None:
         """Cost band."""
         return _get(self._data, "cost", None, None)  # type: ignore[no-any-return]
 
@@ -2569,17 +2708,17 @@ class ScheduledAction(Document):
         return _get(self._data, "impact", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index_after(self) -> Optional[float]:
+    def index_after(self) -> float | None:
         """Projected index once this step is done (2 decimals)."""
         return _get(self._data, "index_after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def questions(self) -> List[str]:
+    def questions(self) -> list[str]:
         """Questions it raises."""
         return _get(self._data, "questions", None, None)  # type: ignore[no-any-return]
 
     @property
-    def reen_area(self) -> Optional[int]:
+    def reen_area(self) -> int | None:
         """REEN decree area."""
         return _get(self._data, "reen_area", None, None)  # type: ignore[no-any-return]
 
@@ -2600,17 +2739,17 @@ class TargetGap(Document):
     __slots__ = ()
 
     @property
-    def current_index(self) -> Optional[float]:
+    def current_index(self) -> float | None:
         """Current index."""
         return _get(self._data, "current_index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def date(self) -> Optional[str]:
+    def date(self) -> str | None:
         """Target date."""
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def gap(self) -> Optional[float]:
+    def gap(self) -> float | None:
         """target − current (2 decimals; negative when exceeded)."""
         return _get(self._data, "gap", None, None)  # type: ignore[no-any-return]
 
@@ -2620,12 +2759,12 @@ class TargetGap(Document):
         return _get(self._data, "reached", None, None)  # type: ignore[no-any-return]
 
     @property
-    def target_index(self) -> Optional[float]:
+    def target_index(self) -> float | None:
         """Overall index to reach (from `index` and/or `grade`)."""
         return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeGap]:
+    def themes(self) -> list[ThemeGap]:
         """Per-theme gaps, for the themes the target names."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeGap)))  # type: ignore[no-any-return]
 
@@ -2636,12 +2775,12 @@ class ThemeGap(Document):
     __slots__ = ()
 
     @property
-    def current(self) -> Optional[float]:
+    def current(self) -> float | None:
         """Current score (none when nothing is counted)."""
         return _get(self._data, "current", None, None)  # type: ignore[no-any-return]
 
     @property
-    def gap(self) -> Optional[float]:
+    def gap(self) -> float | None:
         """target − current (2 decimals)."""
         return _get(self._data, "gap", None, None)  # type: ignore[no-any-return]
 
@@ -2667,12 +2806,12 @@ class ThemeProjection(Document):
     __slots__ = ()
 
     @property
-    def after(self) -> Optional[float]:
+    def after(self) -> float | None:
         """Score once the plan is done."""
         return _get(self._data, "after", None, None)  # type: ignore[no-any-return]
 
     @property
-    def before(self) -> Optional[float]:
+    def before(self) -> float | None:
         """Score now."""
         return _get(self._data, "before", None, None)  # type: ignore[no-any-return]
 
@@ -2682,7 +2821,7 @@ class ThemeProjection(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def target(self) -> Optional[float]:
+    def target(self) -> float | None:
         """Target score, when the target names this theme."""
         return _get(self._data, "target", None, None)  # type: ignore[no-any-return]
 
@@ -2693,22 +2832,23 @@ class ProposalRequest(Document):
     __slots__ = ()
 
     @property
-    def exclude(self) -> Optional[List[str]]:
+    def exclude(self) -> list[str] | None:
         """Actions not to propose."""
         return _get(self._data, "exclude", None, None)  # type: ignore[no-any-return]
 
     @property
-    def max_budget(self) -> Optional[int]:
-        """Largest total budget in euros (cost bands count their estimate: none 0, low 5,000, medium 50,000, high 100,000)."""
+    def max_budget(self) -> int | None:
+        """Largest total budget in euros (cost bands count their estimate: none 0, low 5,000, medium 50,000, high
+        100,000)."""
         return _get(self._data, "max_budget", None, None)  # type: ignore[no-any-return]
 
     @property
-    def max_effort(self) -> Optional[int]:
+    def max_effort(self) -> int | None:
         """Largest total effort (effort points: low 1, medium 2, high 3)."""
         return _get(self._data, "max_effort", None, None)  # type: ignore[no-any-return]
 
     @property
-    def require(self) -> Optional[List[str]]:
+    def require(self) -> list[str] | None:
         """Actions the plan must contain."""
         return _get(self._data, "require", None, None)  # type: ignore[no-any-return]
 
@@ -2724,23 +2864,24 @@ class ReferentialDocument(Document):
     __slots__ = ()
 
     @property
-    def actions(self) -> List[Action]:
+    def actions(self) -> list[Action]:
         """Recommended actions."""
         return _get(self._data, "actions", [], ('l', ('c', Action)))  # type: ignore[no-any-return]
 
     @property
-    def changes(self) -> Optional[List[VersionChanges]]:
+    def changes(self) -> list[VersionChanges] | None:
         """What changed in each version, newest first (the Markdown rendering's changelog)."""
         return _get(self._data, "changes", None, ('l', ('c', VersionChanges)))  # type: ignore[no-any-return]
 
     @property
-    def description(self) -> Optional[Text]:
+    def description(self) -> Text | None:
         """What the referential covers."""
         return _get(self._data, "description", None, ('c', Text))  # type: ignore[no-any-return]
 
     @property
-    def grades(self) -> List[GradeBand]:
-        """Grade bands: the grade of an index is the band with the highest `min` not above it. One band must start at 0. Without bands, reports carry no grade."""
+    def grades(self) -> list[GradeBand]:
+        """Grade bands: the grade of an index is the band with the highest `min` not above it. One band must start at
+        0. Without bands, reports carry no grade."""
         return _get(self._data, "grades", [], ('l', ('c', GradeBand)))  # type: ignore[no-any-return]
 
     @property
@@ -2749,22 +2890,22 @@ class ReferentialDocument(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def license(self) -> Optional[str]:
+    def license(self) -> str | None:
         """Licence of its texts."""
         return _get(self._data, "license", None, None)  # type: ignore[no-any-return]
 
     @property
-    def publisher(self) -> Optional[str]:
+    def publisher(self) -> str | None:
         """Who publishes it."""
         return _get(self._data, "publisher", None, None)  # type: ignore[no-any-return]
 
     @property
-    def questions(self) -> List[Question]:
+    def questions(self) -> list[Question]:
         """Questions, in display order."""
         return _get(self._data, "questions", None, ('l', ('c', Question)))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[Theme]:
+    def themes(self) -> list[Theme]:
         """Themes, in display order."""
         return _get(self._data, "themes", None, ('l', ('c', Theme)))  # type: ignore[no-any-return]
 
@@ -2785,17 +2926,18 @@ class Rollup(Document):
     __slots__ = ()
 
     @property
-    def completeness(self) -> Optional[float]:
+    def completeness(self) -> float | None:
         """100 × members ÷ expected members (2 decimals); none without an expected count or when it is 0."""
         return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
 
     @property
-    def distribution(self) -> List[Bucket]:
-        """Distribution of the indexes over 0–20, 20–40, 40–60, 60–80, 80–100 (100 falls in the last bucket; values outside 0–100 in none)."""
+    def distribution(self) -> list[Bucket]:
+        """Distribution of the indexes over 0–20, 20–40, 40–60, 60–80, 80–100 (100 falls in the last bucket; values
+        outside 0–100 in none)."""
         return _get(self._data, "distribution", None, ('l', ('c', Bucket)))  # type: ignore[no-any-return]
 
     @property
-    def expected_members(self) -> Optional[int]:
+    def expected_members(self) -> int | None:
         """Members expected (e.g. the communes of the EPCI)."""
         return _get(self._data, "expected_members", None, None)  # type: ignore[no-any-return]
 
@@ -2805,17 +2947,17 @@ class Rollup(Document):
         return _get(self._data, "indexed", None, None)  # type: ignore[no-any-return]
 
     @property
-    def max(self) -> Optional[float]:
+    def max(self) -> float | None:
         """Highest index."""
         return _get(self._data, "max", None, None)  # type: ignore[no-any-return]
 
     @property
-    def mean(self) -> Optional[float]:
+    def mean(self) -> float | None:
         """Mean index (2 decimals)."""
         return _get(self._data, "mean", None, None)  # type: ignore[no-any-return]
 
     @property
-    def median(self) -> Optional[float]:
+    def median(self) -> float | None:
         """Median index (2 decimals)."""
         return _get(self._data, "median", None, None)  # type: ignore[no-any-return]
 
@@ -2825,17 +2967,18 @@ class Rollup(Document):
         return _get(self._data, "members", None, None)  # type: ignore[no-any-return]
 
     @property
-    def min(self) -> Optional[float]:
+    def min(self) -> float | None:
         """Lowest index."""
         return _get(self._data, "min", None, None)  # type: ignore[no-any-return]
 
     @property
-    def population_weighted_mean(self) -> Optional[float]:
-        """Σ population × index ÷ Σ population over members with an index (2 decimals); none when that population is 0."""
+    def population_weighted_mean(self) -> float | None:
+        """Σ population × index ÷ Σ population over members with an index (2 decimals); none when that population is
+        0."""
         return _get(self._data, "population_weighted_mean", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[RollupTheme]:
+    def themes(self) -> list[RollupTheme]:
         """Per theme, in order of first appearance among the members."""
         return _get(self._data, "themes", None, ('l', ('c', RollupTheme)))  # type: ignore[no-any-return]
 
@@ -2872,13 +3015,14 @@ class RollupTheme(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def mean(self) -> Optional[float]:
+    def mean(self) -> float | None:
         """Mean of the members' scores (2 decimals)."""
         return _get(self._data, "mean", None, None)  # type: ignore[no-any-return]
 
     @property
-    def population_weighted_mean(self) -> Optional[float]:
-        """Σ population × score ÷ Σ population over members with a score (2 decimals); none when that population is 0."""
+    def population_weighted_mean(self) -> float | None:
+        """Σ population × score ÷ Σ population over members with a score (2 decimals); none when that population is
+        0."""
         return _get(self._data, "population_weighted_mean", None, None)  # type: ignore[no-any-return]
 
 
@@ -2910,7 +3054,8 @@ class ScoreReport(Document):
 
     @property
     def conformity(self) -> Conformity:
-        """The share of applicable practices fully in place (the conformity rate of audit referentials such as the RGESN)."""
+        """The share of applicable practices fully in place (the conformity rate of audit referentials such as the
+        RGESN)."""
         return _get(self._data, "conformity", None, ('c', Conformity))  # type: ignore[no-any-return]
 
     @property
@@ -2934,17 +3079,17 @@ class ScoreReport(Document):
         return _get(self._data, "eco_clic", None, ('c', EcoClic))  # type: ignore[no-any-return]
 
     @property
-    def gaps(self) -> List[Gap]:
+    def gaps(self) -> list[Gap]:
         """Practices not fully in place, most index points missed first."""
         return _get(self._data, "gaps", None, ('l', ('c', Gap)))  # type: ignore[no-any-return]
 
     @property
-    def grade(self) -> Optional[Grade]:
+    def grade(self) -> Grade | None:
         """Grade of the index."""
         return _get(self._data, "grade", None, ('c', Grade))  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[float]:
+    def index(self) -> float | None:
         """Maturity index 0–100 (2 decimals); none when nothing is counted."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
@@ -2959,12 +3104,12 @@ class ScoreReport(Document):
         return _get(self._data, "profile", None, ('c', Profile))  # type: ignore[no-any-return]
 
     @property
-    def questions(self) -> List[QuestionResult]:
+    def questions(self) -> list[QuestionResult]:
         """Every in-level question, in referential order."""
         return _get(self._data, "questions", None, ('l', ('c', QuestionResult)))  # type: ignore[no-any-return]
 
     @property
-    def recommended_actions(self) -> List[Candidate]:
+    def recommended_actions(self) -> list[Candidate]:
         """Actions that raise the index, largest gain first."""
         return _get(self._data, "recommended_actions", None, ('l', ('c', Candidate)))  # type: ignore[no-any-return]
 
@@ -2974,24 +3119,26 @@ class ScoreReport(Document):
         return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeScore]:
+    def themes(self) -> list[ThemeScore]:
         """Theme scores, in referential order."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeScore)))  # type: ignore[no-any-return]
 
     @property
-    def warnings(self) -> Optional[List[Issue]]:
+    def warnings(self) -> list[Issue] | None:
         """Warnings about the assessment (answers kept but ignored, …)."""
         return _get(self._data, "warnings", None, ('l', ('c', Issue)))  # type: ignore[no-any-return]
 
 
 class Conformity(Document):
-    """Practices fully in place among the applicable ones: for a referential of yes/no criteria with "not applicable" (an RGESN audit), the public conformity rate, conform ÷ (total − not applicable)."""
+    """Practices fully in place among the applicable ones: for a referential of yes/no criteria with "not applicable"
+    (an RGESN audit), the public conformity rate, conform ÷ (total − not applicable)."""
 
     __slots__ = ()
 
     @property
     def applicable(self) -> int:
-        """Shown questions with points to earn, not answered "not applicable" (unanswered and "don't know" included: they are not in place)."""
+        """Shown questions with points to earn, not answered "not applicable" (unanswered and "don't know" included:
+        they are not in place)."""
         return _get(self._data, "applicable", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -3000,7 +3147,7 @@ class Conformity(Document):
         return _get(self._data, "in_place", None, None)  # type: ignore[no-any-return]
 
     @property
-    def rate(self) -> Optional[float]:
+    def rate(self) -> float | None:
         """100 × in_place ÷ applicable (2 decimals); none when nothing applies."""
         return _get(self._data, "rate", None, None)  # type: ignore[no-any-return]
 
@@ -3067,18 +3214,19 @@ class EcoClic(Document):
         return _get(self._data, "complete", None, None)  # type: ignore[no-any-return]
 
     @property
-    def grade(self) -> Optional[str]:
+    def grade(self) -> str | None:
         """A ≥ 99, B ≥ 80, C ≥ 60, D ≥ 40, else E; when complete."""
         return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[int]:
+    def index(self) -> int | None:
         """The index (integer), when complete."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
     @property
     def max_points(self) -> int:
-        """Σ points of every answer of every question of the level (shown or hidden by its condition) that applies to the profile."""
+        """Σ points of every answer of every question of the level (shown or hidden by its condition) that applies to
+        the profile."""
         return _get(self._data, "max_points", None, None)  # type: ignore[no-any-return]
 
     @property
@@ -3093,7 +3241,7 @@ class Gap(Document):
     __slots__ = ()
 
     @property
-    def actions(self) -> List[str]:
+    def actions(self) -> list[str]:
         """Recommended actions that would raise this answer."""
         return _get(self._data, "actions", None, None)  # type: ignore[no-any-return]
 
@@ -3108,7 +3256,7 @@ class Gap(Document):
         return _get(self._data, "missed", None, None)  # type: ignore[no-any-return]
 
     @property
-    def points(self) -> Optional[int]:
+    def points(self) -> int | None:
         """Points earned (none when unanswered)."""
         return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
 
@@ -3149,7 +3297,7 @@ class Grade(Document):
         return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
 
     @property
-    def label(self) -> Optional[Text]:
+    def label(self) -> Text | None:
         """Label."""
         return _get(self._data, "label", None, ('c', Text))  # type: ignore[no-any-return]
 
@@ -3195,7 +3343,7 @@ class QuestionResult(Document):
         return _get(self._data, "missed", None, None)  # type: ignore[no-any-return]
 
     @property
-    def points(self) -> Optional[int]:
+    def points(self) -> int | None:
         """Points earned (none when not counted or unanswered)."""
         return _get(self._data, "points", None, None)  # type: ignore[no-any-return]
 
@@ -3205,7 +3353,7 @@ class QuestionResult(Document):
         return _get(self._data, "status", None, None)  # type: ignore[no-any-return]
 
     @property
-    def sub_theme(self) -> Optional[str]:
+    def sub_theme(self) -> str | None:
         """Sub-theme id."""
         return _get(self._data, "sub_theme", None, None)  # type: ignore[no-any-return]
 
@@ -3236,7 +3384,7 @@ class SubThemeScore(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def score(self) -> Optional[float]:
+    def score(self) -> float | None:
         """Score 0–100 (2 decimals), none when nothing is counted."""
         return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
 
@@ -3277,12 +3425,12 @@ class ThemeScore(Document):
         return _get(self._data, "max_credit", None, None)  # type: ignore[no-any-return]
 
     @property
-    def score(self) -> Optional[float]:
+    def score(self) -> float | None:
         """Score 0–100 (2 decimals), none when nothing is counted."""
         return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
 
     @property
-    def sub_themes(self) -> Optional[List[SubThemeScore]]:
+    def sub_themes(self) -> list[SubThemeScore] | None:
         """Sub-theme scores."""
         return _get(self._data, "sub_themes", None, ('l', ('c', SubThemeScore)))  # type: ignore[no-any-return]
 
@@ -3303,7 +3451,8 @@ class ThemeScore(Document):
 
 
 class ScoreSummary(Document):
-    """The headline figures of a score report, without the per-question details, gaps and recommended actions: what batch scoring needs."""
+    """The headline figures of a score report, without the per-question details, gaps and recommended actions: what
+    batch scoring needs."""
 
     __slots__ = ()
 
@@ -3318,7 +3467,7 @@ class ScoreSummary(Document):
         return _get(self._data, "completeness", None, None)  # type: ignore[no-any-return]
 
     @property
-    def conformity(self) -> Optional[float]:
+    def conformity(self) -> float | None:
         """The conformity rate (practices fully in place among the applicable ones)."""
         return _get(self._data, "conformity", None, None)  # type: ignore[no-any-return]
 
@@ -3333,17 +3482,17 @@ class ScoreSummary(Document):
         return _get(self._data, "dont_know_share", None, None)  # type: ignore[no-any-return]
 
     @property
-    def eco_clic(self) -> Optional[int]:
+    def eco_clic(self) -> int | None:
         """The Éco-clic-compatible index, when complete."""
         return _get(self._data, "eco_clic", None, None)  # type: ignore[no-any-return]
 
     @property
-    def grade(self) -> Optional[str]:
+    def grade(self) -> str | None:
         """Grade of the index."""
         return _get(self._data, "grade", None, None)  # type: ignore[no-any-return]
 
     @property
-    def index(self) -> Optional[float]:
+    def index(self) -> float | None:
         """Maturity index 0–100 (2 decimals); none when nothing is counted."""
         return _get(self._data, "index", None, None)  # type: ignore[no-any-return]
 
@@ -3363,7 +3512,7 @@ class ScoreSummary(Document):
         return _get(self._data, "referential", None, ('c', ReferentialRef))  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeSummary]:
+    def themes(self) -> list[ThemeSummary]:
         """Theme scores, in referential order."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeSummary)))  # type: ignore[no-any-return]
 
@@ -3379,7 +3528,7 @@ class ThemeSummary(Document):
         return _get(self._data, "id", None, None)  # type: ignore[no-any-return]
 
     @property
-    def score(self) -> Optional[float]:
+    def score(self) -> float | None:
         """Score 0–100 (2 decimals); none when no question counts."""
         return _get(self._data, "score", None, None)  # type: ignore[no-any-return]
 
@@ -3390,17 +3539,17 @@ class TargetGapTargetGap(Document):
     __slots__ = ()
 
     @property
-    def current_index(self) -> Optional[float]:
+    def current_index(self) -> float | None:
         """Current index."""
         return _get(self._data, "current_index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def date(self) -> Optional[str]:
+    def date(self) -> str | None:
         """Target date."""
         return _get(self._data, "date", None, None)  # type: ignore[no-any-return]
 
     @property
-    def gap(self) -> Optional[float]:
+    def gap(self) -> float | None:
         """target − current (2 decimals; negative when exceeded)."""
         return _get(self._data, "gap", None, None)  # type: ignore[no-any-return]
 
@@ -3410,12 +3559,12 @@ class TargetGapTargetGap(Document):
         return _get(self._data, "reached", None, None)  # type: ignore[no-any-return]
 
     @property
-    def target_index(self) -> Optional[float]:
+    def target_index(self) -> float | None:
         """Overall index to reach (from `index` and/or `grade`)."""
         return _get(self._data, "target_index", None, None)  # type: ignore[no-any-return]
 
     @property
-    def themes(self) -> List[ThemeGap]:
+    def themes(self) -> list[ThemeGap]:
         """Per-theme gaps, for the themes the target names."""
         return _get(self._data, "themes", None, ('l', ('c', ThemeGap)))  # type: ignore[no-any-return]
 
@@ -3431,7 +3580,7 @@ class ValidationReport(Document):
         return _get(self._data, "document", None, None)  # type: ignore[no-any-return]
 
     @property
-    def issues(self) -> List[Issue]:
+    def issues(self) -> list[Issue]:
         """Every issue, errors first."""
         return _get(self._data, "issues", None, ('l', ('c', Issue)))  # type: ignore[no-any-return]
 

@@ -17,7 +17,8 @@ Files that cannot be read raise the usual ``OSError`` subclasses.
 
 from __future__ import annotations
 
-from typing import Any, List, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ._documents import Issue
 
@@ -45,10 +46,10 @@ class ValidationError(Error, ValueError):
         #: Which document: referential, assessment, plan, request, peers, unknown.
         self.document = document
         #: Every problem (errors first, then warnings).
-        self.issues: List[Issue] = [Issue(i) for i in issues]
+        self.issues: list[Issue] = [Issue(i) for i in issues]
 
     @property
-    def errors(self) -> List[Issue]:
+    def errors(self) -> list[Issue]:
         """The issues of severity ``error``."""
         return [i for i in self.issues if i.severity == "error"]
 
