@@ -1,7 +1,7 @@
 // The maturity index in plain JavaScript: the baseline of bench.mjs.
 //
 // A straightforward implementation of the scoring rules documented in the
-// README ("Scoring rules"), written from the documentation and the JSON
+// docs/scoring.md ("The rules"), written from the documentation and the JSON
 // shapes of the referential and of assessments, as a web developer would
 // write it. It does not import the package, validates nothing beyond what
 // the formula needs, and computes the index, the theme scores and the

@@ -1,7 +1,7 @@
 """The maturity index in plain Python (standard library only).
 
 An independent, readable implementation of the scoring rules documented in
-the README ("Scoring rules"), written from the documentation and the JSON
+docs/scoring.md ("The rules"), written from the documentation and the JSON
 shapes of the referential and of assessments. It is the baseline of
 ``bench_batch.py`` and the cross-check of ``tests/test_pure_python.py``:
 it deliberately does not import ``sobriete``.
