@@ -1,6 +1,6 @@
 // The maturity index in plain JavaScript: the baseline of bench.mjs.
 //
-// A straightforward implementation of the scoring rules documented in the
+// A straightforward implementation of the scoring rules documented in
 // docs/scoring.md ("The rules"), written from the documentation and the JSON
 // shapes of the referential and of assessments, as a web developer would
 // write it. It does not import the package, validates nothing beyond what
