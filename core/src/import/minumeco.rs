@@ -37,15 +37,17 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::builder::{
+    action, not_this_format, paragraphs, question, ratings_line, Builder, Heading, SourceMeta,
+};
 use super::{
-    field, fold, fr, id_field, list_field, main_list, meta, objects, parse_source, rating_field,
-    rgesn::wildcard, semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
+    field, fold, fr, id_field, list_field, main_list, objects, parse_source, rating_field,
+    rgesn::wildcard, slug, text_field, ImportFormat, Imported, Log,
 };
 use crate::input::parse::join;
-use crate::model::error::{Error, Issue, IssueCode};
+use crate::model::error::{Error, IssueCode};
 use crate::model::referential::{
-    Action, Addressed, AnswerOption, Outcome, Question, Rating, References, Referential, Response,
-    Theme,
+    Action, AnswerOption, Outcome, Question, Rating, References, Response, Theme,
 };
 use crate::model::text::Text;
 
@@ -215,216 +217,165 @@ fn groups<'a>(value: &'a Value, log: &mut Log) -> Option<(Vec<Group<'a>>, usize)
     Some((out, entries))
 }
 
+/// Field aliases of a practice carried into the referential.
+const CARRIED: &[&[&str]] = &[
+    ID,
+    TITLE,
+    DESCRIPTION,
+    PRIORITY,
+    DIFFICULTY,
+    OWNERS,
+    INDICATORS,
+    URL,
+    THEME_OF,
+];
+
 /// Imports the guide (JSON value).
 pub fn import_value(value: &Value) -> Result<Imported, Error> {
     let mut log = Log::default();
     let Some((groups, source_entries)) = groups(value, &mut log) else {
-        return Err(source_error(vec![Issue::error(
-            IssueCode::UnknownDocument,
-            "",
+        return Err(not_this_format(
             "not the good-practice guide: expected `thematiques` with their `bonnesPratiques`, or a list of practices",
-        )]));
+        ));
     };
-    let known: &[&[&str]] = &[
-        ID,
-        TITLE,
-        DESCRIPTION,
-        PRIORITY,
-        DIFFICULTY,
-        OWNERS,
-        INDICATORS,
-        URL,
-        THEME_OF,
-    ];
-    let mut themes = Vec::new();
-    let mut questions = Vec::new();
-    let mut actions = Vec::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut b = Builder::new(log);
     for g in groups {
-        let theme_id = g.theme.id.clone();
-        let theme_title = g.theme.title.fr.clone();
-        let mut count = 0usize;
+        let before = b.questions();
         for (n, (path, p)) in g.practices.iter().enumerate() {
-            log.drop_unknown(p, &wildcard(path), known);
-            let Some(title) = text_field(p, TITLE) else {
-                log.skip(path, "a practice without a title (`titre`)");
-                continue;
-            };
-            let id = match id_field(p, ID) {
-                Some(id) => id,
-                None => {
-                    let id = format!("{theme_id}.{}", n + 1);
-                    log.warn(
-                        IssueCode::MissingField,
-                        path,
-                        format!("a practice without an id: {id} given"),
-                    );
-                    id
-                }
-            };
-            if let Some(first) = seen.get(&id) {
-                log.skip(
-                    path,
-                    format!("practice {id} is already imported from {first}"),
-                );
-                continue;
-            }
-            seen.insert(id.clone(), path.clone());
-            let (impact, impact_word) = rating_field(p, PRIORITY, "priority", path, &mut log);
-            let (effort, effort_word) = rating_field(p, DIFFICULTY, "difficulty", path, &mut log);
-            let owners = list_field(p, OWNERS, false);
-            let indicators = list_field(p, INDICATORS, false);
-            let url = text_field(p, URL);
-            let mut help = Vec::new();
-            if !owners.is_empty() {
-                help.push(format!("Pilotes : {}", owners.join(", ")));
-            }
-            if !indicators.is_empty() {
-                let lines: Vec<String> = indicators.iter().map(|i| format!("- {i}")).collect();
-                help.push(format!("Indicateurs de suivi :\n{}", lines.join("\n")));
-            }
-            let priority_label = impact_word.clone().unwrap_or_else(|| "—".to_owned());
-            let rationale = text_field(p, DESCRIPTION).unwrap_or_else(|| {
-                let mut s = format!(
-                    "Bonne pratique « {priority_label} » de la thématique « {theme_title} » du guide de bonnes pratiques numérique responsable pour les organisations."
-                );
-                if let Some(u) = &url {
-                    s.push_str(&format!(" Fiche détaillée : {u}"));
-                }
-                s
-            });
-            let option = |id: &str, fr: &str, en: &str, points: i64| AnswerOption {
-                id: id.to_owned(),
-                label: Text::new(fr, en),
-                points,
-            };
-            questions.push(Question {
-                id: id.clone(),
-                theme: theme_id.clone(),
-                sub_theme: None,
-                level: if impact == Rating::High && impact_word.is_some() {
-                    1
-                } else {
-                    2
-                },
-                prompt: fr(title.clone()),
-                help: (!help.is_empty()).then(|| fr(help.join("\n\n"))),
-                rationale: fr(rationale),
-                weight: 1.0,
-                response: Response::SingleChoice {
-                    options: vec![
-                        option("non", "Non", "No", 0),
-                        option("partiel", "En partie", "Partly", 1),
-                        option("oui", "Oui", "Yes", 2),
-                    ],
-                },
-                allow_dont_know: true,
-                allow_not_applicable: true,
-                require_justification: false,
-                condition: None,
-                applies_to: None,
-                references: References {
-                    reen_areas: g.reen_area.into_iter().collect(),
-                    rgesn: Vec::new(),
-                    legal: Vec::new(),
-                    urls: url.into_iter().collect(),
-                },
-                eco_clic_not_applicable: None,
-                eco_clic_dont_know: None,
-            });
-            let mut description: Vec<String> = Vec::new();
-            let ratings: Vec<String> = [
-                impact_word.map(|w| format!("Priorité : {w}")),
-                effort_word.map(|w| format!("Difficulté : {w}")),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            if !ratings.is_empty() {
-                description.push(ratings.join(" · "));
-            }
-            description.extend(help);
-            actions.push(Action {
-                id: format!("minumeco-{id}"),
-                title: fr(title),
-                description: (!description.is_empty()).then(|| fr(description.join("\n\n"))),
-                effort,
-                impact,
-                cost: None,
-                reen_area: g.reen_area,
-                addresses: vec![Addressed {
-                    question: id,
-                    leads_to: Outcome::Choice {
-                        options: vec!["oui".to_owned()],
-                    },
-                }],
-                requires: Vec::new(),
-                references: References::default(),
-            });
-            count += 1;
+            practice(&mut b, &g, n, path, p);
         }
-        if count > 0 {
-            themes.push(g.theme);
+        if b.questions() > before {
+            b.add_theme(g.theme);
         }
     }
-    if let Value::Object(top) = value {
-        log.drop_unknown(
-            top,
-            "",
-            &[
-                THEMES,
-                PRACTICES,
-                &["title", "titre", "nom", "name"],
-                &["version"],
-                &["url", "source", "lien"],
-                &["description"],
-                &["author", "auteur", "editeur", "publisher"],
-            ],
+    finish(value, b, source_entries)
+}
+
+/// Imports the `n`th practice of a theme.
+fn practice(b: &mut Builder, g: &Group, n: usize, path: &str, p: &Map<String, Value>) {
+    let theme_id = &g.theme.id;
+    b.log.drop_unknown(p, &wildcard(path), CARRIED);
+    let Some(title) = text_field(p, TITLE) else {
+        b.log.skip(path, "a practice without a title (`titre`)");
+        return;
+    };
+    let id = id_field(p, ID).unwrap_or_else(|| {
+        let id = format!("{theme_id}.{}", n + 1);
+        let message = format!("a practice without an id: {id} given");
+        b.log.warn(IssueCode::MissingField, path, message);
+        id
+    });
+    if !b.first_time("practice", &id, path) {
+        return;
+    }
+    let (impact, impact_word) = rating_field(p, PRIORITY, "priority", path, &mut b.log);
+    let (effort, effort_word) = rating_field(p, DIFFICULTY, "difficulty", path, &mut b.log);
+    let owners = list_field(p, OWNERS, false);
+    let indicators = list_field(p, INDICATORS, false);
+    let url = text_field(p, URL);
+    let mut help = Vec::new();
+    if !owners.is_empty() {
+        help.push(format!("Pilotes : {}", owners.join(", ")));
+    }
+    if !indicators.is_empty() {
+        let lines: Vec<String> = indicators.iter().map(|i| format!("- {i}")).collect();
+        help.push(format!("Indicateurs de suivi :\n{}", lines.join("\n")));
+    }
+    let rationale = text_field(p, DESCRIPTION).unwrap_or_else(|| {
+        let priority = impact_word.as_deref().unwrap_or("—");
+        let mut s = format!(
+            "Bonne pratique « {priority} » de la thématique « {} » du guide de bonnes pratiques numérique responsable pour les organisations.",
+            g.theme.title.fr
         );
-    }
-    let source_title = meta(value, &["title", "titre", "nom", "name"]);
-    let source_version = meta(value, &["version", "edition"]);
-    let version = match source_version.as_deref().map(semver_of) {
-        None => "1.0.0".to_owned(),
-        Some(Some(v)) => v,
-        Some(None) => {
-            log.warn(
-                IssueCode::InvalidVersion,
-                "/version",
-                format!("version {source_version:?} has no number: 1.0.0 used"),
-            );
-            "1.0.0".to_owned()
+        if let Some(u) = &url {
+            s.push_str(&format!(" Fiche détaillée : {u}"));
         }
+        s
+    });
+    let option = |id: &str, fr: &str, en: &str, points: i64| AnswerOption {
+        id: id.to_owned(),
+        label: Text::new(fr, en),
+        points,
     };
-    let url = meta(value, &["url", "source", "lien"]).unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
-    let publisher = super::publisher(value).unwrap_or_else(|| "DINUM, MiNumEco".to_owned());
-    let description = meta(value, &["description"]);
-    let referential = Referential {
-        id: "minumeco-guide".to_owned(),
-        version,
-        title: fr(source_title.clone().unwrap_or_else(|| DEFAULT_TITLE.to_owned())),
-        description: Some(fr(format!(
+    let options = vec![
+        option("non", "Non", "No", 0),
+        option("partiel", "En partie", "Partly", 1),
+        option("oui", "Oui", "Yes", 2),
+    ];
+    let prompt = fr(title.clone());
+    let q = Question {
+        // "Prioritaire" practices are the essentials.
+        level: if impact == Rating::High && impact_word.is_some() {
+            1
+        } else {
+            2
+        },
+        help: paragraphs(help.clone()),
+        references: References {
+            reen_areas: g.reen_area.into_iter().collect(),
+            rgesn: Vec::new(),
+            legal: Vec::new(),
+            urls: url.into_iter().collect(),
+        },
+        ..question(
+            &id,
+            theme_id,
+            prompt,
+            fr(rationale),
+            Response::SingleChoice { options },
+        )
+    };
+    let description = ratings_line(impact_word, effort_word).into_iter();
+    let leads_to = Outcome::Choice {
+        options: vec!["oui".to_owned()],
+    };
+    let a = Action {
+        description: paragraphs(description.chain(help).collect()),
+        ..action(
+            format!("minumeco-{id}"),
+            fr(title),
+            (effort, impact),
+            g.reen_area,
+            id,
+            leads_to,
+        )
+    };
+    b.push(q, a);
+}
+
+/// Reads the metadata and assembles the referential.
+fn finish(value: &Value, mut b: Builder, source_entries: usize) -> Result<Imported, Error> {
+    b.drop_unknown_top(
+        value,
+        &[
+            THEMES,
+            PRACTICES,
+            &["title", "titre", "nom", "name"],
+            &["version"],
+            &["url", "source", "lien"],
+            &["description"],
+            &["author", "auteur", "editeur", "publisher"],
+        ],
+    );
+    let title_keys = &["title", "titre", "nom", "name"];
+    let source = SourceMeta::read(
+        value,
+        title_keys,
+        &["version", "edition"],
+        "1.0.0",
+        DEFAULT_SOURCE,
+        &mut b.log,
+    );
+    let url = &source.url;
+    let heading = Heading {
+        id: "minumeco-guide",
+        title: fr(source.title.clone().unwrap_or_else(|| DEFAULT_TITLE.to_owned())),
+        description: fr(format!(
             "{}Bonnes pratiques importées du guide (source : {url}). Réponses : Non, En partie, Oui.",
-            description.map(|d| format!("{d}. ")).unwrap_or_default()
-        ))),
-        publisher: Some(publisher),
-        license: Some(format!(
-            "Licence Ouverte / Etalab 2.0 — DINUM, MiNumEco ({url})"
+            source.description.as_ref().map(|d| format!("{d}. ")).unwrap_or_default()
         )),
-        themes,
-        questions,
-        actions,
-        grades: Vec::new(),
-        changes: Vec::new(),
-        lookup: Default::default(),
+        publisher: super::publisher(value).unwrap_or_else(|| "DINUM, MiNumEco".to_owned()),
+        license: format!("Licence Ouverte / Etalab 2.0 — DINUM, MiNumEco ({url})"),
     };
-    super::finish(
-        referential,
-        ImportFormat::Minumeco,
-        source_title,
-        source_version,
-        source_entries,
-        0,
-        log,
-    )
+    b.finish(ImportFormat::Minumeco, heading, source, source_entries, 0)
 }

@@ -23,6 +23,7 @@
 //! [`Error::Invalid`] of [`DocumentKind::ImportSource`]; the imported
 //! referential always passes the library's own validation.
 
+mod builder;
 pub mod clean;
 pub mod ecoclic;
 pub mod minumeco;

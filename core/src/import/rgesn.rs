@@ -31,19 +31,18 @@
 //! Skipped: an entry that is not an object, has no `numero` or no criterion
 //! text, or repeats a `numero`.
 
-use std::collections::BTreeMap;
-
 use serde_json::{Map, Value};
 
+use super::builder::{
+    action, not_this_format, paragraphs, question, ratings_line, Builder, Heading, SourceMeta,
+};
 use super::{
-    field, fr, id_field, list_field, main_list, meta, name_field, parse_source, publisher,
-    rating_field, semver_of, slug, source_error, text_field, ImportFormat, Imported, Log,
+    field, fr, id_field, list_field, main_list, name_field, parse_source, publisher, rating_field,
+    text_field, ImportFormat, Imported, Log,
 };
 use crate::input::parse::join;
-use crate::model::error::{Error, Issue, IssueCode};
-use crate::model::referential::{
-    Action, Addressed, Outcome, Question, References, Referential, Response, Theme,
-};
+use crate::model::error::{Error, IssueCode};
+use crate::model::referential::{Action, Outcome, Question, References, Response};
 use crate::model::text::Text;
 
 const ID: &[&str] = &["numero", "id", "num", "number", "reference", "ref", "code"];
@@ -147,86 +146,55 @@ fn entries<'a>(value: &'a Value, log: &mut Log) -> Option<(Vec<Entry<'a>>, usize
     any.then_some((out, total))
 }
 
+/// Field aliases of a criterion carried into the referential.
+const CARRIED: &[&[&str]] = &[
+    ID,
+    THEME,
+    CRITERION,
+    DIFFICULTY,
+    PRIORITY,
+    OBJECTIVE,
+    IMPLEMENTATION,
+    CONTROL,
+    TARGET,
+    ROLES,
+    URL,
+];
+
 /// Imports RGESN criteria (JSON value).
 pub fn import_value(value: &Value) -> Result<Imported, Error> {
     let mut log = Log::default();
     let Some((list, source_entries)) = entries(value, &mut log) else {
-        return Err(source_error(vec![Issue::error(
-            IssueCode::UnknownDocument,
-            "",
+        return Err(not_this_format(
             "not RGESN criteria: expected an array of criteria, an object with `criteres`, or themes (`thematiques`) with their `criteres`",
-        )]));
+        ));
     };
-    let mut themes: Vec<Theme> = Vec::new();
-    let mut theme_ids: BTreeMap<String, String> = BTreeMap::new();
-    let mut questions: Vec<Question> = Vec::new();
-    let mut actions: Vec<Action> = Vec::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let known: &[&[&str]] = &[
-        ID,
-        THEME,
-        CRITERION,
-        DIFFICULTY,
-        PRIORITY,
-        OBJECTIVE,
-        IMPLEMENTATION,
-        CONTROL,
-        TARGET,
-        ROLES,
-        URL,
-    ];
+    let mut b = Builder::new(log);
     for (path, m, parent_theme) in list {
-        let pattern = wildcard(&path);
-        log.drop_unknown(m, &pattern, known);
+        b.log.drop_unknown(m, &wildcard(&path), CARRIED);
         let Some(id) = id_field(m, ID) else {
-            log.skip(&path, "no `numero` (criterion id)");
+            b.log.skip(&path, "no `numero` (criterion id)");
             continue;
         };
         let Some(prompt) = text_field(m, CRITERION) else {
-            log.skip(&path, format!("criterion {id} has no text (`critere`)"));
+            b.log
+                .skip(&path, format!("criterion {id} has no text (`critere`)"));
             continue;
         };
-        if let Some(first) = seen.get(&id) {
-            log.skip(
-                &path,
-                format!("criterion {id} is already imported from {first}"),
-            );
+        if !b.first_time("criterion", &id, &path) {
             continue;
         }
-        seen.insert(id.clone(), path.clone());
-        let theme_name = match name_field(m, THEME).or(parent_theme) {
-            Some(t) => t,
-            None => {
-                log.warn(
-                    IssueCode::MissingField,
-                    &path,
-                    format!("criterion {id} has no `thematique`: put in « Sans thématique »"),
-                );
-                "Sans thématique".to_owned()
-            }
-        };
-        let theme_id = theme_ids
-            .entry(theme_name.clone())
-            .or_insert_with(|| {
-                let base = slug(&theme_name);
-                let mut candidate = base.clone();
-                let mut n = 2;
-                while themes.iter().any(|t| t.id == candidate) {
-                    candidate = format!("{base}-{n}");
-                    n += 1;
-                }
-                themes.push(Theme {
-                    id: candidate.clone(),
-                    title: fr(theme_name.clone()),
-                    description: None,
-                    weight: 1.0,
-                    sub_themes: Vec::new(),
-                });
-                candidate
-            })
-            .clone();
-        let (effort, effort_word) = rating_field(m, DIFFICULTY, "difficulty", &path, &mut log);
-        let (impact, impact_word) = rating_field(m, PRIORITY, "priority", &path, &mut log);
+        let theme_name = name_field(m, THEME).or(parent_theme).unwrap_or_else(|| {
+            b.log.warn(
+                IssueCode::MissingField,
+                &path,
+                format!("criterion {id} has no `thematique`: put in « Sans thématique »"),
+            );
+            "Sans thématique".to_owned()
+        });
+        let theme_id = b.theme(&theme_name);
+        let (effort, effort_word) = rating_field(m, DIFFICULTY, "difficulty", &path, &mut b.log);
+        let (impact, impact_word) = rating_field(m, PRIORITY, "priority", &path, &mut b.log);
         let implementation = text_field(m, IMPLEMENTATION);
         let mut help = Vec::new();
         if let Some(s) = &implementation {
@@ -244,138 +212,88 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
         }
         let rationale = text_field(m, OBJECTIVE)
             .unwrap_or_else(|| format!("Critère {id} du RGESN (thématique « {theme_name} »)."));
-        questions.push(Question {
-            id: id.clone(),
-            theme: theme_id,
-            sub_theme: None,
-            level: 1,
-            prompt: fr(prompt),
-            help: (!help.is_empty()).then(|| fr(help.join("\n\n"))),
-            rationale: fr(rationale),
-            weight: 1.0,
-            response: Response::YesNo {
-                yes_points: 1,
-                no_points: 0,
-            },
+        let yes_no = Response::YesNo {
+            yes_points: 1,
+            no_points: 0,
+        };
+        let q = Question {
+            help: paragraphs(help),
             allow_dont_know: false,
-            allow_not_applicable: true,
-            require_justification: false,
-            condition: None,
-            applies_to: None,
             references: References {
                 reen_areas: vec![3],
                 rgesn: vec![id.clone()],
                 legal: Vec::new(),
                 urls: text_field(m, URL).into_iter().collect(),
             },
-            eco_clic_not_applicable: None,
-            eco_clic_dont_know: None,
-        });
-        let mut description = Vec::new();
-        let ratings: Vec<String> = [
-            impact_word.map(|w| format!("Priorité : {w}")),
-            effort_word.map(|w| format!("Difficulté : {w}")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if !ratings.is_empty() {
-            description.push(ratings.join(" · "));
-        }
-        if let Some(s) = implementation {
-            description.push(s);
-        }
-        actions.push(Action {
-            id: format!("rgesn-{id}"),
-            title: Text::new(
-                format!("Mettre en conformité le critère {id} ({theme_name})"),
-                format!("Bring criterion {id} into conformity ({theme_name})"),
-            ),
-            description: (!description.is_empty()).then(|| fr(description.join("\n\n"))),
-            effort,
-            impact,
-            cost: None,
-            reen_area: Some(3),
-            addresses: vec![Addressed {
-                question: id,
-                leads_to: Outcome::Yes,
-            }],
-            requires: Vec::new(),
-            references: References::default(),
-        });
-    }
-    if let Value::Object(top) = value {
-        log.drop_unknown(
-            top,
-            "",
-            &[
-                LISTS,
-                THEME_LISTS,
-                &["data", "referentiel", "referential", "content", "contenu"],
-                &["titre", "title", "nom", "name"],
-                &["version", "edition", "annee", "millesime"],
-                &["url", "source", "lien"],
-                &["description"],
-                &["author", "auteur", "editeur", "publisher"],
-            ],
+            ..question(&id, &theme_id, fr(prompt), fr(rationale), yes_no)
+        };
+        let title = Text::new(
+            format!("Mettre en conformité le critère {id} ({theme_name})"),
+            format!("Bring criterion {id} into conformity ({theme_name})"),
         );
+        let description = ratings_line(impact_word, effort_word).into_iter();
+        let a = Action {
+            description: paragraphs(description.chain(implementation).collect()),
+            ..action(
+                format!("rgesn-{id}"),
+                title,
+                (effort, impact),
+                Some(3),
+                id,
+                Outcome::Yes,
+            )
+        };
+        b.push(q, a);
     }
-    let source_title = meta(value, &["titre", "title", "nom", "name"]);
-    let source_version = meta(value, &["version", "edition", "annee", "millesime"]);
-    let version = match source_version.as_deref().map(semver_of) {
-        None => DEFAULT_VERSION.to_owned(),
-        Some(Some(v)) => v,
-        Some(None) => {
-            log.warn(
-                IssueCode::InvalidVersion,
-                "/version",
-                format!("version {source_version:?} has no number: {DEFAULT_VERSION} used"),
-            );
-            DEFAULT_VERSION.to_owned()
-        }
-    };
-    let url = meta(value, &["url", "source", "lien"]).unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
-    let description = meta(value, &["description"]);
-    let title = match &source_title {
-        Some(t) => fr(t.clone()),
-        None => Text::new(
-            DEFAULT_TITLE,
-            "General policy framework for the ecodesign of digital services (RGESN)",
-        ),
-    };
-    let referential = Referential {
-        id: "rgesn".to_owned(),
-        version,
-        title,
-        description: Some(Text::new(
+    finish(value, b, source_entries)
+}
+
+/// Reads the metadata and assembles the referential.
+fn finish(value: &Value, mut b: Builder, source_entries: usize) -> Result<Imported, Error> {
+    b.drop_unknown_top(
+        value,
+        &[
+            LISTS,
+            THEME_LISTS,
+            &["data", "referentiel", "referential", "content", "contenu"],
+            &["titre", "title", "nom", "name"],
+            &["version", "edition", "annee", "millesime"],
+            &["url", "source", "lien"],
+            &["description"],
+            &["author", "auteur", "editeur", "publisher"],
+        ],
+    );
+    let source = SourceMeta::read(
+        value,
+        &["titre", "title", "nom", "name"],
+        &["version", "edition", "annee", "millesime"],
+        DEFAULT_VERSION,
+        DEFAULT_SOURCE,
+        &mut b.log,
+    );
+    let url = &source.url;
+    let heading = Heading {
+        id: "rgesn",
+        title: match &source.title {
+            Some(t) => fr(t.clone()),
+            None => Text::new(
+                DEFAULT_TITLE,
+                "General policy framework for the ecodesign of digital services (RGESN)",
+            ),
+        },
+        description: Text::new(
             format!(
                 "{}Critères du RGESN importés de la publication (source : {url}). Réponses : oui = conforme, non = non conforme, « non applicable » = non applicable ; le taux de conformité du rapport est conformes ÷ (total − non applicables).",
-                description.map(|d| format!("{d}\n\n")).unwrap_or_default()
+                source.description.as_ref().map(|d| format!("{d}\n\n")).unwrap_or_default()
             ),
             format!(
                 "RGESN criteria imported from the publication (source: {url}). Answers: yes = conform, no = not conform, \"not applicable\" = not applicable; the report's conformity rate is conform ÷ (total − not applicable)."
             ),
-        )),
-        publisher: Some(publisher(value).unwrap_or_else(|| "Arcep, Arcom, DINUM".to_owned())),
-        license: Some(format!(
-            "Licence Ouverte / Etalab 2.0 — Arcep, Arcom, DINUM ({url})"
-        )),
-        themes,
-        questions,
-        actions,
-        grades: Vec::new(),
-        changes: Vec::new(),
-        lookup: Default::default(),
+        ),
+        publisher: publisher(value).unwrap_or_else(|| "Arcep, Arcom, DINUM".to_owned()),
+        license: format!("Licence Ouverte / Etalab 2.0 — Arcep, Arcom, DINUM ({url})"),
     };
-    super::finish(
-        referential,
-        ImportFormat::Rgesn,
-        source_title,
-        source_version,
-        source_entries,
-        0,
-        log,
-    )
+    b.finish(ImportFormat::Rgesn, heading, source, source_entries, 0)
 }
 
 /// A JSON pointer with every index replaced by `*`.

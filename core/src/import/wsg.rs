@@ -37,16 +37,14 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
+use super::builder::{action, not_this_format, question, Builder, Heading, SourceMeta};
 use super::{
     field, fold, id_field, list_field, main_list, meta, objects, parse_source, rating_field,
-    rgesn::wildcard, scalar_text, semver_of, slug, source_error, text_field, ImportFormat,
-    Imported, Log,
+    rgesn::wildcard, scalar_text, semver_of, slug, text_field, ImportFormat, Imported, Log,
 };
 use crate::input::parse::join;
-use crate::model::error::{Error, Issue, IssueCode};
-use crate::model::referential::{
-    Action, Addressed, AnswerOption, Outcome, Question, References, Referential, Response, Theme,
-};
+use crate::model::error::{Error, IssueCode};
+use crate::model::referential::{AnswerOption, Outcome, Question, References, Response, Theme};
 use crate::model::text::Text;
 
 const CATEGORIES: &[&str] = &["category", "categories", "sections"];
@@ -230,178 +228,19 @@ fn categories<'a>(value: &'a Value, log: &mut Log) -> Option<(Vec<Category<'a>>,
 pub fn import_value(value: &Value) -> Result<Imported, Error> {
     let mut log = Log::default();
     let Some((cats, source_entries)) = categories(value, &mut log) else {
-        return Err(source_error(vec![Issue::error(
-            IssueCode::UnknownDocument,
-            "",
+        return Err(not_this_format(
             "not the Web Sustainability Guidelines: expected `category` with their `guidelines`, or a list of `guidelines`",
-        )]));
+        ));
     };
-    let mut themes = Vec::new();
-    let mut questions = Vec::new();
-    let mut actions = Vec::new();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut b = Builder::new(log);
     let mut criteria_count = 0usize;
     for cat in cats {
-        let mut count = 0usize;
+        let before = b.questions();
         for (n, (path, g)) in cat.guidelines.iter().enumerate() {
-            let pattern = wildcard(path);
-            log.drop_unknown(g, &pattern, CARRIED);
-            let Some(title) = text_field(g, TITLE) else {
-                log.skip(path, "a guideline without a title (`guideline`)");
-                continue;
-            };
-            let gid = id_field(g, ID).unwrap_or_else(|| (n + 1).to_string());
-            let id = if gid.contains('.') {
-                gid
-            } else {
-                format!("{}.{gid}", cat.id)
-            };
-            if let Some(first) = seen.get(&id) {
-                log.skip(
-                    path,
-                    format!("guideline {id} is already imported from {first}"),
-                );
-                continue;
-            }
-            seen.insert(id.clone(), path.clone());
-            let (impact, _) = rating_field(g, IMPACT, "impact", path, &mut log);
-            let (effort, _) = rating_field(g, EFFORT, "effort", path, &mut log);
-            // Success criteria → options.
-            let mut options: Vec<AnswerOption> = Vec::new();
-            if let Some((key, Value::Array(list))) = field(g, CRITERIA) {
-                let cbase = join(path, key);
-                for (k, c) in list.iter().enumerate() {
-                    let cpath = join(&cbase, &k.to_string());
-                    let label = match c {
-                        Value::Object(cm) => {
-                            log.drop_unknown(
-                                cm,
-                                &wildcard(&cpath),
-                                &[&["title", "name"], DESCRIPTION, &["testable"]],
-                            );
-                            let t = text_field(cm, &["title", "name"]);
-                            let d = text_field(cm, DESCRIPTION);
-                            let testable = text_field(cm, &["testable"]).map(|s| link_text(&s));
-                            let main = match (t, d) {
-                                (Some(t), Some(d)) => Some(format!("{t}: {d}")),
-                                (Some(x), None) | (None, Some(x)) => Some(x),
-                                (None, None) => None,
-                            };
-                            main.map(|m| match testable {
-                                Some(tst) => format!("{m} ({tst})"),
-                                None => m,
-                            })
-                        }
-                        other => scalar_text(other)
-                            .map(|s| super::clean::clean(&s))
-                            .filter(|s| !s.is_empty()),
-                    };
-                    match label {
-                        Some(l) => options.push(AnswerOption {
-                            id: (options.len() + 1).to_string(),
-                            label: both(l),
-                            points: 1,
-                        }),
-                        None => log.skip(&cpath, "a success criterion without a text"),
-                    }
-                }
-            }
-            criteria_count += options.len();
-            let option_ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
-            let (response, leads_to) = if options.is_empty() {
-                (
-                    Response::YesNo {
-                        yes_points: 1,
-                        no_points: 0,
-                    },
-                    Outcome::Yes,
-                )
-            } else {
-                (
-                    Response::MultipleChoice { options, cap: None },
-                    Outcome::Choice {
-                        options: option_ids,
-                    },
-                )
-            };
-            let mut rationale = Vec::new();
-            if let Some(d) = text_field(g, DESCRIPTION) {
-                rationale.push(d);
-            }
-            if let Some((_, b)) = field(g, BENEFITS) {
-                let mut lines = Vec::new();
-                let objs: Vec<&Map<String, Value>> = match b {
-                    Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
-                    Value::Object(m) => vec![m],
-                    _ => Vec::new(),
-                };
-                for m in objs {
-                    for (k, v) in m {
-                        if let Some(t) = scalar_text(v).map(|s| super::clean::clean(&s)) {
-                            if !t.is_empty() {
-                                lines.push(format!("- {}: {t}", super::clean::clean(k)));
-                            }
-                        }
-                    }
-                }
-                if !lines.is_empty() {
-                    rationale.push(format!("Benefits:\n{}", lines.join("\n")));
-                }
-            }
-            let rationale = if rationale.is_empty() {
-                format!("Guideline {id} of the Web Sustainability Guidelines.")
-            } else {
-                rationale.join("\n\n")
-            };
-            let tags = list_field(g, TAGS, false);
-            let help = (!tags.is_empty()).then(|| both(format!("Tags: {}", tags.join(", "))));
-            let url = text_field(g, URL);
-            questions.push(Question {
-                id: id.clone(),
-                theme: cat.id.clone(),
-                sub_theme: None,
-                level: 1,
-                prompt: both(title.clone()),
-                help,
-                rationale: both(rationale),
-                weight: 1.0,
-                response,
-                allow_dont_know: true,
-                allow_not_applicable: true,
-                require_justification: false,
-                condition: None,
-                applies_to: None,
-                references: References {
-                    reen_areas: vec![3],
-                    rgesn: Vec::new(),
-                    legal: Vec::new(),
-                    urls: url.into_iter().collect(),
-                },
-                eco_clic_not_applicable: None,
-                eco_clic_dont_know: None,
-            });
-            actions.push(Action {
-                id: format!("wsg-{id}"),
-                title: Text::new(
-                    format!("Appliquer la ligne directrice WSG {id} : {title}"),
-                    format!("Apply WSG guideline {id}: {title}"),
-                ),
-                description: None,
-                effort,
-                impact,
-                cost: None,
-                reen_area: Some(3),
-                addresses: vec![Addressed {
-                    question: id,
-                    leads_to,
-                }],
-                requires: Vec::new(),
-                references: References::default(),
-            });
-            count += 1;
+            criteria_count += guideline(&mut b, &cat.id, n, path, g);
         }
-        if count > 0 {
-            themes.push(Theme {
+        if b.questions() > before {
+            b.add_theme(Theme {
                 id: cat.id.clone(),
                 title: match french_title(&cat.name) {
                     Some(f) => Text::new(f, cat.name.clone()),
@@ -413,67 +252,207 @@ pub fn import_value(value: &Value) -> Result<Imported, Error> {
             });
         }
     }
-    let source_title = meta(value, &["title", "name"]);
+    finish(value, b, source_entries, criteria_count)
+}
+
+/// Imports the `n`th guideline of a category; returns its number of
+/// success criteria.
+fn guideline(b: &mut Builder, cat: &str, n: usize, path: &str, g: &Map<String, Value>) -> usize {
+    b.log.drop_unknown(g, &wildcard(path), CARRIED);
+    let Some(title) = text_field(g, TITLE) else {
+        b.log
+            .skip(path, "a guideline without a title (`guideline`)");
+        return 0;
+    };
+    let gid = id_field(g, ID).unwrap_or_else(|| (n + 1).to_string());
+    // An id with a dot is already numbered like the WSG document.
+    let id = if gid.contains('.') {
+        gid
+    } else {
+        format!("{cat}.{gid}")
+    };
+    if !b.first_time("guideline", &id, path) {
+        return 0;
+    }
+    let (impact, _) = rating_field(g, IMPACT, "impact", path, &mut b.log);
+    let (effort, _) = rating_field(g, EFFORT, "effort", path, &mut b.log);
+    let options = success_criteria(g, path, &mut b.log);
+    let criteria = options.len();
+    let option_ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+    let (response, leads_to) = if options.is_empty() {
+        let yes_no = Response::YesNo {
+            yes_points: 1,
+            no_points: 0,
+        };
+        (yes_no, Outcome::Yes)
+    } else {
+        let choice = Outcome::Choice {
+            options: option_ids,
+        };
+        (Response::MultipleChoice { options, cap: None }, choice)
+    };
+    let rationale = rationale(g)
+        .unwrap_or_else(|| format!("Guideline {id} of the Web Sustainability Guidelines."));
+    let tags = list_field(g, TAGS, false);
+    let q = Question {
+        help: (!tags.is_empty()).then(|| both(format!("Tags: {}", tags.join(", ")))),
+        references: References {
+            reen_areas: vec![3],
+            rgesn: Vec::new(),
+            legal: Vec::new(),
+            urls: text_field(g, URL).into_iter().collect(),
+        },
+        ..question(&id, cat, both(title.clone()), both(rationale), response)
+    };
+    let action_title = Text::new(
+        format!("Appliquer la ligne directrice WSG {id} : {title}"),
+        format!("Apply WSG guideline {id}: {title}"),
+    );
+    let ratings = (effort, impact);
+    let a = action(
+        format!("wsg-{id}"),
+        action_title,
+        ratings,
+        Some(3),
+        id,
+        leads_to,
+    );
+    b.push(q, a);
+    criteria
+}
+
+/// A guideline's success criteria as options, one point each.
+fn success_criteria(g: &Map<String, Value>, path: &str, log: &mut Log) -> Vec<AnswerOption> {
+    let mut options: Vec<AnswerOption> = Vec::new();
+    let Some((key, Value::Array(list))) = field(g, CRITERIA) else {
+        return options;
+    };
+    let cbase = join(path, key);
+    for (k, c) in list.iter().enumerate() {
+        let cpath = join(&cbase, &k.to_string());
+        let label = match c {
+            Value::Object(cm) => {
+                let known: &[&[&str]] = &[&["title", "name"], DESCRIPTION, &["testable"]];
+                log.drop_unknown(cm, &wildcard(&cpath), known);
+                let t = text_field(cm, &["title", "name"]);
+                let d = text_field(cm, DESCRIPTION);
+                let testable = text_field(cm, &["testable"]).map(|s| link_text(&s));
+                let main = match (t, d) {
+                    (Some(t), Some(d)) => Some(format!("{t}: {d}")),
+                    (Some(x), None) | (None, Some(x)) => Some(x),
+                    (None, None) => None,
+                };
+                main.map(|m| match testable {
+                    Some(tst) => format!("{m} ({tst})"),
+                    None => m,
+                })
+            }
+            other => scalar_text(other)
+                .map(|s| super::clean::clean(&s))
+                .filter(|s| !s.is_empty()),
+        };
+        match label {
+            Some(l) => options.push(AnswerOption {
+                id: (options.len() + 1).to_string(),
+                label: both(l),
+                points: 1,
+            }),
+            None => log.skip(&cpath, "a success criterion without a text"),
+        }
+    }
+    options
+}
+
+/// The description and benefits of a guideline, when it has any.
+fn rationale(g: &Map<String, Value>) -> Option<String> {
+    let mut rationale = Vec::new();
+    if let Some(d) = text_field(g, DESCRIPTION) {
+        rationale.push(d);
+    }
+    if let Some((_, b)) = field(g, BENEFITS) {
+        let objs: Vec<&Map<String, Value>> = match b {
+            Value::Array(items) => items.iter().filter_map(Value::as_object).collect(),
+            Value::Object(m) => vec![m],
+            _ => Vec::new(),
+        };
+        let mut lines = Vec::new();
+        for (k, v) in objs.into_iter().flatten() {
+            if let Some(t) = scalar_text(v).map(|s| super::clean::clean(&s)) {
+                if !t.is_empty() {
+                    lines.push(format!("- {}: {t}", super::clean::clean(k)));
+                }
+            }
+        }
+        if !lines.is_empty() {
+            rationale.push(format!("Benefits:\n{}", lines.join("\n")));
+        }
+    }
+    (!rationale.is_empty()).then(|| rationale.join("\n\n"))
+}
+
+/// Reads the metadata (number and edition of the draft, date) and
+/// assembles the referential.
+fn finish(
+    value: &Value,
+    b: Builder,
+    source_entries: usize,
+    criteria: usize,
+) -> Result<Imported, Error> {
+    let title = meta(value, &["title", "name"]);
     let number = meta(value, &["version"]);
     let edition = meta(value, &["edition", "status"]);
     let modified = meta(value, &["lastModified", "date", "published"]);
-    let source_version = match (&number, &edition) {
-        (Some(n), Some(e)) => Some(format!("{n} {e}")),
-        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
-        (None, None) => None,
-    };
-    let version = number
-        .as_deref()
-        .and_then(semver_of)
-        .unwrap_or_else(|| "1.0.0".to_owned());
+    let url = meta(value, &["url", "source"]).unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
     let year: String = modified
         .as_deref()
         .unwrap_or("2024")
         .chars()
         .take(4)
         .collect();
-    let url = meta(value, &["url", "source"]).unwrap_or_else(|| DEFAULT_SOURCE.to_owned());
     let heading = {
-        let t = source_title
-            .clone()
-            .unwrap_or_else(|| "Web Sustainability Guidelines".to_owned());
+        let t = title.as_deref().unwrap_or("Web Sustainability Guidelines");
         match &edition {
             Some(e) => format!("{t} (W3C), {e}"),
             None => format!("{t} (W3C)"),
         }
     };
-    let referential = Referential {
-        id: "wsg".to_owned(),
-        version,
+    let date = |label: &str| {
+        let d = modified.as_deref();
+        d.map(|d| format!(" ({label} {d})")).unwrap_or_default()
+    };
+    let heading = Heading {
+        id: "wsg",
         title: both(heading),
-        description: Some(Text::new(
+        description: Text::new(
             format!(
                 "Lignes directrices du W3C pour un web durable, importées de {url}{}. Chaque ligne directrice est une question dont les options sont ses critères de succès (un point chacun) ; impact et effort des actions viennent de la ligne directrice. Textes en anglais (pas de traduction française).",
-                modified.as_deref().map(|d| format!(" (version du {d})")).unwrap_or_default()
+                date("version du")
             ),
             format!(
                 "W3C Web Sustainability Guidelines, imported from {url}{}. Each guideline is a question whose options are its success criteria (one point each); the actions' impact and effort are the guideline's.",
-                modified.as_deref().map(|d| format!(" (last modified {d})")).unwrap_or_default()
+                date("last modified")
             ),
-        )),
-        publisher: Some("W3C Sustainable Web Design Community Group".to_owned()),
-        license: Some(format!(
+        ),
+        publisher: "W3C Sustainable Web Design Community Group".to_owned(),
+        license: format!(
             "Copyright © {year} World Wide Web Consortium. All Rights Reserved. This work is distributed under the W3C® Software and Document License (https://www.w3.org/copyright/software-license-2023/) in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. Source: {url}"
-        )),
-        themes,
-        questions,
-        actions,
-        grades: Vec::new(),
-        changes: Vec::new(),
-        lookup: Default::default(),
+        ),
     };
-    super::finish(
-        referential,
-        ImportFormat::Wsg,
-        source_title,
-        source_version,
-        source_entries,
-        criteria_count,
-        log,
-    )
+    // The draft's number gives the version (no warning: drafts are named,
+    // not numbered), the edition completes it as written.
+    let source = SourceMeta {
+        version: match (&number, &edition) {
+            (Some(n), Some(e)) => Some(format!("{n} {e}")),
+            (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+            (None, None) => None,
+        },
+        semver: number
+            .as_deref()
+            .and_then(semver_of)
+            .unwrap_or_else(|| "1.0.0".to_owned()),
+        title,
+        url,
+        description: None,
+    };
+    b.finish(ImportFormat::Wsg, heading, source, source_entries, criteria)
 }
