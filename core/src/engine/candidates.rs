@@ -10,7 +10,7 @@
 //! rescoring's.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -235,8 +235,13 @@ impl<'r> Rescorer<'r> {
 
     pub(crate) fn links(r: &Referential) -> Option<Links> {
         let n = r.questions.len();
-        let mut ids = BTreeSet::new();
-        if !r.questions.iter().all(|q| ids.insert(q.id.as_str())) {
+        // Ids are unique when each question is the first with its id (the
+        // referential's lookup table answers that without a set of ids).
+        if !(0..n).all(|i| {
+            r.questions
+                .get(i)
+                .is_some_and(|q| r.question_index(&q.id) == Some(i))
+        }) {
             return None;
         }
         let parent: Vec<Option<usize>> = (0..n).map(|i| r.parent_of(i)).collect();
