@@ -10,7 +10,7 @@
 //! rescoring's.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -235,8 +235,13 @@ impl<'r> Rescorer<'r> {
 
     pub(crate) fn links(r: &Referential) -> Option<Links> {
         let n = r.questions.len();
-        let mut ids = BTreeSet::new();
-        if !r.questions.iter().all(|q| ids.insert(q.id.as_str())) {
+        // Ids are unique when each question is the first with its id (the
+        // referential's lookup table answers that without a set of ids).
+        if !(0..n).all(|i| {
+            r.questions
+                .get(i)
+                .is_some_and(|q| r.question_index(&q.id) == Some(i))
+        }) {
             return None;
         }
         let parent: Vec<Option<usize>> = (0..n).map(|i| r.parent_of(i)).collect();
@@ -386,13 +391,47 @@ impl<'r> Rescorer<'r> {
         if self.links.is_none() {
             return self.full_effect(answers, reads);
         }
+        let reach = self.reach(&answers);
+        let marks = self.remark(&answers, &reach);
+        for (qi, _) in &answers {
+            if let Some(c) = self.changed.get_mut(*qi) {
+                *c = None;
+            }
+        }
+        let mut touched: Vec<usize> = reach
+            .iter()
+            .filter_map(|&q| {
+                self.links
+                    .as_ref()
+                    .and_then(|l| l.theme.get(q).copied().flatten())
+            })
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        let themes = touched
+            .iter()
+            .map(|&t| (t, self.theme_sums(t, true)))
+            .collect();
+        reads.extend(reach);
+        Effect {
+            answers,
+            marks,
+            themes,
+            reads,
+            at: self.commits,
+        }
+    }
+
+    /// The raised questions and their condition descendants, parents
+    /// first; each is marked as reached in this pass (`seen`), and a raised
+    /// one with where its new answer is (`changed`).
+    fn reach(&mut self, answers: &[(usize, Answer)]) -> Vec<usize> {
         self.pass = self.pass.wrapping_add(1);
         if self.pass == 0 {
             self.seen.iter_mut().for_each(|s| *s = 0);
             self.pass = 1;
         }
         let pass = self.pass;
-        // The raised questions and their condition descendants.
         let mut reach: Vec<usize> = Vec::new();
         for (k, (qi, _)) in answers.iter().enumerate() {
             if let (Some(s), Some(c)) = (self.seen.get_mut(*qi), self.changed.get_mut(*qi)) {
@@ -421,6 +460,13 @@ impl<'r> Rescorer<'r> {
         if let Some(links) = &self.links {
             reach.sort_by_key(|&q| (links.depth.get(q).copied().unwrap_or(0), q));
         }
+        reach
+    }
+
+    /// The new marks of the reached questions, parents first (kept in
+    /// `scratch` for their children and the theme sums).
+    fn remark(&mut self, answers: &[(usize, Answer)], reach: &[usize]) -> Vec<(usize, Mark)> {
+        let pass = self.pass;
         let Rescorer {
             r,
             level,
@@ -442,7 +488,7 @@ impl<'r> Rescorer<'r> {
             }
         };
         let mut marks: Vec<(usize, Mark)> = Vec::with_capacity(reach.len());
-        for &qi in &reach {
+        for &qi in reach {
             let Some(q) = r.questions.get(qi) else {
                 continue;
             };
@@ -478,33 +524,7 @@ impl<'r> Rescorer<'r> {
             }
             marks.push((qi, mark));
         }
-        for (qi, _) in &answers {
-            if let Some(c) = self.changed.get_mut(*qi) {
-                *c = None;
-            }
-        }
-        let mut touched: Vec<usize> = reach
-            .iter()
-            .filter_map(|&q| {
-                self.links
-                    .as_ref()
-                    .and_then(|l| l.theme.get(q).copied().flatten())
-            })
-            .collect();
-        touched.sort_unstable();
-        touched.dedup();
-        let themes = touched
-            .iter()
-            .map(|&t| (t, self.theme_sums(t, true)))
-            .collect();
-        reads.extend(reach);
-        Effect {
-            answers,
-            marks,
-            themes,
-            reads,
-            at: self.commits,
-        }
+        marks
     }
 
     /// [`Rescorer::effect`] by rescoring everything (referentials without `links`).
@@ -617,7 +637,7 @@ pub(crate) fn candidate_list(r: &Referential, a: &Assessment) -> (Option<f64>, V
     let before = rs.index;
     let mut actions = Vec::new();
     for action in &r.actions {
-        let questions = raises(r, &a.answers, action);
+        let questions = rs.raises(action);
         if questions.is_empty() {
             continue;
         }

@@ -16,7 +16,7 @@
 //! single-choice question of weight 1 answered with 1 point out of 3
 //! (credit 1 × 1/3) scores 100 × (2 + 1/3) ÷ 3 = 77.78.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -1143,127 +1143,8 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         min: g.min,
         label: g.label.clone(),
     });
-
-    // Index points per unit of credit of a question of theme t.
-    let theme_of = |q: &Question| r.theme_index(&q.theme);
-    let factor = |ti: Option<usize>| -> f64 {
-        let Some(ti) = ti else { return 0.0 };
-        match (r.themes.get(ti), ev.themes.get(ti)) {
-            (Some(t), Some(sums)) if sums.1 > 0.0 && ev.theme_weight_sum > 0.0 => {
-                100.0 / sums.1 * t.weight / ev.theme_weight_sum
-            }
-            _ => 0.0,
-        }
-    };
-
-    let mut counts = Counts::default();
-    let mut questions = Vec::new();
-    let mut gaps = Vec::new();
-    for (q, line) in r.questions.iter().zip(&ev.lines) {
-        if line.shown == Shown::AboveLevel {
-            continue;
-        }
-        count_line(&mut counts, line);
-        let f = factor(theme_of(q));
-        let (contribution, missed) = if line.counted {
-            (f * line.credit, f * (q.weight - line.credit))
-        } else {
-            (0.0, 0.0)
-        };
-        questions.push(QuestionResult {
-            id: q.id.clone(),
-            theme: q.theme.clone(),
-            sub_theme: q.sub_theme.clone(),
-            level: q.level,
-            status: line.status,
-            points: line.points,
-            max_points: line.max,
-            weight: q.weight,
-            credit: round4(line.credit),
-            contribution: round2(contribution),
-            missed: round2(missed),
-        });
-        if line.counted && line.points.is_none_or(|p| p < line.max) {
-            let state = match (line.status, line.points) {
-                (QuestionStatus::Unanswered, _) => GapState::Unanswered,
-                (QuestionStatus::DontKnow, _) => GapState::DontKnow,
-                (_, Some(p)) if p > 0 => GapState::Partial,
-                _ => GapState::Absent,
-            };
-            let current = a.answers.get(&q.id);
-            let actions = r
-                .actions
-                .iter()
-                .filter(|act| {
-                    act.addresses.iter().any(|ad| {
-                        ad.question == q.id && apply_outcome(q, current, &ad.leads_to).is_some()
-                    })
-                })
-                .map(|act| act.id.clone())
-                .collect();
-            gaps.push((
-                missed,
-                Gap {
-                    question: q.id.clone(),
-                    theme: q.theme.clone(),
-                    prompt: q.prompt.clone(),
-                    rationale: q.rationale.clone(),
-                    state,
-                    points: line.points,
-                    max_points: line.max,
-                    missed: round2(missed),
-                    actions,
-                },
-            ));
-        }
-    }
-    // Stable sort: equal misses keep the referential order.
-    gaps.sort_by(|a, b| b.1.missed.total_cmp(&a.1.missed));
-    let gaps: Vec<Gap> = gaps.into_iter().map(|(_, g)| g).collect();
-
-    let themes = r
-        .themes
-        .iter()
-        .zip(&ev.themes)
-        .map(|(t, sums)| {
-            let sub_themes = t
-                .sub_themes
-                .iter()
-                .map(|st| {
-                    let (mut c, mut w, mut n) = (0.0, 0.0, 0u32);
-                    for (q, line) in r.questions.iter().zip(&ev.lines) {
-                        if line.counted
-                            && q.theme == t.id
-                            && q.sub_theme.as_deref() == Some(st.id.as_str())
-                        {
-                            c += line.credit;
-                            w += q.weight;
-                            n += 1;
-                        }
-                    }
-                    SubThemeScore {
-                        id: st.id.clone(),
-                        title: st.title.clone(),
-                        score: (w > 0.0).then(|| round2(100.0 * c / w)),
-                        counted: n,
-                    }
-                })
-                .collect();
-            ThemeScore {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                weight: t.weight,
-                score: (sums.1 > 0.0).then(|| round2(100.0 * sums.0 / sums.1)),
-                credit: round4(sums.0),
-                max_credit: round4(sums.1),
-                counted: sums.2,
-                unanswered: sums.3,
-                complete: sums.3 == 0,
-                sub_themes,
-            }
-        })
-        .collect();
-
+    let (counts, questions, gaps) = question_results(r, a, &ev);
+    let themes = theme_scores(r, &ev);
     let recommended_actions = recommend(r, a);
     let eco_clic = eco_clic(&facts, &ev);
     let conformity = conformity(&ev);
@@ -1287,6 +1168,165 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
         conformity,
         warnings,
     }
+}
+
+/// The addresses of the actions by the question id they name, each list
+/// in action order: a gap's actions are then found without reading every
+/// action.
+fn addresses_by_question(r: &Referential) -> HashMap<&str, Vec<(usize, &Outcome)>> {
+    let mut out: HashMap<&str, Vec<(usize, &Outcome)>> = HashMap::new();
+    for (k, act) in r.actions.iter().enumerate() {
+        for ad in &act.addresses {
+            out.entry(ad.question.as_str())
+                .or_default()
+                .push((k, &ad.leads_to));
+        }
+    }
+    out
+}
+
+/// The counts, the question results and the gaps (largest miss first) of
+/// an evaluation.
+fn question_results(
+    r: &Referential,
+    a: &Assessment,
+    ev: &Evaluation,
+) -> (Counts, Vec<QuestionResult>, Vec<Gap>) {
+    // Index points per unit of credit of a question of theme t.
+    let factor = |ti: Option<usize>| -> f64 {
+        let Some(ti) = ti else { return 0.0 };
+        match (r.themes.get(ti), ev.themes.get(ti)) {
+            (Some(t), Some(sums)) if sums.1 > 0.0 && ev.theme_weight_sum > 0.0 => {
+                100.0 / sums.1 * t.weight / ev.theme_weight_sum
+            }
+            _ => 0.0,
+        }
+    };
+    let addresses = addresses_by_question(r);
+    let mut counts = Counts::default();
+    let mut questions = Vec::new();
+    let mut gaps = Vec::new();
+    for (q, line) in r.questions.iter().zip(&ev.lines) {
+        if line.shown == Shown::AboveLevel {
+            continue;
+        }
+        count_line(&mut counts, line);
+        let f = factor(r.theme_index(&q.theme));
+        let (contribution, missed) = if line.counted {
+            (f * line.credit, f * (q.weight - line.credit))
+        } else {
+            (0.0, 0.0)
+        };
+        questions.push(QuestionResult {
+            id: q.id.clone(),
+            theme: q.theme.clone(),
+            sub_theme: q.sub_theme.clone(),
+            level: q.level,
+            status: line.status,
+            points: line.points,
+            max_points: line.max,
+            weight: q.weight,
+            credit: round4(line.credit),
+            contribution: round2(contribution),
+            missed: round2(missed),
+        });
+        if line.counted && line.points.is_none_or(|p| p < line.max) {
+            let list = addresses.get(q.id.as_str()).map_or(&[][..], Vec::as_slice);
+            gaps.push(gap(r, q, line, a.answers.get(&q.id), list, missed));
+        }
+    }
+    // Stable sort: equal misses keep the referential order.
+    gaps.sort_by(|a, b| b.missed.total_cmp(&a.missed));
+    (counts, questions, gaps)
+}
+
+/// The gap of a counted question below its maximum; `addresses` are the
+/// actions' addresses naming it, in action order.
+fn gap(
+    r: &Referential,
+    q: &Question,
+    line: &Line,
+    current: Option<&Answer>,
+    addresses: &[(usize, &Outcome)],
+    missed: f64,
+) -> Gap {
+    let state = match (line.status, line.points) {
+        (QuestionStatus::Unanswered, _) => GapState::Unanswered,
+        (QuestionStatus::DontKnow, _) => GapState::DontKnow,
+        (_, Some(p)) if p > 0 => GapState::Partial,
+        _ => GapState::Absent,
+    };
+    // An action is listed once, when any of its addresses raises the answer.
+    let mut actions: Vec<String> = Vec::new();
+    let mut last = None;
+    for &(k, outcome) in addresses {
+        if last != Some(k) && apply_outcome(q, current, outcome).is_some() {
+            last = Some(k);
+            if let Some(act) = r.actions.get(k) {
+                actions.push(act.id.clone());
+            }
+        }
+    }
+    Gap {
+        question: q.id.clone(),
+        theme: q.theme.clone(),
+        prompt: q.prompt.clone(),
+        rationale: q.rationale.clone(),
+        state,
+        points: line.points,
+        max_points: line.max,
+        missed: round2(missed),
+        actions,
+    }
+}
+
+/// The theme scores, each with its sub-themes' scores. A sub-theme's sums
+/// are added up over its counted questions in referential order, in one
+/// pass over the questions.
+fn theme_scores(r: &Referential, ev: &Evaluation) -> Vec<ThemeScore> {
+    let mut by_sub: HashMap<(&str, &str), (f64, f64, u32)> = HashMap::new();
+    for (q, line) in r.questions.iter().zip(&ev.lines) {
+        if let (true, Some(st)) = (line.counted, q.sub_theme.as_deref()) {
+            let sums = by_sub.entry((q.theme.as_str(), st)).or_default();
+            sums.0 += line.credit;
+            sums.1 += q.weight;
+            sums.2 += 1;
+        }
+    }
+    r.themes
+        .iter()
+        .zip(&ev.themes)
+        .map(|(t, sums)| {
+            let sub_themes = t
+                .sub_themes
+                .iter()
+                .map(|st| {
+                    let (c, w, n) = by_sub
+                        .get(&(t.id.as_str(), st.id.as_str()))
+                        .copied()
+                        .unwrap_or((0.0, 0.0, 0));
+                    SubThemeScore {
+                        id: st.id.clone(),
+                        title: st.title.clone(),
+                        score: (w > 0.0).then(|| round2(100.0 * c / w)),
+                        counted: n,
+                    }
+                })
+                .collect();
+            ThemeScore {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                weight: t.weight,
+                score: (sums.1 > 0.0).then(|| round2(100.0 * sums.0 / sums.1)),
+                credit: round4(sums.0),
+                max_credit: round4(sums.1),
+                counted: sums.2,
+                unanswered: sums.3,
+                complete: sums.3 == 0,
+                sub_themes,
+            }
+        })
+        .collect()
 }
 
 /// The candidate actions that raise the index, largest gain first (least
