@@ -18,9 +18,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString};
 use serde::Serialize;
 use serde_json::Value;
+use sobriete::api;
 use sobriete::api::Proposal;
 use sobriete::api::ProposalRequest;
-use sobriete::api::{self, ReportInputs};
 use sobriete::model::assessment::Assessment;
 use sobriete::model::peers::PeerSet;
 use sobriete::model::plan::Plan;
@@ -185,40 +185,16 @@ fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> Res<Bound<'py, PyAny>
 }
 
 fn lang_of(lang: &str) -> Res<Lang> {
-    Lang::parse(lang).ok_or_else(|| {
-        Fail::Core(Error::InvalidArgument {
-            name: "lang".to_owned(),
-            message: format!("language must be \"fr\" or \"en\", got {lang:?}"),
-        })
-    })
+    Ok(api::lang_argument(Some(lang))?)
 }
 
 fn format_of(format: &str) -> Res<ReportFormat> {
-    match format {
-        "text" => Ok(ReportFormat::Text),
-        "json" => Ok(ReportFormat::Json),
-        "markdown" => Ok(ReportFormat::Markdown),
-        "html" => Ok(ReportFormat::Html),
-        other => Err(Fail::Core(Error::InvalidArgument {
-            name: "format".to_owned(),
-            message: format!(
-                "format must be \"text\", \"json\", \"markdown\" or \"html\", got {other:?}"
-            ),
-        })),
-    }
-}
-
-/// A target alone; its issues are a request's, with paths from the target's
-/// root, as in every other binding and the core's `target_gap`.
-fn target_of(obj: &Bound<'_, PyAny>) -> Res<Target> {
-    let v = value_of(obj, DocumentKind::Request)?;
-    sobriete::api::from_value::<Target>(&v, "")
-        .map_err(|i| Fail::Core(invalid(DocumentKind::Request, i)))
+    Ok(api::format_argument(Some(format))?)
 }
 
 fn peers_of(obj: &Bound<'_, PyAny>) -> Res<PeerSet> {
-    let v = value_of(obj, DocumentKind::Peers)?;
-    guard(|| api::peers_from_value(&v))
+    let text = text_of(obj, DocumentKind::Peers)?;
+    guard(|| api::parse_peers(&text))
 }
 
 /// A loaded, validated referential. Every operation takes documents as
@@ -231,70 +207,42 @@ struct PyReferential {
 }
 
 impl PyReferential {
+    /// A document of any kind, read by the core against this referential.
+    fn doc<D: api::Document>(&self, obj: &Bound<'_, PyAny>) -> Res<D> {
+        let text = text_of(obj, D::KIND)?;
+        guard(|| api::read(&text, &self.inner))
+    }
+
+    fn opt<D: api::Document>(&self, obj: Option<&Bound<'_, PyAny>>) -> Res<Option<D>> {
+        obj.map(|o| self.doc(o)).transpose()
+    }
+
     fn assessment(&self, obj: &Bound<'_, PyAny>) -> Res<Assessment> {
-        let v = value_of(obj, DocumentKind::Assessment)?;
-        guard(|| api::assessment_from_value(&v, &self.inner))
+        self.doc(obj)
     }
 
     fn assessments(&self, list: &Bound<'_, PyAny>) -> Res<Vec<Assessment>> {
-        let mut out = Vec::new();
-        for item in list.try_iter()? {
-            out.push(self.assessment(&item?)?);
-        }
-        Ok(out)
-    }
-
-    fn plan(&self, obj: &Bound<'_, PyAny>) -> Res<Plan> {
-        let v = value_of(obj, DocumentKind::Plan)?;
-        guard(|| api::plan_from_value(&v, &self.inner))
-    }
-
-    fn opt_plan(&self, obj: Option<&Bound<'_, PyAny>>) -> Res<Option<Plan>> {
-        obj.map(|p| self.plan(p)).transpose()
+        list.try_iter()?.map(|item| self.doc(&item?)).collect()
     }
 
     /// What a full report may add, read from its optional arguments.
-    fn extras(
+    fn request(
         &self,
         target: Option<&Bound<'_, PyAny>>,
         plan: Option<&Bound<'_, PyAny>>,
         history: Option<&Bound<'_, PyAny>>,
         peers: Option<&Bound<'_, PyAny>>,
-    ) -> Res<Extras> {
-        Ok(Extras {
-            target: target.map(target_of).transpose()?,
-            plan: self.opt_plan(plan)?,
+    ) -> Res<api::ReportRequest> {
+        Ok(api::ReportRequest {
+            target: self.opt(target)?,
+            plan: self.opt(plan)?,
             history: history
                 .map(|h| self.assessments(h))
                 .transpose()?
                 .unwrap_or_default(),
-            peers: peers.map(peers_of).transpose()?,
+            peers: self.opt(peers)?,
+            ..api::ReportRequest::default()
         })
-    }
-}
-
-/// The optional inputs of a full report, owned.
-struct Extras {
-    target: Option<Target>,
-    plan: Option<Plan>,
-    history: Vec<Assessment>,
-    peers: Option<PeerSet>,
-}
-
-impl Extras {
-    fn inputs<'a>(
-        &'a self,
-        as_of: Option<&'a str>,
-        min_group_size: Option<usize>,
-    ) -> ReportInputs<'a> {
-        ReportInputs {
-            target: self.target.as_ref(),
-            plan: self.plan.as_ref(),
-            as_of,
-            history: &self.history,
-            peers: self.peers.as_ref(),
-            min_group_size,
-        }
     }
 }
 
@@ -390,7 +338,7 @@ impl PyReferential {
         py: Python<'py>,
         plan: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.plan(plan)?;
+        let p = self.doc::<Plan>(plan)?;
         Ok(to_py(py, &p)?)
     }
 
@@ -421,6 +369,32 @@ impl PyReferential {
         let r = &self.inner;
         let report = py.detach(|| guard(|| api::score(r, &a)))?;
         Ok(to_py(py, &report)?)
+    }
+
+    /// The headline figures of an assessment (index, grade, themes).
+    fn score_summary<'py>(
+        &self,
+        py: Python<'py>,
+        assessment: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let a = self.assessment(assessment)?;
+        let summary = guard(|| api::score_summary(&self.inner, &a))?;
+        Ok(to_py(py, &summary)?)
+    }
+
+    /// Scores an assessment and renders its report in a format and language.
+    fn render_report(
+        &self,
+        py: Python<'_>,
+        assessment: &Bound<'_, PyAny>,
+        format: &str,
+        lang: &str,
+    ) -> PyResult<String> {
+        let (format, lang) = (format_of(format)?, lang_of(lang)?);
+        let a = self.assessment(assessment)?;
+        let r = &self.inner;
+        let report = py.detach(|| guard(|| api::score(r, &a)))?;
+        Ok(api::render_report(&report, format, lang))
     }
 
     /// Scores many assessments in one call, without the GIL while scoring:
@@ -566,7 +540,7 @@ impl PyReferential {
     /// the history of earlier assessments, the comparison with peers.
     #[pyo3(signature = (assessment, format, lang, target=None, plan=None, as_of=None, history=None, peers=None, min_group_size=None))]
     #[allow(clippy::too_many_arguments)]
-    fn report(
+    fn full_report(
         &self,
         py: Python<'_>,
         assessment: &Bound<'_, PyAny>,
@@ -581,19 +555,18 @@ impl PyReferential {
     ) -> PyResult<String> {
         let (format, lang) = (format_of(format)?, lang_of(lang)?);
         let a = self.assessment(assessment)?;
-        let extra = self.extras(target, plan, history, peers)?;
+        let mut request = self.request(target, plan, history, peers)?;
+        (request.as_of, request.min_group_size) = (as_of.map(str::to_owned), min_group_size);
         let r = &self.inner;
-        let out = py.detach(|| {
-            let inputs = extra.inputs(as_of, min_group_size);
-            guard(|| api::full_report(r, &a, &inputs, format, lang))
-        })?;
+        let out =
+            py.detach(|| guard(|| api::full_report(r, &a, &request.inputs(), format, lang)))?;
         Ok(out)
     }
 
-    /// Every part of the full report as a dict (see `report`).
+    /// Every part of the full report as a dict (see `full_report`).
     #[pyo3(signature = (assessment, target=None, plan=None, as_of=None, history=None, peers=None, min_group_size=None))]
     #[allow(clippy::too_many_arguments)]
-    fn full_report<'py>(
+    fn full_report_data<'py>(
         &self,
         py: Python<'py>,
         assessment: &Bound<'py, PyAny>,
@@ -605,12 +578,10 @@ impl PyReferential {
         min_group_size: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let a = self.assessment(assessment)?;
-        let extra = self.extras(target, plan, history, peers)?;
+        let mut request = self.request(target, plan, history, peers)?;
+        (request.as_of, request.min_group_size) = (as_of.map(str::to_owned), min_group_size);
         let r = &self.inner;
-        let data = py.detach(|| {
-            let inputs = extra.inputs(as_of, min_group_size);
-            guard(|| api::full_report_data(r, &a, &inputs))
-        })?;
+        let data = py.detach(|| guard(|| api::full_report_data(r, &a, &request.inputs())))?;
         Ok(to_py(py, &data)?)
     }
 
@@ -622,7 +593,7 @@ impl PyReferential {
         target: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let a = self.assessment(assessment)?;
-        let t = target_of(target)?;
+        let t: Target = self.doc(target)?;
         let gap = guard(|| api::target_gap(&self.inner, &a, &t))?;
         Ok(to_py(py, &gap)?)
     }
@@ -646,7 +617,7 @@ impl PyReferential {
         request: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let a = self.assessment(assessment)?;
-        let q = request_of(request)?;
+        let q: ProposalRequest = self.doc(request)?;
         let r = &self.inner;
         let p = py.detach(|| guard(|| api::propose(r, &a, &q)))?;
         Ok(to_py(py, &p)?)
@@ -664,27 +635,33 @@ impl PyReferential {
         proposal: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let a = self.assessment(assessment)?;
-        let q = request_of(request)?;
+        let q: ProposalRequest = self.doc(request)?;
         let r = &self.inner;
         let p: Proposal = match proposal {
-            Some(p) => {
-                let v = value_of(p, DocumentKind::Unknown)?;
-                sobriete::api::from_value::<Proposal>(&v, "")
-                    .map_err(|i| Fail::Core(invalid(DocumentKind::Unknown, i)))?
-            }
+            Some(p) => self.doc(p)?,
             None => py.detach(|| guard(|| api::propose(r, &a, &q)))?,
         };
         let plan = api::plan_from_proposal(r, &a, &q, &p, created);
         Ok(to_py(py, &plan)?)
     }
 
-    /// Validates a plan against this referential: the validation report.
+    /// Validates a plan against this referential: the validation report
+    /// (the document is read as a plan, whatever it looks like).
     fn validate_plan<'py>(
         &self,
         py: Python<'py>,
         plan: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        self.validate(py, plan)
+        let report = match text_of(plan, DocumentKind::Plan) {
+            Ok(text) => api::validate_plan_json(&text, &self.inner),
+            Err(Fail::Core(e)) => api::ValidationReport {
+                document: DocumentKind::Plan,
+                valid: false,
+                issues: e.issues().to_vec(),
+            },
+            Err(other) => return Err(other.into()),
+        };
+        Ok(to_py(py, &report)?)
     }
 
     /// Follows a plan up as of a date (baseline: given, else the plan's).
@@ -696,7 +673,7 @@ impl PyReferential {
         as_of: &str,
         baseline: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let p = self.plan(plan)?;
+        let p = self.doc::<Plan>(plan)?;
         let b = baseline.map(|b| self.assessment(b)).transpose()?;
         let s = guard(|| api::plan_status(&self.inner, &p, b.as_ref(), as_of))?;
         Ok(to_py(py, &s)?)
@@ -734,7 +711,7 @@ impl PyReferential {
         date: &str,
     ) -> PyResult<Bound<'py, PyAny>> {
         let a = self.assessment(previous)?;
-        let p = self.plan(plan)?;
+        let p = self.doc::<Plan>(plan)?;
         let n = guard(|| api::next_assessment(&self.inner, &a, &p, date))?;
         Ok(to_py(py, &n)?)
     }
@@ -747,7 +724,7 @@ impl PyReferential {
         plan: &Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let list = self.assessments(assessments)?;
-        let p = self.plan(plan)?;
+        let p = self.doc::<Plan>(plan)?;
         let s = guard(|| api::progress_series(&self.inner, &list, &p))?;
         Ok(to_py(py, &s)?)
     }
@@ -762,7 +739,7 @@ impl PyReferential {
         min_group_size: Option<usize>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let a = self.assessment(assessment)?;
-        let set = peers_of(peers)?;
+        let set: PeerSet = self.doc(peers)?;
         let r = &self.inner;
         let c = py.detach(|| guard(|| api::compare(r, &a, &set, min_group_size)))?;
         Ok(to_py(py, &c)?)
@@ -796,7 +773,7 @@ impl PyReferential {
     /// CSV of a plan's actions.
     fn plan_csv(&self, plan: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
         let lang = lang_of(lang)?;
-        let p = self.plan(plan)?;
+        let p = self.doc::<Plan>(plan)?;
         Ok(guard(|| api::plan_csv(&self.inner, &p, lang))?)
     }
 
@@ -812,7 +789,7 @@ impl PyReferential {
     ) -> PyResult<String> {
         let lang = lang_of(lang)?;
         let a = self.assessment(assessment)?;
-        let p = self.opt_plan(plan)?;
+        let p = self.opt::<Plan>(plan)?;
         Ok(guard(|| {
             api::annual_review(&self.inner, &a, p.as_ref(), year, as_of, lang)
         })?)
@@ -829,8 +806,8 @@ impl PyReferential {
     ) -> PyResult<String> {
         let lang = lang_of(lang)?;
         let a = self.assessment(assessment)?;
-        let t = target.map(target_of).transpose()?;
-        let set = peers.map(peers_of).transpose()?;
+        let t: Option<Target> = self.opt(target)?;
+        let set: Option<PeerSet> = self.opt(peers)?;
         Ok(guard(|| {
             api::radar_svg(&self.inner, &a, t.as_ref(), set.as_ref(), lang)
         })?)
@@ -846,7 +823,7 @@ impl PyReferential {
     ) -> PyResult<String> {
         let lang = lang_of(lang)?;
         let list = self.assessments(assessments)?;
-        let p = self.opt_plan(plan)?;
+        let p = self.opt::<Plan>(plan)?;
         Ok(guard(|| {
             api::evolution_svg(&self.inner, &list, p.as_ref(), lang)
         })?)
@@ -1163,8 +1140,8 @@ impl PipeScore for Assessment {
 }
 
 fn crosswalk_of(obj: &Bound<'_, PyAny>) -> Res<sobriete::model::crosswalk::Crosswalk> {
-    let v = value_of(obj, DocumentKind::Crosswalk)?;
-    guard(|| api::crosswalk_from_value(&v))
+    let text = text_of(obj, DocumentKind::Crosswalk)?;
+    guard(|| api::parse_crosswalk(&text))
 }
 
 /// Turns a published referential (`format`: rgesn, minumeco, wsg) into the
@@ -1247,11 +1224,6 @@ fn load_crosswalk<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let c = crosswalk_of(crosswalk)?;
     Ok(to_py(py, &c)?)
-}
-
-fn request_of(obj: &Bound<'_, PyAny>) -> Res<ProposalRequest> {
-    let v = value_of(obj, DocumentKind::Request)?;
-    guard(|| api::request_from_value(&v))
 }
 
 /// Validates any document (kind detected; assessments and plans need a

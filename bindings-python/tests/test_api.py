@@ -44,23 +44,31 @@ def test_score_matches_the_cli(ref: Any, path: Any) -> None:
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_reports_match_the_cli(ref: Any, fmt: Any, lang: Any) -> None:
-    report = ref.report(COMMUNE, fmt, lang)
+    report = ref.full_report(COMMUNE, fmt, lang)
     assert str(report) == cli("report", str(COMMUNE), "--format", fmt, "--lang", lang)
     assert ref.score(COMMUNE).render(fmt, lang) == str(report)
+    assert str(ref.render_report(COMMUNE, fmt, lang)) == str(report)
+
+
+def test_report_is_a_deprecated_full_report_in_html(ref: Any) -> None:
+    with pytest.warns(DeprecationWarning, match="full_report"):
+        old = ref.report(COMMUNE)
+    assert old.format == "html" and str(old) == str(ref.full_report(COMMUNE, "html"))
+    assert str(ref.full_report(COMMUNE)) == str(ref.render_report(COMMUNE, "text", "fr"))
 
 
 def test_full_report_with_every_input(ref: Any) -> None:
     earlier = load(COMMUNE)
     earlier["date"] = "2025-03-12"
     plan = ref.plan_from_proposal(COMMUNE, {"target": {"index": 50}}, "2026-03-15")
-    full = ref.full_report(
+    full = ref.full_report_data(
         COMMUNE, target={"index": 50}, plan=plan, history=[earlier], peers=PEERS, min_group_size=3
     )
     assert full.report == ref.score(COMMUNE)
     assert full.gap is not None and full.proposal is not None and full.proposal.reachable
     assert full.status is not None and full.history is not None and full.comparison is not None
     assert len(full.history.entries) == 2
-    html = ref.report(COMMUNE, "html", "fr", target={"index": 50}, plan=plan, history=[earlier], peers=PEERS)
+    html = ref.full_report(COMMUNE, "html", "fr", target={"index": 50}, plan=plan, history=[earlier], peers=PEERS)
     assert html.text.startswith("<!DOCTYPE html>") and "srcdoc" in (html._repr_html_() or "")
 
 
@@ -91,7 +99,7 @@ def test_propose_and_follow_up(ref: Any) -> None:
     csv = ref.plan_csv(doc)
     assert csv.count("\n") == len(doc["actions"]) + 1
     gap = ref.target_gap(COMMUNE, {"index": 60})
-    assert gap.to_dict() == ref.full_report(COMMUNE, target={"index": 60}).gap.to_dict()  # type: ignore[union-attr]
+    assert gap.to_dict() == ref.full_report_data(COMMUNE, target={"index": 60}).gap.to_dict()  # type: ignore[union-attr]
     cands = ref.candidates(COMMUNE)
     assert cands.to_dict() == cli_json("actions", str(COMMUNE), "--format", "json")
 
@@ -117,7 +125,7 @@ def test_history_compare_rollup(ref: Any) -> None:
 def test_exports_and_charts(ref: Any) -> None:
     assert ref.answers_csv(COMMUNE, "fr") == cli("csv", "answers", str(COMMUNE), "--lang", "fr")
     assert ref.themes_csv(COMMUNE, "en") == cli("csv", "themes", str(COMMUNE), "--lang", "en")
-    radar = ref.radar(COMMUNE, target={"themes": {"governance": 80}}, peers=PEERS)
+    radar = ref.radar_svg(COMMUNE, target={"themes": {"governance": 80}}, peers=PEERS)
     # The CLI ends its output with a newline.
     assert radar._repr_svg_() + "\n" == cli(
         "chart", "radar", str(COMMUNE), "--peers", str(PEERS), "--theme-target", "governance=80"
@@ -125,7 +133,7 @@ def test_exports_and_charts(ref: Any) -> None:
     assert radar.svg.lstrip().startswith("<svg")
     later = load(COMMUNE)
     later["date"] = "2027-03-12"
-    evo = ref.evolution([COMMUNE, later], "en")
+    evo = ref.evolution_svg([COMMUNE, later], "en")
     assert "<svg" in evo.svg
     review = ref.annual_review(COMMUNE, 2026)
     assert review.format == "markdown" and str(review) == cli("reen-review", str(COMMUNE), "--year", "2026")

@@ -88,7 +88,7 @@ def run(case: dict[str, Any]) -> list[str]:
             if case["format"] == "csv":
                 r.answers_csv(a)
             else:
-                r.report(a, case["format"], "en")
+                r.full_report(a, case["format"], "en")
         elif op == "propose":
             r.propose(a, get("request", "request"))
         elif op == "compare":

@@ -73,15 +73,17 @@ def test_invalid_referential(ref: Any) -> None:
 def test_argument_errors(ref: Any, commune: dict[str, Any]) -> None:
     with pytest.raises(sobriete.ArgumentError) as info:
         ref.template(level=3)
-    assert info.value.name == "level" and info.value.code == "invalid_argument"
+    assert info.value.argument == "level" and info.value.code == "invalid_argument"
+    assert info.value.name == "level"  # the older spelling still works
+    assert info.value.to_dict()["argument"] == "level" and info.value.document == "argument"
     with pytest.raises(sobriete.ArgumentError):
-        ref.report(commune, format="pdf")  # type: ignore[arg-type]
+        ref.full_report(commune, format="pdf")  # type: ignore[arg-type]
     with pytest.raises(sobriete.ArgumentError):
         ref.answers_csv(commune, lang="de")  # type: ignore[arg-type]
     plan = ref.plan_from_proposal(commune, {"target": {"index": 50}}, "2026-04-01")
     with pytest.raises(sobriete.ArgumentError) as info:
         ref.plan_status(plan, as_of="tomorrow")
-    assert info.value.name == "as_of"
+    assert info.value.argument == "as_of"
 
 
 def test_validate_never_raises_for_documents(ref: Any, commune: dict[str, Any]) -> None:

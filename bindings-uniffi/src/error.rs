@@ -45,8 +45,8 @@ pub enum SobrieteError {
     /// An argument outside its allowed values (e.g. level 3, a malformed date).
     #[error("{detail}")]
     InvalidArgument {
-        /// The argument's name.
-        name: String,
+        /// The argument's name (snake_case, as in every language).
+        argument: String,
         /// What is wrong.
         detail: String,
     },
@@ -61,9 +61,10 @@ impl From<sobriete::Error> for SobrieteError {
                 detail,
                 issues: issues.iter().map(Issue::from).collect(),
             },
-            sobriete::Error::InvalidArgument { name, .. } => {
-                SobrieteError::InvalidArgument { name, detail }
-            }
+            sobriete::Error::InvalidArgument { name, .. } => SobrieteError::InvalidArgument {
+                argument: name,
+                detail,
+            },
         }
     }
 }

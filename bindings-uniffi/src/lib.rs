@@ -18,7 +18,7 @@
 //! let score = referential.score_summary(assessment.clone()).unwrap();
 //! assert_eq!(score.index, Some(0.0));
 //! assert!(!score.complete);
-//! let text = referential.render_report(assessment, ReportFormat::Text, Lang::En).unwrap();
+//! let text = referential.render_report(assessment, Some(ReportFormat::Text), Some(Lang::En)).unwrap();
 //! assert!(!text.is_empty());
 //! ```
 
@@ -34,6 +34,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use sobriete::api;
+use sobriete::model::target::Target;
 
 pub use error::{Issue, SobrieteError};
 pub use sobriete::{DocumentKind, Lang, ReportFormat, Severity};
@@ -183,6 +184,16 @@ fn size(n: Option<u32>) -> Option<usize> {
     n.and_then(|n| usize::try_from(n).ok())
 }
 
+// The defaults of every language (the core's `lang_argument` and
+// `format_argument`): French, text.
+fn or_fr(lang: Option<Lang>) -> Lang {
+    lang.unwrap_or(Lang::Fr)
+}
+
+fn or_text(format: Option<ReportFormat>) -> ReportFormat {
+    format.unwrap_or(ReportFormat::Text)
+}
+
 /// A referential of good practices: the default one (REEN law) or one read
 /// from JSON. Every operation on assessments, plans and peers goes through
 /// it; documents are JSON text in and out.
@@ -197,7 +208,22 @@ impl Referential {
     }
 
     fn assessment(&self, json: &str) -> Result<sobriete::Assessment> {
-        Ok(input::assessment(json, self.r())?)
+        Ok(api::read(json, self.r())?)
+    }
+
+    fn request(&self, inputs: Option<ReportInputs>) -> Result<api::ReportRequest> {
+        let (r, inputs) = (self.r(), inputs.unwrap_or_default());
+        let (target, plan, peers) = (inputs.target, inputs.plan, inputs.peers);
+        let mut request = api::ReportRequest::read(
+            r,
+            target.as_deref(),
+            plan.as_deref(),
+            &inputs.history,
+            peers.as_deref(),
+        )?;
+        request.as_of = inputs.as_of;
+        request.min_group_size = size(inputs.min_group_size);
+        Ok(request)
     }
 
     fn report(&self, assessment_json: &str) -> Result<sobriete::ScoreReport> {
@@ -242,8 +268,9 @@ impl Referential {
     }
 
     /// The referential as a readable Markdown document.
-    pub fn markdown(&self, lang: Lang) -> String {
-        api::referential_markdown(self.r(), lang)
+    #[uniffi::method(default(lang = None))]
+    pub fn markdown(&self, lang: Option<Lang>) -> String {
+        api::referential_markdown(self.r(), or_fr(lang))
     }
 
     /// Validates a document given as JSON (a referential, an assessment
@@ -257,15 +284,7 @@ impl Referential {
 
     /// Validates a plan given as JSON: the validation report as JSON.
     pub fn validate_plan(&self, plan_json: String) -> String {
-        let report = match input::plan(&plan_json, self.r()) {
-            Ok(p) => api::validate_plan(&p, self.r()),
-            Err(e) => api::ValidationReport {
-                document: DocumentKind::Plan,
-                valid: false,
-                issues: e.issues().to_vec(),
-            },
-        };
-        input::to_json(&report)
+        input::to_json(&api::validate_plan_json(&plan_json, self.r()))
     }
 
     /// Scores an assessment (JSON): the score report as JSON.
@@ -309,7 +328,7 @@ impl Referential {
     /// An assessment skeleton (JSON) listing every question of the levels ≤
     /// `level` (1 or 2), only those that apply when a profile (JSON) is
     /// given, each `unanswered`; `date` is YYYY-MM-DD.
-    #[uniffi::method(default(profile_json = None, date = None))]
+    #[uniffi::method(default(level = 1, profile_json = None, date = None))]
     pub fn template(
         &self,
         level: u8,
@@ -321,53 +340,61 @@ impl Referential {
         Ok(input::to_json(&a))
     }
 
-    /// Scores an assessment (JSON) and renders the report.
+    /// Scores an assessment (JSON) and renders the report (text and French
+    /// by default).
+    #[uniffi::method(default(format = None, lang = None))]
     pub fn render_report(
         &self,
         assessment_json: String,
-        format: ReportFormat,
-        lang: Lang,
+        format: Option<ReportFormat>,
+        lang: Option<Lang>,
     ) -> Result<String> {
         let report = self.report(&assessment_json)?;
-        Ok(api::render_report(&report, format, lang))
+        Ok(api::render_report(&report, or_text(format), or_fr(lang)))
     }
 
-    /// The full report: the score report with, when given in `inputs`, the
-    /// target gap and proposed plan, the plan's follow-up, the history and
-    /// the comparison with peers (JSON format: all of them as data).
+    /// The full report, rendered (text and French by default): the score
+    /// report with, when given in `inputs`, the target gap and proposed
+    /// plan, the plan's follow-up, the history and the comparison with
+    /// peers.
+    #[uniffi::method(default(inputs = None, format = None, lang = None))]
     pub fn full_report(
         &self,
         assessment_json: String,
-        inputs: ReportInputs,
-        format: ReportFormat,
-        lang: Lang,
+        inputs: Option<ReportInputs>,
+        format: Option<ReportFormat>,
+        lang: Option<Lang>,
     ) -> Result<String> {
-        let r = self.r();
         let a = self.assessment(&assessment_json)?;
-        let target = inputs.target.as_deref().map(input::target).transpose()?;
-        let plan = inputs
-            .plan
-            .as_deref()
-            .map(|j| input::plan(j, r))
-            .transpose()?;
-        let history = input::assessments(&inputs.history, r)?;
-        let peers = inputs.peers.as_deref().map(input::peers).transpose()?;
-        let core_inputs = api::ReportInputs {
-            target: target.as_ref(),
-            plan: plan.as_ref(),
-            as_of: inputs.as_of.as_deref(),
-            history: &history,
-            peers: peers.as_ref(),
-            min_group_size: size(inputs.min_group_size),
-        };
-        Ok(api::full_report(r, &a, &core_inputs, format, lang)?)
+        let request = self.request(inputs)?;
+        let (format, lang) = (or_text(format), or_fr(lang));
+        Ok(api::full_report(
+            self.r(),
+            &a,
+            &request.inputs(),
+            format,
+            lang,
+        )?)
+    }
+
+    /// Every part of the full report, as data (JSON).
+    #[uniffi::method(default(inputs = None))]
+    pub fn full_report_data(
+        &self,
+        assessment_json: String,
+        inputs: Option<ReportInputs>,
+    ) -> Result<String> {
+        let a = self.assessment(&assessment_json)?;
+        let request = self.request(inputs)?;
+        let data = api::full_report_data(self.r(), &a, &request.inputs())?;
+        Ok(input::to_json(&data))
     }
 
     /// The gap between an assessment's scores and a target (JSON, e.g.
     /// `{"index": 70, "themes": {"t1": 80}}`): JSON.
     pub fn target_gap(&self, assessment_json: String, target_json: String) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        let t = input::target(&target_json)?;
+        let t = api::read::<Target>(&target_json, self.r())?;
         Ok(input::to_json(&api::target_gap(self.r(), &a, &t)?))
     }
 
@@ -383,22 +410,27 @@ impl Referential {
     /// "require"}`): the proposal as JSON.
     pub fn propose(&self, assessment_json: String, request_json: String) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        let request = input::request(&request_json)?;
+        let request = api::read(&request_json, self.r())?;
         Ok(input::to_json(&api::propose(self.r(), &a, &request)?))
     }
 
     /// A plan document (JSON) from a proposal (the JSON `propose` returned
-    /// for this assessment and request), dated `created` (YYYY-MM-DD).
+    /// for this assessment and request; computed when `None`), dated
+    /// `created` (YYYY-MM-DD).
+    #[uniffi::method(default(proposal_json = None))]
     pub fn plan_from_proposal(
         &self,
         assessment_json: String,
         request_json: String,
-        proposal_json: String,
+        proposal_json: Option<String>,
         created: String,
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        let request = input::request(&request_json)?;
-        let proposal = input::proposal(&proposal_json)?;
+        let request = api::read(&request_json, self.r())?;
+        let proposal = match proposal_json {
+            Some(json) => api::read(&json, self.r())?,
+            None => api::propose(self.r(), &a, &request)?,
+        };
         let plan = api::plan_from_proposal(self.r(), &a, &request, &proposal, &created);
         Ok(input::to_json(&plan))
     }
@@ -413,11 +445,8 @@ impl Referential {
         baseline_json: Option<String>,
     ) -> Result<String> {
         let r = self.r();
-        let plan = input::plan(&plan_json, r)?;
-        let baseline = baseline_json
-            .as_deref()
-            .map(|j| self.assessment(j))
-            .transpose()?;
+        let plan = api::read(&plan_json, r)?;
+        let baseline = api::read_optional(baseline_json.as_deref(), r)?;
         Ok(input::to_json(&api::plan_status(
             r,
             &plan,
@@ -429,7 +458,7 @@ impl Referential {
     /// Dated assessments (JSON each) in order, with per-theme evolution and
     /// deltas: the history as JSON.
     pub fn history(&self, assessments_json: Vec<String>) -> Result<String> {
-        let list = input::assessments(&assessments_json, self.r())?;
+        let list = api::read_all(&assessments_json, self.r())?;
         Ok(input::to_json(&api::history(self.r(), &list)?))
     }
 
@@ -449,7 +478,7 @@ impl Referential {
         date: String,
     ) -> Result<String> {
         let previous = self.assessment(&previous_json)?;
-        let plan = input::plan(&plan_json, self.r())?;
+        let plan = api::read(&plan_json, self.r())?;
         Ok(input::to_json(&api::next_assessment(
             self.r(),
             &previous,
@@ -464,8 +493,8 @@ impl Referential {
         assessments_json: Vec<String>,
         plan_json: String,
     ) -> Result<String> {
-        let list = input::assessments(&assessments_json, self.r())?;
-        let plan = input::plan(&plan_json, self.r())?;
+        let list = api::read_all(&assessments_json, self.r())?;
+        let plan = api::read(&plan_json, self.r())?;
         Ok(input::to_json(&api::progress_series(
             self.r(),
             &list,
@@ -484,7 +513,7 @@ impl Referential {
         min_group_size: Option<u32>,
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        let peers = input::peers(&peers_json)?;
+        let peers = api::read(&peers_json, self.r())?;
         Ok(input::to_json(&api::compare(
             self.r(),
             &a,
@@ -547,86 +576,91 @@ impl Referential {
     }
 
     /// CSV of the answers, one row per question.
-    pub fn answers_csv(&self, assessment_json: String, lang: Lang) -> Result<String> {
+    #[uniffi::method(default(lang = None))]
+    pub fn answers_csv(&self, assessment_json: String, lang: Option<Lang>) -> Result<String> {
+        let lang = or_fr(lang);
         let a = self.assessment(&assessment_json)?;
         Ok(api::answers_csv(self.r(), &a, lang)?)
     }
 
     /// CSV of the theme scores.
-    pub fn themes_csv(&self, assessment_json: String, lang: Lang) -> Result<String> {
+    #[uniffi::method(default(lang = None))]
+    pub fn themes_csv(&self, assessment_json: String, lang: Option<Lang>) -> Result<String> {
+        let lang = or_fr(lang);
         let a = self.assessment(&assessment_json)?;
         Ok(api::themes_csv(self.r(), &a, lang)?)
     }
 
     /// CSV of a plan's actions.
-    pub fn plan_csv(&self, plan_json: String, lang: Lang) -> Result<String> {
-        let plan = input::plan(&plan_json, self.r())?;
+    #[uniffi::method(default(lang = None))]
+    pub fn plan_csv(&self, plan_json: String, lang: Option<Lang>) -> Result<String> {
+        let lang = or_fr(lang);
+        let plan = api::read(&plan_json, self.r())?;
         Ok(api::plan_csv(self.r(), &plan, lang)?)
     }
 
     /// The REEN annual review (Markdown) for `year`; with a plan (JSON),
     /// followed up as of `as_of` (default: the end of `year`).
-    #[uniffi::method(default(plan_json = None, as_of = None))]
+    #[uniffi::method(default(lang = None, plan_json = None, as_of = None))]
     pub fn annual_review(
         &self,
         assessment_json: String,
         year: i32,
-        lang: Lang,
+        lang: Option<Lang>,
         plan_json: Option<String>,
         as_of: Option<String>,
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        let plan = plan_json
-            .as_deref()
-            .map(|j| input::plan(j, self.r()))
-            .transpose()?;
+        let plan = api::read_optional(plan_json.as_deref(), self.r())?;
         Ok(api::annual_review(
             self.r(),
             &a,
             plan.as_ref(),
             year,
             as_of.as_deref(),
-            lang,
+            or_fr(lang),
         )?)
     }
 
     /// The radar chart (SVG) of an assessment's theme scores, with a target's
     /// theme scores and the peers' national medians when given (JSON).
-    #[uniffi::method(default(target_json = None, peers_json = None))]
+    #[uniffi::method(default(lang = None, target_json = None, peers_json = None))]
     pub fn radar_svg(
         &self,
         assessment_json: String,
-        lang: Lang,
+        lang: Option<Lang>,
         target_json: Option<String>,
         peers_json: Option<String>,
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        let target = target_json.as_deref().map(input::target).transpose()?;
-        let peers = peers_json.as_deref().map(input::peers).transpose()?;
+        let target = api::read_optional::<Target>(target_json.as_deref(), self.r())?;
+        let peers = api::read_optional(peers_json.as_deref(), self.r())?;
         Ok(api::radar_svg(
             self.r(),
             &a,
             target.as_ref(),
             peers.as_ref(),
-            lang,
+            or_fr(lang),
         )?)
     }
 
     /// The evolution chart (SVG) of dated assessments (JSON each), with the
     /// planned index when a plan (JSON) is given.
-    #[uniffi::method(default(plan_json = None))]
+    #[uniffi::method(default(lang = None, plan_json = None))]
     pub fn evolution_svg(
         &self,
         assessments_json: Vec<String>,
-        lang: Lang,
+        lang: Option<Lang>,
         plan_json: Option<String>,
     ) -> Result<String> {
-        let list = input::assessments(&assessments_json, self.r())?;
-        let plan = plan_json
-            .as_deref()
-            .map(|j| input::plan(j, self.r()))
-            .transpose()?;
-        Ok(api::evolution_svg(self.r(), &list, plan.as_ref(), lang)?)
+        let list = api::read_all(&assessments_json, self.r())?;
+        let plan = api::read_optional(plan_json.as_deref(), self.r())?;
+        Ok(api::evolution_svg(
+            self.r(),
+            &list,
+            plan.as_ref(),
+            or_fr(lang),
+        )?)
     }
 }
 
@@ -634,7 +668,7 @@ impl Referential {
 /// intercommunalité), optionally out of `expected_members`: the roll-up as JSON.
 #[uniffi::export(default(expected_members = None))]
 pub fn rollup(peers_json: String, expected_members: Option<u32>) -> Result<String> {
-    let peers = input::peers(&peers_json)?;
+    let peers = api::parse_peers(&peers_json)?;
     Ok(input::to_json(&api::rollup(
         &peers,
         size(expected_members),

@@ -74,7 +74,7 @@ fn invalid_argument_names_the_argument() {
     assert_eq!(
         err,
         SobrieteError::InvalidArgument {
-            name: "level".to_owned(),
+            argument: "level".to_owned(),
             detail: "invalid argument `level`: level must be 1 or 2, got 3".to_owned(),
         }
     );
@@ -126,13 +126,13 @@ fn full_report_and_rollup_go_through() {
     let json = r
         .full_report(
             commune.clone(),
-            ReportInputs {
+            Some(ReportInputs {
                 target: Some(r#"{"index": 60}"#.to_owned()),
                 peers: Some(peers.clone()),
                 ..ReportInputs::default()
-            },
-            ReportFormat::Json,
-            Lang::Fr,
+            }),
+            Some(ReportFormat::Json),
+            Some(Lang::Fr),
         )
         .unwrap();
     let data: Value = serde_json::from_str(&json).unwrap();
@@ -195,6 +195,7 @@ fn the_binding_covers_the_whole_facade() {
         ("plan_from_value", &["plan_status"]),
         ("parse_plan", &["plan_status"]),
         ("validate_plan", &["validate_plan"]),
+        ("validate_plan_json", &["validate_plan"]),
         ("plan_status", &["plan_status"]),
         ("plan_status_json", &["plan_status"]),
         ("history", &["history"]),
@@ -213,7 +214,7 @@ fn the_binding_covers_the_whole_facade() {
         ("themes_csv", &["themes_csv"]),
         ("plan_csv", &["plan_csv"]),
         ("annual_review", &["annual_review"]),
-        ("full_report_data", &["full_report"]),
+        ("full_report_data", &["full_report_data"]),
         ("full_report", &["full_report"]),
         ("radar_svg", &["radar_svg"]),
         ("evolution_svg", &["evolution_svg"]),

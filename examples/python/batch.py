@@ -14,4 +14,4 @@ print(frame[["name", "index", "grade", "completeness"]].to_string(index=False))
 reports = ref.score_many(paths)  # full reports, one call, GIL released
 best = max(reports, key=lambda r: r.index or 0.0)
 print("best:", best.profile.name, best.index)
-ref.radar(paths[0]).save("radar.svg")
+ref.radar_svg(paths[0]).save("radar.svg")

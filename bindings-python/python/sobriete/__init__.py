@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import html
 import os
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, overload
@@ -402,6 +403,11 @@ class Referential:
         """Scores an assessment: index, grade, theme scores, gaps, actions."""
         return ScoreReport(self._native.score(_source(assessment)))
 
+    def score_summary(self, assessment: DocumentInput) -> ScoreSummary:
+        """The headline figures of an assessment (index, grade, completeness,
+        theme scores): the index alone, without the gaps and actions."""
+        return ScoreSummary(self._native.score_summary(_source(assessment)))
+
     @overload
     def score_many(
         self, assessments: Iterable[DocumentInput], *, errors: Literal["raise"] = "raise"
@@ -521,10 +527,15 @@ class Referential:
         return Assessment(self._native.template(level, _opt(profile), date))
 
     # -- reports ----------------------------------------------------------
-    def report(
+    def render_report(self, assessment: DocumentInput, format: Format = "text", lang: Lang = "fr") -> Report:
+        """Scores an assessment and renders its report (``text``, ``json``,
+        ``markdown`` or a self-contained ``html`` page)."""
+        return Report(self._native.render_report(_source(assessment), format, lang), format, lang)
+
+    def full_report(
         self,
         assessment: DocumentInput,
-        format: Format = "html",
+        format: Format = "text",
         lang: Lang = "fr",
         *,
         target: Mapping[str, Any] | Target | str | None = None,
@@ -534,11 +545,11 @@ class Referential:
         peers: DocumentInput | None = None,
         min_group_size: int | None = None,
     ) -> Report:
-        """The report of an assessment, with what the optional inputs add:
-        the target's gap and proposed plan, the plan's follow-up as of
-        ``as_of``, the history of earlier assessments, the comparison with
-        peers."""
-        text = self._native.report(
+        """The report of an assessment, rendered, with what the optional
+        inputs add: the target's gap and proposed plan, the plan's follow-up
+        as of ``as_of``, the history of earlier assessments, the comparison
+        with peers. :meth:`full_report_data` gives the same as data."""
+        text = self._native.full_report(
             _source(assessment),
             format,
             lang,
@@ -551,7 +562,17 @@ class Referential:
         )
         return Report(text, format, lang)
 
-    def full_report(
+    def report(self, assessment: DocumentInput, format: Format = "html", lang: Lang = "fr", **inputs: Any) -> Report:
+        """Deprecated: :meth:`full_report` (whose format is ``text`` by
+        default, as in every other language)."""
+        warnings.warn(
+            "Referential.report is deprecated: use full_report (default format text)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return self.full_report(assessment, format, lang, **inputs)
+
+    def full_report_data(
         self,
         assessment: DocumentInput,
         *,
@@ -562,9 +583,9 @@ class Referential:
         peers: DocumentInput | None = None,
         min_group_size: int | None = None,
     ) -> FullReport:
-        """Every part of :meth:`report` as data."""
+        """Every part of :meth:`full_report` as data."""
         return FullReport(
-            self._native.full_report(
+            self._native.full_report_data(
                 _source(assessment),
                 _opt(target),
                 _opt(plan),
@@ -703,7 +724,7 @@ class Referential:
         text = self._native.annual_review(_source(assessment), year, lang, _opt(plan), as_of)
         return Report(text, "markdown", lang)
 
-    def radar(
+    def radar_svg(
         self,
         assessment: DocumentInput,
         lang: Lang = "fr",
@@ -715,11 +736,15 @@ class Referential:
         peers' national medians when given)."""
         return Chart(self._native.radar_svg(_source(assessment), lang, _opt(target), _opt(peers)))
 
-    def evolution(
+    def evolution_svg(
         self, assessments: Sequence[DocumentInput], lang: Lang = "fr", *, plan: DocumentInput | None = None
     ) -> Chart:
         """The evolution chart of dated assessments (and the planned index)."""
         return Chart(self._native.evolution_svg(_sources(assessments), lang, _opt(plan)))
+
+    #: Short names of :meth:`radar_svg` and :meth:`evolution_svg`.
+    radar = radar_svg
+    evolution = evolution_svg
 
 
 def _pandas() -> Any:

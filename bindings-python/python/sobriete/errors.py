@@ -8,7 +8,7 @@ Every failure of the library is a subclass of :class:`Error`:
   ``assessment``, ``plan``, ``request``, ``peers``, ``unknown``).
 - :class:`ArgumentError` (also a ``ValueError``): an argument is outside its
   allowed values (a level of 3, a date that is not ``YYYY-MM-DD``, …);
-  ``.name`` is the argument.
+  ``.argument`` is the argument's name (snake_case, as in every language).
 - :class:`InternalError`: a bug in the library (a Rust panic, caught before it
   reaches Python). Please report it.
 
@@ -34,6 +34,12 @@ class Error(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+        #: Which input: a document kind, ``argument``, or None (internal).
+        self.document: str | None = None
+        #: The invalid argument's name (``invalid_argument`` only).
+        self.argument: str | None = None
+        #: Every problem found in a document (empty for other errors).
+        self.issues: list[Issue] = []
 
 
 class ValidationError(Error, ValueError):
@@ -46,7 +52,7 @@ class ValidationError(Error, ValueError):
         #: Which document: referential, assessment, plan, request, peers, unknown.
         self.document = document
         #: Every problem (errors first, then warnings).
-        self.issues: list[Issue] = [Issue(i) for i in issues]
+        self.issues = [Issue(i) for i in issues]
 
     @property
     def errors(self) -> list[Issue]:
@@ -54,10 +60,12 @@ class ValidationError(Error, ValueError):
         return [i for i in self.issues if i.severity == "error"]
 
     def to_dict(self) -> dict[str, Any]:
-        """``{"code", "document", "message", "issues"}``."""
+        """``{"code", "document", "argument", "message", "issues"}``, as in
+        every language."""
         return {
             "code": self.code,
             "document": self.document,
+            "argument": None,
             "message": self.message,
             "issues": [i.to_dict() for i in self.issues],
         }
@@ -71,19 +79,31 @@ class ArgumentError(Error, ValueError):
 
     code = "invalid_argument"
 
-    def __init__(self, message: str, name: str, reason: str) -> None:
+    def __init__(self, message: str, argument: str, reason: str) -> None:
         super().__init__(message)
-        #: The argument's name.
-        self.name = name
+        self.document = "argument"
+        self.argument = argument
         #: What is wrong with it.
         self.reason = reason
 
+    @property
+    def name(self) -> str:
+        """The argument's name (older spelling of :attr:`argument`)."""
+        return str(self.argument)
+
     def to_dict(self) -> dict[str, Any]:
-        """``{"code", "name", "message"}``."""
-        return {"code": self.code, "name": self.name, "message": self.message}
+        """``{"code", "document", "argument", "message", "issues"}``, as in
+        every language."""
+        return {
+            "code": self.code,
+            "document": self.document,
+            "argument": self.argument,
+            "message": self.message,
+            "issues": [],
+        }
 
     def __reduce__(self) -> Any:
-        return (type(self), (self.message, self.name, self.reason))
+        return (type(self), (self.message, self.argument, self.reason))
 
 
 class InternalError(Error):

@@ -1,11 +1,15 @@
 //! The facade every binding calls: typed functions, and JSON-in/JSON-out
 //! forms of the same operations. Bindings hold no logic of their own.
 
+mod arguments;
 pub(crate) mod batch;
 mod checked;
+mod documents;
 pub mod schema;
 
+pub use arguments::{format_argument, lang_argument};
 pub use checked::{default_checked, load_default_checked, CheckedReferential};
+pub use documents::{read, read_all, read_optional, Document, ReportRequest};
 
 // The facade's vocabulary: every result an operation returns and every
 // request it reads. Callers name them from here; the layers that define
@@ -747,6 +751,14 @@ pub fn template(
             message: format!("level must be 1 or 2, got {level}"),
         });
     }
+    // A template's date is the assessment's: refused here rather than when
+    // the filled-in assessment is first scored.
+    if let Some(d) = date {
+        crate::model::assessment::parse_date(d).ok_or_else(|| Error::InvalidArgument {
+            name: "date".to_owned(),
+            message: format!("{d:?} is not an ISO 8601 calendar date (YYYY-MM-DD)"),
+        })?;
+    }
     let answers: IndexMap<String, Answer> = r
         .questions
         .iter()
@@ -952,6 +964,20 @@ pub fn validate_plan(p: &Plan, r: &Referential) -> ValidationReport {
         DocumentKind::Plan,
         crate::planning::plan::validate_plan(p, r),
     )
+}
+
+/// Validates a plan given as JSON text: the report, never an error. The
+/// document is read as a plan whatever it looks like (an assessment given
+/// here is an invalid plan), unlike [`validate_json`], which recognises it.
+pub fn validate_plan_json(json: &str, r: &Referential) -> ValidationReport {
+    match parse_plan(json, r) {
+        Ok(p) => validate_plan(&p, r),
+        Err(e) => ValidationReport {
+            document: DocumentKind::Plan,
+            valid: false,
+            issues: e.issues().to_vec(),
+        },
+    }
 }
 
 fn check_plan(plan: &Plan, r: &Referential) -> Result<(), Error> {

@@ -161,14 +161,14 @@ private fun errorCases(r: Referential, mini: Referential, vectorDir: File) {
     // Arguments outside their values.
     val level = raises("template level 3") { r.template(3u) }
     check("level 3 is InvalidArgument(level)",
-        level is SobrieteException.InvalidArgument && level.name == "level") { "$level" }
+        level is SobrieteException.InvalidArgument && level.argument == "level") { "$level" }
     val planText = File(vectorDir, "26-plan-status-mini.json").readText().let {
         @Suppress("UNCHECKED_CAST")
         toJson((parseJson(it) as Map<String, Any?>)["plan"])
     }
     val asOf = raises("plan status with a malformed date") { mini.planStatus(planText, "31/12/2026") }
     check("bad as_of is InvalidArgument(as_of)",
-        asOf is SobrieteException.InvalidArgument && asOf.name == "as_of") { "$asOf" }
+        asOf is SobrieteException.InvalidArgument && asOf.argument == "as_of") { "$asOf" }
 
     // Hostile inputs give typed errors, never a crash.
     val hostile = mapOf(
@@ -236,7 +236,7 @@ private fun apiCases(r: Referential, examples: File) {
         importReferential("pdf", published)
         check("unknown import format throws", false)
     } catch (e: SobrieteException.InvalidArgument) {
-        check("unknown import format throws", e.name == "format")
+        check("unknown import format throws", e.argument == "format")
     }
 
     // Éco-clic: CSV exports import into a referential and assessments
@@ -357,6 +357,9 @@ private fun apiCases(r: Referential, examples: File) {
     check("annualReview", review.startsWith("#")) { review.take(100) }
     val full = r.fullReport(commune, ReportInputs(target = """{"index": 60}""", plan = plan, peers = peers,
         history = listOf(commune.replace("2026-03-12", "2025-03-12"))), ReportFormat.JSON, Lang.FR)
+    check("fullReportData is the JSON full report", parseJson(r.fullReportData(commune, ReportInputs(target = """{"index": 60}""", plan = plan, peers = peers,
+        history = listOf(commune.replace("2026-03-12", "2025-03-12"))))) == parseJson(full))
+    check("fullReport is text in French by default", r.fullReport(commune).startsWith("Sobriété numérique"))
     val fullData = parseJson(full) as Map<*, *>
     check("fullReport JSON has every part",
         listOf("report", "gap", "proposal", "status", "history", "comparison").all { fullData[it] != null }) { fullData.keys.toString() }
@@ -406,5 +409,11 @@ fun main(args: Array<String>) {
                 "${b.failures.size} failed, ${b.pending} pending library fixes, ${b.notUtf8} not UTF-8 (not representable as a Kotlin String)"
         )
     }
+    val table = operations(File("."))
+    for (f in table.failures) check("operations table", false) { f }
+    println(
+        "cross-language table: ${table.operations} operations, ${table.cases} cases run " +
+            "(${table.skipped} not expressible with Kotlin's enums), ${table.failures.size} failed"
+    )
     if (failures > 0 || passed != total) exitProcess(1)
 }
