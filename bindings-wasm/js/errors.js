@@ -14,13 +14,13 @@ export class SobrieteError extends Error {
     this.document = document;
     /** Every problem found: {code, path, message, severity}. */
     this.issues = issues;
-    /** The argument's name for "invalid_argument", else null. */
+    /** The argument's name for "invalid_argument" (snake_case, as in every language), else null. */
     this.argument = argument;
   }
 
-  /** The error as data, in the shape of the golden vectors. */
+  /** The error as data: the same fields in every language. */
   toJSON() {
-    return { code: this.code, document: this.document, message: this.message, issues: this.issues };
+    return { code: this.code, document: this.document, argument: this.argument, message: this.message, issues: this.issues };
   }
 }
 

@@ -80,11 +80,11 @@ declare module './sobriete.js' {
      */
     planCsv(plan: Plan | string, lang?: Lang | null): Promise<string>;
     /**
-     * A plan document from a proposal: every proposed action, in schedule
-     * order, with the target and the baseline assessment. An invalid
-     * request or proposal is reported as an invalid `request`.
+     * A plan document from a proposal (computed from the request when
+     * `null`): every proposed action, in schedule order, with the target
+     * and the baseline assessment.
      */
-    planFromProposal(assessment: Assessment | string, request: ProposalRequest | string, proposal: Proposal | string, created: string): Promise<Plan>;
+    planFromProposal(assessment: Assessment | string, request: ProposalRequest | string, proposal: Proposal | string | null, created: string): Promise<Plan>;
     /**
      * Follows a plan up at a date (`YYYY-MM-DD`). The baseline is
      * `baseline`, else the plan's own.

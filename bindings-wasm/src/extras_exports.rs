@@ -6,34 +6,11 @@
 
 use super::*;
 
-/// Inputs of a full report, read from `{target, plan, asOf, history, peers,
-/// minGroupSize}`.
-#[derive(Default)]
-struct Inputs {
-    target: Option<Target>,
-    plan: Option<Plan>,
-    as_of: Option<String>,
-    history: Vec<Assessment>,
-    peers: Option<PeerSet>,
-    min_group_size: Option<usize>,
-}
-
-impl Inputs {
-    fn as_report_inputs(&self) -> ReportInputs<'_> {
-        ReportInputs {
-            target: self.target.as_ref(),
-            plan: self.plan.as_ref(),
-            as_of: self.as_of.as_deref(),
-            history: &self.history,
-            peers: self.peers.as_ref(),
-            min_group_size: self.min_group_size,
-        }
-    }
-}
-
 impl Referential {
-    fn inputs(&self, value: &JsValue) -> Outcome<Inputs> {
-        let mut inputs = Inputs::default();
+    /// The optional inputs of a full report, from `{target, plan, asOf,
+    /// history, peers, minGroupSize}`: each document read on its own.
+    fn inputs(&self, value: &JsValue) -> Outcome<api::ReportRequest> {
+        let mut inputs = api::ReportRequest::default();
         if is_absent(value) {
             return Ok(inputs);
         }
@@ -46,16 +23,16 @@ impl Referential {
                 continue;
             }
             match key.as_str() {
-                "target" => inputs.target = Some(target_from_value(&item)?),
+                "target" => inputs.target = Some(Target::from_json_value(&item, self.r())?),
                 "plan" => inputs.plan = Some(api::plan_from_value(&item, self.r())?),
                 "asOf" => match item {
                     Value::String(s) => inputs.as_of = Some(s),
-                    _ => return Err(argument("asOf", "expected a string")),
+                    _ => return Err(argument("as_of", "expected a string")),
                 },
                 "history" => inputs.history = self.assessments_from_value(item, "history")?,
                 "peers" => inputs.peers = Some(api::peers_from_value(&item)?),
                 "minGroupSize" => {
-                    inputs.min_group_size = count(item.as_f64(), false, "minGroupSize")?;
+                    inputs.min_group_size = count(item.as_f64(), false, "min_group_size")?;
                 }
                 other => {
                     return Err(argument(
@@ -78,7 +55,7 @@ impl Referential {
         let a = self.assessment(assessment)?;
         let inputs = self.inputs(inputs)?;
         let (format, lang) = (self::format(format)?, self::lang(lang)?);
-        api::full_report(self.r(), &a, &inputs.as_report_inputs(), format, lang)
+        api::full_report(self.r(), &a, &inputs.inputs(), format, lang)
     }
 }
 
@@ -110,8 +87,8 @@ impl Referential {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let report = match self.plan(&plan) {
-            Ok(p) => api::validate_plan(&p, self.r()),
+        let report = match input_text(&plan, DocumentKind::Plan) {
+            Ok(text) => api::validate_plan_json(&text, self.r()),
             Err(e) => ValidationReport {
                 document: DocumentKind::Plan,
                 valid: false,
@@ -130,7 +107,7 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let t = Self::target(&target)?;
+            let t: Target = self.doc(&target)?;
             api::target_gap(self.r(), &a, &t)
         };
         done(run())
@@ -157,31 +134,30 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let request = api::request_from_value(&json_value(&request, DocumentKind::Request)?)?;
+            let request: ProposalRequest = self.doc(&request)?;
             api::propose(self.r(), &a, &request)
         };
         done(run())
     }
 
-    /// A plan document from a proposal: every proposed action, in schedule
-    /// order, with the target and the baseline assessment. An invalid
-    /// request or proposal is reported as an invalid `request`.
+    /// A plan document from a proposal (computed from the request when
+    /// `null`): every proposed action, in schedule order, with the target
+    /// and the baseline assessment.
     #[wasm_bindgen(js_name = planFromProposal, unchecked_return_type = "Plan")]
     pub fn plan_from_proposal(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ProposalRequest | string")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Proposal | string")] proposal: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Proposal | string | null")] proposal: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] created: JsValue,
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let request = api::request_from_value(&json_value(&request, DocumentKind::Request)?)?;
-            let proposal = sobriete::api::from_value::<Proposal>(
-                &json_value(&proposal, DocumentKind::Request)?,
-                "",
-            )
-            .map_err(|i| invalid(DocumentKind::Request, i))?;
+            let request: ProposalRequest = self.doc(&request)?;
+            let proposal = match self.optional::<Proposal>(&proposal)? {
+                Some(p) => p,
+                None => api::propose(self.r(), &a, &request)?,
+            };
             let created = string(&created, "created")?;
             Ok(api::plan_from_proposal(
                 self.r(),
@@ -205,9 +181,9 @@ impl Referential {
         #[wasm_bindgen(unchecked_param_type = "string")] asOf: JsValue,
     ) -> Result<JsValue, JsValue> {
         let run = || {
-            let p = self.plan(&plan)?;
-            let baseline = self.optional_assessment(&baseline)?;
-            let asOf = string(&asOf, "asOf")?;
+            let p = self.doc::<Plan>(&plan)?;
+            let baseline = self.optional::<Assessment>(&baseline)?;
+            let asOf = string(&asOf, "as_of")?;
             api::plan_status(self.r(), &p, baseline.as_ref(), &asOf)
         };
         done(run())
@@ -233,7 +209,7 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            let (c, to) = (self.doc::<Crosswalk>(&crosswalk)?, other_referential(&to)?);
             api::migrate(self.r(), &a, &c, &to)
         };
         done(run())
@@ -251,7 +227,7 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            let (c, to) = (self.doc::<Crosswalk>(&crosswalk)?, other_referential(&to)?);
             api::simulate_migration(self.r(), &a, &c, &to)
         };
         done(run())
@@ -271,7 +247,7 @@ impl Referential {
     ) -> Result<String, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            let (c, to) = (self.doc::<Crosswalk>(&crosswalk)?, other_referential(&to)?);
             let (format, lang) = (self::format(&format)?, self::lang(&lang)?);
             let m = api::migrate(self.r(), &a, &c, &to)?;
             Ok(match format {
@@ -296,7 +272,7 @@ impl Referential {
     ) -> Result<String, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let (c, to) = (self::crosswalk(&crosswalk)?, other_referential(&to)?);
+            let (c, to) = (self.doc::<Crosswalk>(&crosswalk)?, other_referential(&to)?);
             let (format, lang) = (self::format(&format)?, self::lang(&lang)?);
             let s = api::simulate_migration(self.r(), &a, &c, &to)?;
             Ok(match format {
@@ -318,7 +294,7 @@ impl Referential {
         to: JsValue,
     ) -> Result<JsValue, JsValue> {
         let to = other_referential(&to).map_err(|e| to_js_error(&e))?;
-        let report = match self::crosswalk(&crosswalk) {
+        let report = match self.doc::<Crosswalk>(&crosswalk) {
             Ok(c) => api::validate_crosswalk(&c, self.r(), &to),
             Err(e) => ValidationReport {
                 document: DocumentKind::Crosswalk,
@@ -371,7 +347,7 @@ impl Referential {
         let run = || {
             let a = self.assessment(&assessment)?;
             let inputs = self.inputs(&inputs)?;
-            api::full_report_data(self.r(), &a, &inputs.as_report_inputs())
+            api::full_report_data(self.r(), &a, &inputs.inputs())
         };
         done(run())
     }
@@ -413,7 +389,7 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let previous = self.assessment(&previous)?;
-            let p = self.plan(&plan)?;
+            let p = self.doc::<Plan>(&plan)?;
             let date = string(&date, "date")?;
             api::next_assessment(self.r(), &previous, &p, &date)
         };
@@ -429,7 +405,7 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let list = self.assessments(&assessments, "assessments")?;
-            let p = self.plan(&plan)?;
+            let p = self.doc::<Plan>(&plan)?;
             api::progress_series(self.r(), &list, &p)
         };
         done(run())
@@ -447,8 +423,8 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let set = self::peers(&peers)?;
-            let min = js_count(&minGroupSize, "minGroupSize")?;
+            let set: PeerSet = self.doc(&peers)?;
+            let min = js_count(&minGroupSize, "min_group_size")?;
             api::compare(self.r(), &a, &set, min)
         };
         done(run())
@@ -495,7 +471,7 @@ impl Referential {
         #[wasm_bindgen(unchecked_param_type = "Plan | string")] plan: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
     ) -> Result<String, JsValue> {
-        let run = || api::plan_csv(self.r(), &self.plan(&plan)?, self::lang(&lang)?);
+        let run = || api::plan_csv(self.r(), &self.doc::<Plan>(&plan)?, self::lang(&lang)?);
         text(run())
     }
 
@@ -513,9 +489,9 @@ impl Referential {
     ) -> Result<String, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let p = self.optional_plan(&plan)?;
+            let p = self.optional::<Plan>(&plan)?;
             let year = whole(year.as_f64(), "year", 0.0, 9999.0)? as i32;
-            let asOf = optional_string(&asOf, "asOf")?;
+            let asOf = optional_string(&asOf, "as_of")?;
             api::annual_review(
                 self.r(),
                 &a,
@@ -540,16 +516,8 @@ impl Referential {
     ) -> Result<String, JsValue> {
         let run = || {
             let a = self.assessment(&assessment)?;
-            let t = if is_absent(&target) {
-                None
-            } else {
-                Some(Self::target(&target)?)
-            };
-            let set = if is_absent(&peers) {
-                None
-            } else {
-                Some(self::peers(&peers)?)
-            };
+            let t: Option<Target> = self.optional(&target)?;
+            let set: Option<PeerSet> = self.optional(&peers)?;
             api::radar_svg(self.r(), &a, t.as_ref(), set.as_ref(), self::lang(&lang)?)
         };
         text(run())
@@ -566,7 +534,7 @@ impl Referential {
     ) -> Result<String, JsValue> {
         let run = || {
             let list = self.assessments(&assessments, "assessments")?;
-            let p = self.optional_plan(&plan)?;
+            let p = self.optional::<Plan>(&plan)?;
             api::evolution_svg(self.r(), &list, p.as_ref(), self::lang(&lang)?)
         };
         text(run())
@@ -591,7 +559,7 @@ pub fn rollup(
 ) -> Result<JsValue, JsValue> {
     let run = || {
         let set = self::peers(&peers)?;
-        let expected = js_count(&expectedMembers, "expectedMembers")?;
+        let expected = js_count(&expectedMembers, "expected_members")?;
         api::rollup(&set, expected)
     };
     done(run())

@@ -41,7 +41,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use serde_json::Value;
 use sobriete::api::Proposal;
-use sobriete::api::{self, ReportInputs, ValidationReport};
+use sobriete::api::{self, Document, ProposalRequest, ValidationReport};
 use sobriete::model::assessment::Assessment;
 use sobriete::model::crosswalk::Crosswalk;
 use sobriete::model::peers::PeerSet;
@@ -194,29 +194,15 @@ fn input_text(value: &JsValue, document: DocumentKind) -> Outcome<String> {
     json_text(value).map_err(|issue| invalid(document, issue))
 }
 
+/// The `lang` argument (French when absent), read by the core as in every
+/// language.
 fn lang(value: &JsValue) -> Outcome<Lang> {
-    if is_absent(value) {
-        return Ok(Lang::Fr);
-    }
-    value
-        .as_string()
-        .and_then(|s| Lang::parse(&s))
-        .ok_or_else(|| argument("lang", "expected \"fr\" or \"en\""))
+    api::lang_argument(optional_string(value, "lang")?.as_deref())
 }
 
+/// The `format` argument (text when absent).
 fn format(value: &JsValue) -> Outcome<ReportFormat> {
-    if is_absent(value) {
-        return Ok(ReportFormat::Text);
-    }
-    value
-        .as_string()
-        .and_then(|s| ReportFormat::parse(&s))
-        .ok_or_else(|| {
-            argument(
-                "format",
-                "expected \"text\", \"json\", \"markdown\" or \"html\"",
-            )
-        })
+    api::format_argument(optional_string(value, "format")?.as_deref())
 }
 
 /// A whole number in `min..=max`.
@@ -254,10 +240,6 @@ fn optional_string(value: &JsValue, name: &str) -> Outcome<Option<String>> {
         return Ok(None);
     }
     string(value, name).map(Some)
-}
-
-fn target_from_value(value: &Value) -> Outcome<Target> {
-    sobriete::api::from_value::<Target>(value, "").map_err(|i| invalid(DocumentKind::Request, i))
 }
 
 fn peers(value: &JsValue) -> Outcome<PeerSet> {
@@ -317,15 +299,21 @@ impl Referential {
         &self.inner
     }
 
-    fn assessment(&self, value: &JsValue) -> Outcome<Assessment> {
-        api::assessment_from_value(&json_value(value, DocumentKind::Assessment)?, self.r())
+    /// A document of any kind, read by the core against this referential.
+    fn doc<D: api::Document>(&self, value: &JsValue) -> Outcome<D> {
+        D::from_json_value(&json_value(value, D::KIND)?, self.r())
     }
 
-    fn optional_assessment(&self, value: &JsValue) -> Outcome<Option<Assessment>> {
+    /// [`Self::doc`] of an optional argument (`null` or `undefined`: none).
+    fn optional<D: api::Document>(&self, value: &JsValue) -> Outcome<Option<D>> {
         if is_absent(value) {
             return Ok(None);
         }
-        self.assessment(value).map(Some)
+        self.doc(value).map(Some)
+    }
+
+    fn assessment(&self, value: &JsValue) -> Outcome<Assessment> {
+        self.doc(value)
     }
 
     fn assessments_from_value(&self, value: Value, name: &str) -> Outcome<Vec<Assessment>> {
@@ -340,21 +328,6 @@ impl Referential {
 
     fn assessments(&self, value: &JsValue, name: &str) -> Outcome<Vec<Assessment>> {
         self.assessments_from_value(bundle_value(value, DocumentKind::Assessment)?, name)
-    }
-
-    fn plan(&self, value: &JsValue) -> Outcome<Plan> {
-        api::plan_from_value(&json_value(value, DocumentKind::Plan)?, self.r())
-    }
-
-    fn optional_plan(&self, value: &JsValue) -> Outcome<Option<Plan>> {
-        if is_absent(value) {
-            return Ok(None);
-        }
-        self.plan(value).map(Some)
-    }
-
-    fn target(value: &JsValue) -> Outcome<Target> {
-        target_from_value(&json_value(value, DocumentKind::Request)?)
     }
 }
 

@@ -149,7 +149,7 @@ impl Referential {
             array.to_vec()
         } else {
             return Err(to_js_error(&argument(
-                "jsonLines",
+                "json_lines",
                 "expected JSON Lines text: a string or a Uint8Array",
             )));
         };
@@ -165,17 +165,22 @@ impl Referential {
     }
 
     /// An assessment skeleton listing every question of the levels ≤
-    /// `level` (only those that apply when a profile is given), each
-    /// unanswered.
+    /// `level` (1 by default; only those that apply when a profile is
+    /// given), each unanswered.
     #[wasm_bindgen(unchecked_return_type = "Assessment")]
     pub fn template(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "1 | 2")] level: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "1 | 2 | null")] level: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Profile | string | null")] profile: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "string | null")] date: JsValue,
     ) -> Result<JsValue, JsValue> {
         let run = || -> Outcome<Assessment> {
-            let level = whole(level.as_f64(), "level", 0.0, 255.0)? as u8;
+            // Level 1 when absent, as in every language.
+            let level = if is_absent(&level) {
+                1
+            } else {
+                whole(level.as_f64(), "level", 0.0, 255.0)? as u8
+            };
             let profile = if is_absent(&profile) {
                 None
             } else {

@@ -55,7 +55,7 @@ test('an invalid assessment: ValidationError listing every problem with JSON-poi
   assert.ok(e.issues.some((i) => i.code === 'unknown_field' || i.code === 'unknown_variant'));
   assert.ok(e.issues.every((i) => i.path === '' || i.path.startsWith('/')));
   assert.match(e.message, /^invalid assessment: error\[/);
-  assert.deepStrictEqual(JSON.parse(JSON.stringify(e)), { code: e.code, document: e.document, message: e.message, issues: e.issues });
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(e)), { code: e.code, document: e.document, argument: null, message: e.message, issues: e.issues });
   // validate() reports the same problems without throwing.
   const report = await r.validate(bad);
   assert.equal(report.valid, false);
@@ -81,13 +81,12 @@ test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argum
     [() => r.template(3), 'level'],
     [() => r.template(1.5), 'level'],
     [() => r.template('1'), 'level'],
-    [() => r.template(), 'level'],
     [() => r.renderReport(commune, 'pdf'), 'format'],
     [() => r.renderReport(commune, 'text', 'de'), 'lang'],
     [() => r.markdown(42), 'lang'],
-    [() => r.compare(commune, { peers: [] }, -1), 'minGroupSize'],
-    [() => r.compare(commune, { peers: [] }, 2.5), 'minGroupSize'],
-    [() => rollup({ peers: [] }, 'ten'), 'expectedMembers'],
+    [() => r.compare(commune, { peers: [] }, -1), 'min_group_size'],
+    [() => r.compare(commune, { peers: [] }, 2.5), 'min_group_size'],
+    [() => rollup({ peers: [] }, 'ten'), 'expected_members'],
     [() => r.annualReview(commune, null, '2026'), 'year'],
     [() => r.planStatus({}, null, 5), null],
     [() => r.scoreMany({}), 'assessments'],
@@ -97,7 +96,7 @@ test('invalid arguments: ArgumentError (a SobrieteError) with code invalid_argum
     [() => r.scoreSummaries(sparse), 'assessments'],
     [() => r.scoreTable(sparse), 'assessments'],
     [() => r.scoreTable(new Array(1_000_001)), 'assessments'],
-    [() => r.scoreTableJsonLines(42), 'jsonLines'],
+    [() => r.scoreTableJsonLines(42), 'json_lines'],
     [() => r.history({}), 'assessments'],
     [() => r.fullReport(commune, { tagret: { index: 50 } }), 'inputs'],
   ]) {
