@@ -16,7 +16,7 @@ use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use pyo3::IntoPyObjectExt;
-use sobriete::api::ScoreSummary;
+use sobriete::api::{Cell, ScoreSummary, SummaryTable};
 
 use crate::{Fail, Res};
 
@@ -152,17 +152,14 @@ pub(crate) fn pipelined<I: Send, R: Send>(
     })
 }
 
-/// The columns of [`crate::PyReferential::score_table`], built one result
-/// at a time as Python objects (so that building them overlaps scoring).
+/// The columns of [`crate::PyReferential::score_table`] (the core's
+/// summaries table), built one result at a time as Python objects (so that
+/// building them overlaps scoring).
 pub(crate) struct Columns<'py> {
     py: Python<'py>,
-    fixed: Vec<(&'static str, Vec<Bound<'py, PyAny>>)>,
-    themes: Vec<(String, Vec<Bound<'py, PyAny>>)>,
-    error: Vec<Bound<'py, PyAny>>,
-    line: Option<Vec<Bound<'py, PyAny>>>,
+    table: SummaryTable<Vec<Bound<'py, PyAny>>>,
     /// Repeated short strings (kinds, grades) made once.
     interned: Vec<(String, Bound<'py, PyString>)>,
-    none: Bound<'py, PyAny>,
 }
 
 impl<'py> Columns<'py> {
@@ -176,113 +173,49 @@ impl<'py> Columns<'py> {
     ) -> Self {
         Columns {
             py,
-            fixed: sobriete::api::TABLE_COLUMNS
-                .iter()
-                .map(|&name| (name, Vec::with_capacity(capacity)))
-                .collect(),
-            themes: r
-                .themes
-                .iter()
-                .map(|t| (format!("theme:{}", t.id), Vec::with_capacity(capacity)))
-                .collect(),
-            error: Vec::with_capacity(capacity),
-            line: lines.then(|| Vec::with_capacity(capacity)),
+            table: SummaryTable::new(r, lines, || Vec::with_capacity(capacity)),
             interned: Vec::new(),
-            none: py.None().into_bound(py),
-        }
-    }
-
-    fn short(&mut self, s: &str) -> Bound<'py, PyAny> {
-        if let Some((_, v)) = self.interned.iter().find(|(k, _)| k == s) {
-            return v.clone().into_any();
-        }
-        let v = PyString::new(self.py, s);
-        if self.interned.len() < 64 {
-            self.interned.push((s.to_owned(), v.clone()));
-        }
-        v.into_any()
-    }
-
-    fn opt<T: IntoPyObject<'py>>(&self, v: Option<T>) -> PyResult<Bound<'py, PyAny>> {
-        match v {
-            None => Ok(self.none.clone()),
-            Some(v) => Ok(v.into_bound_py_any(self.py)?),
         }
     }
 
     /// Appends one row: the summary's figures, or the error's message.
     pub(crate) fn push(&mut self, line: Option<usize>, result: Res<ScoreSummary>) -> PyResult<()> {
-        let py = self.py;
-        if let (Some(column), Some(l)) = (self.line.as_mut(), line) {
-            column.push(l.into_bound_py_any(py)?);
-        }
-        match result {
-            Ok(s) => {
-                let kind = self.short(s.profile.kind.as_str());
-                let grade = match &s.grade {
-                    Some(g) => self.short(g),
-                    None => self.none.clone(),
-                };
-                let row = [
-                    s.profile.name.into_bound_py_any(py)?,
-                    kind,
-                    s.profile.population.into_bound_py_any(py)?,
-                    self.opt(s.profile.insee)?,
-                    s.date.into_bound_py_any(py)?,
-                    s.level.into_bound_py_any(py)?,
-                    self.opt(s.index)?,
-                    grade,
-                    s.complete.into_bound_py_any(py)?,
-                    s.completeness.into_bound_py_any(py)?,
-                    s.dont_know_share.into_bound_py_any(py)?,
-                    self.opt(s.eco_clic)?,
-                    self.opt(s.conformity)?,
-                ];
-                for ((_, column), v) in self.fixed.iter_mut().zip(row) {
-                    column.push(v);
-                }
-                self.error.push(self.none.clone());
-                // Summaries list the themes in referential order.
-                let mut scores = s.themes.into_iter();
-                for (_, column) in &mut self.themes {
-                    let score = scores.next().and_then(|t| t.score);
-                    column.push(match score {
-                        Some(v) => v.into_bound_py_any(py)?,
-                        None => self.none.clone(),
-                    });
-                }
-            }
-            Err(f) => {
-                for (_, column) in &mut self.fixed {
-                    column.push(self.none.clone());
-                }
-                for (_, column) in &mut self.themes {
-                    column.push(self.none.clone());
-                }
-                let message = match f {
-                    Fail::Core(e) => e.to_string(),
-                    Fail::Panic(m) => m,
-                    Fail::Py(e) => e.to_string(),
-                };
-                self.error.push(message.into_bound_py_any(py)?);
-            }
-        }
-        Ok(())
+        let message = match &result {
+            Ok(_) => String::new(),
+            Err(Fail::Core(e)) => e.to_string(),
+            Err(Fail::Panic(m)) => m.clone(),
+            Err(Fail::Py(e)) => e.to_string(),
+        };
+        let row = result.as_ref().map_err(|_| message.as_str());
+        let (py, interned) = (self.py, &mut self.interned);
+        self.table.push(line, row, |column, cell| {
+            column.push(match cell {
+                Cell::Null => py.None().into_bound(py),
+                Cell::Text(s) => PyString::new(py, s).into_any(),
+                Cell::Short(s) => match interned.iter().find(|(k, _)| k == s) {
+                    Some((_, v)) => v.clone().into_any(),
+                    None => {
+                        let v = PyString::new(py, s);
+                        if interned.len() < 64 {
+                            interned.push((s.to_owned(), v.clone()));
+                        }
+                        v.into_any()
+                    }
+                },
+                Cell::Int(n) => n.into_bound_py_any(py)?,
+                Cell::Number(x) => x.into_bound_py_any(py)?,
+                Cell::Bool(b) => b.into_bound_py_any(py)?,
+            });
+            Ok(())
+        })
     }
 
     /// The columns as a dict of lists, in the documented order.
     pub(crate) fn into_dict(self) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(self.py);
-        if let Some(line) = self.line {
-            d.set_item("line", PyList::new(self.py, line)?)?;
-        }
-        for (name, column) in self.fixed {
+        for (name, column) in self.table.into_columns() {
             d.set_item(name, PyList::new(self.py, column)?)?;
         }
-        for (name, column) in self.themes {
-            d.set_item(name, PyList::new(self.py, column)?)?;
-        }
-        d.set_item("error", PyList::new(self.py, self.error)?)?;
         Ok(d)
     }
 }

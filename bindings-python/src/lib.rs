@@ -520,16 +520,7 @@ impl PyReferential {
         profile: Option<&Bound<'py, PyAny>>,
         date: Option<&str>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let profile = match profile {
-            None => None,
-            Some(p) => {
-                let v = value_of(p, DocumentKind::Assessment)?;
-                Some(
-                    sobriete::api::from_value::<sobriete::Profile>(&v, "/profile")
-                        .map_err(|i| Fail::Core(invalid(DocumentKind::Assessment, i)))?,
-                )
-            }
-        };
+        let profile = self.opt(profile)?;
         let a = guard(|| api::template(&self.inner, level, profile, date))?;
         Ok(to_py(py, &a)?)
     }

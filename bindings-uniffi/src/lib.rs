@@ -28,7 +28,6 @@
 uniffi::setup_scaffolding!("sobriete");
 
 mod error;
-mod input;
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -180,6 +179,12 @@ pub struct ReportInputs {
     pub min_group_size: Option<u32>,
 }
 
+/// Pretty JSON, like the core's JSON forms. The core's documents serialize
+/// infallibly (string keys, finite floats); `null` rather than a panic.
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned())
+}
+
 fn size(n: Option<u32>) -> Option<usize> {
     n.and_then(|n| usize::try_from(n).ok())
 }
@@ -279,17 +284,17 @@ impl Referential {
     /// `{"document", "valid", "issues": [...]}`. Never raises: problems are
     /// the report's issues.
     pub fn validate(&self, json: String) -> String {
-        input::to_json(&api::validate_json(&json, Some(self.r())))
+        to_json(&api::validate_json(&json, Some(self.r())))
     }
 
     /// Validates a plan given as JSON: the validation report as JSON.
     pub fn validate_plan(&self, plan_json: String) -> String {
-        input::to_json(&api::validate_plan_json(&plan_json, self.r()))
+        to_json(&api::validate_plan_json(&plan_json, self.r()))
     }
 
     /// Scores an assessment (JSON): the score report as JSON.
     pub fn score(&self, assessment_json: String) -> Result<String> {
-        self.report(&assessment_json).map(|r| input::to_json(&r))
+        self.report(&assessment_json).map(|r| to_json(&r))
     }
 
     /// Scores an assessment (JSON): the headline figures as a record.
@@ -317,9 +322,7 @@ impl Referential {
         Ok(results
             .into_iter()
             .map(|r| match r {
-                Ok(s) => SummaryResult::Summary {
-                    json: input::to_json(&s),
-                },
+                Ok(s) => SummaryResult::Summary { json: to_json(&s) },
                 Err(e) => SummaryResult::Failed { error: e.into() },
             })
             .collect())
@@ -335,9 +338,9 @@ impl Referential {
         profile_json: Option<String>,
         date: Option<String>,
     ) -> Result<String> {
-        let profile = profile_json.as_deref().map(input::profile).transpose()?;
+        let profile = api::read_optional(profile_json.as_deref(), self.r())?;
         let a = api::template(self.r(), level, profile, date.as_deref())?;
-        Ok(input::to_json(&a))
+        Ok(to_json(&a))
     }
 
     /// Scores an assessment (JSON) and renders the report (text and French
@@ -387,7 +390,7 @@ impl Referential {
         let a = self.assessment(&assessment_json)?;
         let request = self.request(inputs)?;
         let data = api::full_report_data(self.r(), &a, &request.inputs())?;
-        Ok(input::to_json(&data))
+        Ok(to_json(&data))
     }
 
     /// The gap between an assessment's scores and a target (JSON, e.g.
@@ -395,14 +398,14 @@ impl Referential {
     pub fn target_gap(&self, assessment_json: String, target_json: String) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
         let t = api::read::<Target>(&target_json, self.r())?;
-        Ok(input::to_json(&api::target_gap(self.r(), &a, &t)?))
+        Ok(to_json(&api::target_gap(self.r(), &a, &t)?))
     }
 
     /// Every action that would raise an answer, with its exact gain and the
     /// quick-wins, largest-gains, by-theme and by-REEN-area views: JSON.
     pub fn candidates(&self, assessment_json: String) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        Ok(input::to_json(&api::candidates(self.r(), &a)?))
+        Ok(to_json(&api::candidates(self.r(), &a)?))
     }
 
     /// The plan of least effort that reaches the request's target (request
@@ -411,7 +414,7 @@ impl Referential {
     pub fn propose(&self, assessment_json: String, request_json: String) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
         let request = api::read(&request_json, self.r())?;
-        Ok(input::to_json(&api::propose(self.r(), &a, &request)?))
+        Ok(to_json(&api::propose(self.r(), &a, &request)?))
     }
 
     /// A plan document (JSON) from a proposal (the JSON `propose` returned
@@ -432,7 +435,7 @@ impl Referential {
             None => api::propose(self.r(), &a, &request)?,
         };
         let plan = api::plan_from_proposal(self.r(), &a, &request, &proposal, &created);
-        Ok(input::to_json(&plan))
+        Ok(to_json(&plan))
     }
 
     /// Follows a plan (JSON) up as of a date (YYYY-MM-DD), from `baseline_json`
@@ -447,7 +450,7 @@ impl Referential {
         let r = self.r();
         let plan = api::read(&plan_json, r)?;
         let baseline = api::read_optional(baseline_json.as_deref(), r)?;
-        Ok(input::to_json(&api::plan_status(
+        Ok(to_json(&api::plan_status(
             r,
             &plan,
             baseline.as_ref(),
@@ -459,14 +462,14 @@ impl Referential {
     /// deltas: the history as JSON.
     pub fn history(&self, assessments_json: Vec<String>) -> Result<String> {
         let list = api::read_all(&assessments_json, self.r())?;
-        Ok(input::to_json(&api::history(self.r(), &list)?))
+        Ok(to_json(&api::history(self.r(), &list)?))
     }
 
     /// What changed between two assessments: JSON.
     pub fn diff(&self, before_json: String, after_json: String) -> Result<String> {
         let before = self.assessment(&before_json)?;
         let after = self.assessment(&after_json)?;
-        Ok(input::to_json(&api::diff(self.r(), &before, &after)?))
+        Ok(to_json(&api::diff(self.r(), &before, &after)?))
     }
 
     /// The draft of the next assessment (JSON), dated `date`: answers raised
@@ -479,7 +482,7 @@ impl Referential {
     ) -> Result<String> {
         let previous = self.assessment(&previous_json)?;
         let plan = api::read(&plan_json, self.r())?;
-        Ok(input::to_json(&api::next_assessment(
+        Ok(to_json(&api::next_assessment(
             self.r(),
             &previous,
             &plan,
@@ -495,11 +498,7 @@ impl Referential {
     ) -> Result<String> {
         let list = api::read_all(&assessments_json, self.r())?;
         let plan = api::read(&plan_json, self.r())?;
-        Ok(input::to_json(&api::progress_series(
-            self.r(),
-            &list,
-            &plan,
-        )?))
+        Ok(to_json(&api::progress_series(self.r(), &list, &plan)?))
     }
 
     /// Situates an assessment among peers' results (JSON): percentile rank,
@@ -514,7 +513,7 @@ impl Referential {
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
         let peers = api::read(&peers_json, self.r())?;
-        Ok(input::to_json(&api::compare(
+        Ok(to_json(&api::compare(
             self.r(),
             &a,
             &peers,
@@ -534,7 +533,7 @@ impl Referential {
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
         let c = api::parse_crosswalk(&crosswalk_json)?;
-        Ok(input::to_json(&api::migrate(self.r(), &a, &c, to.r())?))
+        Ok(to_json(&api::migrate(self.r(), &a, &c, to.r())?))
     }
 
     /// What `migrate` would change — index, grade and theme scores before
@@ -547,12 +546,7 @@ impl Referential {
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
         let c = api::parse_crosswalk(&crosswalk_json)?;
-        Ok(input::to_json(&api::simulate_migration(
-            self.r(),
-            &a,
-            &c,
-            to.r(),
-        )?))
+        Ok(to_json(&api::simulate_migration(self.r(), &a, &c, to.r())?))
     }
 
     /// Checks a crosswalk (JSON) from this referential to `to`: the
@@ -566,13 +560,13 @@ impl Referential {
                 issues: e.issues().to_vec(),
             },
         };
-        input::to_json(&report)
+        to_json(&report)
     }
 
     /// The peer result of an assessment (the line to add to a peers file): JSON.
     pub fn peer_result(&self, assessment_json: String) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
-        Ok(input::to_json(&api::peer_result(self.r(), &a)?))
+        Ok(to_json(&api::peer_result(self.r(), &a)?))
     }
 
     /// CSV of the answers, one row per question.
@@ -669,10 +663,7 @@ impl Referential {
 #[uniffi::export(default(expected_members = None))]
 pub fn rollup(peers_json: String, expected_members: Option<u32>) -> Result<String> {
     let peers = api::parse_peers(&peers_json)?;
-    Ok(input::to_json(&api::rollup(
-        &peers,
-        size(expected_members),
-    )?))
+    Ok(to_json(&api::rollup(&peers, size(expected_members))?))
 }
 
 /// Turns a published referential (JSON text) into the library's format:
@@ -713,7 +704,7 @@ pub fn import_ecoclic_answers(
 #[uniffi::export]
 pub fn invert_crosswalk(crosswalk_json: String) -> Result<String> {
     let c = api::parse_crosswalk(&crosswalk_json)?;
-    Ok(input::to_json(&api::invert_crosswalk(&c)?))
+    Ok(to_json(&api::invert_crosswalk(&c)?))
 }
 
 /// One JSON Schema (draft 2020-12) of the documents, as in `schema/`.

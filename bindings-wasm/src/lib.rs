@@ -46,7 +46,6 @@ use sobriete::model::assessment::Assessment;
 use sobriete::model::crosswalk::Crosswalk;
 use sobriete::model::peers::PeerSet;
 use sobriete::model::plan::Plan;
-use sobriete::model::profile::Profile;
 use sobriete::model::target::Target;
 use sobriete::{DocumentKind, Error, Issue, IssueCode, Lang, ReportFormat};
 use wasm_bindgen::prelude::*;

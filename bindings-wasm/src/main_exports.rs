@@ -181,15 +181,7 @@ impl Referential {
             } else {
                 whole(level.as_f64(), "level", 0.0, 255.0)? as u8
             };
-            let profile = if is_absent(&profile) {
-                None
-            } else {
-                let v = json_value(&profile, DocumentKind::Assessment)?;
-                Some(
-                    sobriete::api::from_value::<Profile>(&v, "/profile")
-                        .map_err(|i| invalid(DocumentKind::Assessment, i))?,
-                )
-            };
+            let profile = self.optional(&profile)?;
             let date = optional_string(&date, "date")?;
             api::template(self.r(), level, profile, date.as_deref())
         };
@@ -270,12 +262,10 @@ fn for_each_text(assessments: &JsValue, mut each: impl FnMut(Outcome<String>)) -
     }
 }
 
-/// The columns of [`Referential::score_table`], appended one row at a time.
+/// The columns of [`Referential::score_table`] (the core's summaries
+/// table), as JavaScript arrays.
 struct Table {
-    line: Option<js_sys::Array>,
-    fixed: Vec<(&'static str, js_sys::Array)>,
-    themes: Vec<(String, js_sys::Array)>,
-    error: js_sys::Array,
+    table: api::SummaryTable<js_sys::Array>,
     /// Repeated short strings (kinds, grades) converted once.
     short: Vec<(String, JsValue)>,
 }
@@ -283,98 +273,48 @@ struct Table {
 impl Table {
     fn new(r: &sobriete::Referential, lines: bool) -> Self {
         Table {
-            line: lines.then(js_sys::Array::new),
-            fixed: sobriete::api::TABLE_COLUMNS
-                .iter()
-                .map(|&name| (name, js_sys::Array::new()))
-                .collect(),
-            themes: r
-                .themes
-                .iter()
-                .map(|t| (format!("theme:{}", t.id), js_sys::Array::new()))
-                .collect(),
-            error: js_sys::Array::new(),
+            table: api::SummaryTable::new(r, lines, js_sys::Array::new),
             short: Vec::new(),
         }
     }
 
-    fn short(&mut self, s: &str) -> JsValue {
-        if let Some((_, v)) = self.short.iter().find(|(k, _)| k == s) {
-            return v.clone();
-        }
-        let v = JsValue::from_str(s);
-        if self.short.len() < 64 {
-            self.short.push((s.to_owned(), v.clone()));
-        }
-        v
-    }
-
     /// Appends one row: the summary's figures, or the error's message.
     fn push(&mut self, line: Option<usize>, result: Outcome<sobriete::api::ScoreSummary>) {
-        let number = |v: Option<f64>| v.map_or(JsValue::NULL, JsValue::from_f64);
-        if let (Some(column), Some(l)) = (&self.line, line) {
-            column.push(&JsValue::from_f64(l as f64));
-        }
-        match result {
-            Ok(s) => {
-                let kind = self.short(s.profile.kind.as_str());
-                let grade = s.grade.as_deref().map_or(JsValue::NULL, |g| self.short(g));
-                let row = [
-                    JsValue::from_str(&s.profile.name),
-                    kind,
-                    JsValue::from_f64(f64::from(s.profile.population)),
-                    s.profile
-                        .insee
-                        .as_deref()
-                        .map_or(JsValue::NULL, JsValue::from_str),
-                    JsValue::from_str(&s.date),
-                    JsValue::from_f64(f64::from(s.level)),
-                    number(s.index),
-                    grade,
-                    JsValue::from_bool(s.complete),
-                    JsValue::from_f64(s.completeness),
-                    JsValue::from_f64(s.dont_know_share),
-                    // Éco-clic is 0–100 (integer): exact as a JS number.
-                    number(s.eco_clic.map(|e| e as f64)),
-                    number(s.conformity),
-                ];
-                for ((_, column), v) in self.fixed.iter().zip(row) {
-                    column.push(&v);
-                }
-                self.error.push(&JsValue::NULL);
-                // Summaries list the themes in referential order.
-                let mut scores = s.themes.into_iter();
-                for (_, column) in &self.themes {
-                    column.push(&number(scores.next().and_then(|t| t.score)));
-                }
-            }
-            Err(e) => {
-                let fixed = self.fixed.iter().map(|(_, c)| c);
-                for column in fixed.chain(self.themes.iter().map(|(_, c)| c)) {
-                    column.push(&JsValue::NULL);
-                }
-                self.error.push(&JsValue::from_str(&e.to_string()));
-            }
-        }
+        let message = result.as_ref().err().map(ToString::to_string);
+        let row = result
+            .as_ref()
+            .map_err(|_| message.as_deref().unwrap_or_default());
+        let short = &mut self.short;
+        let _ = self.table.push(line, row, |column, cell| {
+            column.push(&match cell {
+                api::Cell::Null => JsValue::NULL,
+                api::Cell::Text(s) => JsValue::from_str(s),
+                api::Cell::Short(s) => match short.iter().find(|(k, _)| k == s) {
+                    Some((_, v)) => v.clone(),
+                    None => {
+                        let v = JsValue::from_str(s);
+                        if short.len() < 64 {
+                            short.push((s.to_owned(), v.clone()));
+                        }
+                        v
+                    }
+                },
+                // Whole numbers of the table are far below 2^53: exact.
+                api::Cell::Int(n) => JsValue::from_f64(n as f64),
+                api::Cell::Number(x) => JsValue::from_f64(x),
+                api::Cell::Bool(b) => JsValue::from_bool(b),
+            });
+            Ok::<(), ()>(())
+        });
     }
 
     /// The columns as a plain object, in the documented order.
     fn into_js(self) -> JsValue {
         let o = js_sys::Object::new();
-        let set = |name: &str, column: &js_sys::Array| {
+        for (name, column) in self.table.into_columns() {
             // Setting a data property on a fresh plain object cannot fail.
-            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(name), column);
-        };
-        if let Some(line) = &self.line {
-            set("line", line);
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str(&name), &column);
         }
-        for (name, column) in &self.fixed {
-            set(name, column);
-        }
-        for (name, column) in &self.themes {
-            set(name, column);
-        }
-        set("error", &self.error);
         o.into()
     }
 }

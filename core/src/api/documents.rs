@@ -15,6 +15,7 @@ use crate::model::crosswalk::Crosswalk;
 use crate::model::error::{DocumentKind, Error};
 use crate::model::peers::PeerSet;
 use crate::model::plan::Plan;
+use crate::model::profile::Profile;
 use crate::model::referential::Referential;
 use crate::model::target::Target;
 use crate::planning::optimize::{Proposal, ProposalRequest};
@@ -48,6 +49,16 @@ impl Document for Assessment {
     const KIND: DocumentKind = DocumentKind::Assessment;
     fn from_json_value(value: &Value, r: &Referential) -> Result<Self, Error> {
         assessment_from_value(value, r)
+    }
+}
+
+/// A profile given alone (to a template) is an assessment's part: its
+/// issues are an assessment's, with paths under `/profile`.
+impl Document for Profile {
+    const KIND: DocumentKind = DocumentKind::Assessment;
+    fn from_json_value(value: &Value, _: &Referential) -> Result<Self, Error> {
+        crate::input::parse::from_value(value, "/profile")
+            .map_err(|i| invalid(DocumentKind::Assessment, vec![i]))
     }
 }
 

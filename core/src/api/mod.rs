@@ -6,10 +6,12 @@ pub(crate) mod batch;
 mod checked;
 mod documents;
 pub mod schema;
+mod table;
 
 pub use arguments::{format_argument, lang_argument};
 pub use checked::{default_checked, load_default_checked, CheckedReferential};
 pub use documents::{read, read_all, read_optional, Document, ReportRequest};
+pub use table::{Cell, SummaryTable};
 
 // The facade's vocabulary: every result an operation returns and every
 // request it reads. Callers name them from here; the layers that define
