@@ -3,7 +3,8 @@
 
 pub mod validate;
 
-use crate::engine::scoring::{self, ScoreReport};
+use crate::engine::report;
+use crate::engine::scoring::ScoreReport;
 use crate::model::assessment::Assessment;
 use crate::model::error::{DocumentKind, Error, Issue};
 use crate::model::referential::Referential;
@@ -67,5 +68,5 @@ pub(crate) fn check_pair(r: &Referential, a: &Assessment) -> Result<Vec<Issue>, 
 /// (answers kept but ignored, another minor version) included.
 pub(crate) fn score(r: &Referential, a: &Assessment) -> Result<ScoreReport, Error> {
     let warnings = check_pair(r, a)?;
-    Ok(scoring::score(r, a, warnings))
+    Ok(report::score(r, a, warnings))
 }

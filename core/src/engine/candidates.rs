@@ -16,39 +16,12 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+// The candidate's type sits with the report's types, which list it.
+pub use crate::engine::scoring::Candidate;
 use crate::engine::scoring::{self, apply_outcome, evaluate, round2, Facts, Line, Scored, Shown};
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::profile::Profile;
-use crate::model::referential::{Action, CostBand, Rating, Referential};
-use crate::model::text::Text;
-
-/// An action that would raise at least one answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Candidate {
-    /// Action id.
-    pub id: String,
-    /// Title.
-    pub title: Text,
-    /// Effort.
-    pub effort: Rating,
-    /// Impact.
-    pub impact: Rating,
-    /// Cost band.
-    pub cost: Option<CostBand>,
-    /// REEN decree area.
-    pub reen_area: Option<u8>,
-    /// Themes of the questions it raises.
-    pub themes: Vec<String>,
-    /// Questions it raises.
-    pub questions: Vec<String>,
-    /// Exact index gain when done alone (2 decimals; 0 when it only raises
-    /// questions hidden for now, negative when it reveals unanswered ones).
-    pub gain: f64,
-    /// Prerequisite actions (ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requires: Vec<String>,
-}
+use crate::model::referential::{Action, Rating, Referential};
 
 /// Candidate actions and their views.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
