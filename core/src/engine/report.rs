@@ -3,12 +3,14 @@
 //! the evaluation and the candidate actions ([`crate::engine::candidates`]), which itself
 //! builds on the evaluation, so it sits above both.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
 
-use crate::engine::candidates;
+use rustc_hash::FxHashMap;
+
+use crate::engine::candidates::{self, Rescorer};
 use crate::engine::scoring::{
-    apply_outcome, by_id, conformity, count_line, eco_clic, evaluate_at, round2, round4, shares,
-    Counts, Evaluation, Facts, Gap, GapState, Grade, Line, QuestionResult, QuestionStatus,
+    answers_at, conformity, count_line, eco_clic, evaluate_at, outcome_raises, round2, round4,
+    shares, Counts, Evaluation, Facts, Gap, GapState, Grade, Line, QuestionResult, QuestionStatus,
     RecommendedAction, ScoreReport, Shown, SubThemeScore, ThemeScore,
 };
 use crate::model::assessment::{Answer, Assessment};
@@ -18,19 +20,35 @@ use crate::model::referential::{Outcome, Question, Referential};
 /// Scores an assessment. The inputs are expected to be valid (see
 /// [`crate::api::score`], which validates first); invalid ones never panic.
 pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreReport {
-    let facts = Facts::of(r);
-    let ev = evaluate_at(&facts, a.level, &a.profile, &by_id(r, &a.answers));
+    score_with(Facts::of(r), a, answers_at(r, &a.answers), warnings)
+}
+
+/// [`score`] with the referential's facts and the answers by position
+/// ([`answers_at`]), which validation computed already. The evaluation is
+/// made once: the candidates' rescorer starts from it.
+pub(crate) fn score_with<'a>(
+    facts: Facts<'a>,
+    a: &'a Assessment,
+    at: Vec<Option<&'a Answer>>,
+    warnings: Vec<Issue>,
+) -> ScoreReport {
+    let r = facts.r;
+    let ev = evaluate_at(&facts, a.level, &a.profile, &|i| {
+        at.get(i).copied().flatten()
+    });
     let index = ev.index.map(round2);
     let grade = index.and_then(|i| r.grade_for(i)).map(|g| Grade {
         grade: g.grade.clone(),
         min: g.min,
         label: g.label.clone(),
     });
-    let (counts, questions, gaps) = question_results(r, a, &ev);
+    let (counts, questions, gaps) = question_results(&facts, &at, &ev);
     let themes = theme_scores(r, &ev);
-    let recommended_actions = recommend(r, a);
     let eco_clic = eco_clic(&facts, &ev);
     let conformity = conformity(&ev);
+    let recommended_actions = recommend(&mut Rescorer::with(
+        facts, a.level, &a.profile, &a.answers, at, &ev,
+    ));
     let (completeness, dont_know_share) = shares(&counts);
     ScoreReport {
         referential: a.referential.clone(),
@@ -56,8 +74,8 @@ pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreRepo
 /// The addresses of the actions by the question id they name, each list
 /// in action order: a gap's actions are then found without reading every
 /// action.
-fn addresses_by_question(r: &Referential) -> HashMap<&str, Vec<(usize, &Outcome)>> {
-    let mut out: HashMap<&str, Vec<(usize, &Outcome)>> = HashMap::new();
+fn addresses_by_question(r: &Referential) -> FxHashMap<&str, Vec<(usize, &Outcome)>> {
+    let mut out: FxHashMap<&str, Vec<(usize, &Outcome)>> = FxHashMap::default();
     for (k, act) in r.actions.iter().enumerate() {
         for ad in &act.addresses {
             out.entry(ad.question.as_str())
@@ -71,10 +89,11 @@ fn addresses_by_question(r: &Referential) -> HashMap<&str, Vec<(usize, &Outcome)
 /// The counts, the question results and the gaps (largest miss first) of
 /// an evaluation.
 fn question_results(
-    r: &Referential,
-    a: &Assessment,
+    facts: &Facts<'_>,
+    at: &[Option<&Answer>],
     ev: &Evaluation,
 ) -> (Counts, Vec<QuestionResult>, Vec<Gap>) {
+    let r = facts.r;
     // Index points per unit of credit of a question of theme t.
     let factor = |ti: Option<usize>| -> f64 {
         let Some(ti) = ti else { return 0.0 };
@@ -87,14 +106,14 @@ fn question_results(
     };
     let addresses = addresses_by_question(r);
     let mut counts = Counts::default();
-    let mut questions = Vec::new();
-    let mut gaps = Vec::new();
-    for (q, line) in r.questions.iter().zip(&ev.lines) {
+    let mut questions = Vec::with_capacity(ev.lines.len());
+    let mut gaps = Vec::with_capacity(ev.lines.len());
+    for (i, (q, line)) in r.questions.iter().zip(&ev.lines).enumerate() {
         if line.shown == Shown::AboveLevel {
             continue;
         }
         count_line(&mut counts, line);
-        let f = factor(r.theme_index(&q.theme));
+        let f = factor(facts.at(i).theme);
         let (contribution, missed) = if line.counted {
             (f * line.credit, f * (q.weight - line.credit))
         } else {
@@ -115,11 +134,12 @@ fn question_results(
         });
         if line.counted && line.points.is_none_or(|p| p < line.max) {
             let list = addresses.get(q.id.as_str()).map_or(&[][..], Vec::as_slice);
-            gaps.push(gap(r, q, line, a.answers.get(&q.id), list, missed));
+            let current = at.get(i).copied().flatten();
+            gaps.push(gap(r, q, line, current, list, missed));
         }
     }
     // Stable sort: equal misses keep the referential order.
-    gaps.sort_by(|a, b| b.missed.total_cmp(&a.missed));
+    let gaps = stable_sorted(gaps, |a, b| b.missed.total_cmp(&a.missed));
     (counts, questions, gaps)
 }
 
@@ -143,7 +163,7 @@ fn gap(
     let mut actions: Vec<String> = Vec::new();
     let mut last = None;
     for &(k, outcome) in addresses {
-        if last != Some(k) && apply_outcome(q, current, outcome).is_some() {
+        if last != Some(k) && outcome_raises(q, current, outcome) {
             last = Some(k);
             if let Some(act) = r.actions.get(k) {
                 actions.push(act.id.clone());
@@ -167,7 +187,7 @@ fn gap(
 /// are added up over its counted questions in referential order, in one
 /// pass over the questions.
 fn theme_scores(r: &Referential, ev: &Evaluation) -> Vec<ThemeScore> {
-    let mut by_sub: HashMap<(&str, &str), (f64, f64, u32)> = HashMap::new();
+    let mut by_sub: FxHashMap<(&str, &str), (f64, f64, u32)> = FxHashMap::default();
     for (q, line) in r.questions.iter().zip(&ev.lines) {
         if let (true, Some(st)) = (line.counted, q.sub_theme.as_deref()) {
             let sums = by_sub.entry((q.theme.as_str(), st)).or_default();
@@ -214,12 +234,26 @@ fn theme_scores(r: &Referential, ev: &Evaluation) -> Vec<ThemeScore> {
 
 /// The candidate actions that raise the index, largest gain first (least
 /// effort among equals): the same figures as [`crate::engine::candidates::candidates`].
-fn recommend(r: &Referential, a: &Assessment) -> Vec<RecommendedAction> {
-    let mut out: Vec<RecommendedAction> = candidates::candidate_list(r, a)
+fn recommend(rs: &mut Rescorer<'_>) -> Vec<RecommendedAction> {
+    let out: Vec<RecommendedAction> = candidates::candidate_list_of(rs)
         .1
         .into_iter()
         .filter(|c| c.gain > 0.0)
         .collect();
-    out.sort_by(|x, y| y.gain.total_cmp(&x.gain).then(x.effort.cmp(&y.effort)));
-    out
+    stable_sorted(out, |x, y| {
+        y.gain.total_cmp(&x.gain).then(x.effort.cmp(&y.effort))
+    })
+}
+
+/// `items` stably sorted by `cmp`. The sort moves pairs of a position and
+/// a reference, not the large items themselves; each item then moves once.
+fn stable_sorted<T>(items: Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut order: Vec<(usize, &T)> = items.iter().enumerate().collect();
+    order.sort_by(|x, y| cmp(x.1, y.1));
+    let order: Vec<usize> = order.into_iter().map(|(i, _)| i).collect();
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+        .collect()
 }

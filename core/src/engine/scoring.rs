@@ -115,9 +115,9 @@ pub(crate) struct QuestionFacts {
     /// `Question::eco_clic_dont_know_points`.
     eco_dk: i64,
     /// `Referential::theme_of`.
-    theme: Option<usize>,
+    pub(crate) theme: Option<usize>,
     /// `Referential::parent_of`.
-    parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// Whether the question can count: points to earn and a positive weight.
     countable: bool,
 }
@@ -205,10 +205,7 @@ pub(crate) struct Visibility {
 }
 
 impl Visibility {
-    pub(crate) fn compute(r: &Referential, a: &Assessment) -> Visibility {
-        Visibility::compute_with(r, a.level, &a.profile, &a.answers)
-    }
-
+    #[cfg(test)]
     pub(crate) fn compute_with(
         r: &Referential,
         level: u8,
@@ -430,6 +427,53 @@ pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) 
     let before = current.and_then(|a| answer_points(q, a)).unwrap_or(0);
     let after = answer_points(q, &candidate).unwrap_or(0);
     (after > before).then_some(candidate)
+}
+
+/// Whether [`apply_outcome`] raises the answer: the same points, without
+/// building the new answer (a report asks this of every action's address,
+/// and a multiple-choice answer would copy its options each time).
+pub(crate) fn outcome_raises(q: &Question, current: Option<&Answer>, outcome: &Outcome) -> bool {
+    let after = match (outcome, &q.response) {
+        (Outcome::Yes, Response::YesNo { yes_points, .. }) => (*yes_points).max(0),
+        (Outcome::No, Response::YesNo { no_points, .. }) => (*no_points).max(0),
+        (Outcome::Choice { options }, Response::MultipleChoice { .. }) => {
+            let chosen = match current {
+                Some(Answer::Choice {
+                    options: chosen, ..
+                }) => chosen.as_slice(),
+                _ => &[],
+            };
+            // The options already chosen, then the new ones, each counted once.
+            let all = || chosen.iter().chain(options);
+            let mut sum = 0i64;
+            for (k, o) in all().enumerate() {
+                if all().take(k).any(|p| p == o) {
+                    continue;
+                }
+                if let Some(opt) = q.response.option(o) {
+                    sum = sum.saturating_add(opt.points.max(0));
+                }
+            }
+            sum.min(q.response.max_points())
+        }
+        (Outcome::Choice { options }, Response::SingleChoice { .. }) => options
+            .first()
+            .and_then(|o| q.response.option(o))
+            .map_or(0, |o| o.points.max(0)),
+        (Outcome::Number { value }, Response::Numeric { bands, .. }) => {
+            if value.is_finite() {
+                band_points(bands, *value)
+            } else {
+                0
+            }
+        }
+        _ => return false,
+    };
+    if matches!(current, Some(Answer::NotApplicable { .. })) {
+        return false;
+    }
+    let before = current.and_then(|a| answer_points(q, a)).unwrap_or(0);
+    after > before
 }
 
 /// The answers once the given outcomes are applied: each raises its
@@ -860,6 +904,15 @@ pub(crate) fn by_id<'a>(
     answers: &'a IndexMap<String, Answer>,
 ) -> impl Fn(usize) -> Option<&'a Answer> + 'a {
     move |i| r.questions.get(i).and_then(|q| answers.get(&q.id))
+}
+
+/// The answers by question position, looked up once (what [`by_id`]
+/// finds, for a caller that reads them several times).
+pub(crate) fn answers_at<'a>(
+    r: &Referential,
+    answers: &'a IndexMap<String, Answer>,
+) -> Vec<Option<&'a Answer>> {
+    r.questions.iter().map(|q| answers.get(&q.id)).collect()
 }
 
 pub(crate) fn evaluate(
@@ -1369,6 +1422,83 @@ mod tests {
         assert_eq!(band_points(&bands, 49.0), 1);
         assert_eq!(band_points(&bands, 50.0), 3);
         assert_eq!(band_points(&bands, 1e300), 3);
+    }
+
+    #[test]
+    fn outcome_raises_is_apply_outcome_without_the_answer() {
+        let r = crate::api::default_referential().unwrap();
+        let (c, e) = (None, Vec::new);
+        let mut outcomes: Vec<Outcome> = r
+            .actions
+            .iter()
+            .flat_map(|x| x.addresses.iter().map(|ad| ad.leads_to.clone()))
+            .collect();
+        outcomes.extend([
+            Outcome::Yes,
+            Outcome::No,
+            Outcome::Number { value: f64::NAN },
+        ]);
+        for q in &r.questions {
+            let mut currents = vec![
+                Answer::Yes {
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::No {
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::DontKnow {
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::NotApplicable {
+                    justification: None,
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::unanswered(),
+                Answer::Number {
+                    value: 1e9,
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+            ];
+            if let Response::SingleChoice { options } | Response::MultipleChoice { options, .. } =
+                &q.response
+            {
+                let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+                for k in 0..ids.len() {
+                    currents.push(Answer::Choice {
+                        options: ids[..k].to_vec(),
+                        comment: c.clone(),
+                        evidence: e(),
+                    });
+                    currents.push(Answer::Choice {
+                        options: vec![ids[k].clone(), ids[k].clone()],
+                        comment: c.clone(),
+                        evidence: e(),
+                    });
+                }
+                outcomes.push(Outcome::Choice {
+                    options: ids.iter().rev().cloned().collect(),
+                });
+            }
+            for o in &outcomes {
+                assert_eq!(
+                    outcome_raises(q, None, o),
+                    apply_outcome(q, None, o).is_some()
+                );
+                for a in &currents {
+                    assert_eq!(
+                        outcome_raises(q, Some(a), o),
+                        apply_outcome(q, Some(a), o).is_some(),
+                        "{} {a:?} {o:?}",
+                        q.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]
