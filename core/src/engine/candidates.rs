@@ -230,12 +230,15 @@ impl<'r> Rescorer<'r> {
         let r = facts.r;
         let n = r.questions.len();
         // Ids are unique when each question is the first with its id (the
-        // referential's lookup table answers that without a set of ids).
-        if !(0..n).all(|i| {
-            r.questions
-                .get(i)
-                .is_some_and(|q| r.question_index(&q.id) == Some(i))
-        }) {
+        // referential's lookup table answers that without a set of ids). A
+        // checked referential has unique ids: validation refused duplicates.
+        if !r.lookup.is_checked()
+            && !(0..n).all(|i| {
+                r.questions
+                    .get(i)
+                    .is_some_and(|q| r.question_index(&q.id) == Some(i))
+            })
+        {
             return None;
         }
         let parent: Vec<Option<usize>> = (0..n).map(|i| facts.at(i).parent).collect();
