@@ -45,8 +45,9 @@ pub(crate) mod report;
 #[doc(hidden)]
 pub mod internals {
     pub use crate::engine::candidates::{projected_index, projected_indices};
+    pub use crate::engine::report::score;
     pub use crate::engine::scoring::{
-        answer_points, apply_addresses, apply_outcome, index_of, round2, score, summary,
+        answer_points, apply_addresses, apply_outcome, index_of, round2, summary,
     };
     pub use crate::follow_up::peers::{compare, rollup, validate_peers};
     pub use crate::planning::optimize::propose;

@@ -3,7 +3,9 @@
 
 pub mod validate;
 
-use crate::engine::scoring::{self, ScoreReport};
+use crate::engine::report;
+use crate::engine::scoring::{answers_at, Facts, ScoreReport};
+use crate::model::assessment::Answer;
 use crate::model::assessment::Assessment;
 use crate::model::error::{DocumentKind, Error, Issue};
 use crate::model::referential::Referential;
@@ -51,12 +53,27 @@ pub(crate) fn check_referential(r: &Referential) -> Result<(), Error> {
 /// Validates both documents; returns the assessment's warnings.
 pub(crate) fn check_pair(r: &Referential, a: &Assessment) -> Result<Vec<Issue>, Error> {
     check_referential(r)?;
+    within_limits(a)?;
+    check_assessment(a, &Facts::of(r), &answers_at(r, &a.answers))
+}
+
+fn within_limits(a: &Assessment) -> Result<(), Error> {
     within(
         DocumentKind::Assessment,
         a,
         crate::input::limits::check_assessment,
-    )?;
-    let issues = validate::validate_assessment(a, r);
+    )
+}
+
+/// Validates an assessment within the limits against a checked
+/// referential, of which `facts` are the facts and `at` the answers by
+/// position; returns its warnings.
+fn check_assessment(
+    a: &Assessment,
+    facts: &Facts<'_>,
+    at: &[Option<&Answer>],
+) -> Result<Vec<Issue>, Error> {
+    let issues = validate::validate_assessment_at(a, facts, at);
     if issues.iter().any(Issue::is_error) {
         return Err(invalid(DocumentKind::Assessment, issues));
     }
@@ -66,6 +83,12 @@ pub(crate) fn check_pair(r: &Referential, a: &Assessment) -> Result<Vec<Issue>, 
 /// Checks, then scores: the score report of a valid pair, its warnings
 /// (answers kept but ignored, another minor version) included.
 pub(crate) fn score(r: &Referential, a: &Assessment) -> Result<ScoreReport, Error> {
-    let warnings = check_pair(r, a)?;
-    Ok(scoring::score(r, a, warnings))
+    check_referential(r)?;
+    within_limits(a)?;
+    // The facts of the referential and the answers by position serve the
+    // validation and the scoring.
+    let facts = Facts::of(r);
+    let at = answers_at(r, &a.answers);
+    let warnings = check_assessment(a, &facts, &at)?;
+    Ok(report::score_with(facts, a, at, warnings))
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::engine::scoring::Visibility;
+use crate::engine::scoring::{answers_at, Facts, Visibility};
 use crate::input::parse::join;
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::error::{Issue, IssueCode};
@@ -1037,9 +1037,19 @@ pub(crate) fn check_referential_ref(
 /// Validates an assessment against the referential it answers; returns
 /// every problem found (errors and warnings).
 pub fn validate_assessment(a: &Assessment, r: &Referential) -> Vec<Issue> {
+    validate_assessment_at(a, &Facts::of(r), &answers_at(r, &a.answers))
+}
+
+/// [`validate_assessment`] with the referential's facts and the answers by
+/// question position ([`answers_at`]), which scoring then reuses.
+pub(crate) fn validate_assessment_at(
+    a: &Assessment,
+    facts: &Facts<'_>,
+    at: &[Option<&Answer>],
+) -> Vec<Issue> {
     let mut issues = Vec::new();
-    validate_assessment_header(a, r, &mut issues);
-    validate_assessment_answers(a, r, &mut issues);
+    validate_assessment_header(a, facts.r, &mut issues);
+    validate_assessment_answers(a, facts, at, &mut issues);
     issues
 }
 
@@ -1077,7 +1087,13 @@ pub(crate) fn validate_assessment_header(a: &Assessment, r: &Referential, issues
 }
 
 /// The checks of an assessment's plan marks and answers.
-fn validate_assessment_answers(a: &Assessment, r: &Referential, issues: &mut Vec<Issue>) {
+fn validate_assessment_answers(
+    a: &Assessment,
+    facts: &Facts<'_>,
+    at: &[Option<&Answer>],
+    issues: &mut Vec<Issue>,
+) {
+    let r = facts.r;
     for (qid, action) in &a.from_plan {
         let p = join("/from_plan", qid);
         if r.question(qid).is_none() {
@@ -1100,7 +1116,9 @@ fn validate_assessment_answers(a: &Assessment, r: &Referential, issues: &mut Vec
             ));
         }
     }
-    let visibility = Visibility::compute(r, a);
+    let visibility = Visibility::compute_at(facts, a.level, &a.profile, &|i| {
+        at.get(i).copied().flatten()
+    });
     for (qid, answer) in &a.answers {
         // The path is only built when there is something to report.
         let p = || join("/answers", qid);
@@ -1204,7 +1222,10 @@ pub(crate) fn validate_answer(
         },
         Answer::Number { value, .. } => match &q.response {
             Response::Numeric { min, max, .. } => {
-                check_value(*value, *min, *max, &join(&p(), "value"), issues)
+                // The path is only built when the value is out of range.
+                if !value_fits(*value, *min, *max) {
+                    check_value(*value, *min, *max, &join(&p(), "value"), issues)
+                }
             }
             _ => mismatch(issues),
         },

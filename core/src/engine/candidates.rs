@@ -16,39 +16,14 @@ use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::scoring::{self, apply_outcome, evaluate, round2, Facts, Line, Scored, Shown};
+// The candidate's type sits with the report's types, which list it.
+pub use crate::engine::scoring::Candidate;
+use crate::engine::scoring::{
+    self, apply_outcome, evaluate, outcome_raises, round2, Evaluation, Facts, Line, Scored, Shown,
+};
 use crate::model::assessment::{Answer, Assessment};
 use crate::model::profile::Profile;
-use crate::model::referential::{Action, CostBand, Rating, Referential};
-use crate::model::text::Text;
-
-/// An action that would raise at least one answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Candidate {
-    /// Action id.
-    pub id: String,
-    /// Title.
-    pub title: Text,
-    /// Effort.
-    pub effort: Rating,
-    /// Impact.
-    pub impact: Rating,
-    /// Cost band.
-    pub cost: Option<CostBand>,
-    /// REEN decree area.
-    pub reen_area: Option<u8>,
-    /// Themes of the questions it raises.
-    pub themes: Vec<String>,
-    /// Questions it raises.
-    pub questions: Vec<String>,
-    /// Exact index gain when done alone (2 decimals; 0 when it only raises
-    /// questions hidden for now, negative when it reveals unanswered ones).
-    pub gain: f64,
-    /// Prerequisite actions (ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub requires: Vec<String>,
-}
+use crate::model::referential::{Action, Rating, Referential};
 
 /// Candidate actions and their views.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -80,7 +55,7 @@ pub(crate) fn raises(
         .iter()
         .filter(|ad| {
             r.question(&ad.question)
-                .is_some_and(|q| apply_outcome(q, answers.get(&q.id), &ad.leads_to).is_some())
+                .is_some_and(|q| outcome_raises(q, answers.get(&q.id), &ad.leads_to))
         })
         .map(|ad| ad.question.clone())
         .collect()
@@ -173,6 +148,9 @@ pub(crate) struct Rescorer<'r> {
     pub(crate) seen: Vec<u32>,
     pub(crate) scratch: Vec<Mark>,
     pub(crate) changed: Vec<Option<usize>>,
+    /// Kept buffers of `themes_after`.
+    pub(crate) reach_buffer: Vec<usize>,
+    pub(crate) touched_buffer: Vec<usize>,
 }
 
 impl<'r> Rescorer<'r> {
@@ -183,16 +161,32 @@ impl<'r> Rescorer<'r> {
         answers: &'r IndexMap<String, Answer>,
     ) -> Rescorer<'r> {
         let facts = Facts::of(r);
+        let at = scoring::answers_at(r, answers);
+        let ev = scoring::evaluate_at(&facts, level, profile, &|i| at.get(i).copied().flatten());
+        Rescorer::with(facts, level, profile, answers, at, &ev)
+    }
+
+    /// [`Rescorer::new`] from the facts, the answers by position
+    /// ([`scoring::answers_at`]) and the evaluation of these answers (the
+    /// score report has them already: they are not computed again).
+    pub(crate) fn with(
+        facts: Facts<'r>,
+        level: u8,
+        profile: &'r Profile,
+        answers: &'r IndexMap<String, Answer>,
+        at: Vec<Option<&'r Answer>>,
+        ev: &Evaluation,
+    ) -> Rescorer<'r> {
+        let r = facts.r;
         let n = r.questions.len();
-        let ev = scoring::evaluate_at(&facts, level, profile, &scoring::by_id(r, answers));
         let marks: Vec<Mark> = ev.lines.iter().map(Mark::of).collect();
         let mut by_theme = vec![Vec::new(); r.themes.len()];
         for i in 0..n {
-            if let Some(list) = r.theme_of(i).and_then(|t| by_theme.get_mut(t)) {
+            if let Some(list) = facts.at(i).theme.and_then(|t| by_theme.get_mut(t)) {
                 list.push(i);
             }
         }
-        let links = Rescorer::links(r);
+        let links = Rescorer::links(&facts);
         let by_id = links.is_none().then(|| answers.clone());
         let mut out = Rescorer {
             r,
@@ -200,11 +194,7 @@ impl<'r> Rescorer<'r> {
             profile,
             links,
             by_theme,
-            answers: r
-                .questions
-                .iter()
-                .map(|q| answers.get(&q.id).map(Cow::Borrowed))
-                .collect(),
+            answers: at.into_iter().map(|a| a.map(Cow::Borrowed)).collect(),
             by_id,
             marks,
             sums: Vec::new(),
@@ -224,6 +214,8 @@ impl<'r> Rescorer<'r> {
                 n
             ],
             changed: vec![None; n],
+            reach_buffer: Vec::new(),
+            touched_buffer: Vec::new(),
             facts,
         };
         out.sums = (0..r.themes.len())
@@ -233,18 +225,23 @@ impl<'r> Rescorer<'r> {
         out
     }
 
-    pub(crate) fn links(r: &Referential) -> Option<Links> {
+    /// The links of the facts' referential (its parents and themes are the facts').
+    pub(crate) fn links(facts: &Facts<'_>) -> Option<Links> {
+        let r = facts.r;
         let n = r.questions.len();
         // Ids are unique when each question is the first with its id (the
-        // referential's lookup table answers that without a set of ids).
-        if !(0..n).all(|i| {
-            r.questions
-                .get(i)
-                .is_some_and(|q| r.question_index(&q.id) == Some(i))
-        }) {
+        // referential's lookup table answers that without a set of ids). A
+        // checked referential has unique ids: validation refused duplicates.
+        if !r.lookup.is_checked()
+            && !(0..n).all(|i| {
+                r.questions
+                    .get(i)
+                    .is_some_and(|q| r.question_index(&q.id) == Some(i))
+            })
+        {
             return None;
         }
-        let parent: Vec<Option<usize>> = (0..n).map(|i| r.parent_of(i)).collect();
+        let parent: Vec<Option<usize>> = (0..n).map(|i| facts.at(i).parent).collect();
         let mut children = vec![Vec::new(); n];
         let mut depth = vec![0usize; n];
         for i in 0..n {
@@ -262,7 +259,7 @@ impl<'r> Rescorer<'r> {
             }
             *depth.get_mut(i)? = d;
         }
-        let theme = (0..n).map(|i| r.theme_of(i)).collect();
+        let theme = (0..n).map(|i| facts.at(i).theme).collect();
         Some(Links {
             children,
             depth,
@@ -360,20 +357,26 @@ impl<'r> Rescorer<'r> {
         out
     }
 
-    /// Whether an action raises at least one current answer.
+    /// The ids of the questions whose current answer an action raises.
     pub(crate) fn raises(&self, action: &Action) -> Vec<String> {
+        self.raised_questions(action)
+            .into_iter()
+            .filter_map(|qi| self.r.questions.get(qi).map(|q| q.id.clone()))
+            .collect()
+    }
+
+    /// [`Rescorer::raises`] as question positions (one per address that
+    /// raises its answer, in address order).
+    pub(crate) fn raised_questions(&self, action: &Action) -> Vec<usize> {
         action
             .addresses
             .iter()
-            .filter(|ad| {
-                self.r.question_index(&ad.question).is_some_and(|qi| {
-                    self.r.questions.get(qi).is_some_and(|q| {
-                        let current = self.answers.get(qi).and_then(|a| a.as_deref());
-                        apply_outcome(q, current, &ad.leads_to).is_some()
-                    })
-                })
+            .filter_map(|ad| {
+                let qi = self.r.question_index(&ad.question)?;
+                let q = self.r.questions.get(qi)?;
+                let current = self.answers.get(qi).and_then(|a| a.as_deref());
+                outcome_raises(q, current, &ad.leads_to).then_some(qi)
             })
-            .map(|ad| ad.question.clone())
             .collect()
     }
 
@@ -391,27 +394,7 @@ impl<'r> Rescorer<'r> {
         if self.links.is_none() {
             return self.full_effect(answers, reads);
         }
-        let reach = self.reach(&answers);
-        let marks = self.remark(&answers, &reach);
-        for (qi, _) in &answers {
-            if let Some(c) = self.changed.get_mut(*qi) {
-                *c = None;
-            }
-        }
-        let mut touched: Vec<usize> = reach
-            .iter()
-            .filter_map(|&q| {
-                self.links
-                    .as_ref()
-                    .and_then(|l| l.theme.get(q).copied().flatten())
-            })
-            .collect();
-        touched.sort_unstable();
-        touched.dedup();
-        let themes = touched
-            .iter()
-            .map(|&t| (t, self.theme_sums(t, true)))
-            .collect();
+        let (reach, marks, themes) = self.rescore(&answers);
         reads.extend(reach);
         Effect {
             answers,
@@ -422,17 +405,78 @@ impl<'r> Rescorer<'r> {
         }
     }
 
+    /// The new theme sums once an action is done on the current answers:
+    /// its [`Rescorer::effect`] without what a commit needs (what a gain needs).
+    pub(crate) fn themes_after(&mut self, action: &Action) -> Vec<(usize, Sums)> {
+        let answers = self.raised(std::iter::once(action));
+        if self.links.is_none() {
+            return self.full_effect(answers, Vec::new()).themes;
+        }
+        // A report asks this of every action: the reached questions go in
+        // a kept buffer and their marks stay in `scratch`, not in new vectors.
+        let mut reach = std::mem::take(&mut self.reach_buffer);
+        self.reach_into(&answers, &mut reach);
+        self.remark(&answers, &reach, false);
+        self.forget_changed(&answers);
+        let themes = self.touched_sums(&reach);
+        self.reach_buffer = reach;
+        themes
+    }
+
+    /// The questions raised answers reach, their new marks and the new sums
+    /// of their themes (referentials with `links`).
+    #[allow(clippy::type_complexity)]
+    fn rescore(
+        &mut self,
+        answers: &[(usize, Answer)],
+    ) -> (Vec<usize>, Vec<(usize, Mark)>, Vec<(usize, Sums)>) {
+        let mut reach = Vec::new();
+        self.reach_into(answers, &mut reach);
+        let marks = self.remark(answers, &reach, true);
+        self.forget_changed(answers);
+        let themes = self.touched_sums(&reach);
+        (reach, marks, themes)
+    }
+
+    /// Clears where the raised answers' new answers were (`changed`).
+    fn forget_changed(&mut self, answers: &[(usize, Answer)]) {
+        for (qi, _) in answers {
+            if let Some(c) = self.changed.get_mut(*qi) {
+                *c = None;
+            }
+        }
+    }
+
+    /// The new sums of the themes of the reached questions, by theme position.
+    fn touched_sums(&mut self, reach: &[usize]) -> Vec<(usize, Sums)> {
+        let mut touched = std::mem::take(&mut self.touched_buffer);
+        touched.clear();
+        touched.extend(reach.iter().filter_map(|&q| {
+            self.links
+                .as_ref()
+                .and_then(|l| l.theme.get(q).copied().flatten())
+        }));
+        touched.sort_unstable();
+        touched.dedup();
+        let themes = touched
+            .iter()
+            .map(|&t| (t, self.theme_sums(t, true)))
+            .collect();
+        self.touched_buffer = touched;
+        themes
+    }
+
     /// The raised questions and their condition descendants, parents
     /// first; each is marked as reached in this pass (`seen`), and a raised
     /// one with where its new answer is (`changed`).
-    fn reach(&mut self, answers: &[(usize, Answer)]) -> Vec<usize> {
+    fn reach_into(&mut self, answers: &[(usize, Answer)], reach: &mut Vec<usize>) {
+        reach.clear();
         self.pass = self.pass.wrapping_add(1);
         if self.pass == 0 {
             self.seen.iter_mut().for_each(|s| *s = 0);
             self.pass = 1;
         }
         let pass = self.pass;
-        let mut reach: Vec<usize> = Vec::new();
         for (k, (qi, _)) in answers.iter().enumerate() {
             if let (Some(s), Some(c)) = (self.seen.get_mut(*qi), self.changed.get_mut(*qi)) {
                 *s = pass;
@@ -460,12 +504,17 @@ impl<'r> Rescorer<'r> {
         if let Some(links) = &self.links {
             reach.sort_by_key(|&q| (links.depth.get(q).copied().unwrap_or(0), q));
         }
-        reach
     }
 
     /// The new marks of the reached questions, parents first (kept in
     /// `scratch` for their children and the theme sums).
-    fn remark(&mut self, answers: &[(usize, Answer)], reach: &[usize]) -> Vec<(usize, Mark)> {
+    /// The list of marks is only made with `collect` (an effect keeps it).
+    fn remark(
+        &mut self,
+        answers: &[(usize, Answer)],
+        reach: &[usize],
+        collect: bool,
+    ) -> Vec<(usize, Mark)> {
         let pass = self.pass;
         let Rescorer {
             r,
@@ -487,7 +536,8 @@ impl<'r> Rescorer<'r> {
                 _ => current.get(q).and_then(|a| a.as_deref()),
             }
         };
-        let mut marks: Vec<(usize, Mark)> = Vec::with_capacity(reach.len());
+        let mut marks: Vec<(usize, Mark)> =
+            Vec::with_capacity(if collect { reach.len() } else { 0 });
         for &qi in reach {
             let Some(q) = r.questions.get(qi) else {
                 continue;
@@ -522,7 +572,9 @@ impl<'r> Rescorer<'r> {
             if let Some(slot) = scratch.get_mut(qi) {
                 *slot = mark;
             }
-            marks.push((qi, mark));
+            if collect {
+                marks.push((qi, mark));
+            }
         }
         marks
     }
@@ -633,19 +685,26 @@ pub fn projected_indices(r: &Referential, a: &Assessment, actions: &[&str]) -> V
 /// answer, with its exact gain alone, in referential order (what the score
 /// report recommends, without the views of [`candidates`]).
 pub(crate) fn candidate_list(r: &Referential, a: &Assessment) -> (Option<f64>, Vec<Candidate>) {
-    let mut rs = Rescorer::new(r, a.level, &a.profile, &a.answers);
+    candidate_list_of(&mut Rescorer::new(r, a.level, &a.profile, &a.answers))
+}
+
+/// [`candidate_list`] from a rescorer of the assessment's answers.
+pub(crate) fn candidate_list_of(rs: &mut Rescorer<'_>) -> (Option<f64>, Vec<Candidate>) {
+    let r = rs.r;
     let before = rs.index;
-    let mut actions = Vec::new();
+    let mut actions = Vec::with_capacity(r.actions.len());
     for action in &r.actions {
-        let questions = rs.raises(action);
-        if questions.is_empty() {
+        let raised = rs.raised_questions(action);
+        if raised.is_empty() {
             continue;
         }
-        let e = rs.effect(std::iter::once(action));
-        let after = rs.index_with(&e.themes);
+        let themes_after = rs.themes_after(action);
+        let after = rs.index_with(&themes_after);
         let gain = round2(after.unwrap_or(0.0) - before.unwrap_or(0.0));
         let mut themes: Vec<String> = Vec::new();
-        for q in questions.iter().filter_map(|id| r.question(id)) {
+        let mut questions: Vec<String> = Vec::with_capacity(raised.len());
+        for q in raised.iter().filter_map(|&qi| r.questions.get(qi)) {
+            questions.push(q.id.clone());
             if !themes.contains(&q.theme) {
                 themes.push(q.theme.clone());
             }

@@ -1,5 +1,7 @@
-//! The computation: visibility, points, evaluation, the score report and
-//! the candidate actions with their gains.
+//! The computation: visibility, points and evaluation (`scoring`), the
+//! candidate actions with their gains (`candidates`, built on `scoring`),
+//! and the score report (`report`, built on both).
 
 pub mod candidates;
+pub mod report;
 pub mod scoring;

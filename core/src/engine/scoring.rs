@@ -16,7 +16,7 @@
 //! single-choice question of weight 1 answered with 1 point out of 3
 //! (credit 1 × 1/3) scores 100 × (2 + 1/3) ÷ 3 = 77.78.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -25,7 +25,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::assessment::{Answer, Assessment, ReferentialRef};
 use crate::model::error::Issue;
 use crate::model::profile::Profile;
-use crate::model::referential::{Condition, Outcome, Question, Referential, Response};
+use crate::model::referential::{
+    Condition, CostBand, Outcome, Question, Rating, Referential, Response,
+};
 use crate::model::text::Text;
 
 /// Rounds to 2 decimals, half away from zero: every published score.
@@ -38,7 +40,7 @@ pub fn round2(x: f64) -> f64 {
     (y + y.signum() * 1e-9).round() / 100.0
 }
 
-fn round4(x: f64) -> f64 {
+pub(crate) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
 
@@ -113,9 +115,9 @@ pub(crate) struct QuestionFacts {
     /// `Question::eco_clic_dont_know_points`.
     eco_dk: i64,
     /// `Referential::theme_of`.
-    theme: Option<usize>,
+    pub(crate) theme: Option<usize>,
     /// `Referential::parent_of`.
-    parent: Option<usize>,
+    pub(crate) parent: Option<usize>,
     /// Whether the question can count: points to earn and a positive weight.
     countable: bool,
 }
@@ -203,10 +205,7 @@ pub(crate) struct Visibility {
 }
 
 impl Visibility {
-    pub(crate) fn compute(r: &Referential, a: &Assessment) -> Visibility {
-        Visibility::compute_with(r, a.level, &a.profile, &a.answers)
-    }
-
+    #[cfg(test)]
     pub(crate) fn compute_with(
         r: &Referential,
         level: u8,
@@ -430,6 +429,53 @@ pub fn apply_outcome(q: &Question, current: Option<&Answer>, outcome: &Outcome) 
     (after > before).then_some(candidate)
 }
 
+/// Whether [`apply_outcome`] raises the answer: the same points, without
+/// building the new answer (a report asks this of every action's address,
+/// and a multiple-choice answer would copy its options each time).
+pub(crate) fn outcome_raises(q: &Question, current: Option<&Answer>, outcome: &Outcome) -> bool {
+    let after = match (outcome, &q.response) {
+        (Outcome::Yes, Response::YesNo { yes_points, .. }) => (*yes_points).max(0),
+        (Outcome::No, Response::YesNo { no_points, .. }) => (*no_points).max(0),
+        (Outcome::Choice { options }, Response::MultipleChoice { .. }) => {
+            let chosen = match current {
+                Some(Answer::Choice {
+                    options: chosen, ..
+                }) => chosen.as_slice(),
+                _ => &[],
+            };
+            // The options already chosen, then the new ones, each counted once.
+            let all = || chosen.iter().chain(options);
+            let mut sum = 0i64;
+            for (k, o) in all().enumerate() {
+                if all().take(k).any(|p| p == o) {
+                    continue;
+                }
+                if let Some(opt) = q.response.option(o) {
+                    sum = sum.saturating_add(opt.points.max(0));
+                }
+            }
+            sum.min(q.response.max_points())
+        }
+        (Outcome::Choice { options }, Response::SingleChoice { .. }) => options
+            .first()
+            .and_then(|o| q.response.option(o))
+            .map_or(0, |o| o.points.max(0)),
+        (Outcome::Number { value }, Response::Numeric { bands, .. }) => {
+            if value.is_finite() {
+                band_points(bands, *value)
+            } else {
+                0
+            }
+        }
+        _ => return false,
+    };
+    if matches!(current, Some(Answer::NotApplicable { .. })) {
+        return false;
+    }
+    let before = current.and_then(|a| answer_points(q, a)).unwrap_or(0);
+    after > before
+}
+
 /// The answers once the given outcomes are applied: each raises its
 /// question's answer when it earns more points (see [`apply_outcome`]).
 /// Unknown questions are skipped.
@@ -601,9 +647,37 @@ pub struct Gap {
     pub actions: Vec<String>,
 }
 
+/// An action that would raise at least one answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// Action id.
+    pub id: String,
+    /// Title.
+    pub title: Text,
+    /// Effort.
+    pub effort: Rating,
+    /// Impact.
+    pub impact: Rating,
+    /// Cost band.
+    pub cost: Option<CostBand>,
+    /// REEN decree area.
+    pub reen_area: Option<u8>,
+    /// Themes of the questions it raises.
+    pub themes: Vec<String>,
+    /// Questions it raises.
+    pub questions: Vec<String>,
+    /// Exact index gain when done alone (2 decimals; 0 when it only raises
+    /// questions hidden for now, negative when it reveals unanswered ones).
+    pub gain: f64,
+    /// Prerequisite actions (ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+}
+
 /// A recommended action: a candidate action (see
 /// [`crate::api::candidates`]) with a positive gain.
-pub type RecommendedAction = crate::engine::candidates::Candidate;
+pub type RecommendedAction = Candidate;
 
 /// The figure the Éco-clic platform computes, for comparison.
 ///
@@ -648,7 +722,7 @@ pub struct Conformity {
     pub rate: Option<f64>,
 }
 
-fn conformity(ev: &Evaluation) -> Conformity {
+pub(crate) fn conformity(ev: &Evaluation) -> Conformity {
     let (mut in_place, mut applicable) = (0u32, 0u32);
     for line in &ev.lines {
         // A question asked for information only (no point to earn) is no
@@ -818,9 +892,9 @@ pub(crate) fn subset_lines<'a>(
 pub(crate) struct Evaluation {
     pub(crate) lines: Vec<Line>,
     /// Per theme: (Σ credit, Σ weight, counted, unanswered).
-    themes: Vec<(f64, f64, u32, u32)>,
+    pub(crate) themes: Vec<(f64, f64, u32, u32)>,
     /// Σ theme weight over themes that have a score.
-    theme_weight_sum: f64,
+    pub(crate) theme_weight_sum: f64,
     pub(crate) index: Option<f64>,
 }
 
@@ -830,6 +904,15 @@ pub(crate) fn by_id<'a>(
     answers: &'a IndexMap<String, Answer>,
 ) -> impl Fn(usize) -> Option<&'a Answer> + 'a {
     move |i| r.questions.get(i).and_then(|q| answers.get(&q.id))
+}
+
+/// The answers by question position, looked up once (what [`by_id`]
+/// finds, for a caller that reads them several times).
+pub(crate) fn answers_at<'a>(
+    r: &Referential,
+    answers: &'a IndexMap<String, Answer>,
+) -> Vec<Option<&'a Answer>> {
+    r.questions.iter().map(|q| answers.get(&q.id)).collect()
 }
 
 pub(crate) fn evaluate(
@@ -922,7 +1005,7 @@ pub fn index_of(
     evaluate(r, level, profile, answers).index
 }
 
-fn eco_clic(facts: &Facts<'_>, ev: &Evaluation) -> EcoClic {
+pub(crate) fn eco_clic(facts: &Facts<'_>, ev: &Evaluation) -> EcoClic {
     let (index, points, max_points, complete) = eco_clic_figures(facts, ev);
     let grade = index.map(|i| {
         match i {
@@ -982,7 +1065,7 @@ fn eco_clic_figures(facts: &Facts<'_>, ev: &Evaluation) -> (Option<i64>, i64, i6
 }
 
 /// Adds an in-level question's line to the counts.
-fn count_line(counts: &mut Counts, line: &Line) {
+pub(crate) fn count_line(counts: &mut Counts, line: &Line) {
     counts.in_level += 1;
     match line.shown {
         Shown::Hidden => counts.hidden += 1,
@@ -1008,7 +1091,7 @@ fn count_line(counts: &mut Counts, line: &Line) {
 }
 
 /// Completeness and "don't know" share (0–100, 2 decimals) from the counts.
-fn shares(counts: &Counts) -> (f64, f64) {
+pub(crate) fn shares(counts: &Counts) -> (f64, f64) {
     let pct = |n: u32, d: u32| {
         if d == 0 {
             100.0
@@ -1066,7 +1149,7 @@ pub struct ThemeSummary {
 }
 
 /// The [`ScoreSummary`] of an assessment: the same figures as
-/// [`score`], computed without the report's details.
+/// [`crate::engine::report::score`], computed without the report's details.
 pub fn summary(r: &Referential, a: &Assessment) -> ScoreSummary {
     summary_at(r, a, &by_id(r, &a.answers))
 }
@@ -1130,215 +1213,6 @@ pub(crate) fn summary_of<'a, A: Scored + 'a>(
         eco_clic: eco_clic_figures(facts, &ev).0,
         conformity: conformity(&ev).rate,
     }
-}
-
-/// Scores an assessment. The inputs are expected to be valid (see
-/// [`crate::api::score`], which validates first); invalid ones never panic.
-pub fn score(r: &Referential, a: &Assessment, warnings: Vec<Issue>) -> ScoreReport {
-    let facts = Facts::of(r);
-    let ev = evaluate_at(&facts, a.level, &a.profile, &by_id(r, &a.answers));
-    let index = ev.index.map(round2);
-    let grade = index.and_then(|i| r.grade_for(i)).map(|g| Grade {
-        grade: g.grade.clone(),
-        min: g.min,
-        label: g.label.clone(),
-    });
-    let (counts, questions, gaps) = question_results(r, a, &ev);
-    let themes = theme_scores(r, &ev);
-    let recommended_actions = recommend(r, a);
-    let eco_clic = eco_clic(&facts, &ev);
-    let conformity = conformity(&ev);
-    let (completeness, dont_know_share) = shares(&counts);
-    ScoreReport {
-        referential: a.referential.clone(),
-        profile: a.profile.clone(),
-        date: a.date.clone(),
-        level: a.level,
-        index,
-        grade,
-        complete: counts.unanswered == 0,
-        completeness,
-        dont_know_share,
-        counts,
-        themes,
-        questions,
-        gaps,
-        recommended_actions,
-        eco_clic,
-        conformity,
-        warnings,
-    }
-}
-
-/// The addresses of the actions by the question id they name, each list
-/// in action order: a gap's actions are then found without reading every
-/// action.
-fn addresses_by_question(r: &Referential) -> HashMap<&str, Vec<(usize, &Outcome)>> {
-    let mut out: HashMap<&str, Vec<(usize, &Outcome)>> = HashMap::new();
-    for (k, act) in r.actions.iter().enumerate() {
-        for ad in &act.addresses {
-            out.entry(ad.question.as_str())
-                .or_default()
-                .push((k, &ad.leads_to));
-        }
-    }
-    out
-}
-
-/// The counts, the question results and the gaps (largest miss first) of
-/// an evaluation.
-fn question_results(
-    r: &Referential,
-    a: &Assessment,
-    ev: &Evaluation,
-) -> (Counts, Vec<QuestionResult>, Vec<Gap>) {
-    // Index points per unit of credit of a question of theme t.
-    let factor = |ti: Option<usize>| -> f64 {
-        let Some(ti) = ti else { return 0.0 };
-        match (r.themes.get(ti), ev.themes.get(ti)) {
-            (Some(t), Some(sums)) if sums.1 > 0.0 && ev.theme_weight_sum > 0.0 => {
-                100.0 / sums.1 * t.weight / ev.theme_weight_sum
-            }
-            _ => 0.0,
-        }
-    };
-    let addresses = addresses_by_question(r);
-    let mut counts = Counts::default();
-    let mut questions = Vec::new();
-    let mut gaps = Vec::new();
-    for (q, line) in r.questions.iter().zip(&ev.lines) {
-        if line.shown == Shown::AboveLevel {
-            continue;
-        }
-        count_line(&mut counts, line);
-        let f = factor(r.theme_index(&q.theme));
-        let (contribution, missed) = if line.counted {
-            (f * line.credit, f * (q.weight - line.credit))
-        } else {
-            (0.0, 0.0)
-        };
-        questions.push(QuestionResult {
-            id: q.id.clone(),
-            theme: q.theme.clone(),
-            sub_theme: q.sub_theme.clone(),
-            level: q.level,
-            status: line.status,
-            points: line.points,
-            max_points: line.max,
-            weight: q.weight,
-            credit: round4(line.credit),
-            contribution: round2(contribution),
-            missed: round2(missed),
-        });
-        if line.counted && line.points.is_none_or(|p| p < line.max) {
-            let list = addresses.get(q.id.as_str()).map_or(&[][..], Vec::as_slice);
-            gaps.push(gap(r, q, line, a.answers.get(&q.id), list, missed));
-        }
-    }
-    // Stable sort: equal misses keep the referential order.
-    gaps.sort_by(|a, b| b.missed.total_cmp(&a.missed));
-    (counts, questions, gaps)
-}
-
-/// The gap of a counted question below its maximum; `addresses` are the
-/// actions' addresses naming it, in action order.
-fn gap(
-    r: &Referential,
-    q: &Question,
-    line: &Line,
-    current: Option<&Answer>,
-    addresses: &[(usize, &Outcome)],
-    missed: f64,
-) -> Gap {
-    let state = match (line.status, line.points) {
-        (QuestionStatus::Unanswered, _) => GapState::Unanswered,
-        (QuestionStatus::DontKnow, _) => GapState::DontKnow,
-        (_, Some(p)) if p > 0 => GapState::Partial,
-        _ => GapState::Absent,
-    };
-    // An action is listed once, when any of its addresses raises the answer.
-    let mut actions: Vec<String> = Vec::new();
-    let mut last = None;
-    for &(k, outcome) in addresses {
-        if last != Some(k) && apply_outcome(q, current, outcome).is_some() {
-            last = Some(k);
-            if let Some(act) = r.actions.get(k) {
-                actions.push(act.id.clone());
-            }
-        }
-    }
-    Gap {
-        question: q.id.clone(),
-        theme: q.theme.clone(),
-        prompt: q.prompt.clone(),
-        rationale: q.rationale.clone(),
-        state,
-        points: line.points,
-        max_points: line.max,
-        missed: round2(missed),
-        actions,
-    }
-}
-
-/// The theme scores, each with its sub-themes' scores. A sub-theme's sums
-/// are added up over its counted questions in referential order, in one
-/// pass over the questions.
-fn theme_scores(r: &Referential, ev: &Evaluation) -> Vec<ThemeScore> {
-    let mut by_sub: HashMap<(&str, &str), (f64, f64, u32)> = HashMap::new();
-    for (q, line) in r.questions.iter().zip(&ev.lines) {
-        if let (true, Some(st)) = (line.counted, q.sub_theme.as_deref()) {
-            let sums = by_sub.entry((q.theme.as_str(), st)).or_default();
-            sums.0 += line.credit;
-            sums.1 += q.weight;
-            sums.2 += 1;
-        }
-    }
-    r.themes
-        .iter()
-        .zip(&ev.themes)
-        .map(|(t, sums)| {
-            let sub_themes = t
-                .sub_themes
-                .iter()
-                .map(|st| {
-                    let (c, w, n) = by_sub
-                        .get(&(t.id.as_str(), st.id.as_str()))
-                        .copied()
-                        .unwrap_or((0.0, 0.0, 0));
-                    SubThemeScore {
-                        id: st.id.clone(),
-                        title: st.title.clone(),
-                        score: (w > 0.0).then(|| round2(100.0 * c / w)),
-                        counted: n,
-                    }
-                })
-                .collect();
-            ThemeScore {
-                id: t.id.clone(),
-                title: t.title.clone(),
-                weight: t.weight,
-                score: (sums.1 > 0.0).then(|| round2(100.0 * sums.0 / sums.1)),
-                credit: round4(sums.0),
-                max_credit: round4(sums.1),
-                counted: sums.2,
-                unanswered: sums.3,
-                complete: sums.3 == 0,
-                sub_themes,
-            }
-        })
-        .collect()
-}
-
-/// The candidate actions that raise the index, largest gain first (least
-/// effort among equals): the same figures as [`crate::engine::candidates::candidates`].
-fn recommend(r: &Referential, a: &Assessment) -> Vec<RecommendedAction> {
-    let mut out: Vec<RecommendedAction> = crate::engine::candidates::candidate_list(r, a)
-        .1
-        .into_iter()
-        .filter(|c| c.gain > 0.0)
-        .collect();
-    out.sort_by(|x, y| y.gain.total_cmp(&x.gain).then(x.effort.cmp(&y.effort)));
-    out
 }
 
 #[cfg(test)]
@@ -1548,6 +1422,83 @@ mod tests {
         assert_eq!(band_points(&bands, 49.0), 1);
         assert_eq!(band_points(&bands, 50.0), 3);
         assert_eq!(band_points(&bands, 1e300), 3);
+    }
+
+    #[test]
+    fn outcome_raises_is_apply_outcome_without_the_answer() {
+        let r = crate::api::default_referential().unwrap();
+        let (c, e) = (None, Vec::new);
+        let mut outcomes: Vec<Outcome> = r
+            .actions
+            .iter()
+            .flat_map(|x| x.addresses.iter().map(|ad| ad.leads_to.clone()))
+            .collect();
+        outcomes.extend([
+            Outcome::Yes,
+            Outcome::No,
+            Outcome::Number { value: f64::NAN },
+        ]);
+        for q in &r.questions {
+            let mut currents = vec![
+                Answer::Yes {
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::No {
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::DontKnow {
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::NotApplicable {
+                    justification: None,
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+                Answer::unanswered(),
+                Answer::Number {
+                    value: 1e9,
+                    comment: c.clone(),
+                    evidence: e(),
+                },
+            ];
+            if let Response::SingleChoice { options } | Response::MultipleChoice { options, .. } =
+                &q.response
+            {
+                let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+                for k in 0..ids.len() {
+                    currents.push(Answer::Choice {
+                        options: ids[..k].to_vec(),
+                        comment: c.clone(),
+                        evidence: e(),
+                    });
+                    currents.push(Answer::Choice {
+                        options: vec![ids[k].clone(), ids[k].clone()],
+                        comment: c.clone(),
+                        evidence: e(),
+                    });
+                }
+                outcomes.push(Outcome::Choice {
+                    options: ids.iter().rev().cloned().collect(),
+                });
+            }
+            for o in &outcomes {
+                assert_eq!(
+                    outcome_raises(q, None, o),
+                    apply_outcome(q, None, o).is_some()
+                );
+                for a in &currents {
+                    assert_eq!(
+                        outcome_raises(q, Some(a), o),
+                        apply_outcome(q, Some(a), o).is_some(),
+                        "{} {a:?} {o:?}",
+                        q.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use indexmap::IndexMap;
 
+use crate::engine::report;
 use crate::engine::scoring::{self, round2};
 use crate::model::assessment::{Answer, Assessment, ReferentialRef};
 use crate::model::crosswalk::{
@@ -926,8 +927,8 @@ pub fn simulate(
     to: &Referential,
 ) -> MigrationSimulation {
     let m = migrate(from, a, crosswalk, to);
-    let before = scoring::score(from, a, Vec::new());
-    let after = scoring::score(to, &m.assessment, Vec::new());
+    let before = report::score(from, a, Vec::new());
+    let after = report::score(to, &m.assessment, Vec::new());
     let mut themes: Vec<ThemeChange> = before
         .themes
         .iter()

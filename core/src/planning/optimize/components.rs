@@ -8,8 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::pareto::{count, State, Work};
 use super::select::Selection;
+use super::work::{count, State, Work};
 use super::{greedy, Ctx, MAX_EXACT_COMPONENT};
 use crate::engine::candidates::Rescorer;
 use crate::engine::scoring::{self, apply_outcome, Evaluation};

@@ -6,7 +6,8 @@
 //! index at least as high (and meets the theme targets if it does), and
 //! because themes whose score may vanish are tried in every combination.
 
-use super::pareto::{count, Staircase, State, Work};
+use super::pareto::Staircase;
+use super::work::{count, State, Work};
 use super::Ctx;
 use crate::engine::scoring::round2;
 use crate::model::error::Error;

@@ -33,7 +33,8 @@
 //! `components` (components and the scoring of their subsets), `pareto`
 //! (the dynamic programme per theme group), `knapsack` (the combination of
 //! groups), `greedy` (the plan past the work budget) and `schedule` (the
-//! order of the chosen actions and the projection).
+//! order of the chosen actions and the projection); `work` holds what they
+//! share, the partial plan and the work budget.
 
 use std::collections::BTreeMap;
 
@@ -55,8 +56,9 @@ mod knapsack;
 mod pareto;
 mod schedule;
 mod select;
+mod work;
 
-use pareto::Work;
+use work::Work;
 
 /// Work budget of the exact search, in elementary steps (a partial plan
 /// built, compared or swept; a question scored for a subset of actions):

@@ -3,25 +3,15 @@
 //! state, the Pareto-best Σ credits. It is exact because, with the weights
 //! fixed, each theme's score (so the index) only grows with its credits: a
 //! state beaten on every count can never lead to a better plan. The work
-//! it does is counted here, in steps, never in time.
+//! it does is counted in steps (see `work`), never in time.
 
 use std::collections::BTreeMap;
 
 use super::components::{self, Components};
 use super::select::Selection;
+use super::work::{count, State, Work};
 use super::{Ctx, MAX_GROUP_STATES};
 use crate::engine::candidates::Rescorer;
-
-/// A partial plan inside a theme group, or one way to carry out a
-/// component (a subset of its actions).
-#[derive(Clone)]
-pub(super) struct State {
-    pub(super) effort: u32,
-    pub(super) budget: u32,
-    pub(super) weight: Vec<f64>,
-    pub(super) credit: Vec<f64>,
-    pub(super) actions: Vec<usize>,
-}
 
 /// Weight sums are compared exactly after scaling: weights are finite and
 /// ≤ 10^6, so 10^-9 steps cannot merge different sums.
@@ -70,34 +60,6 @@ impl Staircase {
     pub(super) fn steps(&self) -> u64 {
         u64::from(usize::BITS - self.budgets.len().leading_zeros()) + 1
     }
-}
-
-/// The search's work budget, counted in elementary steps (a partial plan
-/// built, compared or swept), never in time: every platform and language
-/// stops at the same point and returns the same plan.
-pub(super) struct Work {
-    pub(super) left: u64,
-}
-
-impl Work {
-    /// Takes `n` steps from the budget; `None` once it is spent.
-    pub(super) fn spend(&mut self, n: u64) -> Option<()> {
-        match self.left.checked_sub(n) {
-            Some(left) => {
-                self.left = left;
-                Some(())
-            }
-            None => {
-                self.left = 0;
-                None
-            }
-        }
-    }
-}
-
-/// A count as work steps.
-pub(super) fn count(n: usize) -> u64 {
-    u64::try_from(n).unwrap_or(u64::MAX)
 }
 
 /// Keeps the states no other state beats on every count: lower or equal

@@ -6,7 +6,8 @@
 
 use super::{Proposal, ProposalRequest, ScheduledAction, ThemeProjection};
 use crate::engine::candidates::{Effect, Rescorer};
-use crate::engine::scoring::{self, apply_addresses, round2};
+use crate::engine::report;
+use crate::engine::scoring::{apply_addresses, round2};
 use crate::model::assessment::Assessment;
 use crate::model::referential::{Action, CostBand};
 
@@ -36,7 +37,7 @@ pub(super) fn build_proposal(
     let final_answers =
         apply_addresses(r, &a.answers, refs.iter().flat_map(|x| x.addresses.iter()));
     let finished = Rescorer::new(r, a.level, &a.profile, &final_answers);
-    let before_report = scoring::score(r, a, Vec::new());
+    let before_report = report::score(r, a, Vec::new());
     let themes = r
         .themes
         .iter()
