@@ -320,15 +320,20 @@ impl PyReferential {
         }
     }
 
-    /// Checks a crosswalk from this referential to `to`: the validation report.
+    /// Checks a crosswalk from this referential to `to`: the validation
+    /// report (its problems are the report's, never raised).
     fn validate_crosswalk<'py>(
         &self,
         py: Python<'py>,
         crosswalk: &Bound<'py, PyAny>,
         to: &Bound<'py, PyReferential>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let c = crosswalk_of(crosswalk)?;
-        let report = guard(|| Ok(api::validate_crosswalk(&c, &self.inner, &to.get().inner)))?;
+        let (from, to) = (&self.inner, &to.get().inner);
+        let report = match text_of(crosswalk, DocumentKind::Crosswalk) {
+            Ok(text) => guard(|| Ok(api::validate_crosswalk_json(&text, from, to)))?,
+            Err(Fail::Core(e)) => api::ValidationReport::unreadable(DocumentKind::Crosswalk, &e),
+            Err(other) => return Err(other.into()),
+        };
         Ok(to_py(py, &report)?)
     }
 
@@ -645,11 +650,7 @@ impl PyReferential {
     ) -> PyResult<Bound<'py, PyAny>> {
         let report = match text_of(plan, DocumentKind::Plan) {
             Ok(text) => api::validate_plan_json(&text, &self.inner),
-            Err(Fail::Core(e)) => api::ValidationReport {
-                document: DocumentKind::Plan,
-                valid: false,
-                issues: e.issues().to_vec(),
-            },
+            Err(Fail::Core(e)) => api::ValidationReport::unreadable(DocumentKind::Plan, &e),
             Err(other) => return Err(other.into()),
         };
         Ok(to_py(py, &report)?)

@@ -552,15 +552,11 @@ impl Referential {
     /// Checks a crosswalk (JSON) from this referential to `to`: the
     /// validation report as JSON (never raises for the crosswalk's problems).
     pub fn validate_crosswalk(&self, crosswalk_json: String, to: Arc<Referential>) -> String {
-        let report = match api::parse_crosswalk(&crosswalk_json) {
-            Ok(c) => api::validate_crosswalk(&c, self.r(), to.r()),
-            Err(e) => api::ValidationReport {
-                document: DocumentKind::Crosswalk,
-                valid: false,
-                issues: e.issues().to_vec(),
-            },
-        };
-        to_json(&report)
+        to_json(&api::validate_crosswalk_json(
+            &crosswalk_json,
+            self.r(),
+            to.r(),
+        ))
     }
 
     /// The peer result of an assessment (the line to add to a peers file): JSON.

@@ -72,11 +72,7 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let report = match input_text(&document, DocumentKind::Unknown) {
             Ok(text) => api::validate_json(&text, Some(self.r())),
-            Err(e) => ValidationReport {
-                document: DocumentKind::Unknown,
-                valid: false,
-                issues: e.issues().to_vec(),
-            },
+            Err(e) => ValidationReport::unreadable(DocumentKind::Unknown, &e),
         };
         to_js(&report)
     }
@@ -89,11 +85,7 @@ impl Referential {
     ) -> Result<JsValue, JsValue> {
         let report = match input_text(&plan, DocumentKind::Plan) {
             Ok(text) => api::validate_plan_json(&text, self.r()),
-            Err(e) => ValidationReport {
-                document: DocumentKind::Plan,
-                valid: false,
-                issues: e.issues().to_vec(),
-            },
+            Err(e) => ValidationReport::unreadable(DocumentKind::Plan, &e),
         };
         to_js(&report)
     }
@@ -294,13 +286,9 @@ impl Referential {
         to: JsValue,
     ) -> Result<JsValue, JsValue> {
         let to = other_referential(&to).map_err(|e| to_js_error(&e))?;
-        let report = match self.doc::<Crosswalk>(&crosswalk) {
-            Ok(c) => api::validate_crosswalk(&c, self.r(), &to),
-            Err(e) => ValidationReport {
-                document: DocumentKind::Crosswalk,
-                valid: false,
-                issues: e.issues().to_vec(),
-            },
+        let report = match input_text(&crosswalk, DocumentKind::Crosswalk) {
+            Ok(text) => api::validate_crosswalk_json(&text, self.r(), &to),
+            Err(e) => ValidationReport::unreadable(DocumentKind::Crosswalk, &e),
         };
         to_js(&report)
     }

@@ -116,6 +116,18 @@ pub struct ValidationReport {
     pub issues: Vec<Issue>,
 }
 
+impl ValidationReport {
+    /// The report of a document that could not be read (not JSON, not of
+    /// its kind's shape): the error's issues, never an error itself.
+    pub fn unreadable(document: DocumentKind, e: &Error) -> Self {
+        ValidationReport {
+            document,
+            valid: false,
+            issues: e.issues().to_vec(),
+        }
+    }
+}
+
 fn finish(document: DocumentKind, mut issues: Vec<Issue>) -> ValidationReport {
     check::sort_issues(&mut issues);
     ValidationReport {
@@ -404,6 +416,19 @@ pub fn validate_crosswalk(c: &Crosswalk, from: &Referential, to: &Referential) -
         DocumentKind::Crosswalk,
         crate::follow_up::migrate::validate_crosswalk(c, from, to),
     )
+}
+
+/// Checks a crosswalk given as JSON text: the report, never an error (a
+/// crosswalk that cannot be read is an invalid one).
+pub fn validate_crosswalk_json(
+    json: &str,
+    from: &Referential,
+    to: &Referential,
+) -> ValidationReport {
+    match parse_crosswalk(json) {
+        Ok(c) => validate_crosswalk(&c, from, to),
+        Err(e) => ValidationReport::unreadable(DocumentKind::Crosswalk, &e),
+    }
 }
 
 fn check_migration(
@@ -974,11 +999,7 @@ pub fn validate_plan(p: &Plan, r: &Referential) -> ValidationReport {
 pub fn validate_plan_json(json: &str, r: &Referential) -> ValidationReport {
     match parse_plan(json, r) {
         Ok(p) => validate_plan(&p, r),
-        Err(e) => ValidationReport {
-            document: DocumentKind::Plan,
-            valid: false,
-            issues: e.issues().to_vec(),
-        },
+        Err(e) => ValidationReport::unreadable(DocumentKind::Plan, &e),
     }
 }
 
