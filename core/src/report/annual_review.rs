@@ -14,7 +14,7 @@ use crate::engine::scoring::ScoreReport;
 use crate::model::plan::{ActionStatus, Plan};
 use crate::model::referential::Referential;
 use crate::model::text::Lang;
-use crate::report::labels::{gap_statement, short_num, status_label, tr};
+use crate::report::labels::{date, gap_statement, short_num, status_label, tr, yes_no};
 use crate::report::text::escape_markdown;
 
 /// The six areas of the decree, numbered 1 to 6: (French, English) names.
@@ -114,7 +114,7 @@ pub fn annual_review(
     o.push_str(&format!(
         "{} {}, {} {} — {} « {} » ({} {}).\n\n",
         tr(lang, "Évaluation du", "Assessment of"),
-        m(&report.date),
+        m(date(&report.date)),
         tr(lang, "niveau", "level"),
         report.level,
         tr(lang, "référentiel", "referential"),
@@ -205,7 +205,11 @@ fn objectives(o: &mut String, r: &Referential, plan: Option<&Plan>, lang: Lang) 
             ));
         }
         if let Some(d) = &t.date {
-            o.push_str(&format!("- {} : {}\n", tr(lang, "Échéance", "By"), m(d)));
+            o.push_str(&format!(
+                "- {} : {}\n",
+                tr(lang, "Échéance", "By"),
+                m(date(d))
+            ));
         }
     }
     for a in plan.map_or(&[][..], |p| p.actions.as_slice()) {
@@ -303,20 +307,19 @@ fn indicators(o: &mut String, plan: Option<&Plan>, status: Option<&PlanStatus>, 
         "| Indicator | Unit | Baseline | Target | Current value | Off track |\n",
     ));
     o.push_str("|---|---|---:|---:|---|---|\n");
-    for (name, unit, baseline, target, current, date, off) in rows {
-        let current = match (current, date) {
+    for (name, unit, baseline, target, current, measured, off) in rows {
+        let current = match (current, measured) {
             (Some(c), Some(d)) => format!(
                 "{} ({} {})",
                 short_num(c, lang),
                 tr(lang, "au", "on"),
-                m(&d)
+                m(date(&d))
             ),
             (Some(c), None) => short_num(c, lang),
             (None, _) => tr(lang, "non mesurée", "not measured").to_owned(),
         };
         let off = match off {
-            Some(true) => tr(lang, "oui", "yes"),
-            Some(false) => tr(lang, "non", "no"),
+            Some(b) => yes_no(b, lang),
             None => "–",
         };
         o.push_str(&format!(
@@ -507,7 +510,11 @@ fn measure_line(
             .map_or_else(|| tr(lang, "non désigné", "not named").to_owned(), m)
     ));
     if let Some(d) = &a.due {
-        line.push_str(&format!(" — {} : {}", tr(lang, "échéance", "due"), m(d)));
+        line.push_str(&format!(
+            " — {} : {}",
+            tr(lang, "échéance", "due"),
+            m(date(d))
+        ));
     }
     line.push('\n');
     line

@@ -13,7 +13,11 @@ use crate::model::text::{Lang, Text};
 use crate::planning::optimize::Proposal;
 use crate::planning::plan::PlanStatus;
 use crate::planning::target::TargetGap;
-use crate::report::labels::{cost, gap_state, int, labels, num, opt_num, rating, status_label, tr};
+use crate::report::labels::{
+    cost, date, doc_labels, euros, evolution_labels, gap_state, int, labels, lang_code, num,
+    on_track, opt_num, proposal_totals, radar_labels, rating, reach, sentence, status_label, tr,
+    yes_no,
+};
 use crate::report::svg::{self, RadarSeries};
 
 /// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"`
@@ -161,10 +165,7 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
     let lang = options.lang;
     let l = labels(lang);
     let mut o = String::new();
-    let lang_attr = match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
+    let lang_attr = lang_code(lang);
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -187,7 +188,7 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
         int(report.profile.population, lang),
         l.inhabitants,
         tr(lang, "Date de l’évaluation", "Assessment date"),
-        esc(&report.date),
+        esc(date(&report.date)),
         l.level,
         report.level,
         l.referential,
@@ -307,14 +308,15 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
             .iter()
             .map(|th| th.title.get(lang).to_owned())
             .collect();
+        let words = radar_labels(lang);
         let mut series = vec![RadarSeries {
-            label: tr(lang, "Scores actuels", "Current scores").to_owned(),
+            label: words.current.to_owned(),
             values: r.themes.iter().map(|th| th.score).collect(),
         }];
         if target.is_some() {
             // A theme the target does not name keeps its current score.
             series.push(RadarSeries {
-                label: tr(lang, "Scores cibles", "Target scores").to_owned(),
+                label: words.target.to_owned(),
                 values: r
                     .themes
                     .iter()
@@ -326,11 +328,7 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
             o,
             "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
             svg::radar_in(&axes, &series, lang),
-            tr(
-                lang,
-                "Scores par thème sur 100 ; les thèmes sans cible gardent leur score actuel.",
-                "Scores by theme out of 100; themes without a target keep their current score."
-            )
+            words.caption
         );
     }
     o.push_str("</section>\n");
@@ -421,22 +419,14 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
     let _ = write!(
         o,
         "<section id=\"proposal\">\n<h2>{}</h2>\n<p>{} : {} → <strong>{}</strong> ({} {})</p>\n",
-        tr(lang, "Plan d’action proposé", "Proposed action plan"),
+        doc_labels(lang).proposal,
         tr(lang, "Indice", "Index"),
         opt_num(p.baseline_index, lang),
         opt_num(p.index, lang),
         tr(lang, "cible", "target"),
         opt_num(p.target_index, lang),
     );
-    let reach = if p.reachable {
-        tr(lang, "Cible atteinte.", "Target reached.")
-    } else {
-        tr(
-            lang,
-            "Cible hors d’atteinte dans ces limites : plan du meilleur indice atteignable.",
-            "Target out of reach within these limits: plan of the best reachable index.",
-        )
-    };
+    let reach = sentence(reach(p.reachable, lang));
     let class = if p.reachable {
         ""
     } else {
@@ -445,20 +435,8 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
     let _ = writeln!(o, "<p{class}>{reach}</p>");
     let _ = writeln!(
         o,
-        "<p>{} : {} · {} : {} €{}</p>",
-        tr(lang, "Effort total", "Total effort"),
-        p.total_effort,
-        tr(lang, "budget estimé", "estimated budget"),
-        int(p.total_budget, lang),
-        if p.exact {
-            ""
-        } else {
-            tr(
-                lang,
-                " · optimalité non prouvée",
-                " · optimality not proven",
-            )
-        }
+        "<p>{}</p>",
+        proposal_totals(p.total_effort, p.total_budget, p.exact, lang)
     );
     if let Some(note) = &p.note {
         let _ = writeln!(o, "<p class=\"why\">{}</p>", esc(note));
@@ -531,10 +509,10 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         "<section id=\"follow-up\">\n<h2>{} {}</h2>\n<dl class=\"figures\">\n\
          <div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{} (+{})</dd></div>\n\
          <div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n\
-         <div><dt>{}</dt><dd>{} / {}</dd></div>\n<div><dt>{}</dt><dd>{} € / {} €</dd></div>\n\
+         <div><dt>{}</dt><dd>{} / {}</dd></div>\n<div><dt>{}</dt><dd>{} / {}</dd></div>\n\
          </dl>\n",
-        tr(lang, "Suivi du plan au", "Plan follow-up as of"),
-        esc(&s.as_of),
+        doc_labels(lang).follow_up_as_of,
+        esc(date(&s.as_of)),
         tr(lang, "Indice de départ", "Baseline index"),
         opt_num(i.baseline, lang),
         tr(lang, "Indice atteint", "Achieved index"),
@@ -548,17 +526,15 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         num(s.effort.spent, lang),
         num(s.effort.total, lang),
         tr(lang, "Budget dépensé", "Budget spent"),
-        num(s.budget.spent, lang),
-        num(s.budget.planned, lang),
+        euros(s.budget.spent, lang),
+        euros(s.budget.planned, lang),
     );
     if let Some(t) = i.target {
-        let (class, on) = match i.on_track {
-            Some(true) => ("", tr(lang, "en bonne voie", "on track")),
-            _ => (
-                " class=\"warning\"",
-                tr(lang, "en retard sur la cible", "off track"),
-            ),
+        let class = match i.on_track {
+            Some(true) => "",
+            _ => " class=\"warning\"",
         };
+        let on = on_track(i.on_track, lang);
         let _ = writeln!(
             o,
             "<p{class}>{} {} : {on}</p>",
@@ -578,7 +554,7 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
             let due = a
                 .due
                 .as_deref()
-                .map(|d| format!(" — {} {}", tr(lang, "échéance", "due"), esc(d)))
+                .map(|d| format!(" — {} {}", tr(lang, "échéance", "due"), esc(date(d))))
                 .unwrap_or_default();
             let _ = writeln!(o, "<li><strong>{}</strong>{due}</li>", esc(&a.title));
         }
@@ -613,9 +589,12 @@ fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
                     .as_deref()
                     .map(esc)
                     .unwrap_or_else(|| "–".to_owned()),
-                a.due.as_deref().map(esc).unwrap_or_else(|| "–".to_owned()),
+                a.due
+                    .as_deref()
+                    .map(|d| esc(date(d)))
+                    .unwrap_or_else(|| "–".to_owned()),
                 if a.late {
-                    tr(lang, "oui", "yes").to_owned()
+                    yes_no(true, lang).to_owned()
                 } else {
                     String::new()
                 },
@@ -642,7 +621,7 @@ fn follow_up_indicators(o: &mut String, s: &PlanStatus, lang: Lang) {
         for ind in &s.indicators {
             let mut name = esc(&ind.name);
             if ind.off_track == Some(true) {
-                let _ = write!(name, " — {}", tr(lang, "en retard", "off track"));
+                name.push_str(doc_labels(lang).off_track);
             }
             t.row(
                 if ind.off_track == Some(true) {
@@ -669,7 +648,7 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
     let _ = write!(
         o,
         "<section id=\"history\">\n<h2>{}</h2>\n",
-        tr(lang, "Historique des évaluations", "Assessment history")
+        doc_labels(lang).history
     );
     let points: Vec<(String, Option<f64>, Option<f64>)> = match (progress, h) {
         (Some(p), _) => p
@@ -688,11 +667,7 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
             o,
             "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
             svg::evolution_in(&points, lang),
-            tr(
-                lang,
-                "Indice réalisé (trait plein) et prévu par le plan (tirets), sur 100.",
-                "Achieved index (solid) and planned by the plan (dashed), out of 100."
-            )
+            evolution_labels(lang).caption
         );
     }
     if let Some(h) = h {
@@ -710,7 +685,7 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
             t.row(
                 None,
                 &[
-                    esc(&e.date),
+                    esc(date(&e.date)),
                     e.level.to_string(),
                     opt_num(e.index, lang),
                     e.grade
@@ -732,8 +707,8 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
                 o,
                 "<p>{} {} → {} : <strong>{}</strong></p>",
                 tr(lang, "Évolution de l’indice", "Index change"),
-                esc(&d.from),
-                esc(&d.to),
+                esc(date(&d.from)),
+                esc(date(&d.to)),
                 opt_num(d.index_delta, lang)
             );
             let mut t = Table::new(

@@ -1,14 +1,17 @@
 //! Report wording in one place: the French and English labels, and how
-//! figures, counts and cost bands are written. Every report (text,
+//! figures, counts, amounts in euros, dates and cost bands are written.
+//! Every report (text,
 //! Markdown, HTML, SVG captions, the annual review) takes its words and
 //! number formats from here, so the languages and formats cannot drift
 //! apart. CSV cells are machine-readable and keep their own number format
 //! (a dot, no separators) in `csv.rs`.
 
 use crate::engine::scoring::{round2, GapState};
+use crate::model::crosswalk::{MigrationCounts, Outcome};
 use crate::model::plan::ActionStatus;
 use crate::model::referential::{CostBand, Rating};
 use crate::model::text::Lang;
+use crate::planning::plan::{IndexFigures, PlanStatus};
 
 /// Picks the French or English text.
 pub(crate) fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
@@ -226,5 +229,262 @@ pub(crate) fn gap_statement(s: GapState, lang: Lang) -> &'static str {
         GapState::Absent => tr(lang, "absente", "absent"),
         GapState::DontKnow => tr(lang, "situation inconnue", "unknown"),
         GapState::Unanswered => tr(lang, "non renseignée", "not answered"),
+    }
+}
+
+/// The language's code, for `<html lang>`.
+pub(crate) fn lang_code(lang: Lang) -> &'static str {
+    tr(lang, "fr", "en")
+}
+
+/// "oui" / "yes", "non" / "no".
+pub(crate) fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b {
+        tr(lang, "oui", "yes")
+    } else {
+        tr(lang, "non", "no")
+    }
+}
+
+/// A phrase as a sentence: first letter capitalised, a full stop at the
+/// end, so that a phrase and its sentence form are worded once.
+pub(crate) fn sentence(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => String::new(),
+    }
+}
+
+/// An amount to the cent, as budgets are recorded: `1234,50 €` /
+/// `1234.50 €`, rounded by [`num`] (`round2`).
+pub(crate) fn euros(x: f64, lang: Lang) -> String {
+    format!("{} €", num(x, lang))
+}
+
+/// A whole-euro estimate (cost bands give no cents): `12 000 €` /
+/// `12,000 €`.
+pub(crate) fn whole_euros(n: u32, lang: Lang) -> String {
+    format!("{} €", int(n, lang))
+}
+
+/// A date as shown in every report: as recorded (ISO 8601, `2026-03-31`)
+/// in both languages, so that it reads the same everywhere and sorts as
+/// text. Callers escape the result for their format.
+pub(crate) fn date(d: &str) -> &str {
+    d
+}
+
+/// Titles and words of the documents that follow the score report (plan
+/// proposal and follow-up, history, peer comparison, migration, the
+/// referential in Markdown), shared by their text, Markdown and HTML
+/// renderings.
+pub(crate) struct DocLabels {
+    pub(crate) proposal: &'static str,
+    pub(crate) follow_up_as_of: &'static str,
+    pub(crate) history: &'static str,
+    pub(crate) peers: &'static str,
+    pub(crate) peers_compared: &'static str,
+    pub(crate) percentile_rank: &'static str,
+    pub(crate) no_statistics: &'static str,
+    pub(crate) migration_simulation: &'static str,
+    /// Appended to a late action.
+    pub(crate) late: &'static str,
+    /// Appended to an indicator off its trajectory.
+    pub(crate) off_track: &'static str,
+    pub(crate) questions: &'static str,
+    pub(crate) legal_texts: &'static str,
+    pub(crate) further_reading: &'static str,
+}
+
+pub(crate) fn doc_labels(lang: Lang) -> &'static DocLabels {
+    const FR: DocLabels = DocLabels {
+        proposal: "Plan d’action proposé",
+        follow_up_as_of: "Suivi du plan au",
+        history: "Historique des évaluations",
+        peers: "Comparaison avec des collectivités comparables",
+        peers_compared: "collectivités comparées",
+        percentile_rank: "rang centile",
+        no_statistics: "pas de statistique",
+        migration_simulation: "Simulation de migration",
+        late: " — EN RETARD",
+        off_track: " — en retard",
+        questions: "questions",
+        legal_texts: "Textes",
+        further_reading: "Pour aller plus loin",
+    };
+    const EN: DocLabels = DocLabels {
+        proposal: "Proposed action plan",
+        follow_up_as_of: "Plan follow-up as of",
+        history: "Assessment history",
+        peers: "Comparison with peers",
+        peers_compared: "peers compared",
+        percentile_rank: "percentile rank",
+        no_statistics: "no statistics",
+        migration_simulation: "Migration simulation",
+        late: " — LATE",
+        off_track: " — off track",
+        questions: "questions",
+        legal_texts: "Legal texts",
+        further_reading: "Further reading",
+    };
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// Whether a proposed plan reaches its target, as a phrase (the HTML
+/// report makes it a [`sentence`]).
+pub(crate) fn reach(reachable: bool, lang: Lang) -> &'static str {
+    if reachable {
+        tr(lang, "cible atteinte", "target reached")
+    } else {
+        tr(
+            lang,
+            "cible hors d’atteinte dans ces limites : plan du meilleur indice atteignable",
+            "target out of reach within these limits: plan of the best reachable index",
+        )
+    }
+}
+
+/// "Effort total : 4 · budget estimé : 12 000 €", and a warning when the
+/// optimiser could not prove the plan optimal.
+pub(crate) fn proposal_totals(effort: u32, budget: u32, exact: bool, lang: Lang) -> String {
+    format!(
+        "{} : {effort} · {} : {}{}",
+        tr(lang, "Effort total", "Total effort"),
+        tr(lang, "budget estimé", "estimated budget"),
+        whole_euros(budget, lang),
+        if exact {
+            ""
+        } else {
+            tr(
+                lang,
+                " · optimalité non prouvée",
+                " · optimality not proven",
+            )
+        }
+    )
+}
+
+/// Whether a plan is on track to reach its target index.
+pub(crate) fn on_track(on: Option<bool>, lang: Lang) -> &'static str {
+    match on {
+        Some(true) => tr(lang, "en bonne voie", "on track"),
+        _ => tr(lang, "en retard sur la cible", "off track"),
+    }
+}
+
+/// The index line of a plan follow-up: baseline, achieved (gain),
+/// projected, projected at the target date.
+pub(crate) fn follow_up_index(i: &IndexFigures, lang: Lang) -> String {
+    format!(
+        "{} : {} ; {} : {} (+{}) ; {} : {} ; {} : {}",
+        tr(lang, "Indice de départ", "Baseline index"),
+        opt_num(i.baseline, lang),
+        tr(lang, "atteint", "achieved"),
+        opt_num(i.achieved, lang),
+        opt_num(i.gained, lang),
+        tr(lang, "projeté", "projected"),
+        opt_num(i.projected, lang),
+        tr(lang, "à la date cible", "at the target date"),
+        opt_num(i.projected_at_target_date, lang),
+    )
+}
+
+/// The effort and budget line of a plan follow-up: spent out of planned.
+pub(crate) fn follow_up_spending(s: &PlanStatus, lang: Lang) -> String {
+    format!(
+        "{} : {} / {} ; {} : {} / {}",
+        tr(lang, "Effort consommé", "Effort spent"),
+        num(s.effort.spent, lang),
+        num(s.effort.total, lang),
+        tr(lang, "budget dépensé", "budget spent"),
+        euros(s.budget.spent, lang),
+        euros(s.budget.planned, lang),
+    )
+}
+
+/// What a migration did, counted: "3 reprises, 1 transformées, …".
+pub(crate) fn migration_counts(c: &MigrationCounts, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{} reprises, {} transformées, {} restaurées, {} non reprises (conservées dans l’historique), {} nouvelles questions",
+            c.carried, c.transformed, c.restored, c.not_carried, c.added
+        ),
+        Lang::En => format!(
+            "{} carried, {} transformed, {} restored, {} not carried (kept in the history), {} new questions",
+            c.carried, c.transformed, c.restored, c.not_carried, c.added
+        ),
+    }
+}
+
+/// What a migration did to one answer.
+pub(crate) fn outcome(o: Outcome, lang: Lang) -> &'static str {
+    match o {
+        Outcome::Carried => tr(lang, "reprise", "carried"),
+        Outcome::Transformed => tr(lang, "transformée", "transformed"),
+        Outcome::Restored => tr(lang, "restaurée", "restored"),
+        Outcome::NotCarried => tr(lang, "non reprise", "not carried"),
+        Outcome::Added => tr(lang, "nouvelle question", "new question"),
+    }
+}
+
+/// The words of the radar chart and of its place in the HTML report.
+pub(crate) struct RadarLabels {
+    pub(crate) title: &'static str,
+    /// What a hollow circle means.
+    pub(crate) none: &'static str,
+    pub(crate) current: &'static str,
+    pub(crate) target: &'static str,
+    pub(crate) caption: &'static str,
+}
+
+pub(crate) fn radar_labels(lang: Lang) -> &'static RadarLabels {
+    const FR: RadarLabels = RadarLabels {
+        title: "Scores par thème (0 à 100)",
+        none: "○ : pas de score (tracé à 0)",
+        current: "Scores actuels",
+        target: "Scores cibles",
+        caption: "Scores par thème sur 100 ; les thèmes sans cible gardent leur score actuel.",
+    };
+    const EN: RadarLabels = RadarLabels {
+        title: "Scores by theme (0 to 100)",
+        none: "○: no score (drawn at 0)",
+        current: "Current scores",
+        target: "Target scores",
+        caption: "Scores by theme out of 100; themes without a target keep their current score.",
+    };
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// The words of the evolution chart and of its place in the HTML report.
+pub(crate) struct EvolutionLabels {
+    pub(crate) title: &'static str,
+    pub(crate) achieved: &'static str,
+    pub(crate) planned: &'static str,
+    pub(crate) caption: &'static str,
+}
+
+pub(crate) fn evolution_labels(lang: Lang) -> &'static EvolutionLabels {
+    const FR: EvolutionLabels = EvolutionLabels {
+        title: "Évolution de l’indice de maturité (réalisé et prévu)",
+        achieved: "Indice réalisé",
+        planned: "Indice prévu",
+        caption: "Indice réalisé (trait plein) et prévu par le plan (tirets), sur 100.",
+    };
+    const EN: EvolutionLabels = EvolutionLabels {
+        title: "Maturity index over time (achieved and planned)",
+        achieved: "Achieved index",
+        planned: "Planned index",
+        caption: "Achieved index (solid) and planned by the plan (dashed), out of 100.",
+    };
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
     }
 }
