@@ -15,7 +15,7 @@ use crate::planning::plan::PlanStatus;
 use crate::planning::target::TargetGap;
 use crate::report::labels::{
     cost, date, doc_labels, euros, evolution_labels, gap_state, int, labels, lang_code, num,
-    on_track, opt_num, proposal_totals, radar_labels, rating, reach, sentence, status_label, tr,
+    on_track, opt_num, proposal_totals, radar_labels, rating, reach, sentence, status_label,
     yes_no,
 };
 use crate::report::svg::{self, RadarSeries};
@@ -163,6 +163,7 @@ impl Table {
 /// history with its evolution chart and the extra sections.
 pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
     let lang = options.lang;
+    let words = doc_labels(lang);
     let l = labels(lang);
     let mut o = String::new();
     let lang_attr = lang_code(lang);
@@ -187,7 +188,7 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
         esc(report.profile.kind.label(lang)),
         int(report.profile.population, lang),
         l.inhabitants,
-        tr(lang, "Date de l’évaluation", "Assessment date"),
+        words.assessment_date,
         esc(date(&report.date)),
         l.level,
         report.level,
@@ -230,7 +231,7 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
     let _ = write!(
         o,
         "</main>\n<footer>{} sobriete {} — {} {} {}</footer>\n</body>\n</html>\n",
-        tr(lang, "Rapport produit par", "Report produced by"),
+        words.produced_by,
         env!("CARGO_PKG_VERSION"),
         l.referential,
         esc(&report.referential.id),
@@ -240,6 +241,7 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
 }
 
 fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
+    let words = doc_labels(lang);
     let l = labels(lang);
     let index = r
         .index
@@ -261,7 +263,7 @@ fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
          <div><dt>{}</dt><dd>{} %</dd></div>\n\
          <div><dt>{}</dt><dd class=\"eco-clic\">{eco}</dd></div>\n\
          <div><dt>{}</dt><dd class=\"conformity\">{}</dd></div>\n</dl>\n",
-        tr(lang, "Synthèse", "Summary"),
+        words.summary,
         l.index,
         l.grade,
         l.completeness,
@@ -281,6 +283,7 @@ fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
 fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
     let lang = options.lang;
     let l = labels(lang);
+    let words = doc_labels(lang);
     let target = options
         .target
         .or(options.proposal.map(|p| &p.gap))
@@ -288,7 +291,7 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
     let target_of =
         |id: &str| target.and_then(|t| t.themes.iter().find(|g| g.theme == id).map(|g| g.target));
     let _ = write!(o, "<section id=\"themes\">\n<h2>{}</h2>\n", l.themes);
-    let target_label = tr(lang, "Cible", "Target");
+    let target_label = words.target_heading;
     let mut head = vec![(l.theme, false), (l.score, true)];
     if target.is_some() {
         head.push((target_label, true));
@@ -308,15 +311,15 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
             .iter()
             .map(|th| th.title.get(lang).to_owned())
             .collect();
-        let words = radar_labels(lang);
+        let chart = radar_labels(lang);
         let mut series = vec![RadarSeries {
-            label: words.current.to_owned(),
+            label: chart.current.to_owned(),
             values: r.themes.iter().map(|th| th.score).collect(),
         }];
         if target.is_some() {
             // A theme the target does not name keeps its current score.
             series.push(RadarSeries {
-                label: words.target.to_owned(),
+                label: chart.target.to_owned(),
                 values: r
                     .themes
                     .iter()
@@ -328,13 +331,14 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
             o,
             "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
             svg::radar_in(&axes, &series, lang),
-            words.caption
+            chart.caption
         );
     }
     o.push_str("</section>\n");
 }
 
 fn gaps(o: &mut String, r: &ScoreReport, lang: Lang) {
+    let words = doc_labels(lang);
     if r.gaps.is_empty() {
         return;
     }
@@ -348,8 +352,8 @@ fn gaps(o: &mut String, r: &ScoreReport, lang: Lang) {
     let mut t = Table::new(
         None,
         &[
-            (tr(lang, "Pratique", "Practice"), false),
-            (tr(lang, "État", "State"), false),
+            (words.practice, false),
+            (words.state, false),
             (l.missed, true),
             (l.why, false),
         ],
@@ -415,15 +419,16 @@ fn actions(o: &mut String, r: &ScoreReport, lang: Lang) {
 }
 
 fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
+    let words = doc_labels(lang);
     let l = labels(lang);
     let _ = write!(
         o,
         "<section id=\"proposal\">\n<h2>{}</h2>\n<p>{} : {} → <strong>{}</strong> ({} {})</p>\n",
-        doc_labels(lang).proposal,
-        tr(lang, "Indice", "Index"),
+        words.proposal,
+        words.index,
         opt_num(p.baseline_index, lang),
         opt_num(p.index, lang),
-        tr(lang, "cible", "target"),
+        words.target,
         opt_num(p.target_index, lang),
     );
     let reach = sentence(reach(p.reachable, lang));
@@ -442,12 +447,12 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
         let _ = writeln!(o, "<p class=\"why\">{}</p>", esc(note));
     }
     let mut t = Table::new(
-        Some(tr(lang, "Étapes", "Steps")),
+        Some(words.steps),
         &[
-            (tr(lang, "Étape", "Step"), true),
+            (words.step, true),
             ("Action", false),
             (l.gain, true),
-            (tr(lang, "Indice projeté", "Projected index"), true),
+            (words.projected_index, true),
             (l.effort, false),
             (l.impact, false),
             (l.cost, false),
@@ -470,12 +475,12 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
     o.push_str(&t.finish());
     if !p.themes.is_empty() {
         let mut t = Table::new(
-            Some(tr(lang, "Thèmes", "Themes")),
+            Some(words.themes),
             &[
                 (l.theme, false),
-                (tr(lang, "Avant", "Before"), true),
-                (tr(lang, "Après", "After"), true),
-                (tr(lang, "Cible", "Target"), true),
+                (words.before, true),
+                (words.after, true),
+                (words.target_heading, true),
             ],
         );
         for th in &p.themes {
@@ -503,6 +508,7 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
 /// The plan follow-up section: figures, target, late actions, the
 /// actions table and the indicators.
 fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
+    let words = doc_labels(lang);
     let i = &s.index;
     let _ = write!(
         o,
@@ -511,21 +517,21 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
          <div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n\
          <div><dt>{}</dt><dd>{} / {}</dd></div>\n<div><dt>{}</dt><dd>{} / {}</dd></div>\n\
          </dl>\n",
-        doc_labels(lang).follow_up_as_of,
+        words.follow_up_as_of,
         esc(date(&s.as_of)),
-        tr(lang, "Indice de départ", "Baseline index"),
+        words.baseline_index,
         opt_num(i.baseline, lang),
-        tr(lang, "Indice atteint", "Achieved index"),
+        words.achieved_index,
         opt_num(i.achieved, lang),
         opt_num(i.gained, lang),
-        tr(lang, "Indice projeté", "Projected index"),
+        words.projected_index,
         opt_num(i.projected, lang),
-        tr(lang, "À la date cible", "At the target date"),
+        words.at_target_date,
         opt_num(i.projected_at_target_date, lang),
-        tr(lang, "Effort consommé", "Effort spent"),
+        words.effort_spent,
         num(s.effort.spent, lang),
         num(s.effort.total, lang),
-        tr(lang, "Budget dépensé", "Budget spent"),
+        words.budget_spent,
         euros(s.budget.spent, lang),
         euros(s.budget.planned, lang),
     );
@@ -538,7 +544,7 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         let _ = writeln!(
             o,
             "<p{class}>{} {} : {on}</p>",
-            tr(lang, "Cible", "Target"),
+            words.target_heading,
             num(t, lang)
         );
     }
@@ -547,14 +553,14 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         let _ = write!(
             o,
             "<h3>{} ({})</h3>\n<ul class=\"late\">\n",
-            tr(lang, "Actions en retard", "Late actions"),
+            words.late_actions,
             late.len()
         );
         for a in late {
             let due = a
                 .due
                 .as_deref()
-                .map(|d| format!(" — {} {}", tr(lang, "échéance", "due"), esc(date(d))))
+                .map(|d| format!(" — {} {}", words.due, esc(date(d))))
                 .unwrap_or_default();
             let _ = writeln!(o, "<li><strong>{}</strong>{due}</li>", esc(&a.title));
         }
@@ -567,15 +573,16 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
 
 /// The table of the plan's actions, late ones marked.
 fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
+    let words = doc_labels(lang);
     let mut t = Table::new(
         Some("Actions"),
         &[
             ("Action", false),
-            (tr(lang, "Statut", "Status"), false),
-            (tr(lang, "Avancement", "Progress"), true),
-            (tr(lang, "Responsable", "Owner"), false),
-            (tr(lang, "Échéance", "Due"), false),
-            (tr(lang, "Retard", "Late"), false),
+            (words.status, false),
+            (words.progress, true),
+            (words.owner, false),
+            (words.due_heading, false),
+            (words.late_heading, false),
         ],
     );
     for a in &s.actions {
@@ -606,22 +613,23 @@ fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
 
 /// The table of the plan's indicators against their trajectory.
 fn follow_up_indicators(o: &mut String, s: &PlanStatus, lang: Lang) {
+    let words = doc_labels(lang);
     if !s.indicators.is_empty() {
         let mut t = Table::new(
-            Some(tr(lang, "Indicateurs", "Indicators")),
+            Some(words.indicators),
             &[
-                (tr(lang, "Indicateur", "Indicator"), false),
-                (tr(lang, "Unité", "Unit"), false),
-                (tr(lang, "Départ", "Baseline"), true),
-                (tr(lang, "Actuel", "Current"), true),
-                (tr(lang, "Attendu", "Expected"), true),
-                (tr(lang, "Cible", "Target"), true),
+                (words.indicator, false),
+                (words.unit, false),
+                (words.baseline, true),
+                (words.current, true),
+                (words.expected_heading, true),
+                (words.target_heading, true),
             ],
         );
         for ind in &s.indicators {
             let mut name = esc(&ind.name);
             if ind.off_track == Some(true) {
-                name.push_str(doc_labels(lang).off_track);
+                name.push_str(words.off_track);
             }
             t.row(
                 if ind.off_track == Some(true) {
@@ -644,12 +652,9 @@ fn follow_up_indicators(o: &mut String, s: &PlanStatus, lang: Lang) {
 }
 
 fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint]>, lang: Lang) {
+    let words = doc_labels(lang);
     let l = labels(lang);
-    let _ = write!(
-        o,
-        "<section id=\"history\">\n<h2>{}</h2>\n",
-        doc_labels(lang).history
-    );
+    let _ = write!(o, "<section id=\"history\">\n<h2>{}</h2>\n", words.history);
     let points: Vec<(String, Option<f64>, Option<f64>)> = match (progress, h) {
         (Some(p), _) => p
             .iter()
@@ -693,9 +698,9 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
                         .map(esc)
                         .unwrap_or_else(|| "–".to_owned()),
                     if e.complete {
-                        tr(lang, "complet", "complete")
+                        words.complete
                     } else {
-                        tr(lang, "incomplet", "incomplete")
+                        words.incomplete
                     }
                     .to_owned(),
                 ],
@@ -706,7 +711,7 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
             let _ = writeln!(
                 o,
                 "<p>{} {} → {} : <strong>{}</strong></p>",
-                tr(lang, "Évolution de l’indice", "Index change"),
+                words.index_change,
                 esc(date(&d.from)),
                 esc(date(&d.to)),
                 opt_num(d.index_delta, lang)
@@ -715,9 +720,9 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
                 None,
                 &[
                     (l.theme, false),
-                    (tr(lang, "Avant", "Before"), true),
-                    (tr(lang, "Après", "After"), true),
-                    (tr(lang, "Écart", "Change"), true),
+                    (words.before, true),
+                    (words.after, true),
+                    (words.difference, true),
                 ],
             );
             for th in &d.themes {

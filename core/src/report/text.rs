@@ -10,7 +10,7 @@ use crate::model::text::{Lang, Text};
 use crate::report::labels::{
     cost, date, doc_labels, follow_up_index, follow_up_spending, gap_state, int, labels,
     migration_counts, num, on_track, opt_num, outcome, proposal_totals, rating, reach,
-    status_label, tr, yes_no,
+    status_label, yes_no,
 };
 
 /// Output format of a report.
@@ -364,6 +364,7 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
 /// The referential as a Markdown document: themes, questions with their
 /// answers and points, actions.
 pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
+    let words = doc_labels(lang);
     let mt = |text: &Text| escape_markdown(text.get(lang));
     let m = |s: &str| escape_markdown(s);
     let mut o = String::new();
@@ -376,7 +377,7 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
     if let Some(d) = &r.description {
         o.push_str(&format!("{}\n\n", mt(d)));
     }
-    let (qs, level) = (doc_labels(lang).questions, labels(lang).level);
+    let (qs, level) = (words.questions, labels(lang).level);
     for th in &r.themes {
         let n = r.questions.iter().filter(|q| q.theme == th.id).count();
         o.push_str(&format!("## {} ({n} {qs})\n\n", mt(&th.title)));
@@ -544,15 +545,16 @@ pub fn proposal(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
-    d.title(doc_labels(lang).proposal);
+    d.title(words.proposal);
     let target = opt_num(p.target_index, lang);
     d.line(&format!(
         "{} : {} → {} ({} {target})",
-        tr(lang, "Indice", "Index"),
+        words.index,
         opt_num(p.baseline_index, lang),
         opt_num(p.index, lang),
-        tr(lang, "cible", "target"),
+        words.target,
     ));
     d.line(reach(p.reachable, lang));
     d.line(&proposal_totals(
@@ -561,7 +563,7 @@ pub fn proposal(
         p.exact,
         lang,
     ));
-    d.section(tr(lang, "Étapes", "Steps"));
+    d.section(words.steps);
     for s in &p.schedule {
         let title = d.esc(s.title.get(lang));
         d.item(&format!(
@@ -571,15 +573,15 @@ pub fn proposal(
             opt_num(s.index_after, lang),
             rating(s.effort, lang),
             rating(s.impact, lang),
-            tr(lang, "coût", "cost"),
+            labels(lang).cost,
             cost(s.cost, lang)
         ));
     }
-    d.section(tr(lang, "Thèmes", "Themes"));
+    d.section(words.themes);
     for t in &p.themes {
         let goal = t
             .target
-            .map(|g| format!(" ({} {})", tr(lang, "cible", "target"), num(g, lang)))
+            .map(|g| format!(" ({} {})", words.target, num(g, lang)))
             .unwrap_or_default();
         let id = d.esc(&t.id);
         d.item(&format!(
@@ -610,7 +612,7 @@ pub fn plan_status(
     if let Some(t) = i.target {
         d.line(&format!(
             "{} {} : {}",
-            tr(lang, "Cible", "Target"),
+            words.target_heading,
             num(t, lang),
             on_track(i.on_track, lang)
         ));
@@ -628,7 +630,7 @@ pub fn plan_status(
         let due = a
             .due
             .as_deref()
-            .map(|o| format!(", {} {}", tr(lang, "échéance", "due"), d.esc(date(o))))
+            .map(|o| format!(", {} {}", words.due, d.esc(date(o))))
             .unwrap_or_default();
         d.item(&format!(
             "{title} ({}, {} %{owner}{due}){late}",
@@ -637,7 +639,7 @@ pub fn plan_status(
         ));
     }
     if !s.indicators.is_empty() {
-        d.section(tr(lang, "Indicateurs", "Indicators"));
+        d.section(words.indicators);
         for ind in &s.indicators {
             let flag = if ind.off_track == Some(true) {
                 words.off_track
@@ -648,7 +650,7 @@ pub fn plan_status(
             d.item(&format!(
                 "{name} : {} ({} {} → {}){flag}",
                 opt_num(ind.current, lang),
-                tr(lang, "attendu", "expected"),
+                words.expected,
                 opt_num(ind.expected, lang),
                 num(ind.target, lang)
             ));
@@ -659,8 +661,9 @@ pub fn plan_status(
 
 /// A history of assessments as text or Markdown.
 pub fn history(h: &crate::follow_up::history::History, format: ReportFormat, lang: Lang) -> String {
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
-    d.title(doc_labels(lang).history);
+    d.title(words.history);
     for e in &h.entries {
         let grade = e
             .grade
@@ -671,7 +674,7 @@ pub fn history(h: &crate::follow_up::history::History, format: ReportFormat, lan
         d.item(&format!("{when} : {}{grade}", opt_num(e.index, lang)));
     }
     if let Some(o) = &h.overall {
-        d.section(tr(lang, "Évolution", "Change"));
+        d.section(words.change);
         d.line(&format!(
             "{} → {} : {}",
             d.esc(date(&o.from)),
@@ -702,24 +705,20 @@ pub fn peer_comparison(
     d.title(words.peers);
     d.line(&format!(
         "{} : {} · {} : {}",
-        tr(lang, "Indice", "Index"),
+        words.index,
         opt_num(c.subject_index, lang),
         words.peers_compared,
         c.compared
     ));
     for s in &c.strata {
         let label = d.esc(&s.label);
-        d.section(&format!(
-            "{label} ({} : {})",
-            tr(lang, "effectif", "size"),
-            s.size
-        ));
+        d.section(&format!("{label} ({} : {})", words.size, s.size));
         match (&s.index, &s.reason) {
             (Some(st), _) => d.item(&format!(
                 "{} {} · {} {} · {} {} – {}",
                 words.percentile_rank,
                 opt_num(st.percentile_rank, lang),
-                tr(lang, "médiane", "median"),
+                words.median,
                 num(st.median, lang),
                 "quartiles",
                 num(st.q1, lang),
@@ -741,6 +740,7 @@ pub fn migration_report(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
     let title = format!(
         "Migration {} {} → {} {}",
@@ -749,7 +749,7 @@ pub fn migration_report(
     d.title(&d.esc(&title));
     let c = &m.counts;
     d.line(&migration_counts(c, lang));
-    d.section(tr(lang, "Réponses", "Answers"));
+    d.section(words.answers);
     for e in &m.entries {
         let from = if e.from.is_empty() {
             "–".to_owned()
@@ -779,12 +779,13 @@ pub fn migration_simulation(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
-    d.title(doc_labels(lang).migration_simulation);
+    d.title(words.migration_simulation);
     let grade = |g: &Option<String>| g.as_deref().map(|g| format!(" ({g})")).unwrap_or_default();
     let line = format!(
         "{} : {}{} → {}{} ({})",
-        tr(lang, "Indice", "Index"),
+        words.index,
         opt_num(s.index_before, lang),
         grade(&s.grade_before),
         opt_num(s.index_after, lang),
@@ -792,7 +793,7 @@ pub fn migration_simulation(
         opt_num(s.index_delta, lang)
     );
     d.line(&d.esc(&line));
-    d.section(tr(lang, "Thèmes", "Themes"));
+    d.section(words.themes);
     for t in &s.themes {
         let text = format!(
             "{} : {} → {}",
