@@ -389,12 +389,13 @@ fn actions(o: &mut String, r: &ScoreReport, lang: Lang) {
         return;
     }
     let l = labels(lang);
+    let words = doc_labels(lang);
     let _ = write!(o, "<section id=\"actions\">\n<h2>{}</h2>\n", l.actions);
     let mut t = Table::new(
         None,
         &[
             ("#", true),
-            ("Action", false),
+            (words.action, false),
             (l.gain, true),
             (l.effort, false),
             (l.impact, false),
@@ -450,7 +451,7 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
         Some(words.steps),
         &[
             (words.step, true),
-            ("Action", false),
+            (words.action, false),
             (l.gain, true),
             (words.projected_index, true),
             (l.effort, false),
@@ -575,9 +576,9 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
 fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
     let words = doc_labels(lang);
     let mut t = Table::new(
-        Some("Actions"),
+        Some(words.actions_heading),
         &[
-            ("Action", false),
+            (words.action, false),
             (words.status, false),
             (words.progress, true),
             (words.owner, false),
@@ -679,7 +680,7 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
         let mut t = Table::new(
             None,
             &[
-                ("Date", false),
+                (words.date_heading, false),
                 (l.level, true),
                 (l.index, true),
                 (l.grade, false),

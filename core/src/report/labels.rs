@@ -339,6 +339,11 @@ pub(crate) struct DocLabels {
     pub(crate) state: &'static str,
     pub(crate) complete: &'static str,
     pub(crate) incomplete: &'static str,
+    pub(crate) action: &'static str,
+    pub(crate) actions_heading: &'static str,
+    pub(crate) quartiles: &'static str,
+    pub(crate) date_heading: &'static str,
+    pub(crate) migration: &'static str,
 }
 
 const DOC_FR: DocLabels = DocLabels {
@@ -396,6 +401,11 @@ const DOC_FR: DocLabels = DocLabels {
     state: "État",
     complete: "complet",
     incomplete: "incomplet",
+    action: "Action",
+    actions_heading: "Actions",
+    quartiles: "quartiles",
+    date_heading: "Date",
+    migration: "Migration",
 };
 
 const DOC_EN: DocLabels = DocLabels {
@@ -453,6 +463,11 @@ const DOC_EN: DocLabels = DocLabels {
     state: "State",
     complete: "complete",
     incomplete: "incomplete",
+    action: "Action",
+    actions_heading: "Actions",
+    quartiles: "quartiles",
+    date_heading: "Date",
+    migration: "Migration",
 };
 
 pub(crate) fn doc_labels(lang: Lang) -> &'static DocLabels {
@@ -614,5 +629,160 @@ pub(crate) fn evolution_labels(lang: Lang) -> &'static EvolutionLabels {
     match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
+    }
+}
+
+/// The words of the annual review, which addresses the deliberating
+/// assembly in its own register.
+pub(crate) struct ReviewLabels {
+    pub(crate) title: &'static str,
+    pub(crate) assessment_of: &'static str,
+    pub(crate) referential: &'static str,
+    pub(crate) legal_frame: &'static str,
+    /// The legal frame: the REEN law, its decree and where the review is presented.
+    pub(crate) legal_text: &'static str,
+    pub(crate) obliged: &'static str,
+    /// A collectivité below the thresholds that follows the approach anyway.
+    pub(crate) volunteer: &'static str,
+    pub(crate) objectives: &'static str,
+    pub(crate) target_index: &'static str,
+    pub(crate) target_grade: &'static str,
+    pub(crate) target_theme: &'static str,
+    pub(crate) by: &'static str,
+    pub(crate) no_objective: &'static str,
+    pub(crate) indicators: &'static str,
+    pub(crate) no_indicator: &'static str,
+    pub(crate) indicators_table_head: &'static str,
+    /// Before the date of a measurement.
+    pub(crate) measured_on: &'static str,
+    pub(crate) not_measured: &'static str,
+    pub(crate) not_computed: &'static str,
+    pub(crate) answered: &'static str,
+    pub(crate) incomplete: &'static str,
+    pub(crate) action_plan: &'static str,
+    pub(crate) done: &'static str,
+    pub(crate) in_progress: &'static str,
+    pub(crate) late: &'static str,
+    pub(crate) projected: &'static str,
+    pub(crate) themes_table_head: &'static str,
+    pub(crate) measures: &'static str,
+    pub(crate) no_measure: &'static str,
+    pub(crate) plan_actions: &'static str,
+    pub(crate) gaps: &'static str,
+    pub(crate) other_measures: &'static str,
+    pub(crate) status: &'static str,
+    /// Appended to a late action.
+    pub(crate) late_flag: &'static str,
+    pub(crate) owner: &'static str,
+    pub(crate) no_owner: &'static str,
+    /// Appended to a practice a plan action addresses.
+    pub(crate) addressed: &'static str,
+}
+
+const REVIEW_FR: ReviewLabels = ReviewLabels {
+    title: "Stratégie numérique responsable : bilan annuel",
+    assessment_of: "Évaluation du",
+    referential: "référentiel",
+    legal_frame: "Cadre",
+    legal_text: "La loi n° 2021-1485 du 15 novembre 2021 visant à réduire l'empreinte \
+        environnementale du numérique (loi REEN), en son article 35, demande aux \
+        communes et aux EPCI à fiscalité propre de plus de 50 000 habitants de se \
+        doter d'une stratégie numérique responsable. Le décret n° 2022-1084 du \
+        29 juillet 2022, codifié à l'article D. 2311-15-1 du code général des \
+        collectivités territoriales (CGCT), en précise le contenu : des objectifs \
+        de réduction de l'empreinte du numérique, des indicateurs pour en suivre \
+        l'atteinte, et les mesures et moyens mis en œuvre, pouvant porter sur six \
+        axes. Le bilan de cette stratégie est présenté chaque année dans le \
+        rapport sur la situation en matière de développement durable, avant le \
+        débat sur le budget.",
+    obliged: "La collectivité est soumise à cette obligation.",
+    volunteer: "La collectivité n'est pas soumise à cette obligation : elle s'inscrit \
+        volontairement dans la démarche.",
+    objectives: "Objectifs",
+    target_index: "Indice de maturité visé",
+    target_grade: "Note visée",
+    target_theme: "Score visé pour le thème",
+    by: "Échéance",
+    no_objective: "Aucun objectif chiffré n'est fixé.",
+    indicators: "Indicateurs de suivi",
+    no_indicator: "Aucun indicateur de suivi n'est défini.\n\n",
+    indicators_table_head:
+        "| Indicateur | Unité | Valeur initiale | Cible | Valeur actuelle | En retard |\n",
+    measured_on: "au",
+    not_measured: "non mesurée",
+    not_computed: "non calculé",
+    answered: "Questions renseignées",
+    incomplete: " (évaluation incomplète)",
+    action_plan: "Plan d'actions",
+    done: "réalisées",
+    in_progress: "en cours",
+    late: "en retard",
+    projected: "Indice projeté à l'issue du plan",
+    themes_table_head: "| Thème | Poids | Score |\n",
+    measures: "Mesures par axe du décret",
+    no_measure: "Aucune mesure recensée pour cet axe.\n\n",
+    plan_actions: "Actions du plan",
+    gaps: "Pratiques pas encore en place",
+    other_measures: "Autres mesures (sans axe du décret)",
+    status: "statut",
+    late_flag: " (en retard)",
+    owner: "pilote",
+    no_owner: "non désigné",
+    addressed: " ; traitée par le plan",
+};
+
+const REVIEW_EN: ReviewLabels = ReviewLabels {
+    title: "Responsible-digital strategy: yearly review",
+    assessment_of: "Assessment of",
+    referential: "referential",
+    legal_frame: "Legal frame",
+    legal_text: "Law n° 2021-1485 of 15 November 2021 on reducing the environmental \
+        footprint of digital technology (REEN law), article 35, requires communes \
+        and EPCI à fiscalité propre of more than 50,000 inhabitants to adopt a \
+        responsible-digital strategy. Decree n° 2022-1084 of 29 July 2022 \
+        (article D. 2311-15-1 of the CGCT) sets its content: objectives for \
+        reducing the digital footprint, indicators to follow them, and the \
+        measures and means to reach them, which may cover six areas. The \
+        strategy is reviewed every year in the report on the \
+        sustainable-development situation, before the budget debate.",
+    obliged: "The collectivité is subject to this obligation.",
+    volunteer: "The collectivité is not subject to this obligation: it follows the \
+        approach voluntarily.",
+    objectives: "Objectives",
+    target_index: "Target maturity index",
+    target_grade: "Target grade",
+    target_theme: "Target score for theme",
+    by: "By",
+    no_objective: "No quantified objective is set.",
+    indicators: "Follow-up indicators",
+    no_indicator: "No follow-up indicator is defined.\n\n",
+    indicators_table_head: "| Indicator | Unit | Baseline | Target | Current value | Off track |\n",
+    measured_on: "on",
+    not_measured: "not measured",
+    not_computed: "not computed",
+    answered: "Questions answered",
+    incomplete: " (assessment incomplete)",
+    action_plan: "Action plan",
+    done: "done",
+    in_progress: "in progress",
+    late: "late",
+    projected: "Index projected once the plan is done",
+    themes_table_head: "| Theme | Weight | Score |\n",
+    measures: "Measures by area of the decree",
+    no_measure: "No measure recorded for this area.\n\n",
+    plan_actions: "Plan actions",
+    gaps: "Practices not yet in place",
+    other_measures: "Other measures (no area of the decree)",
+    status: "status",
+    late_flag: " (late)",
+    owner: "owner",
+    no_owner: "not named",
+    addressed: "; addressed by the plan",
+};
+
+pub(crate) fn review_labels(lang: Lang) -> &'static ReviewLabels {
+    match lang {
+        Lang::Fr => &REVIEW_FR,
+        Lang::En => &REVIEW_EN,
     }
 }

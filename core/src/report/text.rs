@@ -618,7 +618,7 @@ pub fn plan_status(
         ));
     }
     d.line(&follow_up_spending(s, lang));
-    d.section("Actions");
+    d.section(words.actions_heading);
     for a in &s.actions {
         let late = if a.late { words.late } else { "" };
         let title = d.esc(&a.title);
@@ -720,7 +720,7 @@ pub fn peer_comparison(
                 opt_num(st.percentile_rank, lang),
                 words.median,
                 num(st.median, lang),
-                "quartiles",
+                words.quartiles,
                 num(st.q1, lang),
                 num(st.q3, lang)
             )),
@@ -743,8 +743,8 @@ pub fn migration_report(
     let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
     let title = format!(
-        "Migration {} {} → {} {}",
-        m.from.id, m.from.version, m.to.id, m.to.version
+        "{} {} {} → {} {}",
+        words.migration, m.from.id, m.from.version, m.to.id, m.to.version
     );
     d.title(&d.esc(&title));
     let c = &m.counts;
