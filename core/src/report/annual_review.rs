@@ -14,7 +14,9 @@ use crate::engine::scoring::ScoreReport;
 use crate::model::plan::{ActionStatus, Plan};
 use crate::model::referential::Referential;
 use crate::model::text::Lang;
-use crate::report::labels::{gap_statement, short_num, status_label, tr};
+use crate::report::labels::{
+    date, doc_labels, gap_statement, labels, review_labels, short_num, status_label, tr, yes_no,
+};
 use crate::report::text::escape_markdown;
 
 /// The six areas of the decree, numbered 1 to 6: (French, English) names.
@@ -98,71 +100,36 @@ pub fn annual_review(
     year: i32,
     lang: Lang,
 ) -> String {
+    let words = review_labels(lang);
     let m = |s: &str| escape_markdown(s);
     let mut o = String::new();
 
     // Title.
     o.push_str(&format!(
         "# {} — {} — {year}\n\n",
-        tr(
-            lang,
-            "Stratégie numérique responsable : bilan annuel",
-            "Responsible-digital strategy: yearly review"
-        ),
+        words.title,
         m(&report.profile.name)
     ));
     o.push_str(&format!(
         "{} {}, {} {} — {} « {} » ({} {}).\n\n",
-        tr(lang, "Évaluation du", "Assessment of"),
-        m(&report.date),
-        tr(lang, "niveau", "level"),
+        words.assessment_of,
+        m(date(&report.date)),
+        labels(lang).level,
         report.level,
-        tr(lang, "référentiel", "referential"),
+        words.referential,
         m(r.title.get(lang)),
         m(&report.referential.id),
         m(&report.referential.version)
     ));
 
     // Legal frame.
-    o.push_str(&format!("## {}\n\n", tr(lang, "Cadre", "Legal frame")));
-    o.push_str(tr(
-        lang,
-        "La loi n° 2021-1485 du 15 novembre 2021 visant à réduire l'empreinte \
-         environnementale du numérique (loi REEN), en son article 35, demande aux \
-         communes et aux EPCI à fiscalité propre de plus de 50 000 habitants de se \
-         doter d'une stratégie numérique responsable. Le décret n° 2022-1084 du \
-         29 juillet 2022, codifié à l'article D. 2311-15-1 du code général des \
-         collectivités territoriales (CGCT), en précise le contenu : des objectifs \
-         de réduction de l'empreinte du numérique, des indicateurs pour en suivre \
-         l'atteinte, et les mesures et moyens mis en œuvre, pouvant porter sur six \
-         axes. Le bilan de cette stratégie est présenté chaque année dans le \
-         rapport sur la situation en matière de développement durable, avant le \
-         débat sur le budget.",
-        "Law n° 2021-1485 of 15 November 2021 on reducing the environmental \
-         footprint of digital technology (REEN law), article 35, requires communes \
-         and EPCI à fiscalité propre of more than 50,000 inhabitants to adopt a \
-         responsible-digital strategy. Decree n° 2022-1084 of 29 July 2022 \
-         (article D. 2311-15-1 of the CGCT) sets its content: objectives for \
-         reducing the digital footprint, indicators to follow them, and the \
-         measures and means to reach them, which may cover six areas. The \
-         strategy is reviewed every year in the report on the \
-         sustainable-development situation, before the budget debate.",
-    ));
+    o.push_str(&format!("## {}\n\n", words.legal_frame));
+    o.push_str(words.legal_text);
     o.push_str("\n\n");
     o.push_str(if obliged(report) {
-        tr(
-            lang,
-            "La collectivité est soumise à cette obligation.",
-            "The collectivité is subject to this obligation.",
-        )
+        words.obliged
     } else {
-        tr(
-            lang,
-            "La collectivité n'est pas soumise à cette obligation : elle s'inscrit \
-             volontairement dans la démarche.",
-            "The collectivité is not subject to this obligation: it follows the \
-             approach voluntarily.",
-        )
+        words.volunteer
     });
     o.push_str("\n\n");
 
@@ -174,38 +141,35 @@ pub fn annual_review(
 }
 
 fn objectives(o: &mut String, r: &Referential, plan: Option<&Plan>, lang: Lang) {
+    let words = review_labels(lang);
     let m = |s: &str| escape_markdown(s);
-    o.push_str(&format!("## {}\n\n", tr(lang, "Objectifs", "Objectives")));
+    o.push_str(&format!("## {}\n\n", words.objectives));
     let mut any = false;
     if let Some(t) = plan.and_then(|p| p.target.as_ref()) {
         if let Some(i) = t.index {
             any = true;
             o.push_str(&format!(
                 "- {} : {} / 100\n",
-                tr(lang, "Indice de maturité visé", "Target maturity index"),
+                words.target_index,
                 short_num(i, lang)
             ));
         }
         if let Some(g) = &t.grade {
             any = true;
-            o.push_str(&format!(
-                "- {} : {}\n",
-                tr(lang, "Note visée", "Target grade"),
-                m(g)
-            ));
+            o.push_str(&format!("- {} : {}\n", words.target_grade, m(g)));
         }
         for (id, v) in &t.themes {
             any = true;
             let title = r.theme(id).map_or(id.as_str(), |th| th.title.get(lang));
             o.push_str(&format!(
                 "- {} « {} » : {} / 100\n",
-                tr(lang, "Score visé pour le thème", "Target score for theme"),
+                words.target_theme,
                 m(title),
                 short_num(*v, lang)
             ));
         }
         if let Some(d) = &t.date {
-            o.push_str(&format!("- {} : {}\n", tr(lang, "Échéance", "By"), m(d)));
+            o.push_str(&format!("- {} : {}\n", words.by, m(date(d))));
         }
     }
     for a in plan.map_or(&[][..], |p| p.actions.as_slice()) {
@@ -224,22 +188,16 @@ fn objectives(o: &mut String, r: &Referential, plan: Option<&Plan>, lang: Lang) 
         }
     }
     if !any {
-        o.push_str(tr(
-            lang,
-            "Aucun objectif chiffré n'est fixé.",
-            "No quantified objective is set.",
-        ));
+        o.push_str(words.no_objective);
         o.push('\n');
     }
     o.push('\n');
 }
 
 fn indicators(o: &mut String, plan: Option<&Plan>, status: Option<&PlanStatus>, lang: Lang) {
+    let words = review_labels(lang);
     let m = |s: &str| escape_markdown(s);
-    o.push_str(&format!(
-        "## {}\n\n",
-        tr(lang, "Indicateurs de suivi", "Follow-up indicators")
-    ));
+    o.push_str(&format!("## {}\n\n", words.indicators));
     // (name, unit, baseline, target, current, measured, off track)
     type Row = (
         String,
@@ -290,33 +248,24 @@ fn indicators(o: &mut String, plan: Option<&Plan>, status: Option<&PlanStatus>, 
         (None, None) => Vec::new(),
     };
     if rows.is_empty() {
-        o.push_str(tr(
-            lang,
-            "Aucun indicateur de suivi n'est défini.\n\n",
-            "No follow-up indicator is defined.\n\n",
-        ));
+        o.push_str(words.no_indicator);
         return;
     }
-    o.push_str(tr(
-        lang,
-        "| Indicateur | Unité | Valeur initiale | Cible | Valeur actuelle | En retard |\n",
-        "| Indicator | Unit | Baseline | Target | Current value | Off track |\n",
-    ));
+    o.push_str(words.indicators_table_head);
     o.push_str("|---|---|---:|---:|---|---|\n");
-    for (name, unit, baseline, target, current, date, off) in rows {
-        let current = match (current, date) {
+    for (name, unit, baseline, target, current, measured, off) in rows {
+        let current = match (current, measured) {
             (Some(c), Some(d)) => format!(
                 "{} ({} {})",
                 short_num(c, lang),
-                tr(lang, "au", "on"),
-                m(&d)
+                words.measured_on,
+                m(date(&d))
             ),
             (Some(c), None) => short_num(c, lang),
-            (None, _) => tr(lang, "non mesurée", "not measured").to_owned(),
+            (None, _) => words.not_measured.to_owned(),
         };
         let off = match off {
-            Some(true) => tr(lang, "oui", "yes"),
-            Some(false) => tr(lang, "non", "no"),
+            Some(b) => yes_no(b, lang),
             None => "–",
         };
         o.push_str(&format!(
@@ -331,19 +280,14 @@ fn indicators(o: &mut String, plan: Option<&Plan>, status: Option<&PlanStatus>, 
 }
 
 fn maturity(o: &mut String, report: &ScoreReport, status: Option<&PlanStatus>, lang: Lang) {
+    let words = review_labels(lang);
     let m = |s: &str| escape_markdown(s);
-    o.push_str(&format!(
-        "## {}\n\n",
-        tr(lang, "Indice de maturité", "Maturity index")
-    ));
+    o.push_str(&format!("## {}\n\n", labels(lang).index));
     let index = report.index.map_or_else(
-        || tr(lang, "non calculé", "not computed").to_owned(),
+        || words.not_computed.to_owned(),
         |i| format!("{} / 100", short_num(i, lang)),
     );
-    o.push_str(&format!(
-        "- {} : {index}\n",
-        tr(lang, "Indice de maturité", "Maturity index")
-    ));
+    o.push_str(&format!("- {} : {index}\n", labels(lang).index));
     if let Some(g) = &report.grade {
         let label = g
             .label
@@ -351,50 +295,42 @@ fn maturity(o: &mut String, report: &ScoreReport, status: Option<&PlanStatus>, l
             .map_or(String::new(), |l| format!(" ({})", m(l.get(lang))));
         o.push_str(&format!(
             "- {} : {}{label}\n",
-            tr(lang, "Note", "Grade"),
+            labels(lang).grade,
             m(&g.grade)
         ));
     }
     o.push_str(&format!(
         "- {} : {} %{}\n",
-        tr(lang, "Questions renseignées", "Questions answered"),
+        words.answered,
         short_num(report.completeness, lang),
         if report.complete {
             ""
         } else {
-            tr(lang, " (évaluation incomplète)", " (assessment incomplete)")
+            words.incomplete
         }
     ));
     if let Some(s) = status {
         let total = s.actions.len();
         o.push_str(&format!(
             "- {} : {} / {total} {}, {} {}, {} {}\n",
-            tr(lang, "Plan d'actions", "Action plan"),
+            words.action_plan,
             s.counts.done,
-            tr(lang, "réalisées", "done"),
+            words.done,
             s.counts.in_progress,
-            tr(lang, "en cours", "in progress"),
+            words.in_progress,
             s.late.len(),
-            tr(lang, "en retard", "late"),
+            words.late,
         ));
         if let Some(p) = s.index.projected {
             o.push_str(&format!(
                 "- {} : {} / 100\n",
-                tr(
-                    lang,
-                    "Indice projeté à l'issue du plan",
-                    "Index projected once the plan is done"
-                ),
+                words.projected,
                 short_num(p, lang)
             ));
         }
     }
     o.push('\n');
-    o.push_str(tr(
-        lang,
-        "| Thème | Poids | Score |\n",
-        "| Theme | Weight | Score |\n",
-    ));
+    o.push_str(words.themes_table_head);
     o.push_str("|---|---:|---:|\n");
     for t in &report.themes {
         o.push_str(&format!(
@@ -415,14 +351,8 @@ fn measures(
     status: Option<&PlanStatus>,
     lang: Lang,
 ) {
-    o.push_str(&format!(
-        "## {}\n\n",
-        tr(
-            lang,
-            "Mesures par axe du décret",
-            "Measures by area of the decree"
-        )
-    ));
+    let words = review_labels(lang);
+    o.push_str(&format!("## {}\n\n", words.measures));
     let actions = plan.map_or(&[][..], |p| p.actions.as_slice());
     let action_line = |a: &crate::model::plan::PlannedAction| measure_line(r, a, status, lang);
     for (area, fr, en) in REEN_AREAS {
@@ -434,30 +364,16 @@ fn measures(
             .collect();
         let gaps = area_gaps(r, report, actions, area, lang);
         if here.is_empty() && gaps.is_empty() {
-            o.push_str(tr(
-                lang,
-                "Aucune mesure recensée pour cet axe.\n\n",
-                "No measure recorded for this area.\n\n",
-            ));
+            o.push_str(words.no_measure);
             continue;
         }
         if !here.is_empty() {
-            o.push_str(&format!(
-                "**{}**\n\n",
-                tr(lang, "Actions du plan", "Plan actions")
-            ));
+            o.push_str(&format!("**{}**\n\n", words.plan_actions));
             o.extend(here);
             o.push('\n');
         }
         if !gaps.is_empty() {
-            o.push_str(&format!(
-                "**{}**\n\n",
-                tr(
-                    lang,
-                    "Pratiques pas encore en place",
-                    "Practices not yet in place"
-                )
-            ));
+            o.push_str(&format!("**{}**\n\n", words.gaps));
             o.extend(gaps);
             o.push('\n');
         }
@@ -468,14 +384,7 @@ fn measures(
         .map(action_line)
         .collect();
     if !other.is_empty() {
-        o.push_str(&format!(
-            "### {}\n\n",
-            tr(
-                lang,
-                "Autres mesures (sans axe du décret)",
-                "Other measures (no area of the decree)"
-            )
-        ));
+        o.push_str(&format!("### {}\n\n", words.other_measures));
         o.extend(other);
         o.push('\n');
     }
@@ -488,26 +397,27 @@ fn measure_line(
     status: Option<&PlanStatus>,
     lang: Lang,
 ) -> String {
+    let words = review_labels(lang);
     let m = |s: &str| escape_markdown(s);
     let late = status.is_some_and(|s| s.late.iter().any(|id| id == &a.id));
     let mut line = format!(
         "- {} — {} : {}",
         m(&a.title_in(r, lang)),
-        tr(lang, "statut", "status"),
+        words.status,
         status_label(a.status, lang)
     );
     if late {
-        line.push_str(tr(lang, " (en retard)", " (late)"));
+        line.push_str(words.late_flag);
     }
     line.push_str(&format!(
         " — {} : {}",
-        tr(lang, "pilote", "owner"),
+        words.owner,
         a.owner
             .as_deref()
-            .map_or_else(|| tr(lang, "non désigné", "not named").to_owned(), m)
+            .map_or_else(|| words.no_owner.to_owned(), m)
     ));
     if let Some(d) = &a.due {
-        line.push_str(&format!(" — {} : {}", tr(lang, "échéance", "due"), m(d)));
+        line.push_str(&format!(" — {} : {}", doc_labels(lang).due, m(date(d))));
     }
     line.push('\n');
     line
@@ -522,6 +432,7 @@ fn area_gaps(
     area: u8,
     lang: Lang,
 ) -> Vec<String> {
+    let words = review_labels(lang);
     let m = |s: &str| escape_markdown(s);
     report
         .gaps
@@ -539,11 +450,7 @@ fn area_gaps(
                     "- {} ({}{})\n",
                     m(g.prompt.get(lang)),
                     gap_statement(g.state, lang),
-                    if planned {
-                        tr(lang, " ; traitée par le plan", "; addressed by the plan")
-                    } else {
-                        ""
-                    }
+                    if planned { words.addressed } else { "" }
                 )
             })
         })

@@ -13,7 +13,11 @@ use crate::model::text::{Lang, Text};
 use crate::planning::optimize::Proposal;
 use crate::planning::plan::PlanStatus;
 use crate::planning::target::TargetGap;
-use crate::report::labels::{cost, gap_state, int, labels, num, opt_num, rating, status_label, tr};
+use crate::report::labels::{
+    cost, date, doc_labels, euros, evolution_labels, gap_state, int, labels, lang_code, num,
+    on_track, opt_num, proposal_totals, radar_labels, rating, reach, sentence, status_label,
+    yes_no,
+};
 use crate::report::svg::{self, RadarSeries};
 
 /// Escapes text for HTML content and attribute values: `&`, `<`, `>`, `"`
@@ -159,12 +163,10 @@ impl Table {
 /// history with its evolution chart and the extra sections.
 pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
     let lang = options.lang;
+    let words = doc_labels(lang);
     let l = labels(lang);
     let mut o = String::new();
-    let lang_attr = match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
+    let lang_attr = lang_code(lang);
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{lang_attr}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -186,8 +188,8 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
         esc(report.profile.kind.label(lang)),
         int(report.profile.population, lang),
         l.inhabitants,
-        tr(lang, "Date de l’évaluation", "Assessment date"),
-        esc(&report.date),
+        words.assessment_date,
+        esc(date(&report.date)),
         l.level,
         report.level,
         l.referential,
@@ -229,7 +231,7 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
     let _ = write!(
         o,
         "</main>\n<footer>{} sobriete {} — {} {} {}</footer>\n</body>\n</html>\n",
-        tr(lang, "Rapport produit par", "Report produced by"),
+        words.produced_by,
         env!("CARGO_PKG_VERSION"),
         l.referential,
         esc(&report.referential.id),
@@ -239,6 +241,7 @@ pub fn html_report(report: &ScoreReport, options: &HtmlOptions) -> String {
 }
 
 fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
+    let words = doc_labels(lang);
     let l = labels(lang);
     let index = r
         .index
@@ -260,7 +263,7 @@ fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
          <div><dt>{}</dt><dd>{} %</dd></div>\n\
          <div><dt>{}</dt><dd class=\"eco-clic\">{eco}</dd></div>\n\
          <div><dt>{}</dt><dd class=\"conformity\">{}</dd></div>\n</dl>\n",
-        tr(lang, "Synthèse", "Summary"),
+        words.summary,
         l.index,
         l.grade,
         l.completeness,
@@ -280,6 +283,7 @@ fn summary(o: &mut String, r: &ScoreReport, lang: Lang) {
 fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
     let lang = options.lang;
     let l = labels(lang);
+    let words = doc_labels(lang);
     let target = options
         .target
         .or(options.proposal.map(|p| &p.gap))
@@ -287,7 +291,7 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
     let target_of =
         |id: &str| target.and_then(|t| t.themes.iter().find(|g| g.theme == id).map(|g| g.target));
     let _ = write!(o, "<section id=\"themes\">\n<h2>{}</h2>\n", l.themes);
-    let target_label = tr(lang, "Cible", "Target");
+    let target_label = words.target_heading;
     let mut head = vec![(l.theme, false), (l.score, true)];
     if target.is_some() {
         head.push((target_label, true));
@@ -307,14 +311,15 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
             .iter()
             .map(|th| th.title.get(lang).to_owned())
             .collect();
+        let chart = radar_labels(lang);
         let mut series = vec![RadarSeries {
-            label: tr(lang, "Scores actuels", "Current scores").to_owned(),
+            label: chart.current.to_owned(),
             values: r.themes.iter().map(|th| th.score).collect(),
         }];
         if target.is_some() {
             // A theme the target does not name keeps its current score.
             series.push(RadarSeries {
-                label: tr(lang, "Scores cibles", "Target scores").to_owned(),
+                label: chart.target.to_owned(),
                 values: r
                     .themes
                     .iter()
@@ -326,17 +331,14 @@ fn themes(o: &mut String, r: &ScoreReport, options: &HtmlOptions) {
             o,
             "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
             svg::radar_in(&axes, &series, lang),
-            tr(
-                lang,
-                "Scores par thème sur 100 ; les thèmes sans cible gardent leur score actuel.",
-                "Scores by theme out of 100; themes without a target keep their current score."
-            )
+            chart.caption
         );
     }
     o.push_str("</section>\n");
 }
 
 fn gaps(o: &mut String, r: &ScoreReport, lang: Lang) {
+    let words = doc_labels(lang);
     if r.gaps.is_empty() {
         return;
     }
@@ -350,8 +352,8 @@ fn gaps(o: &mut String, r: &ScoreReport, lang: Lang) {
     let mut t = Table::new(
         None,
         &[
-            (tr(lang, "Pratique", "Practice"), false),
-            (tr(lang, "État", "State"), false),
+            (words.practice, false),
+            (words.state, false),
             (l.missed, true),
             (l.why, false),
         ],
@@ -387,12 +389,13 @@ fn actions(o: &mut String, r: &ScoreReport, lang: Lang) {
         return;
     }
     let l = labels(lang);
+    let words = doc_labels(lang);
     let _ = write!(o, "<section id=\"actions\">\n<h2>{}</h2>\n", l.actions);
     let mut t = Table::new(
         None,
         &[
             ("#", true),
-            ("Action", false),
+            (words.action, false),
             (l.gain, true),
             (l.effort, false),
             (l.impact, false),
@@ -417,26 +420,19 @@ fn actions(o: &mut String, r: &ScoreReport, lang: Lang) {
 }
 
 fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
+    let words = doc_labels(lang);
     let l = labels(lang);
     let _ = write!(
         o,
         "<section id=\"proposal\">\n<h2>{}</h2>\n<p>{} : {} → <strong>{}</strong> ({} {})</p>\n",
-        tr(lang, "Plan d’action proposé", "Proposed action plan"),
-        tr(lang, "Indice", "Index"),
+        words.proposal,
+        words.index,
         opt_num(p.baseline_index, lang),
         opt_num(p.index, lang),
-        tr(lang, "cible", "target"),
+        words.target,
         opt_num(p.target_index, lang),
     );
-    let reach = if p.reachable {
-        tr(lang, "Cible atteinte.", "Target reached.")
-    } else {
-        tr(
-            lang,
-            "Cible hors d’atteinte dans ces limites : plan du meilleur indice atteignable.",
-            "Target out of reach within these limits: plan of the best reachable index.",
-        )
-    };
+    let reach = sentence(reach(p.reachable, lang));
     let class = if p.reachable {
         ""
     } else {
@@ -445,31 +441,19 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
     let _ = writeln!(o, "<p{class}>{reach}</p>");
     let _ = writeln!(
         o,
-        "<p>{} : {} · {} : {} €{}</p>",
-        tr(lang, "Effort total", "Total effort"),
-        p.total_effort,
-        tr(lang, "budget estimé", "estimated budget"),
-        int(p.total_budget, lang),
-        if p.exact {
-            ""
-        } else {
-            tr(
-                lang,
-                " · optimalité non prouvée",
-                " · optimality not proven",
-            )
-        }
+        "<p>{}</p>",
+        proposal_totals(p.total_effort, p.total_budget, p.exact, lang)
     );
     if let Some(note) = &p.note {
         let _ = writeln!(o, "<p class=\"why\">{}</p>", esc(note));
     }
     let mut t = Table::new(
-        Some(tr(lang, "Étapes", "Steps")),
+        Some(words.steps),
         &[
-            (tr(lang, "Étape", "Step"), true),
-            ("Action", false),
+            (words.step, true),
+            (words.action, false),
             (l.gain, true),
-            (tr(lang, "Indice projeté", "Projected index"), true),
+            (words.projected_index, true),
             (l.effort, false),
             (l.impact, false),
             (l.cost, false),
@@ -492,12 +476,12 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
     o.push_str(&t.finish());
     if !p.themes.is_empty() {
         let mut t = Table::new(
-            Some(tr(lang, "Thèmes", "Themes")),
+            Some(words.themes),
             &[
                 (l.theme, false),
-                (tr(lang, "Avant", "Before"), true),
-                (tr(lang, "Après", "After"), true),
-                (tr(lang, "Cible", "Target"), true),
+                (words.before, true),
+                (words.after, true),
+                (words.target_heading, true),
             ],
         );
         for th in &p.themes {
@@ -525,44 +509,43 @@ fn proposal(o: &mut String, r: &ScoreReport, p: &Proposal, lang: Lang) {
 /// The plan follow-up section: figures, target, late actions, the
 /// actions table and the indicators.
 fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
+    let words = doc_labels(lang);
     let i = &s.index;
     let _ = write!(
         o,
         "<section id=\"follow-up\">\n<h2>{} {}</h2>\n<dl class=\"figures\">\n\
          <div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{} (+{})</dd></div>\n\
          <div><dt>{}</dt><dd>{}</dd></div>\n<div><dt>{}</dt><dd>{}</dd></div>\n\
-         <div><dt>{}</dt><dd>{} / {}</dd></div>\n<div><dt>{}</dt><dd>{} € / {} €</dd></div>\n\
+         <div><dt>{}</dt><dd>{} / {}</dd></div>\n<div><dt>{}</dt><dd>{} / {}</dd></div>\n\
          </dl>\n",
-        tr(lang, "Suivi du plan au", "Plan follow-up as of"),
-        esc(&s.as_of),
-        tr(lang, "Indice de départ", "Baseline index"),
+        words.follow_up_as_of,
+        esc(date(&s.as_of)),
+        words.baseline_index,
         opt_num(i.baseline, lang),
-        tr(lang, "Indice atteint", "Achieved index"),
+        words.achieved_index,
         opt_num(i.achieved, lang),
         opt_num(i.gained, lang),
-        tr(lang, "Indice projeté", "Projected index"),
+        words.projected_index,
         opt_num(i.projected, lang),
-        tr(lang, "À la date cible", "At the target date"),
+        words.at_target_date,
         opt_num(i.projected_at_target_date, lang),
-        tr(lang, "Effort consommé", "Effort spent"),
+        words.effort_spent,
         num(s.effort.spent, lang),
         num(s.effort.total, lang),
-        tr(lang, "Budget dépensé", "Budget spent"),
-        num(s.budget.spent, lang),
-        num(s.budget.planned, lang),
+        words.budget_spent,
+        euros(s.budget.spent, lang),
+        euros(s.budget.planned, lang),
     );
     if let Some(t) = i.target {
-        let (class, on) = match i.on_track {
-            Some(true) => ("", tr(lang, "en bonne voie", "on track")),
-            _ => (
-                " class=\"warning\"",
-                tr(lang, "en retard sur la cible", "off track"),
-            ),
+        let class = match i.on_track {
+            Some(true) => "",
+            _ => " class=\"warning\"",
         };
+        let on = on_track(i.on_track, lang);
         let _ = writeln!(
             o,
             "<p{class}>{} {} : {on}</p>",
-            tr(lang, "Cible", "Target"),
+            words.target_heading,
             num(t, lang)
         );
     }
@@ -571,14 +554,14 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
         let _ = write!(
             o,
             "<h3>{} ({})</h3>\n<ul class=\"late\">\n",
-            tr(lang, "Actions en retard", "Late actions"),
+            words.late_actions,
             late.len()
         );
         for a in late {
             let due = a
                 .due
                 .as_deref()
-                .map(|d| format!(" — {} {}", tr(lang, "échéance", "due"), esc(d)))
+                .map(|d| format!(" — {} {}", words.due, esc(date(d))))
                 .unwrap_or_default();
             let _ = writeln!(o, "<li><strong>{}</strong>{due}</li>", esc(&a.title));
         }
@@ -591,15 +574,16 @@ fn follow_up(o: &mut String, s: &PlanStatus, lang: Lang) {
 
 /// The table of the plan's actions, late ones marked.
 fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
+    let words = doc_labels(lang);
     let mut t = Table::new(
-        Some("Actions"),
+        Some(words.actions_heading),
         &[
-            ("Action", false),
-            (tr(lang, "Statut", "Status"), false),
-            (tr(lang, "Avancement", "Progress"), true),
-            (tr(lang, "Responsable", "Owner"), false),
-            (tr(lang, "Échéance", "Due"), false),
-            (tr(lang, "Retard", "Late"), false),
+            (words.action, false),
+            (words.status, false),
+            (words.progress, true),
+            (words.owner, false),
+            (words.due_heading, false),
+            (words.late_heading, false),
         ],
     );
     for a in &s.actions {
@@ -613,9 +597,12 @@ fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
                     .as_deref()
                     .map(esc)
                     .unwrap_or_else(|| "–".to_owned()),
-                a.due.as_deref().map(esc).unwrap_or_else(|| "–".to_owned()),
+                a.due
+                    .as_deref()
+                    .map(|d| esc(date(d)))
+                    .unwrap_or_else(|| "–".to_owned()),
                 if a.late {
-                    tr(lang, "oui", "yes").to_owned()
+                    yes_no(true, lang).to_owned()
                 } else {
                     String::new()
                 },
@@ -627,22 +614,23 @@ fn follow_up_actions(o: &mut String, s: &PlanStatus, lang: Lang) {
 
 /// The table of the plan's indicators against their trajectory.
 fn follow_up_indicators(o: &mut String, s: &PlanStatus, lang: Lang) {
+    let words = doc_labels(lang);
     if !s.indicators.is_empty() {
         let mut t = Table::new(
-            Some(tr(lang, "Indicateurs", "Indicators")),
+            Some(words.indicators),
             &[
-                (tr(lang, "Indicateur", "Indicator"), false),
-                (tr(lang, "Unité", "Unit"), false),
-                (tr(lang, "Départ", "Baseline"), true),
-                (tr(lang, "Actuel", "Current"), true),
-                (tr(lang, "Attendu", "Expected"), true),
-                (tr(lang, "Cible", "Target"), true),
+                (words.indicator, false),
+                (words.unit, false),
+                (words.baseline, true),
+                (words.current, true),
+                (words.expected_heading, true),
+                (words.target_heading, true),
             ],
         );
         for ind in &s.indicators {
             let mut name = esc(&ind.name);
             if ind.off_track == Some(true) {
-                let _ = write!(name, " — {}", tr(lang, "en retard", "off track"));
+                name.push_str(words.off_track);
             }
             t.row(
                 if ind.off_track == Some(true) {
@@ -665,12 +653,9 @@ fn follow_up_indicators(o: &mut String, s: &PlanStatus, lang: Lang) {
 }
 
 fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint]>, lang: Lang) {
+    let words = doc_labels(lang);
     let l = labels(lang);
-    let _ = write!(
-        o,
-        "<section id=\"history\">\n<h2>{}</h2>\n",
-        tr(lang, "Historique des évaluations", "Assessment history")
-    );
+    let _ = write!(o, "<section id=\"history\">\n<h2>{}</h2>\n", words.history);
     let points: Vec<(String, Option<f64>, Option<f64>)> = match (progress, h) {
         (Some(p), _) => p
             .iter()
@@ -688,18 +673,14 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
             o,
             "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>\n",
             svg::evolution_in(&points, lang),
-            tr(
-                lang,
-                "Indice réalisé (trait plein) et prévu par le plan (tirets), sur 100.",
-                "Achieved index (solid) and planned by the plan (dashed), out of 100."
-            )
+            evolution_labels(lang).caption
         );
     }
     if let Some(h) = h {
         let mut t = Table::new(
             None,
             &[
-                ("Date", false),
+                (words.date_heading, false),
                 (l.level, true),
                 (l.index, true),
                 (l.grade, false),
@@ -710,7 +691,7 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
             t.row(
                 None,
                 &[
-                    esc(&e.date),
+                    esc(date(&e.date)),
                     e.level.to_string(),
                     opt_num(e.index, lang),
                     e.grade
@@ -718,9 +699,9 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
                         .map(esc)
                         .unwrap_or_else(|| "–".to_owned()),
                     if e.complete {
-                        tr(lang, "complet", "complete")
+                        words.complete
                     } else {
-                        tr(lang, "incomplet", "incomplete")
+                        words.incomplete
                     }
                     .to_owned(),
                 ],
@@ -731,18 +712,18 @@ fn history(o: &mut String, h: Option<&History>, progress: Option<&[ProgressPoint
             let _ = writeln!(
                 o,
                 "<p>{} {} → {} : <strong>{}</strong></p>",
-                tr(lang, "Évolution de l’indice", "Index change"),
-                esc(&d.from),
-                esc(&d.to),
+                words.index_change,
+                esc(date(&d.from)),
+                esc(date(&d.to)),
                 opt_num(d.index_delta, lang)
             );
             let mut t = Table::new(
                 None,
                 &[
                     (l.theme, false),
-                    (tr(lang, "Avant", "Before"), true),
-                    (tr(lang, "Après", "After"), true),
-                    (tr(lang, "Écart", "Change"), true),
+                    (words.before, true),
+                    (words.after, true),
+                    (words.difference, true),
                 ],
             );
             for th in &d.themes {

@@ -7,6 +7,7 @@
 use std::fmt::Write as _;
 
 use crate::model::text::Lang;
+use crate::report::labels::{date, evolution_labels, radar_labels, RadarLabels};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -80,24 +81,6 @@ fn dash_attr(dash: &str) -> String {
     }
 }
 
-struct RadarLabels {
-    title: &'static str,
-    none: &'static str,
-}
-
-fn radar_labels(lang: Lang) -> RadarLabels {
-    match lang {
-        Lang::Fr => RadarLabels {
-            title: "Scores par thème (0 à 100)",
-            none: "○ : pas de score (tracé à 0)",
-        },
-        Lang::En => RadarLabels {
-            title: "Scores by theme (0 to 100)",
-            none: "○: no score (drawn at 0)",
-        },
-    }
-}
-
 /// A radar chart of 0–100 scores, one axis per entry of `axes`, one polygon
 /// per series, with French captions. See `radar_in`.
 pub fn radar(axes: &[String], series: &[RadarSeries]) -> String {
@@ -134,9 +117,9 @@ pub fn radar_in(axes: &[String], series: &[RadarSeries], lang: Lang) -> String {
     radar_grid(&mut o, &g);
     radar_axes(&mut o, &g, axes);
     for (k, s) in series.iter().enumerate() {
-        radar_series(&mut o, &g, k, s, &l);
+        radar_series(&mut o, &g, k, s, l);
     }
-    radar_legend(&mut o, series, has_none, legend_top, &l);
+    radar_legend(&mut o, series, has_none, legend_top, l);
     o.push_str("</g></svg>");
     o
 }
@@ -325,27 +308,6 @@ fn radar_legend(
 /// `(date, achieved, planned)`.
 type Point = (String, Option<f64>, Option<f64>);
 
-struct EvolutionLabels {
-    title: &'static str,
-    achieved: &'static str,
-    planned: &'static str,
-}
-
-fn evolution_labels(lang: Lang) -> EvolutionLabels {
-    match lang {
-        Lang::Fr => EvolutionLabels {
-            title: "Évolution de l’indice de maturité (réalisé et prévu)",
-            achieved: "Indice réalisé",
-            planned: "Indice prévu",
-        },
-        Lang::En => EvolutionLabels {
-            title: "Maturity index over time (achieved and planned)",
-            achieved: "Achieved index",
-            planned: "Planned index",
-        },
-    }
-}
-
 /// A line chart of the index over dates, with French captions. See
 /// `evolution_in`.
 pub fn evolution(points: &[(String, Option<f64>, Option<f64>)]) -> String {
@@ -450,7 +412,7 @@ fn evolution_dates(o: &mut String, g: &Plot, points: &[Point]) {
     let x_of = |i: usize| g.x_of(i);
     let every = n.div_ceil(12).max(1);
     o.push_str("<g class=\"dates\" fill=\"#000\">");
-    for (i, (date, _, _)) in points.iter().enumerate() {
+    for (i, (d, _, _)) in points.iter().enumerate() {
         if i % every != 0 && i + 1 != n {
             continue;
         }
@@ -459,7 +421,7 @@ fn evolution_dates(o: &mut String, g: &Plot, points: &[Point]) {
         let _ = write!(
             o,
             "<text x=\"{x}\" y=\"{y}\" text-anchor=\"end\" transform=\"rotate(-30 {x} {y})\">{}</text>",
-            escape_xml(date),
+            escape_xml(date(d)),
             x = f1(x),
             y = f1(y),
         );
@@ -511,7 +473,7 @@ fn evolution_lines(o: &mut String, g: &Plot, points: &[Point]) {
              stroke-width=\"2.5\"/>"
         );
     }
-    for (i, (date, a, p)) in points.iter().enumerate() {
+    for (i, (d, a, p)) in points.iter().enumerate() {
         let x = x_of(i);
         if let Some(v) = clamp_score(*p) {
             let _ = write!(
@@ -520,7 +482,7 @@ fn evolution_lines(o: &mut String, g: &Plot, points: &[Point]) {
                  stroke-width=\"1.5\"><title>{} : {}</title></rect>",
                 f1(x - 3.5),
                 f1(y_of(v) - 3.5),
-                escape_xml(date),
+                escape_xml(date(d)),
                 f1(v)
             );
         }
@@ -530,7 +492,7 @@ fn evolution_lines(o: &mut String, g: &Plot, points: &[Point]) {
                 "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{c_ach}\"><title>{} : {}</title></circle>",
                 f1(x),
                 f1(y_of(v)),
-                escape_xml(date),
+                escape_xml(date(d)),
                 f1(v)
             );
         }

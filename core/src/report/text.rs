@@ -7,7 +7,11 @@ use serde::{Deserialize, Serialize};
 use crate::engine::scoring::ScoreReport;
 use crate::model::referential::{References, Referential, Response};
 use crate::model::text::{Lang, Text};
-use crate::report::labels::{cost, gap_state, int, labels, num, opt_num, rating, status_label, tr};
+use crate::report::labels::{
+    cost, date, doc_labels, follow_up_index, follow_up_spending, gap_state, int, labels,
+    migration_counts, num, on_track, opt_num, outcome, proposal_totals, rating, reach,
+    status_label, yes_no,
+};
 
 /// Output format of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -147,7 +151,7 @@ fn text_summary(o: &mut String, r: &ScoreReport, lang: Lang) {
             r.profile.kind.label(lang),
             int(r.profile.population, lang),
             l.inhabitants,
-            plain(&r.date),
+            plain(date(&r.date)),
             l.level,
             r.level
         ),
@@ -274,7 +278,7 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
         r.profile.kind.label(lang),
         int(r.profile.population, lang),
         l.inhabitants,
-        m(&r.date),
+        m(date(&r.date)),
         l.level,
         r.level,
         l.referential,
@@ -360,6 +364,7 @@ pub fn markdown_report(r: &ScoreReport, lang: Lang) -> String {
 /// The referential as a Markdown document: themes, questions with their
 /// answers and points, actions.
 pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
+    let words = doc_labels(lang);
     let mt = |text: &Text| escape_markdown(text.get(lang));
     let m = |s: &str| escape_markdown(s);
     let mut o = String::new();
@@ -372,10 +377,7 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
     if let Some(d) = &r.description {
         o.push_str(&format!("{}\n\n", mt(d)));
     }
-    let (qs, level) = match lang {
-        Lang::Fr => ("questions", "niveau"),
-        Lang::En => ("questions", "level"),
-    };
+    let (qs, level) = (words.questions, labels(lang).level);
     for th in &r.themes {
         let n = r.questions.iter().filter(|q| q.theme == th.id).count();
         o.push_str(&format!("## {} ({n} {qs})\n\n", mt(&th.title)));
@@ -391,11 +393,7 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
                     yes_points,
                     no_points,
                 } => {
-                    let (y, n) = if lang == Lang::Fr {
-                        ("oui", "non")
-                    } else {
-                        ("yes", "no")
-                    };
+                    let (y, n) = (yes_no(true, lang), yes_no(false, lang));
                     o.push_str(&format!("- {y} : {yes_points}\n- {n} : {no_points}\n"));
                 }
                 Response::SingleChoice { options } | Response::MultipleChoice { options, .. } => {
@@ -421,10 +419,8 @@ pub fn referential_markdown(r: &Referential, lang: Lang) -> String {
 /// A question's legal texts, RGESN criteria and further reading, one line
 /// each.
 fn references_markdown(refs: &References, lang: Lang, o: &mut String) {
-    let (legal, reading) = match lang {
-        Lang::Fr => ("Textes", "Pour aller plus loin"),
-        Lang::En => ("Legal texts", "Further reading"),
-    };
+    let words = doc_labels(lang);
+    let (legal, reading) = (words.legal_texts, words.further_reading);
     if !refs.legal.is_empty() {
         let items: Vec<String> = refs
             .legal
@@ -464,7 +460,7 @@ fn changes_markdown(r: &Referential, lang: Lang, o: &mut String) {
             Some(d) => o.push_str(&format!(
                 "### {} ({})\n\n",
                 escape_markdown(&c.version),
-                escape_markdown(d)
+                escape_markdown(date(d))
             )),
             None => o.push_str(&format!("### {}\n\n", escape_markdown(&c.version))),
         }
@@ -549,52 +545,25 @@ pub fn proposal(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
-    let fr = lang == Lang::Fr;
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
-    d.title(if fr {
-        "Plan d’action proposé"
-    } else {
-        "Proposed action plan"
-    });
+    d.title(words.proposal);
     let target = opt_num(p.target_index, lang);
     d.line(&format!(
         "{} : {} → {} ({} {target})",
-        tr(lang, "Indice", "Index"),
+        words.index,
         opt_num(p.baseline_index, lang),
         opt_num(p.index, lang),
-        tr(lang, "cible", "target"),
+        words.target,
     ));
-    let reach = match (p.reachable, fr) {
-        (true, true) => "cible atteinte".to_owned(),
-        (true, false) => "target reached".to_owned(),
-        (false, true) => {
-            "cible hors d’atteinte dans ces limites : plan du meilleur indice atteignable"
-                .to_owned()
-        }
-        (false, false) => {
-            "target out of reach within these limits: plan of the best reachable index".to_owned()
-        }
-    };
-    d.line(&reach);
-    d.line(&format!(
-        "{} : {} · {} : {} €{}",
-        tr(lang, "Effort total", "Total effort"),
+    d.line(reach(p.reachable, lang));
+    d.line(&proposal_totals(
         p.total_effort,
-        if fr {
-            "budget estimé"
-        } else {
-            "estimated budget"
-        },
-        int(p.total_budget, lang),
-        if p.exact {
-            ""
-        } else if fr {
-            " · optimalité non prouvée"
-        } else {
-            " · optimality not proven"
-        }
+        p.total_budget,
+        p.exact,
+        lang,
     ));
-    d.section(tr(lang, "Étapes", "Steps"));
+    d.section(words.steps);
     for s in &p.schedule {
         let title = d.esc(s.title.get(lang));
         d.item(&format!(
@@ -604,15 +573,15 @@ pub fn proposal(
             opt_num(s.index_after, lang),
             rating(s.effort, lang),
             rating(s.impact, lang),
-            tr(lang, "coût", "cost"),
+            labels(lang).cost,
             cost(s.cost, lang)
         ));
     }
-    d.section(tr(lang, "Thèmes", "Themes"));
+    d.section(words.themes);
     for t in &p.themes {
         let goal = t
             .target
-            .map(|g| format!(" ({} {})", tr(lang, "cible", "target"), num(g, lang)))
+            .map(|g| format!(" ({} {})", words.target, num(g, lang)))
             .unwrap_or_default();
         let id = d.esc(&t.id);
         d.item(&format!(
@@ -630,79 +599,28 @@ pub fn plan_status(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
-    let fr = lang == Lang::Fr;
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
+    // The date is kept out of Markdown escaping, as it always was.
     d.title(&format!(
         "{} {}",
-        if fr {
-            "Suivi du plan au"
-        } else {
-            "Plan follow-up as of"
-        },
-        plain(&s.as_of)
+        words.follow_up_as_of,
+        plain(date(&s.as_of))
     ));
     let i = &s.index;
-    d.line(&format!(
-        "{} : {} ; {} : {} (+{}) ; {} : {} ; {} : {}",
-        if fr {
-            "Indice de départ"
-        } else {
-            "Baseline index"
-        },
-        opt_num(i.baseline, lang),
-        tr(lang, "atteint", "achieved"),
-        opt_num(i.achieved, lang),
-        opt_num(i.gained, lang),
-        tr(lang, "projeté", "projected"),
-        opt_num(i.projected, lang),
-        if fr {
-            "à la date cible"
-        } else {
-            "at the target date"
-        },
-        opt_num(i.projected_at_target_date, lang),
-    ));
+    d.line(&follow_up_index(i, lang));
     if let Some(t) = i.target {
-        let on = match (i.on_track, fr) {
-            (Some(true), true) => "en bonne voie",
-            (Some(true), false) => "on track",
-            (_, true) => "en retard sur la cible",
-            (_, false) => "off track",
-        };
         d.line(&format!(
-            "{} {} : {on}",
-            tr(lang, "Cible", "Target"),
-            num(t, lang)
+            "{} {} : {}",
+            words.target_heading,
+            num(t, lang),
+            on_track(i.on_track, lang)
         ));
     }
-    d.line(&format!(
-        "{} : {} / {} ; {} : {} € / {} €",
-        if fr {
-            "Effort consommé"
-        } else {
-            "Effort spent"
-        },
-        num(s.effort.spent, lang),
-        num(s.effort.total, lang),
-        if fr {
-            "budget dépensé"
-        } else {
-            "budget spent"
-        },
-        num(s.budget.spent, lang),
-        num(s.budget.planned, lang),
-    ));
-    d.section("Actions");
+    d.line(&follow_up_spending(s, lang));
+    d.section(words.actions_heading);
     for a in &s.actions {
-        let late = if a.late {
-            if fr {
-                " — EN RETARD"
-            } else {
-                " — LATE"
-            }
-        } else {
-            ""
-        };
+        let late = if a.late { words.late } else { "" };
         let title = d.esc(&a.title);
         let owner = a
             .owner
@@ -712,7 +630,7 @@ pub fn plan_status(
         let due = a
             .due
             .as_deref()
-            .map(|o| format!(", {} {}", tr(lang, "échéance", "due"), d.esc(o)))
+            .map(|o| format!(", {} {}", words.due, d.esc(date(o))))
             .unwrap_or_default();
         d.item(&format!(
             "{title} ({}, {} %{owner}{due}){late}",
@@ -721,18 +639,18 @@ pub fn plan_status(
         ));
     }
     if !s.indicators.is_empty() {
-        d.section(tr(lang, "Indicateurs", "Indicators"));
+        d.section(words.indicators);
         for ind in &s.indicators {
-            let flag = match (ind.off_track, fr) {
-                (Some(true), true) => " — en retard",
-                (Some(true), false) => " — off track",
-                _ => "",
+            let flag = if ind.off_track == Some(true) {
+                words.off_track
+            } else {
+                ""
             };
             let name = d.esc(&ind.name);
             d.item(&format!(
                 "{name} : {} ({} {} → {}){flag}",
                 opt_num(ind.current, lang),
-                tr(lang, "attendu", "expected"),
+                words.expected,
                 opt_num(ind.expected, lang),
                 num(ind.target, lang)
             ));
@@ -743,28 +661,24 @@ pub fn plan_status(
 
 /// A history of assessments as text or Markdown.
 pub fn history(h: &crate::follow_up::history::History, format: ReportFormat, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
-    d.title(if fr {
-        "Historique des évaluations"
-    } else {
-        "Assessment history"
-    });
+    d.title(words.history);
     for e in &h.entries {
         let grade = e
             .grade
             .as_deref()
             .map(|g| format!(" ({})", d.esc(g)))
             .unwrap_or_default();
-        let date = d.esc(&e.date);
-        d.item(&format!("{date} : {}{grade}", opt_num(e.index, lang)));
+        let when = d.esc(date(&e.date));
+        d.item(&format!("{when} : {}{grade}", opt_num(e.index, lang)));
     }
     if let Some(o) = &h.overall {
-        d.section(tr(lang, "Évolution", "Change"));
+        d.section(words.change);
         d.line(&format!(
             "{} → {} : {}",
-            d.esc(&o.from),
-            d.esc(&o.to),
+            d.esc(date(&o.from)),
+            d.esc(date(&o.to)),
             opt_num(o.index_delta, lang)
         ));
         for t in &o.themes {
@@ -786,43 +700,27 @@ pub fn peer_comparison(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
-    let fr = lang == Lang::Fr;
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
-    d.title(if fr {
-        "Comparaison avec des collectivités comparables"
-    } else {
-        "Comparison with peers"
-    });
+    d.title(words.peers);
     d.line(&format!(
         "{} : {} · {} : {}",
-        tr(lang, "Indice", "Index"),
+        words.index,
         opt_num(c.subject_index, lang),
-        if fr {
-            "collectivités comparées"
-        } else {
-            "peers compared"
-        },
+        words.peers_compared,
         c.compared
     ));
     for s in &c.strata {
         let label = d.esc(&s.label);
-        d.section(&format!(
-            "{label} ({} : {})",
-            tr(lang, "effectif", "size"),
-            s.size
-        ));
+        d.section(&format!("{label} ({} : {})", words.size, s.size));
         match (&s.index, &s.reason) {
             (Some(st), _) => d.item(&format!(
                 "{} {} · {} {} · {} {} – {}",
-                if fr {
-                    "rang centile"
-                } else {
-                    "percentile rank"
-                },
+                words.percentile_rank,
                 opt_num(st.percentile_rank, lang),
-                tr(lang, "médiane", "median"),
+                words.median,
                 num(st.median, lang),
-                "quartiles",
+                words.quartiles,
                 num(st.q1, lang),
                 num(st.q3, lang)
             )),
@@ -830,30 +728,10 @@ pub fn peer_comparison(
                 let reason = d.esc(reason);
                 d.item(&reason);
             }
-            (None, None) => d.item(if fr {
-                "pas de statistique"
-            } else {
-                "no statistics"
-            }),
+            (None, None) => d.item(words.no_statistics),
         }
     }
     d.out
-}
-
-fn outcome_label(o: crate::model::crosswalk::Outcome, fr: bool) -> &'static str {
-    use crate::model::crosswalk::Outcome;
-    match (o, fr) {
-        (Outcome::Carried, true) => "reprise",
-        (Outcome::Carried, false) => "carried",
-        (Outcome::Transformed, true) => "transformée",
-        (Outcome::Transformed, false) => "transformed",
-        (Outcome::Restored, true) => "restaurée",
-        (Outcome::Restored, false) => "restored",
-        (Outcome::NotCarried, true) => "non reprise",
-        (Outcome::NotCarried, false) => "not carried",
-        (Outcome::Added, true) => "nouvelle question",
-        (Outcome::Added, false) => "new question",
-    }
 }
 
 /// A migration report as text or Markdown: counts, then every answer.
@@ -862,26 +740,16 @@ pub fn migration_report(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
-    let fr = lang == Lang::Fr;
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
     let title = format!(
-        "Migration {} {} → {} {}",
-        m.from.id, m.from.version, m.to.id, m.to.version
+        "{} {} {} → {} {}",
+        words.migration, m.from.id, m.from.version, m.to.id, m.to.version
     );
     d.title(&d.esc(&title));
     let c = &m.counts;
-    d.line(&if fr {
-        format!(
-            "{} reprises, {} transformées, {} restaurées, {} non reprises (conservées dans l’historique), {} nouvelles questions",
-            c.carried, c.transformed, c.restored, c.not_carried, c.added
-        )
-    } else {
-        format!(
-            "{} carried, {} transformed, {} restored, {} not carried (kept in the history), {} new questions",
-            c.carried, c.transformed, c.restored, c.not_carried, c.added
-        )
-    });
-    d.section(tr(lang, "Réponses", "Answers"));
+    d.line(&migration_counts(c, lang));
+    d.section(words.answers);
     for e in &m.entries {
         let from = if e.from.is_empty() {
             "–".to_owned()
@@ -897,7 +765,7 @@ pub fn migration_report(
             .unwrap_or_default();
         let text = format!(
             "{} : {from} → {to} ({after}){reason}",
-            outcome_label(e.outcome, fr)
+            outcome(e.outcome, lang)
         );
         d.item(&d.esc(&text));
     }
@@ -911,17 +779,13 @@ pub fn migration_simulation(
     format: ReportFormat,
     lang: Lang,
 ) -> String {
-    let fr = lang == Lang::Fr;
+    let words = doc_labels(lang);
     let mut d = Doc::new(format == ReportFormat::Markdown);
-    d.title(if fr {
-        "Simulation de migration"
-    } else {
-        "Migration simulation"
-    });
+    d.title(words.migration_simulation);
     let grade = |g: &Option<String>| g.as_deref().map(|g| format!(" ({g})")).unwrap_or_default();
     let line = format!(
         "{} : {}{} → {}{} ({})",
-        tr(lang, "Indice", "Index"),
+        words.index,
         opt_num(s.index_before, lang),
         grade(&s.grade_before),
         opt_num(s.index_after, lang),
@@ -929,7 +793,7 @@ pub fn migration_simulation(
         opt_num(s.index_delta, lang)
     );
     d.line(&d.esc(&line));
-    d.section(tr(lang, "Thèmes", "Themes"));
+    d.section(words.themes);
     for t in &s.themes {
         let text = format!(
             "{} : {} → {}",
