@@ -39,16 +39,21 @@ fn facade_functions() -> BTreeSet<String> {
     names
 }
 
-#[test]
-fn every_facade_function_is_reached_by_operations_of_the_table() {
-    let table = table();
-    let operations: BTreeSet<&str> = table["operations"]
+/// The values of `field` in the items of the table's list `list`.
+fn names<'a>(table: &'a Value, list: &str, field: &str) -> BTreeSet<&'a str> {
+    table[list]
         .as_array()
         .unwrap()
         .iter()
-        .map(|op| op["name"].as_str().unwrap())
-        .chain(["referential", "schemas"])
-        .collect();
+        .map(|item| item[field].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn every_facade_function_is_reached_by_operations_of_the_table() {
+    let table = table();
+    let mut operations = names(&table, "operations", "name");
+    operations.extend(["referential", "schemas"]);
     let facade = table["facade"].as_object().unwrap();
     let functions = facade_functions();
     assert!(functions.len() > 80, "{functions:?}");
@@ -79,18 +84,8 @@ fn every_facade_function_is_reached_by_operations_of_the_table() {
 #[test]
 fn every_operation_has_a_case_and_every_case_an_operation() {
     let table = table();
-    let operations: BTreeSet<&str> = table["operations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|op| op["name"].as_str().unwrap())
-        .collect();
-    let cases: BTreeSet<&str> = table["cases"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["operation"].as_str().unwrap())
-        .collect();
+    let operations = names(&table, "operations", "name");
+    let cases = names(&table, "cases", "operation");
     assert_eq!(operations, cases);
     for op in table["operations"].as_array().unwrap() {
         let params: BTreeSet<&str> = op["params"]
