@@ -189,16 +189,6 @@ fn size(n: Option<u32>) -> Option<usize> {
     n.and_then(|n| usize::try_from(n).ok())
 }
 
-// The defaults of every language (the core's `lang_argument` and
-// `format_argument`): French, text.
-fn or_fr(lang: Option<Lang>) -> Lang {
-    lang.unwrap_or(Lang::Fr)
-}
-
-fn or_text(format: Option<ReportFormat>) -> ReportFormat {
-    format.unwrap_or(ReportFormat::Text)
-}
-
 /// A referential of good practices: the default one (REEN law) or one read
 /// from JSON. Every operation on assessments, plans and peers goes through
 /// it; documents are JSON text in and out.
@@ -275,7 +265,7 @@ impl Referential {
     /// The referential as a readable Markdown document.
     #[uniffi::method(default(lang = None))]
     pub fn markdown(&self, lang: Option<Lang>) -> String {
-        api::referential_markdown(self.r(), or_fr(lang))
+        api::referential_markdown(self.r(), lang.unwrap_or_default())
     }
 
     /// Validates a document given as JSON (a referential, an assessment
@@ -353,7 +343,11 @@ impl Referential {
         lang: Option<Lang>,
     ) -> Result<String> {
         let report = self.report(&assessment_json)?;
-        Ok(api::render_report(&report, or_text(format), or_fr(lang)))
+        Ok(api::render_report(
+            &report,
+            format.unwrap_or_default(),
+            lang.unwrap_or_default(),
+        ))
     }
 
     /// The full report, rendered (text and French by default): the score
@@ -370,7 +364,8 @@ impl Referential {
     ) -> Result<String> {
         let a = self.assessment(&assessment_json)?;
         let request = self.request(inputs)?;
-        let (format, lang) = (or_text(format), or_fr(lang));
+        // The core's defaults (French, text), as in every language.
+        let (format, lang) = (format.unwrap_or_default(), lang.unwrap_or_default());
         Ok(api::full_report(
             self.r(),
             &a,
@@ -568,7 +563,7 @@ impl Referential {
     /// CSV of the answers, one row per question.
     #[uniffi::method(default(lang = None))]
     pub fn answers_csv(&self, assessment_json: String, lang: Option<Lang>) -> Result<String> {
-        let lang = or_fr(lang);
+        let lang = lang.unwrap_or_default();
         let a = self.assessment(&assessment_json)?;
         Ok(api::answers_csv(self.r(), &a, lang)?)
     }
@@ -576,7 +571,7 @@ impl Referential {
     /// CSV of the theme scores.
     #[uniffi::method(default(lang = None))]
     pub fn themes_csv(&self, assessment_json: String, lang: Option<Lang>) -> Result<String> {
-        let lang = or_fr(lang);
+        let lang = lang.unwrap_or_default();
         let a = self.assessment(&assessment_json)?;
         Ok(api::themes_csv(self.r(), &a, lang)?)
     }
@@ -584,7 +579,7 @@ impl Referential {
     /// CSV of a plan's actions.
     #[uniffi::method(default(lang = None))]
     pub fn plan_csv(&self, plan_json: String, lang: Option<Lang>) -> Result<String> {
-        let lang = or_fr(lang);
+        let lang = lang.unwrap_or_default();
         let plan = api::read(&plan_json, self.r())?;
         Ok(api::plan_csv(self.r(), &plan, lang)?)
     }
@@ -608,7 +603,7 @@ impl Referential {
             plan.as_ref(),
             year,
             as_of.as_deref(),
-            or_fr(lang),
+            lang.unwrap_or_default(),
         )?)
     }
 
@@ -630,7 +625,7 @@ impl Referential {
             &a,
             target.as_ref(),
             peers.as_ref(),
-            or_fr(lang),
+            lang.unwrap_or_default(),
         )?)
     }
 
@@ -649,7 +644,7 @@ impl Referential {
             self.r(),
             &list,
             plan.as_ref(),
-            or_fr(lang),
+            lang.unwrap_or_default(),
         )?)
     }
 }

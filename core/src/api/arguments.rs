@@ -10,7 +10,7 @@ use crate::report::text::ReportFormat;
 /// The `lang` argument: `fr` (the default) or `en`.
 pub fn lang_argument(value: Option<&str>) -> Result<Lang, Error> {
     match value {
-        None => Ok(Lang::Fr),
+        None => Ok(Lang::default()),
         Some(s) => Lang::parse(s).ok_or_else(|| Error::InvalidArgument {
             name: "lang".to_owned(),
             message: format!("language must be \"fr\" or \"en\", got {s:?}"),
@@ -22,7 +22,7 @@ pub fn lang_argument(value: Option<&str>) -> Result<Lang, Error> {
 /// `markdown` or `html`.
 pub fn format_argument(value: Option<&str>) -> Result<ReportFormat, Error> {
     match value {
-        None => Ok(ReportFormat::Text),
+        None => Ok(ReportFormat::default()),
         Some(s) => ReportFormat::parse(s).ok_or_else(|| Error::InvalidArgument {
             name: "format".to_owned(),
             message: format!(

@@ -61,7 +61,8 @@ impl<C> SummaryTable<C> {
             put(column, Cell::Int(i64::try_from(l).unwrap_or(i64::MAX)))?;
         }
         let number = |v: Option<f64>| v.map_or(Cell::Null, Cell::Number);
-        let cells: Vec<Cell<'_>> = match result {
+        // One cell per column of TABLE_COLUMNS (the array's length says so).
+        let fixed: [Cell<'_>; TABLE_COLUMNS.len()] = match result {
             Ok(s) => [
                 Cell::Text(&s.profile.name),
                 Cell::Short(s.profile.kind.as_str()),
@@ -76,21 +77,24 @@ impl<C> SummaryTable<C> {
                 Cell::Number(s.dont_know_share),
                 s.eco_clic.map_or(Cell::Null, Cell::Int),
                 number(s.conformity),
-            ]
-            .into_iter()
-            // Summaries list the themes in referential order.
-            .chain(s.themes.iter().map(|t| number(t.score)))
-            .collect(),
-            Err(_) => Vec::new(),
+            ],
+            Err(_) => [Cell::Null; TABLE_COLUMNS.len()],
         };
+        // Summaries list the themes in referential order; a missing cell is
+        // empty. No allocation per row: this is the batch's hot path.
+        let themes = result.ok().into_iter().flat_map(|s| s.themes.iter());
+        let mut cells = fixed
+            .into_iter()
+            .chain(themes.map(|t| number(t.score)))
+            .chain(std::iter::repeat(Cell::Null));
         let error = result.err().map_or(Cell::Null, Cell::Text);
         let last = self.columns.len().saturating_sub(1);
         for (i, (_, column)) in self.columns.iter_mut().enumerate() {
-            // The last column is `error`; a missing cell is empty.
+            // The last column is `error`.
             let cell = if i == last {
                 error
             } else {
-                cells.get(i).copied().unwrap_or(Cell::Null)
+                cells.next().unwrap_or(Cell::Null)
             };
             put(column, cell)?;
         }
