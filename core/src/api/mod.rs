@@ -3,12 +3,14 @@
 
 mod arguments;
 pub(crate) mod batch;
+mod call;
 mod checked;
 mod documents;
 pub mod schema;
 mod table;
 
 pub use arguments::{format_argument, lang_argument};
+pub use call::{call, call_json, error_value, Arg, Args, Output, OPERATIONS};
 pub use checked::{default_checked, load_default_checked, CheckedReferential};
 pub use documents::{read, read_all, read_optional, Document, ReportRequest};
 pub use table::{Cell, SummaryTable};
