@@ -92,6 +92,20 @@ else
   skipped+=(Kotlin)
 fi
 
+step "C: golden vectors and error cases (the test program scripts/test-c.sh compiled)"
+# The program links the shared library by path (rpath), so it runs against
+# the library the Rust steps above just built; valgrind is the full
+# command's job.
+if [[ -x target/c/check && -f /usr/include/cjson/cJSON.h ]]; then
+  cargo build --quiet --locked -p sobriete-c
+  stale target/c/check bindings-c/tests/c
+  target/c/check . tests/vectors/*.json
+  ran+=(C)
+else
+  echo "C: $not_built"
+  skipped+=(C)
+fi
+
 step "summary"
 echo "golden vectors run in: ${ran[*]}"
 if ((${#skipped[@]})); then

@@ -29,6 +29,9 @@ cargo run --quiet --locked -p sobriete-cli -- schema --check schema
 step "Rust tests (unit, golden vectors, schemas, CLI, hostile outputs, doc)"
 cargo test --workspace --locked
 
+step "C ABI (header drift, golden vectors and error cases in C under valgrind, static library)"
+bash scripts/test-c.sh
+
 step "browser: the HTML report in headless Chromium (no console error, no external request)"
 if ! command -v chromium >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
