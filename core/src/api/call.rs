@@ -179,6 +179,24 @@ fn members(json: &str) -> Result<Vec<(String, &RawValue)>, String> {
     Ok(out)
 }
 
+/// The kind of document an argument of this name holds (`None` for a plain
+/// value): the kind a binding names when a value of its language cannot
+/// even become JSON text (a cycle, a function).
+pub fn argument_document(name: &str) -> Option<DocumentKind> {
+    Some(match name {
+        "assessment" | "assessments" | "before" | "after" | "previous" | "baseline" | "history"
+        | "profile" => DocumentKind::Assessment,
+        "plan" => DocumentKind::Plan,
+        "target" | "request" | "inputs" => DocumentKind::Request,
+        "peers" => DocumentKind::Peers,
+        "crosswalk" => DocumentKind::Crosswalk,
+        "to" | "referential" => DocumentKind::Referential,
+        "source" => DocumentKind::ImportSource,
+        "document" | "proposal" => DocumentKind::Unknown,
+        _ => return None,
+    })
+}
+
 fn arguments_error(name: &str, message: impl Into<String>) -> Error {
     Error::InvalidArgument {
         name: name.to_owned(),
@@ -235,6 +253,49 @@ pub fn error_value(e: &Error) -> Value {
 /// kind are `InvalidArgument` errors naming them; invalid documents are
 /// `Invalid` errors of their kind.
 pub fn call(operation: &str, r: &CheckedReferential, args: &Args<'_>) -> Result<Output, Error> {
+    call_among(ALL, operation, r, args)
+}
+
+/// A group of operations [`call_among`] may run. A program links only the
+/// groups it names: a WebAssembly module without the importers names every
+/// group but [`IMPORTS`], and their SQL and CSV readers stay out of it.
+#[derive(Clone, Copy)]
+pub struct Operations(for<'c, 'a> fn(&str, &Reader<'c, 'a>) -> Option<Result<Output, Error>>);
+
+impl fmt::Debug for Operations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Operations")
+    }
+}
+
+/// `score`, `score_summary`, `score_many`, `score_summaries`, `template`.
+pub const SCORING: Operations = Operations(scoring);
+/// `validate`, `validate_plan`, `validate_crosswalk` (they never fail for
+/// the document's own problems: those are the report's).
+pub const CHECKS: Operations = Operations(checks);
+/// `target_gap`, `candidates`, `propose`, `plan_from_proposal`,
+/// `plan_status`.
+pub const PLANNING: Operations = Operations(planning);
+/// `history`, `diff`, `next_assessment`, `progress_series`, `compare`,
+/// `peer_result`, `rollup`, `migrate`, `simulate_migration`,
+/// `invert_crosswalk`.
+pub const FOLLOW_UP: Operations = Operations(follow_up);
+/// `render_report`, `full_report`, `full_report_data`, the CSV exports,
+/// `annual_review`, `radar_svg`, `evolution_svg`, `markdown`.
+pub const RENDERINGS: Operations = Operations(renderings);
+/// `import_referential`, `import_ecoclic`, `import_ecoclic_answers`.
+pub const IMPORTS: Operations = Operations(imports);
+/// Every group: what [`call`] runs.
+pub const ALL: &[Operations] = &[SCORING, CHECKS, PLANNING, FOLLOW_UP, RENDERINGS, IMPORTS];
+
+/// [`call`] limited to the operations of `groups`; another operation of
+/// the table is an `InvalidArgument` error naming `operation`.
+pub fn call_among(
+    groups: &[Operations],
+    operation: &str,
+    r: &CheckedReferential,
+    args: &Args<'_>,
+) -> Result<Output, Error> {
     let Some((_, params)) = OPERATIONS.iter().find(|(name, _)| *name == operation) else {
         return Err(arguments_error(
             "operation",
@@ -253,12 +314,15 @@ pub fn call(operation: &str, r: &CheckedReferential, args: &Args<'_>) -> Result<
         }
     }
     let a = Reader { args, r };
-    scoring(operation, &a)
-        .or_else(|| planning(operation, &a))
-        .or_else(|| follow_up(operation, &a))
-        .or_else(|| renderings(operation, &a))
-        .or_else(|| module(operation, &a))
-        .unwrap_or_else(|| Err(arguments_error("operation", "not implemented")))
+    groups
+        .iter()
+        .find_map(|group| (group.0)(operation, &a))
+        .unwrap_or_else(|| {
+            Err(arguments_error(
+                "operation",
+                format!("{operation} is not available here (a module without it)"),
+            ))
+        })
 }
 
 /// Reads the arguments by their parameter's kind.
@@ -470,6 +534,13 @@ fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
                 date.as_deref(),
             )?)
         })(),
+        _ => return None,
+    })
+}
+
+fn checks(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
+    let r = a.r;
+    Some(match op {
         "validate" => {
             let text = a
                 .args
@@ -477,26 +548,40 @@ fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
                 .map(|arg| document_text(arg, "document"));
             match text {
                 Some(Ok(t)) => data(&super::validate_json(t, Some(r))),
+                Some(Err(e @ Error::Invalid { .. })) => data(&super::ValidationReport::unreadable(
+                    DocumentKind::Unknown,
+                    &e,
+                )),
                 Some(Err(e)) => Err(e),
                 None => Err(arguments_error("document", "missing")),
             }
         }
-        "render_report" => (|| {
-            let (format, lang) = (a.format()?, a.lang()?);
-            let report = super::score(r, &a.assessment("assessment")?)?;
-            Ok(Output::Text(super::render_report(&report, format, lang)))
-        })(),
-        "full_report" => (|| {
-            let (format, lang) = (a.format()?, a.lang()?);
-            let request = a.report_request()?;
-            let x = a.assessment("assessment")?;
-            let text = super::full_report(r, &x, &request.inputs(), format, lang)?;
-            Ok(Output::Text(text))
-        })(),
-        "full_report_data" => (|| {
-            let request = a.report_request()?;
-            let x = a.assessment("assessment")?;
-            data(&super::full_report_data(r, &x, &request.inputs())?)
+        "validate_plan" => match a
+            .args
+            .get("plan")
+            .map(|arg| text_of(arg, "plan", DocumentKind::Plan))
+        {
+            Some(Ok(t)) => data(&super::validate_plan_json(t, r)),
+            Some(Err(e @ Error::Invalid { .. })) => {
+                data(&super::ValidationReport::unreadable(DocumentKind::Plan, &e))
+            }
+            Some(Err(e)) => Err(e),
+            None => Err(arguments_error("plan", "missing")),
+        },
+        "validate_crosswalk" => (|| {
+            let to = a.to()?;
+            let arg = a
+                .args
+                .get("crosswalk")
+                .ok_or_else(|| arguments_error("crosswalk", "missing"))?;
+            match text_of(arg, "crosswalk", DocumentKind::Crosswalk) {
+                Ok(text) => data(&super::validate_crosswalk_json(text, r, &to)),
+                Err(e @ Error::Invalid { .. }) => data(&super::ValidationReport::unreadable(
+                    DocumentKind::Crosswalk,
+                    &e,
+                )),
+                Err(e) => Err(e),
+            }
         })(),
         _ => return None,
     })
@@ -528,18 +613,6 @@ fn planning(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
             };
             data(&super::plan_from_proposal(r, &x, &q, &p, &created))
         })(),
-        "validate_plan" => match a
-            .args
-            .get("plan")
-            .map(|arg| text_of(arg, "plan", DocumentKind::Plan))
-        {
-            Some(Ok(t)) => data(&super::validate_plan_json(t, r)),
-            Some(Err(e @ Error::Invalid { .. })) => {
-                data(&super::ValidationReport::unreadable(DocumentKind::Plan, &e))
-            }
-            Some(Err(e)) => Err(e),
-            None => Err(arguments_error("plan", "missing")),
-        },
         "plan_status" => (|| {
             let p: Plan = a.doc("plan")?;
             let as_of = a.string("as_of")?;
@@ -590,20 +663,14 @@ fn follow_up(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
                 data(&super::simulate_migration(r, &x, &c, &to)?)
             }
         })(),
-        "validate_crosswalk" => (|| {
-            let to = a.to()?;
-            let arg = a
-                .args
-                .get("crosswalk")
-                .ok_or_else(|| arguments_error("crosswalk", "missing"))?;
-            match text_of(arg, "crosswalk", DocumentKind::Crosswalk) {
-                Ok(text) => data(&super::validate_crosswalk_json(text, r, &to)),
-                Err(e @ Error::Invalid { .. }) => data(&super::ValidationReport::unreadable(
-                    DocumentKind::Crosswalk,
-                    &e,
-                )),
-                Err(e) => Err(e),
-            }
+        "rollup" => (|| {
+            let peers: PeerSet = a.doc("peers")?;
+            let expected = a.opt_usize("expected_members")?;
+            data(&super::rollup(&peers, expected)?)
+        })(),
+        "invert_crosswalk" => (|| {
+            let c: crate::model::crosswalk::Crosswalk = a.doc("crosswalk")?;
+            data(&super::invert_crosswalk(&c)?)
         })(),
         _ => return None,
     })
@@ -613,6 +680,23 @@ fn renderings(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     let r = a.r;
     let text = |t: Result<String, Error>| t.map(Output::Text);
     Some(match op {
+        "render_report" => (|| {
+            let (format, lang) = (a.format()?, a.lang()?);
+            let report = super::score(r, &a.assessment("assessment")?)?;
+            Ok(Output::Text(super::render_report(&report, format, lang)))
+        })(),
+        "full_report" => (|| {
+            let (format, lang) = (a.format()?, a.lang()?);
+            let request = a.report_request()?;
+            let x = a.assessment("assessment")?;
+            let text = super::full_report(r, &x, &request.inputs(), format, lang)?;
+            Ok(Output::Text(text))
+        })(),
+        "full_report_data" => (|| {
+            let request = a.report_request()?;
+            let x = a.assessment("assessment")?;
+            data(&super::full_report_data(r, &x, &request.inputs())?)
+        })(),
         "answers_csv" | "themes_csv" => (|| {
             let lang = a.lang()?;
             let x = a.assessment("assessment")?;
@@ -665,8 +749,8 @@ fn renderings(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     })
 }
 
-/// Operations of no referential.
-fn module(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
+/// The importers (of no referential).
+fn imports(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     let source = || -> Result<&str, Error> {
         let arg = a
             .args
@@ -679,11 +763,6 @@ fn module(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
         super::ecoclic_source_from_value(&value)
     };
     Some(match op {
-        "rollup" => (|| {
-            let peers: PeerSet = a.doc("peers")?;
-            let expected = a.opt_usize("expected_members")?;
-            data(&super::rollup(&peers, expected)?)
-        })(),
         "import_referential" => (|| {
             let format = a.string("format")?;
             let json = super::import_referential_json(&format, source()?)?;
@@ -697,10 +776,6 @@ fn module(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
                 &s,
                 r.as_deref().map(|r| &**r),
             )?)
-        })(),
-        "invert_crosswalk" => (|| {
-            let c: crate::model::crosswalk::Crosswalk = a.doc("crosswalk")?;
-            data(&super::invert_crosswalk(&c)?)
         })(),
         _ => return None,
     })
@@ -816,6 +891,18 @@ mod tests {
             e,
             Error::Invalid { .. } | Error::InvalidArgument { .. }
         ));
+    }
+
+    #[test]
+    fn a_group_runs_only_its_operations() {
+        let args = Args::from_json(r#"{"lang": "en"}"#).unwrap();
+        let e = call_among(&[CHECKS, PLANNING], "markdown", default(), &args).unwrap_err();
+        assert_eq!(argument_of(e), "operation");
+        assert!(call_among(&[RENDERINGS], "markdown", default(), &args).is_ok());
+        for (name, _) in OPERATIONS {
+            let e = call_among(&[], name, default(), &Args::new()).unwrap_err();
+            assert_eq!(argument_of(e), "operation", "{name}");
+        }
     }
 
     #[test]

@@ -10,7 +10,10 @@ pub mod schema;
 mod table;
 
 pub use arguments::{format_argument, lang_argument};
-pub use call::{call, call_json, error_value, Arg, Args, Output, OPERATIONS};
+pub use call::{
+    argument_document, call, call_among, call_json, error_value, Arg, Args, Operations, Output,
+    ALL, CHECKS, FOLLOW_UP, IMPORTS, OPERATIONS, PLANNING, RENDERINGS, SCORING,
+};
 pub use checked::{default_checked, load_default_checked, CheckedReferential};
 pub use documents::{read, read_all, read_optional, Document, ReportRequest};
 pub use table::{Cell, SummaryTable};
