@@ -48,3 +48,9 @@ valgrind --quiet --error-exitcode=1 --leak-check=full \
 gcc "${flags[@]}" bindings-c/tests/c/check.c -o "$out/check-static" \
   "$lib/libsobriete_c.a" -lcjson -lpthread -ldl -lm
 "$out/check-static" . "${vectors[@]}"
+
+# The README's C example, compiled and run as it is.
+awk '/^### C$/{c=1} c && /^```c$/{p=1; next} p && /^```$/{exit} p' README.md > "$out/readme.c"
+gcc "${flags[@]}" "$out/readme.c" -o "$out/readme" -L"$lib" -lsobriete_c -Wl,-rpath,"$PWD/$lib"
+"$out/readme" > "$out/readme.out" || { echo "the README's C example failed"; exit 1; }
+grep -q '"index": 0.0' "$out/readme.out" || { echo "the README's C example gave no index"; exit 1; }

@@ -71,7 +71,7 @@ impl Failure {
 
     fn json(&self) -> String {
         match self {
-            Failure::Core(e) => api::error_value(e).to_string(),
+            Failure::Core(e) => api::error_json(e),
             Failure::Internal(message) => serde_json::json!({
                 "code": "internal_error",
                 "document": null,
@@ -201,8 +201,7 @@ unsafe fn operation(
             }
         }
         Ok(match api::call(name, r, &args)? {
-            Output::Data(v) => v.to_string(),
-            Output::Text(t) => t,
+            Output::Data(json) | Output::Text(json) => json,
         })
     })
 }

@@ -207,8 +207,9 @@ fn arguments_error(name: &str, message: impl Into<String>) -> Error {
 /// What an operation returns.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Output {
-    /// A result document (an object, or a list).
-    Data(Value),
+    /// A result document (an object, or a list) as JSON text, written like
+    /// the core's other JSON (pretty, fields in the document's order).
+    Data(String),
     /// Text (a report, CSV, SVG, Markdown).
     Text(String),
 }
@@ -217,34 +218,53 @@ impl Output {
     /// The output as JSON text: the document, or the text as a JSON string.
     pub fn to_json(&self) -> String {
         match self {
-            Output::Data(v) => v.to_string(),
+            Output::Data(json) => json.clone(),
             Output::Text(t) => Value::String(t.clone()).to_string(),
         }
     }
 }
 
 fn data<T: Serialize>(value: &T) -> Result<Output, Error> {
-    // Our result types serialize infallibly (string keys, finite floats).
-    Ok(Output::Data(
-        serde_json::to_value(value).unwrap_or(Value::Null),
-    ))
+    Ok(Output::Data(super::to_json(value)))
 }
 
-/// An error as a JSON object: `code`, `document` (its kind, or `argument`),
-/// `argument` (the argument's name, or null), `message` and `issues`; the
-/// form every language gives (`to_dict`, `toJSON`).
+/// An error as the JSON object every language gives (`to_dict`, `toJSON`).
+#[derive(Serialize)]
+struct ErrorObject<'e> {
+    code: &'static str,
+    /// The document's kind, or `argument`.
+    document: &'static str,
+    /// The argument's name, for an invalid argument.
+    argument: Option<&'e str>,
+    message: String,
+    issues: &'e [crate::model::error::Issue],
+}
+
+impl<'e> From<&'e Error> for ErrorObject<'e> {
+    fn from(e: &'e Error) -> Self {
+        let (document, argument) = match e {
+            Error::Invalid { document, .. } => (document.as_str(), None),
+            Error::InvalidArgument { name, .. } => ("argument", Some(name.as_str())),
+        };
+        ErrorObject {
+            code: e.code(),
+            document,
+            argument,
+            message: e.to_string(),
+            issues: e.issues(),
+        }
+    }
+}
+
+/// An error as a JSON value: `code`, `document` (its kind, or `argument`),
+/// `argument` (the argument's name, or null), `message` and `issues`.
 pub fn error_value(e: &Error) -> Value {
-    let (document, argument) = match e {
-        Error::Invalid { document, .. } => (document.as_str(), Value::Null),
-        Error::InvalidArgument { name, .. } => ("argument", Value::String(name.clone())),
-    };
-    serde_json::json!({
-        "code": e.code(),
-        "document": document,
-        "argument": argument,
-        "message": e.to_string(),
-        "issues": e.issues(),
-    })
+    serde_json::to_value(ErrorObject::from(e)).unwrap_or(Value::Null)
+}
+
+/// [`error_value`] as JSON text, its fields in that order.
+pub fn error_json(e: &Error) -> String {
+    serde_json::to_string(&ErrorObject::from(e)).unwrap_or_else(|_| "null".to_owned())
 }
 
 /// Runs the operation `operation` on the referential `r` (operations of no
@@ -492,15 +512,22 @@ impl Reader<'_, '_> {
 
 /// Each item's result, or its error as an object `{"error": …}`.
 fn each<T: Serialize>(results: Vec<Result<T, Error>>) -> Output {
-    Output::Data(Value::Array(
-        results
-            .into_iter()
-            .map(|r| match r {
-                Ok(v) => serde_json::to_value(&v).unwrap_or(Value::Null),
-                Err(e) => serde_json::json!({ "error": error_value(&e) }),
-            })
-            .collect(),
-    ))
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    enum Item<'e, T> {
+        Done(T),
+        Failed { error: ErrorObject<'e> },
+    }
+    let items: Vec<Item<'_, &T>> = results
+        .iter()
+        .map(|r| match r {
+            Ok(v) => Item::Done(v),
+            Err(e) => Item::Failed {
+                error: ErrorObject::from(e),
+            },
+        })
+        .collect();
+    Output::Data(super::to_json(&items))
 }
 
 fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
@@ -766,7 +793,7 @@ fn imports(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
         "import_referential" => (|| {
             let format = a.string("format")?;
             let json = super::import_referential_json(&format, source()?)?;
-            super::parse_json(&json, DocumentKind::ImportSource).map(Output::Data)
+            Ok(Output::Data(json))
         })(),
         "import_ecoclic" => ecoclic().and_then(|s| data(&super::import_ecoclic(&s)?)),
         "import_ecoclic_answers" => (|| {
@@ -866,9 +893,10 @@ mod tests {
             r#"{"assessments": [{"level": 9}, "not json"]}"#,
         )
         .unwrap();
-        let Output::Data(Value::Array(items)) = out else {
+        let Output::Data(json) = out else {
             panic!("{out:?}")
         };
+        let items: Vec<Value> = serde_json::from_str(&json).unwrap();
         assert_eq!(items.len(), 2);
         for item in items {
             assert_eq!(item["error"]["code"], "invalid_document");

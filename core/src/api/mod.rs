@@ -11,8 +11,8 @@ mod table;
 
 pub use arguments::{format_argument, lang_argument};
 pub use call::{
-    argument_document, call, call_among, call_json, error_value, Arg, Args, Operations, Output,
-    ALL, CHECKS, FOLLOW_UP, IMPORTS, OPERATIONS, PLANNING, RENDERINGS, SCORING,
+    argument_document, call, call_among, call_json, error_json, error_value, Arg, Args, Operations,
+    Output, ALL, CHECKS, FOLLOW_UP, IMPORTS, OPERATIONS, PLANNING, RENDERINGS, SCORING,
 };
 pub use checked::{default_checked, load_default_checked, CheckedReferential};
 pub use documents::{read, read_all, read_optional, Document, ReportRequest};
