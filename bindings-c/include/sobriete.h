@@ -118,41 +118,26 @@ SobrieteStatus sobriete_call(const struct SobrieteReferential *r,
                              char **out);
 
 // Scores an assessment: the score report (index, grade, themes, practices not in place, recommended actions). `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_score(const struct SobrieteReferential *r,
                               const char *assessment,
                               char **out);
 
 // The headline figures of an assessment (index, grade, completeness, theme scores). `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_score_summary(const struct SobrieteReferential *r,
                                       const char *assessment,
                                       char **out);
 
 // Scores a JSON array of assessments: an array with, per item, its report or `{"error": …}`. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_score_many(const struct SobrieteReferential *r,
                                    const char *assessments,
                                    char **out);
 
 // Summaries of a JSON array of assessments: per item, its summary or `{"error": …}`. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_score_summaries(const struct SobrieteReferential *r,
                                         const char *assessments,
                                         char **out);
 
 // An assessment skeleton of every question of the levels up to `level` (1 when negative), for `profile` when given, dated `date` when given. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_template(const struct SobrieteReferential *r,
                                  int64_t level,
                                  const char *profile,
@@ -160,25 +145,16 @@ SobrieteStatus sobriete_template(const struct SobrieteReferential *r,
                                  char **out);
 
 // Validates any document (its kind detected): the validation report, never an error for the document's own problems. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_validate(const struct SobrieteReferential *r,
                                  const char *document,
                                  char **out);
 
 // Validates a plan: the validation report. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_validate_plan(const struct SobrieteReferential *r,
                                       const char *plan,
                                       char **out);
 
 // The score report rendered as `format` (`text` by default, `json`, `markdown`, `html`) in `lang` (`fr` by default, `en`). `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_render_report(const struct SobrieteReferential *r,
                                       const char *assessment,
                                       const char *format,
@@ -186,9 +162,6 @@ SobrieteStatus sobriete_render_report(const struct SobrieteReferential *r,
                                       char **out);
 
 // The full report rendered as `format` in `lang`; `inputs` (NULL: none) is a JSON object of optional documents: `target`, `plan`, `as_of`, `history` (an array), `peers`, `min_group_size`. `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_full_report(const struct SobrieteReferential *r,
                                     const char *assessment,
                                     const char *format,
@@ -197,44 +170,29 @@ SobrieteStatus sobriete_full_report(const struct SobrieteReferential *r,
                                     char **out);
 
 // Every part of the full report as data (`inputs` as in `sobriete_full_report`). `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_full_report_data(const struct SobrieteReferential *r,
                                          const char *assessment,
                                          const char *inputs,
                                          char **out);
 
 // The gap between an assessment's scores and a target. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_target_gap(const struct SobrieteReferential *r,
                                    const char *assessment,
                                    const char *target,
                                    char **out);
 
 // Every action that would raise an answer, with its gain. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_candidates(const struct SobrieteReferential *r,
                                    const char *assessment,
                                    char **out);
 
 // The plan of least effort reaching the request's target. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_propose(const struct SobrieteReferential *r,
                                 const char *assessment,
                                 const char *request,
                                 char **out);
 
 // A plan document from a proposal (computed from the request when `proposal` is NULL), created on `created`. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_plan_from_proposal(const struct SobrieteReferential *r,
                                            const char *assessment,
                                            const char *request,
@@ -243,9 +201,6 @@ SobrieteStatus sobriete_plan_from_proposal(const struct SobrieteReferential *r,
                                            char **out);
 
 // Follows a plan up as of `as_of` (`baseline`: NULL for the plan's). `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_plan_status(const struct SobrieteReferential *r,
                                     const char *plan,
                                     const char *as_of,
@@ -253,26 +208,17 @@ SobrieteStatus sobriete_plan_status(const struct SobrieteReferential *r,
                                     char **out);
 
 // The history of a JSON array of dated assessments. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_history(const struct SobrieteReferential *r,
                                 const char *assessments,
                                 char **out);
 
 // What changed between two assessments. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_diff(const struct SobrieteReferential *r,
                              const char *before,
                              const char *after,
                              char **out);
 
 // The draft of the next assessment after a plan's done actions, dated `date`. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_next_assessment(const struct SobrieteReferential *r,
                                         const char *previous,
                                         const char *plan,
@@ -280,18 +226,12 @@ SobrieteStatus sobriete_next_assessment(const struct SobrieteReferential *r,
                                         char **out);
 
 // Achieved and planned index over time, for a JSON array of assessments. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_progress_series(const struct SobrieteReferential *r,
                                         const char *assessments,
                                         const char *plan,
                                         char **out);
 
 // Situates an assessment among its peers (`min_group_size` negative: the default). `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_compare(const struct SobrieteReferential *r,
                                 const char *assessment,
                                 const char *peers,
@@ -299,17 +239,11 @@ SobrieteStatus sobriete_compare(const struct SobrieteReferential *r,
                                 char **out);
 
 // The peer result of an assessment, to publish into a peers file. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_peer_result(const struct SobrieteReferential *r,
                                     const char *assessment,
                                     char **out);
 
 // Carries an assessment to the referential `to` across a crosswalk. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_migrate(const struct SobrieteReferential *r,
                                 const char *assessment,
                                 const char *crosswalk,
@@ -317,9 +251,6 @@ SobrieteStatus sobriete_migrate(const struct SobrieteReferential *r,
                                 char **out);
 
 // The index and theme scores before and after a migration, without making it. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_simulate_migration(const struct SobrieteReferential *r,
                                            const char *assessment,
                                            const char *crosswalk,
@@ -327,45 +258,30 @@ SobrieteStatus sobriete_simulate_migration(const struct SobrieteReferential *r,
                                            char **out);
 
 // Validates a crosswalk from this referential to `to`: the validation report. `out`: JSON.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_validate_crosswalk(const struct SobrieteReferential *r,
                                            const char *crosswalk,
                                            const struct SobrieteReferential *to,
                                            char **out);
 
 // CSV of the answers, one row per question. `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_answers_csv(const struct SobrieteReferential *r,
                                     const char *assessment,
                                     const char *lang,
                                     char **out);
 
 // CSV of the theme scores. `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_themes_csv(const struct SobrieteReferential *r,
                                    const char *assessment,
                                    const char *lang,
                                    char **out);
 
 // CSV of a plan's actions. `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_plan_csv(const struct SobrieteReferential *r,
                                  const char *plan,
                                  const char *lang,
                                  char **out);
 
 // The annual review (Markdown) for `year` (`plan` and `as_of` may be NULL). `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_annual_review(const struct SobrieteReferential *r,
                                       const char *assessment,
                                       int64_t year,
@@ -375,9 +291,6 @@ SobrieteStatus sobriete_annual_review(const struct SobrieteReferential *r,
                                       char **out);
 
 // The radar chart (SVG) of the theme scores (`target`, `peers` may be NULL). `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_radar_svg(const struct SobrieteReferential *r,
                                   const char *assessment,
                                   const char *lang,
@@ -386,9 +299,6 @@ SobrieteStatus sobriete_radar_svg(const struct SobrieteReferential *r,
                                   char **out);
 
 // The evolution chart (SVG) of a JSON array of dated assessments (`plan` may be NULL). `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_evolution_svg(const struct SobrieteReferential *r,
                                       const char *assessments,
                                       const char *lang,
@@ -396,46 +306,28 @@ SobrieteStatus sobriete_evolution_svg(const struct SobrieteReferential *r,
                                       char **out);
 
 // The referential as a readable Markdown document. `out`: the text.
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_markdown(const struct SobrieteReferential *r, const char *lang, char **out);
 
 // Aggregates members' results, e.g. the communes of an intercommunalité (`expected_members` negative: unknown). `out`: JSON (of no referential).
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_rollup(const char *peers,
                                int64_t expected_members,
                                char **out);
 
 // Turns a published referential (`format`: `rgesn`, `minumeco`, `wsg`, `ecoclic`) into the library's format: `{"referential", "report"}`. `out`: JSON (of no referential).
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_import_referential(const char *format,
                                            const char *source,
                                            char **out);
 
 // Éco-clic's questionnaire as a referential, from `{"sql": dump}` or `{"csv": {table: text}}`. `out`: JSON (of no referential).
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_import_ecoclic(const char *source,
                                        char **out);
 
 // Éco-clic's answers as assessments, for `referential` (NULL: imported from the same database). `out`: JSON (of no referential).
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_import_ecoclic_answers(const char *source,
                                                const struct SobrieteReferential *referential,
                                                char **out);
 
 // The crosswalk the other way round (to migrate back). `out`: JSON (of no referential).
-//
-// # Safety
-// Pointers are NULL or valid as the header's rules say.
 SobrieteStatus sobriete_invert_crosswalk(const char *crosswalk, char **out);
 
 #ifdef __cplusplus

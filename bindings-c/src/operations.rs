@@ -2,92 +2,72 @@
 //! parameters of the cross-language table: documents as JSON text, NULL
 //! for an optional one; text results (reports, CSV, SVG, Markdown) as the
 //! text itself, data as JSON.
+//!
+//! Safety, for every function here: `r` and the other handles are NULL or
+//! live handles of this library; every `*const c_char` is NULL or a
+//! NUL-terminated string; `out` is NULL or a writable pointer.
+#![allow(clippy::missing_safety_doc)]
 
 use std::ffi::c_char;
 
 use super::{operation, Param, SobrieteReferential, SobrieteStatus};
 
 /// Scores an assessment: the score report (index, grade, themes, practices not in place, recommended actions). `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_score(
     r: *const SobrieteReferential,
     assessment: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe { operation(r, "score", &[("assessment", Param::Doc(assessment))], out) }
+    operation(r, "score", &[("assessment", Param::Doc(assessment))], out)
 }
 
 /// The headline figures of an assessment (index, grade, completeness, theme scores). `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_score_summary(
     r: *const SobrieteReferential,
     assessment: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "score_summary",
-            &[("assessment", Param::Doc(assessment))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "score_summary",
+        &[("assessment", Param::Doc(assessment))],
+        out,
+    )
 }
 
 /// Scores a JSON array of assessments: an array with, per item, its report or `{"error": …}`. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_score_many(
     r: *const SobrieteReferential,
     assessments: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "score_many",
-            &[("assessments", Param::Doc(assessments))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "score_many",
+        &[("assessments", Param::Doc(assessments))],
+        out,
+    )
 }
 
 /// Summaries of a JSON array of assessments: per item, its summary or `{"error": …}`. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_score_summaries(
     r: *const SobrieteReferential,
     assessments: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "score_summaries",
-            &[("assessments", Param::Doc(assessments))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "score_summaries",
+        &[("assessments", Param::Doc(assessments))],
+        out,
+    )
 }
 
 /// An assessment skeleton of every question of the levels up to `level` (1 when negative), for `profile` when given, dated `date` when given. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_template(
     r: *const SobrieteReferential,
@@ -96,53 +76,39 @@ pub unsafe extern "C" fn sobriete_template(
     date: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "template",
-            &[
-                ("level", Param::Int(level)),
-                ("profile", Param::Doc(profile)),
-                ("date", Param::Str(date)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "template",
+        &[
+            ("level", Param::Int(level)),
+            ("profile", Param::Doc(profile)),
+            ("date", Param::Str(date)),
+        ],
+        out,
+    )
 }
 
 /// Validates any document (its kind detected): the validation report, never an error for the document's own problems. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_validate(
     r: *const SobrieteReferential,
     document: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe { operation(r, "validate", &[("document", Param::Doc(document))], out) }
+    operation(r, "validate", &[("document", Param::Doc(document))], out)
 }
 
 /// Validates a plan: the validation report. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_validate_plan(
     r: *const SobrieteReferential,
     plan: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe { operation(r, "validate_plan", &[("plan", Param::Doc(plan))], out) }
+    operation(r, "validate_plan", &[("plan", Param::Doc(plan))], out)
 }
 
 /// The score report rendered as `format` (`text` by default, `json`, `markdown`, `html`) in `lang` (`fr` by default, `en`). `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_render_report(
     r: *const SobrieteReferential,
@@ -151,25 +117,19 @@ pub unsafe extern "C" fn sobriete_render_report(
     lang: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "render_report",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("format", Param::Str(format)),
-                ("lang", Param::Str(lang)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "render_report",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("format", Param::Str(format)),
+            ("lang", Param::Str(lang)),
+        ],
+        out,
+    )
 }
 
 /// The full report rendered as `format` in `lang`; `inputs` (NULL: none) is a JSON object of optional documents: `target`, `plan`, `as_of`, `history` (an array), `peers`, `min_group_size`. `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_full_report(
     r: *const SobrieteReferential,
@@ -179,26 +139,20 @@ pub unsafe extern "C" fn sobriete_full_report(
     inputs: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "full_report",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("format", Param::Str(format)),
-                ("lang", Param::Str(lang)),
-                ("inputs", Param::Doc(inputs)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "full_report",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("format", Param::Str(format)),
+            ("lang", Param::Str(lang)),
+            ("inputs", Param::Doc(inputs)),
+        ],
+        out,
+    )
 }
 
 /// Every part of the full report as data (`inputs` as in `sobriete_full_report`). `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_full_report_data(
     r: *const SobrieteReferential,
@@ -206,24 +160,18 @@ pub unsafe extern "C" fn sobriete_full_report_data(
     inputs: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "full_report_data",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("inputs", Param::Doc(inputs)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "full_report_data",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("inputs", Param::Doc(inputs)),
+        ],
+        out,
+    )
 }
 
 /// The gap between an assessment's scores and a target. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_target_gap(
     r: *const SobrieteReferential,
@@ -231,45 +179,33 @@ pub unsafe extern "C" fn sobriete_target_gap(
     target: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "target_gap",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("target", Param::Doc(target)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "target_gap",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("target", Param::Doc(target)),
+        ],
+        out,
+    )
 }
 
 /// Every action that would raise an answer, with its gain. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_candidates(
     r: *const SobrieteReferential,
     assessment: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "candidates",
-            &[("assessment", Param::Doc(assessment))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "candidates",
+        &[("assessment", Param::Doc(assessment))],
+        out,
+    )
 }
 
 /// The plan of least effort reaching the request's target. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_propose(
     r: *const SobrieteReferential,
@@ -277,24 +213,18 @@ pub unsafe extern "C" fn sobriete_propose(
     request: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "propose",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("request", Param::Doc(request)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "propose",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("request", Param::Doc(request)),
+        ],
+        out,
+    )
 }
 
 /// A plan document from a proposal (computed from the request when `proposal` is NULL), created on `created`. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_plan_from_proposal(
     r: *const SobrieteReferential,
@@ -304,26 +234,20 @@ pub unsafe extern "C" fn sobriete_plan_from_proposal(
     proposal: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "plan_from_proposal",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("request", Param::Doc(request)),
-                ("created", Param::Str(created)),
-                ("proposal", Param::Doc(proposal)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "plan_from_proposal",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("request", Param::Doc(request)),
+            ("created", Param::Str(created)),
+            ("proposal", Param::Doc(proposal)),
+        ],
+        out,
+    )
 }
 
 /// Follows a plan up as of `as_of` (`baseline`: NULL for the plan's). `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_plan_status(
     r: *const SobrieteReferential,
@@ -332,46 +256,34 @@ pub unsafe extern "C" fn sobriete_plan_status(
     baseline: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "plan_status",
-            &[
-                ("plan", Param::Doc(plan)),
-                ("as_of", Param::Str(as_of)),
-                ("baseline", Param::Doc(baseline)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "plan_status",
+        &[
+            ("plan", Param::Doc(plan)),
+            ("as_of", Param::Str(as_of)),
+            ("baseline", Param::Doc(baseline)),
+        ],
+        out,
+    )
 }
 
 /// The history of a JSON array of dated assessments. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_history(
     r: *const SobrieteReferential,
     assessments: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "history",
-            &[("assessments", Param::Doc(assessments))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "history",
+        &[("assessments", Param::Doc(assessments))],
+        out,
+    )
 }
 
 /// What changed between two assessments. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_diff(
     r: *const SobrieteReferential,
@@ -379,21 +291,15 @@ pub unsafe extern "C" fn sobriete_diff(
     after: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "diff",
-            &[("before", Param::Doc(before)), ("after", Param::Doc(after))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "diff",
+        &[("before", Param::Doc(before)), ("after", Param::Doc(after))],
+        out,
+    )
 }
 
 /// The draft of the next assessment after a plan's done actions, dated `date`. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_next_assessment(
     r: *const SobrieteReferential,
@@ -402,25 +308,19 @@ pub unsafe extern "C" fn sobriete_next_assessment(
     date: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "next_assessment",
-            &[
-                ("previous", Param::Doc(previous)),
-                ("plan", Param::Doc(plan)),
-                ("date", Param::Str(date)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "next_assessment",
+        &[
+            ("previous", Param::Doc(previous)),
+            ("plan", Param::Doc(plan)),
+            ("date", Param::Str(date)),
+        ],
+        out,
+    )
 }
 
 /// Achieved and planned index over time, for a JSON array of assessments. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_progress_series(
     r: *const SobrieteReferential,
@@ -428,24 +328,18 @@ pub unsafe extern "C" fn sobriete_progress_series(
     plan: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "progress_series",
-            &[
-                ("assessments", Param::Doc(assessments)),
-                ("plan", Param::Doc(plan)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "progress_series",
+        &[
+            ("assessments", Param::Doc(assessments)),
+            ("plan", Param::Doc(plan)),
+        ],
+        out,
+    )
 }
 
 /// Situates an assessment among its peers (`min_group_size` negative: the default). `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_compare(
     r: *const SobrieteReferential,
@@ -454,46 +348,34 @@ pub unsafe extern "C" fn sobriete_compare(
     min_group_size: i64,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "compare",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("peers", Param::Doc(peers)),
-                ("min_group_size", Param::Int(min_group_size)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "compare",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("peers", Param::Doc(peers)),
+            ("min_group_size", Param::Int(min_group_size)),
+        ],
+        out,
+    )
 }
 
 /// The peer result of an assessment, to publish into a peers file. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_peer_result(
     r: *const SobrieteReferential,
     assessment: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "peer_result",
-            &[("assessment", Param::Doc(assessment))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "peer_result",
+        &[("assessment", Param::Doc(assessment))],
+        out,
+    )
 }
 
 /// Carries an assessment to the referential `to` across a crosswalk. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_migrate(
     r: *const SobrieteReferential,
@@ -502,25 +384,19 @@ pub unsafe extern "C" fn sobriete_migrate(
     to: *const SobrieteReferential,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "migrate",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("crosswalk", Param::Doc(crosswalk)),
-                ("to", Param::Ref(to)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "migrate",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("crosswalk", Param::Doc(crosswalk)),
+            ("to", Param::Ref(to)),
+        ],
+        out,
+    )
 }
 
 /// The index and theme scores before and after a migration, without making it. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_simulate_migration(
     r: *const SobrieteReferential,
@@ -529,25 +405,19 @@ pub unsafe extern "C" fn sobriete_simulate_migration(
     to: *const SobrieteReferential,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "simulate_migration",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("crosswalk", Param::Doc(crosswalk)),
-                ("to", Param::Ref(to)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "simulate_migration",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("crosswalk", Param::Doc(crosswalk)),
+            ("to", Param::Ref(to)),
+        ],
+        out,
+    )
 }
 
 /// Validates a crosswalk from this referential to `to`: the validation report. `out`: JSON.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_validate_crosswalk(
     r: *const SobrieteReferential,
@@ -555,21 +425,15 @@ pub unsafe extern "C" fn sobriete_validate_crosswalk(
     to: *const SobrieteReferential,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "validate_crosswalk",
-            &[("crosswalk", Param::Doc(crosswalk)), ("to", Param::Ref(to))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "validate_crosswalk",
+        &[("crosswalk", Param::Doc(crosswalk)), ("to", Param::Ref(to))],
+        out,
+    )
 }
 
 /// CSV of the answers, one row per question. `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_answers_csv(
     r: *const SobrieteReferential,
@@ -577,24 +441,18 @@ pub unsafe extern "C" fn sobriete_answers_csv(
     lang: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "answers_csv",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("lang", Param::Str(lang)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "answers_csv",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("lang", Param::Str(lang)),
+        ],
+        out,
+    )
 }
 
 /// CSV of the theme scores. `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_themes_csv(
     r: *const SobrieteReferential,
@@ -602,24 +460,18 @@ pub unsafe extern "C" fn sobriete_themes_csv(
     lang: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "themes_csv",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("lang", Param::Str(lang)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "themes_csv",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("lang", Param::Str(lang)),
+        ],
+        out,
+    )
 }
 
 /// CSV of a plan's actions. `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_plan_csv(
     r: *const SobrieteReferential,
@@ -627,21 +479,15 @@ pub unsafe extern "C" fn sobriete_plan_csv(
     lang: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "plan_csv",
-            &[("plan", Param::Doc(plan)), ("lang", Param::Str(lang))],
-            out,
-        )
-    }
+    operation(
+        r,
+        "plan_csv",
+        &[("plan", Param::Doc(plan)), ("lang", Param::Str(lang))],
+        out,
+    )
 }
 
 /// The annual review (Markdown) for `year` (`plan` and `as_of` may be NULL). `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_annual_review(
     r: *const SobrieteReferential,
@@ -652,27 +498,21 @@ pub unsafe extern "C" fn sobriete_annual_review(
     as_of: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "annual_review",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("year", Param::Int(year)),
-                ("lang", Param::Str(lang)),
-                ("plan", Param::Doc(plan)),
-                ("as_of", Param::Str(as_of)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "annual_review",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("year", Param::Int(year)),
+            ("lang", Param::Str(lang)),
+            ("plan", Param::Doc(plan)),
+            ("as_of", Param::Str(as_of)),
+        ],
+        out,
+    )
 }
 
 /// The radar chart (SVG) of the theme scores (`target`, `peers` may be NULL). `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_radar_svg(
     r: *const SobrieteReferential,
@@ -682,26 +522,20 @@ pub unsafe extern "C" fn sobriete_radar_svg(
     peers: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "radar_svg",
-            &[
-                ("assessment", Param::Doc(assessment)),
-                ("lang", Param::Str(lang)),
-                ("target", Param::Doc(target)),
-                ("peers", Param::Doc(peers)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "radar_svg",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("lang", Param::Str(lang)),
+            ("target", Param::Doc(target)),
+            ("peers", Param::Doc(peers)),
+        ],
+        out,
+    )
 }
 
 /// The evolution chart (SVG) of a JSON array of dated assessments (`plan` may be NULL). `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_evolution_svg(
     r: *const SobrieteReferential,
@@ -710,143 +544,106 @@ pub unsafe extern "C" fn sobriete_evolution_svg(
     plan: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            r,
-            "evolution_svg",
-            &[
-                ("assessments", Param::Doc(assessments)),
-                ("lang", Param::Str(lang)),
-                ("plan", Param::Doc(plan)),
-            ],
-            out,
-        )
-    }
+    operation(
+        r,
+        "evolution_svg",
+        &[
+            ("assessments", Param::Doc(assessments)),
+            ("lang", Param::Str(lang)),
+            ("plan", Param::Doc(plan)),
+        ],
+        out,
+    )
 }
 
 /// The referential as a readable Markdown document. `out`: the text.
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_markdown(
     r: *const SobrieteReferential,
     lang: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe { operation(r, "markdown", &[("lang", Param::Str(lang))], out) }
+    operation(r, "markdown", &[("lang", Param::Str(lang))], out)
 }
 
 /// Aggregates members' results, e.g. the communes of an intercommunalité (`expected_members` negative: unknown). `out`: JSON (of no referential).
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_rollup(
     peers: *const c_char,
     expected_members: i64,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            std::ptr::null(),
-            "rollup",
-            &[
-                ("peers", Param::Doc(peers)),
-                ("expected_members", Param::Int(expected_members)),
-            ],
-            out,
-        )
-    }
+    operation(
+        std::ptr::null(),
+        "rollup",
+        &[
+            ("peers", Param::Doc(peers)),
+            ("expected_members", Param::Int(expected_members)),
+        ],
+        out,
+    )
 }
 
 /// Turns a published referential (`format`: `rgesn`, `minumeco`, `wsg`, `ecoclic`) into the library's format: `{"referential", "report"}`. `out`: JSON (of no referential).
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_import_referential(
     format: *const c_char,
     source: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            std::ptr::null(),
-            "import_referential",
-            &[
-                ("format", Param::Str(format)),
-                ("source", Param::Doc(source)),
-            ],
-            out,
-        )
-    }
+    operation(
+        std::ptr::null(),
+        "import_referential",
+        &[
+            ("format", Param::Str(format)),
+            ("source", Param::Doc(source)),
+        ],
+        out,
+    )
 }
 
 /// Éco-clic's questionnaire as a referential, from `{"sql": dump}` or `{"csv": {table: text}}`. `out`: JSON (of no referential).
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_import_ecoclic(
     source: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            std::ptr::null(),
-            "import_ecoclic",
-            &[("source", Param::Doc(source))],
-            out,
-        )
-    }
+    operation(
+        std::ptr::null(),
+        "import_ecoclic",
+        &[("source", Param::Doc(source))],
+        out,
+    )
 }
 
 /// Éco-clic's answers as assessments, for `referential` (NULL: imported from the same database). `out`: JSON (of no referential).
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_import_ecoclic_answers(
     source: *const c_char,
     referential: *const SobrieteReferential,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            std::ptr::null(),
-            "import_ecoclic_answers",
-            &[
-                ("source", Param::Doc(source)),
-                ("referential", Param::Ref(referential)),
-            ],
-            out,
-        )
-    }
+    operation(
+        std::ptr::null(),
+        "import_ecoclic_answers",
+        &[
+            ("source", Param::Doc(source)),
+            ("referential", Param::Ref(referential)),
+        ],
+        out,
+    )
 }
 
 /// The crosswalk the other way round (to migrate back). `out`: JSON (of no referential).
-///
-/// # Safety
-/// Pointers are NULL or valid as the header's rules say.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_invert_crosswalk(
     crosswalk: *const c_char,
     out: *mut *mut c_char,
 ) -> SobrieteStatus {
-    // SAFETY: the caller's promise above.
-    unsafe {
-        operation(
-            std::ptr::null(),
-            "invert_crosswalk",
-            &[("crosswalk", Param::Doc(crosswalk))],
-            out,
-        )
-    }
+    operation(
+        std::ptr::null(),
+        "invert_crosswalk",
+        &[("crosswalk", Param::Doc(crosswalk))],
+        out,
+    )
 }

@@ -384,6 +384,14 @@ impl Reader<'_, '_> {
             .transpose()
     }
 
+    /// The text of a document to validate; absent, it is `null`, which the
+    /// validation reports like any other document that is not one.
+    fn document_or_null(&self, name: &str, kind: DocumentKind) -> Result<&str, Error> {
+        self.args
+            .get(name)
+            .map_or(Ok("null"), |arg| text_of(arg, name, kind))
+    }
+
     fn assessment(&self, name: &str) -> Result<Assessment, Error> {
         self.doc(name)
     }
@@ -565,51 +573,34 @@ fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     })
 }
 
+/// The report of a document that could not even be read: a validation
+/// never fails for the document's own problems.
+fn unreadable(kind: DocumentKind, e: Error) -> Result<Output, Error> {
+    match e {
+        Error::Invalid { .. } => data(&super::ValidationReport::unreadable(kind, &e)),
+        other => Err(other),
+    }
+}
+
 fn checks(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     let r = a.r;
     Some(match op {
-        "validate" => {
-            let text = a
-                .args
-                .get("document")
-                .map(|arg| document_text(arg, "document"));
-            match text {
-                Some(Ok(t)) => data(&super::validate_json(t, Some(r))),
-                Some(Err(e @ Error::Invalid { .. })) => data(&super::ValidationReport::unreadable(
-                    DocumentKind::Unknown,
-                    &e,
-                )),
-                Some(Err(e)) => Err(e),
-                None => Err(arguments_error("document", "missing")),
-            }
-        }
-        "validate_plan" => match a
-            .args
-            .get("plan")
-            .map(|arg| text_of(arg, "plan", DocumentKind::Plan))
-        {
-            Some(Ok(t)) => data(&super::validate_plan_json(t, r)),
-            Some(Err(e @ Error::Invalid { .. })) => {
-                data(&super::ValidationReport::unreadable(DocumentKind::Plan, &e))
-            }
-            Some(Err(e)) => Err(e),
-            None => Err(arguments_error("plan", "missing")),
+        "validate" => match a.document_or_null("document", DocumentKind::Unknown) {
+            Ok(t) => data(&super::validate_json(t, Some(r))),
+            Err(e) => unreadable(DocumentKind::Unknown, e),
         },
-        "validate_crosswalk" => (|| {
-            let to = a.to()?;
-            let arg = a
-                .args
-                .get("crosswalk")
-                .ok_or_else(|| arguments_error("crosswalk", "missing"))?;
-            match text_of(arg, "crosswalk", DocumentKind::Crosswalk) {
-                Ok(text) => data(&super::validate_crosswalk_json(text, r, &to)),
-                Err(e @ Error::Invalid { .. }) => data(&super::ValidationReport::unreadable(
-                    DocumentKind::Crosswalk,
-                    &e,
-                )),
-                Err(e) => Err(e),
-            }
-        })(),
+        "validate_plan" => match a.document_or_null("plan", DocumentKind::Plan) {
+            Ok(t) => data(&super::validate_plan_json(t, r)),
+            Err(e) => unreadable(DocumentKind::Plan, e),
+        },
+        "validate_crosswalk" => {
+            a.to().and_then(
+                |to| match a.document_or_null("crosswalk", DocumentKind::Crosswalk) {
+                    Ok(t) => data(&super::validate_crosswalk_json(t, r, &to)),
+                    Err(e) => unreadable(DocumentKind::Crosswalk, e),
+                },
+            )
+        }
         _ => return None,
     })
 }
@@ -919,6 +910,22 @@ mod tests {
             e,
             Error::Invalid { .. } | Error::InvalidArgument { .. }
         ));
+    }
+
+    #[test]
+    fn a_validation_reports_a_missing_or_unreadable_document_without_failing() {
+        for (op, args) in [
+            ("validate", "{}"),
+            ("validate_plan", r#"{"plan": "{"}"#),
+            ("validate", r#"{"document": 3}"#),
+        ] {
+            let Output::Data(json) = call_json(op, default(), args).unwrap() else {
+                panic!("{op}")
+            };
+            let report: Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(report["valid"], false, "{op} {args}");
+            assert!(!report["issues"].as_array().unwrap().is_empty());
+        }
     }
 
     #[test]
