@@ -142,15 +142,42 @@ function twin(glue, r) {
   return t;
 }
 
-// The extras module's methods of Referential, and below its functions (the
-// test suite checks these against the module's exports).
-const EXTRAS_METHODS = Object.freeze([
-  'validate', 'validatePlan', 'targetGap', 'candidates', 'propose', 'planFromProposal', 'planStatus',
-  'markdown', 'migrate', 'simulateMigration', 'renderMigration', 'renderMigrationSimulation',
-  'validateCrosswalk', 'renderReport', 'fullReport', 'fullReportData', 'history', 'diff',
-  'nextAssessment', 'progressSeries', 'compare', 'peerResult', 'answersCsv', 'themesCsv',
-  'planCsv', 'annualReview', 'radarSvg', 'evolutionSvg',
-]);
+// The extras module's methods of Referential: each an operation of the
+// table of operations run by the module's `call`, its name in snake_case,
+// its positional parameters in JavaScript's order (the test suite checks
+// them against the table: tests/bindings/operations.json).
+const EXTRAS_METHODS = Object.freeze({
+  validate: ['document'],
+  validatePlan: ['plan'],
+  targetGap: ['assessment', 'target'],
+  candidates: ['assessment'],
+  propose: ['assessment', 'request'],
+  planFromProposal: ['assessment', 'request', 'proposal', 'created'],
+  planStatus: ['plan', 'baseline', 'as_of'],
+  markdown: ['lang'],
+  migrate: ['assessment', 'crosswalk', 'to'],
+  simulateMigration: ['assessment', 'crosswalk', 'to'],
+  validateCrosswalk: ['crosswalk', 'to'],
+  renderReport: ['assessment', 'format', 'lang'],
+  fullReport: ['assessment', 'inputs', 'format', 'lang'],
+  fullReportData: ['assessment', 'inputs'],
+  history: ['assessments'],
+  diff: ['before', 'after'],
+  nextAssessment: ['previous', 'plan', 'date'],
+  progressSeries: ['assessments', 'plan'],
+  compare: ['assessment', 'peers', 'min_group_size'],
+  peerResult: ['assessment'],
+  answersCsv: ['assessment', 'lang'],
+  themesCsv: ['assessment', 'lang'],
+  planCsv: ['plan', 'lang'],
+  annualReview: ['assessment', 'plan', 'year', 'as_of', 'lang'],
+  radarSvg: ['assessment', 'target', 'peers', 'lang'],
+  evolutionSvg: ['assessments', 'plan', 'lang'],
+});
+// The extras module's own methods (not operations of the table).
+const EXTRAS_RENDERERS = Object.freeze(['renderMigration', 'renderMigrationSimulation']);
+
+const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * The arguments as they are at the call: while the extras module loads, the
@@ -172,7 +199,43 @@ function snapshot(args) {
   });
 }
 
-for (const name of EXTRAS_METHODS) {
+/**
+ * A full report's inputs with the table's names (`asOf` → `as_of`); what is
+ * not a plain object (or cannot be read) is left for the module to report.
+ */
+function reportInputs(inputs) {
+  if (inputs === null || typeof inputs !== 'object') return inputs;
+  try {
+    const proto = Object.getPrototypeOf(inputs);
+    if (proto !== Object.prototype && proto !== null) return inputs;
+    return Object.fromEntries(Object.entries(inputs).map(([k, v]) => [snake(k), v]));
+  } catch {
+    return inputs;
+  }
+}
+
+/** The arguments of an operation by name, from its positional ones. */
+function named(params, values) {
+  const args = {};
+  params.forEach((p, i) => {
+    args[p] = p === 'inputs' ? reportInputs(values[i]) : values[i];
+  });
+  return args;
+}
+
+for (const [name, params] of Object.entries(EXTRAS_METHODS)) {
+  Object.defineProperty(Referential.prototype, name, {
+    async value(...args) {
+      const copy = snapshot(args);
+      const glue = await loadExtras();
+      return twin(glue, this).call(snake(name), named(params, copy));
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+for (const name of EXTRAS_RENDERERS) {
   Object.defineProperty(Referential.prototype, name, {
     async value(...args) {
       const copy = snapshot(args);
@@ -185,9 +248,9 @@ for (const name of EXTRAS_METHODS) {
 }
 
 /** The crosswalk the other way round (extras module). */
-export async function invertCrosswalk(...args) {
-  const copy = snapshot(args);
-  return (await loadExtras()).invertCrosswalk(...copy);
+export async function invertCrosswalk(crosswalk) {
+  const [copy] = snapshot([crosswalk]);
+  return (await loadExtras()).call('invert_crosswalk', { crosswalk: copy });
 }
 
 /**
@@ -218,7 +281,7 @@ export async function importEcoclicAnswers(...args) {
 }
 
 /** Aggregates members' results (extras module). */
-export async function rollup(...args) {
-  const copy = snapshot(args);
-  return (await loadExtras()).rollup(...copy);
+export async function rollup(peers, expectedMembers) {
+  const copy = snapshot([peers, expectedMembers]);
+  return (await loadExtras()).call('rollup', named(['peers', 'expected_members'], copy));
 }

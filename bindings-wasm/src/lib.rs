@@ -40,13 +40,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 use serde_json::Value;
-use sobriete::api::Proposal;
-use sobriete::api::{self, Document, ProposalRequest, ValidationReport};
+use sobriete::api;
 use sobriete::model::assessment::Assessment;
 use sobriete::model::crosswalk::Crosswalk;
-use sobriete::model::peers::PeerSet;
-use sobriete::model::plan::Plan;
-use sobriete::model::target::Target;
 use sobriete::{DocumentKind, Error, Issue, IssueCode, Lang, ReportFormat};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -174,16 +170,6 @@ fn json_value(value: &JsValue, document: DocumentKind) -> Outcome<Value> {
     api::parse_json(&input_text(value, document)?, document)
 }
 
-/// [`json_value`] of a value that bundles several documents (a full
-/// report's inputs, a list of assessments): the size limit of the largest
-/// document, errors reported as `document`'s.
-fn bundle_value(value: &JsValue, document: DocumentKind) -> Outcome<Value> {
-    json_value(value, DocumentKind::Unknown).map_err(|e| match e {
-        Error::Invalid { issues, .. } => Error::Invalid { document, issues },
-        other => other,
-    })
-}
-
 /// The JSON text of an input: a `Uint8Array` as UTF-8 (checked, with the
 /// size limit of `document`), anything else as [`json_text`] says.
 fn input_text(value: &JsValue, document: DocumentKind) -> Outcome<String> {
@@ -216,18 +202,6 @@ fn whole(number: Option<f64>, name: &str, min: f64, max: f64) -> Outcome<f64> {
     }
 }
 
-/// An optional count (`null`/`undefined` for none).
-fn count(number: Option<f64>, absent: bool, name: &str) -> Outcome<Option<usize>> {
-    if absent {
-        return Ok(None);
-    }
-    whole(number, name, 0.0, f64::from(u32::MAX)).map(|x| Some(x as usize))
-}
-
-fn js_count(value: &JsValue, name: &str) -> Outcome<Option<usize>> {
-    count(value.as_f64(), is_absent(value), name)
-}
-
 fn string(value: &JsValue, name: &str) -> Outcome<String> {
     value
         .as_string()
@@ -239,14 +213,6 @@ fn optional_string(value: &JsValue, name: &str) -> Outcome<Option<String>> {
         return Ok(None);
     }
     string(value, name).map(Some)
-}
-
-fn peers(value: &JsValue) -> Outcome<PeerSet> {
-    api::peers_from_value(&json_value(value, DocumentKind::Peers)?)
-}
-
-fn crosswalk(value: &JsValue) -> Outcome<Crosswalk> {
-    api::crosswalk_from_value(&json_value(value, DocumentKind::Crosswalk)?)
 }
 
 /// Another referential, given as a document, JSON text or a `Referential`
@@ -313,20 +279,6 @@ impl Referential {
 
     fn assessment(&self, value: &JsValue) -> Outcome<Assessment> {
         self.doc(value)
-    }
-
-    fn assessments_from_value(&self, value: Value, name: &str) -> Outcome<Vec<Assessment>> {
-        let Value::Array(items) = value else {
-            return Err(argument(name, "expected an array of assessments"));
-        };
-        items
-            .iter()
-            .map(|item| api::assessment_from_value(item, self.r()))
-            .collect()
-    }
-
-    fn assessments(&self, value: &JsValue, name: &str) -> Outcome<Vec<Assessment>> {
-        self.assessments_from_value(bundle_value(value, DocumentKind::Assessment)?, name)
     }
 }
 

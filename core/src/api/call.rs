@@ -96,6 +96,10 @@ pub enum Arg<'a> {
     Bytes(Cow<'a, [u8]>),
     /// A referential already checked (a handle), where one is expected.
     Referential(&'a CheckedReferential),
+    /// A value the binding could not turn into JSON (a cycle, a function):
+    /// the error reading it gives, where it is read (a validation then
+    /// reports it instead of failing).
+    Invalid(Error),
 }
 
 /// The arguments of a call, by name.
@@ -368,6 +372,7 @@ fn document_text<'t>(arg: &'t Arg<'_>, name: &str) -> Result<&'t str, Error> {
             name,
             "expected a document, got a referential",
         )),
+        Arg::Invalid(e) => Err(e.clone()),
     }
 }
 
@@ -422,6 +427,7 @@ impl Reader<'_, '_> {
         match self.args.get(name) {
             None => Ok(None),
             Some(Arg::Str(s)) => Ok(Some(s.clone().into_owned())),
+            Some(Arg::Invalid(e)) => Err(e.clone()),
             Some(_) => Err(arguments_error(name, "expected a string")),
         }
     }
@@ -437,6 +443,7 @@ impl Reader<'_, '_> {
         };
         let number = match arg {
             Arg::Json(t) => serde_json::from_str::<f64>(t).ok(),
+            Arg::Invalid(e) => return Err(e.clone()),
             _ => None,
         };
         match number {
@@ -480,10 +487,10 @@ impl Reader<'_, '_> {
             return Ok(ReportRequest::default());
         };
         let text = document_text(arg, "inputs")?;
-        let inner = Args::from_json(text).map_err(|e| match e {
-            Error::InvalidArgument { message, .. } => arguments_error("inputs", message),
-            other => other,
-        })?;
+        let mut inner = Args::new();
+        for (name, raw) in members(text).map_err(|m| arguments_error("inputs", m))? {
+            inner.push(name, arg_of(raw)?);
+        }
         if let Some((name, _)) = inner
             .items
             .iter()
@@ -733,7 +740,7 @@ fn renderings(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
             let lang = a.lang()?;
             let x = a.assessment("assessment")?;
             let year = a
-                .opt_int("year", 1900, 9999)?
+                .opt_int("year", 0, 9999)?
                 .ok_or_else(|| arguments_error("year", "missing"))?;
             let p: Option<Plan> = a.opt_doc("plan")?;
             let as_of = a.opt_string("as_of")?;
@@ -774,12 +781,24 @@ fn imports(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
             .args
             .get("source")
             .ok_or_else(|| arguments_error("source", "missing"))?;
-        text_of(arg, "source", DocumentKind::ImportSource)
+        match arg {
+            // The importers check the size (an Éco-clic database may be
+            // larger than other sources): only the encoding is checked here.
+            Arg::Bytes(b) => std::str::from_utf8(b).map_err(|e| {
+                super::invalid(
+                    DocumentKind::ImportSource,
+                    vec![crate::model::error::Issue::error(
+                        crate::model::error::IssueCode::InvalidJson,
+                        "",
+                        format!("not UTF-8 text: {e}"),
+                    )],
+                )
+            }),
+            other => document_text(other, "source"),
+        }
     };
-    let ecoclic = || -> Result<super::EcoClicSource, Error> {
-        let value = super::parse_json(source()?, DocumentKind::ImportSource)?;
-        super::ecoclic_source_from_value(&value)
-    };
+    // An Éco-clic database has its own, larger size limit.
+    let ecoclic = || super::parse_ecoclic_source(source()?);
     Some(match op {
         "import_referential" => (|| {
             let format = a.string("format")?;
@@ -847,6 +866,16 @@ mod tests {
                 "inputs",
             ),
             ("score", "[1, 2]", "arguments"),
+            (
+                "full_report",
+                r#"{"assessment": {}, "inputs": ""}"#,
+                "inputs",
+            ),
+            (
+                "full_report",
+                r#"{"assessment": {}, "inputs": "null"}"#,
+                "inputs",
+            ),
             ("score", "{\"assessment\": ", "arguments"),
         ];
         for (op, args, name) in cases {
