@@ -27,7 +27,7 @@ final class Library
     public const INVALID_ARGUMENT = 2;
     public const INTERNAL_ERROR = 3;
 
-    /** The FFI scope name used when the declarations are preloaded (see preload.php). */
+    /** The FFI scope of the preloaded declarations (see bin/preload-header.php). */
     public const SCOPE = 'SOBRIETE';
 
     private const JSON_IN = JSON_THROW_ON_ERROR | JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_PRESERVE_ZERO_FRACTION;
@@ -57,8 +57,8 @@ final class Library
      * variable `SOBRIETE_LIB`, else the release then the debug build of
      * the repository (`target/release/libsobriete_c.so`,
      * `target/debug/libsobriete_c.so`). Declarations preloaded in the
-     * `SOBRIETE` FFI scope (see `preload.php`) are used when no path is
-     * given. The header is `$header`, else `SOBRIETE_HEADER`, else the
+     * `SOBRIETE` FFI scope (`ffi.preload`, see bin/preload-header.php) are
+     * used when no path is given. The header is `$header`, else `SOBRIETE_HEADER`, else the
      * repository's `bindings-c/include/sobriete.h`.
      *
      * Loaded once per path; without a path, the first library loaded is
@@ -94,7 +94,7 @@ final class Library
         return $library;
     }
 
-    /** The library in the `SOBRIETE` FFI scope, when preload.php made it. */
+    /** The library in the `SOBRIETE` FFI scope, when `ffi.preload` loaded it. */
     private static function preloaded(): ?self
     {
         if (!extension_loaded('ffi')) {
@@ -179,6 +179,24 @@ final class Library
             $lines[] = $line;
         }
         return implode("\n", $lines) . "\n";
+    }
+
+    /**
+     * Writes the declarations to preload with `ffi.preload` (web servers:
+     * see bin/preload-header.php): the header's declarations with
+     * `FFI_SCOPE "SOBRIETE"` and `FFI_LIB` the library's absolute path
+     * (`$library`, else SOBRIETE_LIB, else the repository's build).
+     * Returns the library's path.
+     */
+    public static function writePreloadHeader(string $out, ?string $library = null, ?string $header = null): string
+    {
+        $path = realpath(self::findLibrary($library)) ?: self::findLibrary($library);
+        $text = '#define FFI_SCOPE "' . self::SCOPE . "\"\n#define FFI_LIB \"{$path}\"\n"
+            . self::declarations(self::findHeader($header));
+        if (file_put_contents($out, $text) === false) {
+            throw SobrieteException::make('library_not_found', "cannot write {$out}");
+        }
+        return $path;
     }
 
     /** The library's version (e.g. `0.1.0`). */

@@ -524,6 +524,30 @@ attempt('handles: JSON passthrough', static function () use ($root): void {
     check(is_string($ref->call('markdown', ['lang' => 'en'])), 'handles: a text result decodes to a string');
 });
 
+attempt('library: the preload header for web servers', static function () use ($package, $root): void {
+    $header = tempnam(sys_get_temp_dir(), 'sobriete-ffi-') . '.h';
+    try {
+        $lib = Library::writePreloadHeader($header, Library::load()->path);
+        $text = (string) file_get_contents($header);
+        check(str_starts_with($text, "#define FFI_SCOPE \"SOBRIETE\"\n#define FFI_LIB \"{$lib}\"\n"), 'library: the preload header names its scope and library');
+        if (!function_exists('proc_open')) {
+            return;
+        }
+        // A fresh PHP with ffi.preload and no SOBRIETE_LIB: Library::load() takes the scope.
+        $script = 'require ' . var_export("{$package}/autoload.php", true) . '; '
+            . 'echo var_export(Sobriete\Library::load()->path, true), " ", '
+            . 'Sobriete\Referential::default()->scoreSummary(file_get_contents(' . var_export("{$root}/examples/commune-rurale-niveau1.json", true) . '))["index"];';
+        $env = array_diff_key(getenv(), ['SOBRIETE_LIB' => true]);
+        $proc = proc_open([PHP_BINARY, '-d', "ffi.preload={$header}", '-r', $script], [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $env);
+        $out = stream_get_contents($pipes[1]);
+        $err = stream_get_contents($pipes[2]);
+        proc_close($proc);
+        check($out === 'NULL 28.82', 'library: a preloaded scope is used without SOBRIETE_LIB', trim($out . ' ' . $err));
+    } finally {
+        @unlink($header);
+    }
+});
+
 // ---------------------------------------------------------------------------
 
 $failed = count($failures);
