@@ -49,6 +49,9 @@ final class Referential
      */
     public static function fromJson(string|array|object $document, ?Library $library = null): self
     {
+        if ($document instanceof self) {
+            return clone $document;
+        }
         $library ??= Library::load();
         if (!is_string($document)) {
             try {
@@ -57,8 +60,7 @@ final class Referential
                 throw SobrieteException::make('invalid_argument', "the referential cannot be encoded as JSON: {$e->getMessage()}", 'json', $e);
             }
         }
-        $referential = new self($library, $library->newHandle($document));
-        return $referential;
+        return new self($library, $library->newHandle($document));
     }
 
     public function __destruct()

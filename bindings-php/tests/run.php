@@ -516,6 +516,14 @@ attempt('handles: memory stays flat', static function () use ($root): void {
     $growth = $rss() - $before;
     check($growth < 8 * 1024 * 1024, 'handles: 120 handles made, used and freed: RSS stays flat', sprintf('%.1f MB', $growth / 1048576));
 });
+attempt('handles: arrays, objects and JSON text give the same report', static function () use ($root): void {
+    $text = (string) file_get_contents("{$root}/examples/departement-niveau2.json");
+    $ref = Referential::default();
+    $fromText = $ref->score($text);
+    check(same($ref->score(json_decode($text, true)), $fromText) === null, 'handles: an associative array scores as its text');
+    check(same($ref->score(json_decode($text)), $fromText) === null, 'handles: a stdClass scores as its text');
+    check(same(Referential::fromJson($ref)->score($text), $fromText) === null, 'handles: fromJson of a Referential copies it');
+});
 attempt('handles: JSON passthrough', static function () use ($root): void {
     $commune = file_get_contents("{$root}/examples/commune-rurale-niveau1.json");
     $ref = Referential::default();
