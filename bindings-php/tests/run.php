@@ -30,6 +30,13 @@ $package = dirname(__DIR__);
 $root = dirname($package);
 require is_file("{$package}/vendor/autoload.php") ? "{$package}/vendor/autoload.php" : "{$package}/autoload.php";
 
+try {
+    Library::load();
+} catch (SobrieteException $e) {
+    fwrite(STDOUT, "php: cannot load the library: {$e->getMessage()}\n");
+    exit(1);
+}
+
 $checks = 0;
 $failures = [];
 
