@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The C ABI: installs what it needs (gcc, cJSON, valgrind, cbindgen),
-# idempotently, checks that bindings-c/include/sobriete.h is the one
-# cbindgen generates, builds the library, then compiles and runs the C test
-# program (every golden vector, the error cases) against the shared library
-# under valgrind (no leak, no invalid access) and against the static one.
-# Called by scripts/test.sh.
+# The C ABI and PHP: installs what they need (gcc, cJSON, valgrind,
+# cbindgen, php-cli), idempotently, checks that bindings-c/include/sobriete.h
+# is the one cbindgen generates, builds the library, then compiles and runs
+# the C test program (every golden vector, the error cases) against the
+# shared library under valgrind (no leak, no invalid access) and against the
+# static one, and runs the PHP tests through FFI. Called by scripts/test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +12,7 @@ missing=()
 command -v gcc >/dev/null 2>&1 || missing+=(gcc libc6-dev)
 command -v valgrind >/dev/null 2>&1 || missing+=(valgrind)
 [ -f /usr/include/cjson/cJSON.h ] || missing+=(libcjson-dev)
+command -v php >/dev/null 2>&1 || missing+=(php-cli)
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -53,4 +54,8 @@ gcc "${flags[@]}" bindings-c/tests/c/check.c -o "$out/check-static" \
 awk '/^### C$/{c=1} c && /^```c$/{p=1; next} p && /^```$/{exit} p' README.md > "$out/readme.c"
 gcc "${flags[@]}" "$out/readme.c" -o "$out/readme" -L"$lib" -lsobriete_c -Wl,-rpath,"$PWD/$lib"
 "$out/readme" > "$out/readme.out" || { echo "the README's C example failed"; exit 1; }
-grep -q '"index": 0.0' "$out/readme.out" || { echo "the README's C example gave no index"; exit 1; }
+grep -q '"index":0.0' "$out/readme.out" || { echo "the README's C example gave no index"; exit 1; }
+
+# PHP through FFI (the library just built): every golden vector, the
+# cross-language table, the error cases.
+SOBRIETE_LIB="$PWD/$lib/libsobriete_c.so" php bindings-php/tests/run.php

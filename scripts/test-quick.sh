@@ -106,6 +106,16 @@ else
   skipped+=(C)
 fi
 
+step "PHP: golden vectors and the cross-language table through FFI (the C library just built)"
+if command -v php >/dev/null 2>&1 && php -m | grep -qx FFI; then
+  cargo build --quiet --locked -p sobriete-c
+  SOBRIETE_LIB="$PWD/${CARGO_TARGET_DIR:-target}/debug/libsobriete_c.so" php bindings-php/tests/run.php
+  ran+=(PHP)
+else
+  echo "PHP: skipped: no php with FFI; run scripts/test.sh once"
+  skipped+=(PHP)
+fi
+
 step "summary"
 echo "golden vectors run in: ${ran[*]}"
 if ((${#skipped[@]})); then

@@ -1567,11 +1567,15 @@ pub fn import_referential(
 /// `minumeco`, `wsg`, `ecoclic`); the result as JSON text
 /// `{"referential": …, "report": …}`.
 pub fn import_referential_json(format: &str, json: &str) -> Result<String, Error> {
-    let f = crate::import::ImportFormat::parse(format).ok_or_else(|| Error::InvalidArgument {
+    import_referential(import_format(format)?, json).map(|i| to_json(&i))
+}
+
+/// The `format` argument of an import, by name.
+pub(crate) fn import_format(format: &str) -> Result<crate::import::ImportFormat, Error> {
+    crate::import::ImportFormat::parse(format).ok_or_else(|| Error::InvalidArgument {
         name: "format".to_owned(),
         message: format!("format must be one of rgesn, minumeco, wsg, ecoclic, got {format:?}"),
-    })?;
-    import_referential(f, json).map(|i| to_json(&i))
+    })
 }
 
 fn ecoclic_size(len: usize) -> Result<(), Error> {
