@@ -59,3 +59,24 @@ grep -q '"index":0.0' "$out/readme.out" || { echo "the README's C example gave n
 # PHP through FFI (the library just built): every golden vector, the
 # cross-language table, the error cases.
 SOBRIETE_LIB="$PWD/$lib/libsobriete_c.so" php bindings-php/tests/run.php
+
+# The README's PHP example, served by PHP's built-in web server: the
+# commune example posted to it gives the index every language gives, and a
+# broken assessment a 422 listing every issue. (ffi.enable=1: Debian's
+# default, `preload`, keeps FFI to the command line; bindings-php/README.md
+# gives the preload set-up for a production server.)
+site=$(mktemp -d)
+trap 'rm -rf "$site"; [ -n "${server:-}" ] && kill "$server" 2>/dev/null || true' EXIT
+awk '/^### PHP$/{c=1} c && /^```php$/{p=1; next} p && /^```$/{exit} p' README.md > "$site/score.php"
+mkdir -p "$site/vendor"
+printf '<?php\nrequire %s;\n' "'$PWD/bindings-php/autoload.php'" > "$site/vendor/autoload.php"
+port=$((20000 + RANDOM % 20000))
+SOBRIETE_LIB="$PWD/$lib/libsobriete_c.so" SOBRIETE_HEADER="$PWD/bindings-c/include/sobriete.h" \
+  php -d ffi.enable=1 -S "127.0.0.1:$port" -t "$site" >/dev/null 2>&1 &
+server=$!
+for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+good=$(curl -s --data-binary @examples/commune-rurale-niveau1.json "http://127.0.0.1:$port/score.php")
+[ "$good" = '{"index":28.82,"grade":"E"}' ] || { echo "the README's PHP example gave: $good"; exit 1; }
+bad=$(curl -s -w ' %{http_code}' --data-binary '{"level": 3}' "http://127.0.0.1:$port/score.php")
+case "$bad" in *'"issues":[{'*' 422') ;; *) echo "the README's PHP example, broken input: $bad"; exit 1 ;; esac
+echo "php: the README's example served the same index (28.82 E) and a 422 listing the issues"
