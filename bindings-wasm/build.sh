@@ -110,7 +110,7 @@ fi
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)"
 sed "s#@ERRORS@#$errors#" "$here/js/index.js" > "$pkg/index.js"
 sed "s#@VERSION@#$version#" "$here/js/package.json" > "$pkg/package.json"
-cp "$here/js/index.d.ts" "$here/js/errors.d.ts" "$here/README.md" "$pkg/"
+cp "$here/js/index.d.ts" "$here/js/errors.d.ts" "$here/js/components.js" "$here/js/components.d.ts" "$here/README.md" "$pkg/"
 # The default referential beside the modules, compact (the entry reads it).
 node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))))' \
   "$root/core/referential/default.json" "$pkg/default-referential.json"

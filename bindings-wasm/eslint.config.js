@@ -30,6 +30,11 @@ export default [
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
   },
   {
+    // The web components: browsers only.
+    files: ['bindings-wasm/js/components.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // The demo page's script.
     files: ['bindings-wasm/demo/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },

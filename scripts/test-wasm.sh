@@ -3,7 +3,8 @@
 # repository's JavaScript (eslint), builds the npm package
 # (bindings-wasm/pkg), prints its size, then runs the Node tests
 # (golden vectors, API cross-checked with the CLI, errors, hostile inputs),
-# the TypeScript check and the demo page in headless Chromium, and checks
+# the TypeScript check and the web components on the demo pages in headless
+# Chromium (axe-core, keyboard walk-through, screenshots), and checks
 # the sizes of its three modules (main: the 250 KB budget).
 # Works on a fresh clone as root, with only the package registries reachable.
 # The toolchain (Debian rustc-web with -Zbuild-std) is described in bindings-wasm/README.md.
@@ -76,7 +77,7 @@ step "Node benchmark's smoke test: plain JS against every batch entry point, bot
 step "TypeScript: tsc --noEmit on a consumer"
 (cd bindings-wasm && node_modules/.bin/tsc --noEmit -p tests/types)
 
-step "demo page in headless Chromium"
+step "web components and demo pages in headless Chromium (axe-core, keyboard, screenshots in target/screenshots)"
 (cd bindings-wasm && node --test tests/browser/)
 
 step "size"

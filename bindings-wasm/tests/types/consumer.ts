@@ -124,3 +124,26 @@ const firstAssessment: Assessment | undefined = ecoclicAnswers.assessments[0]?.a
 await importEcoclic({ xml: '' });
 
 export { notAwaited, imported, fromEcoclic, firstAssessment, summary, summaries, migration, migrationAgain, simulation, migrationText, crosswalkReport, back, id, index, grade, themeScores, ok, text, full, data, gap, candidates, planReport, status, history, diff, series, comparison, mine, roll, csv, review, svg, md, wrong, noKind, notString };
+
+// The web components: typed elements, properties and events.
+import { SobrieteQuestionnaire, type QuestionnaireEventDetail, type MigrationOffer } from '../../pkg/components.js';
+const questionnaire = document.createElement('sobriete-questionnaire');
+const isQuestionnaire: boolean = questionnaire instanceof SobrieteQuestionnaire;
+await questionnaire.ready;
+questionnaire.setAttribute('storage-key', 'intranet');
+questionnaire.referential = doc;
+questionnaire.migrations = [{ referential: r, crosswalk: '{}' } satisfies MigrationOffer];
+questionnaire.value = a;
+const held: Assessment | null = questionnaire.value;
+const json: string = questionnaire.exportJSON();
+questionnaire.addEventListener('sobriete-change', (e) => {
+  const detail: QuestionnaireEventDetail = e.detail;
+  const index: number | null | undefined = detail.summary?.index;
+  void index;
+});
+const results = document.createElement('sobriete-results');
+results.assessment = a;
+const shown: ScoreReport | null = results.report;
+// @ts-expect-error: the level is a number
+questionnaire.level = 'two';
+void [isQuestionnaire, held, json, shown];
