@@ -809,7 +809,9 @@ export class SobrieteResults extends HTMLElement {
 
   #frame() {
     const t = UI[langOf(this)];
-    const target = el('input', { type: 'number', class: 'target-input', min: '0', max: '100', step: '1', inputmode: 'decimal', value: this.getAttribute('target') ?? '' });
+    // A target already typed survives a change of language.
+    const typed = this.shadowRoot.querySelector('input.target-input')?.value;
+    const target = el('input', { type: 'number', class: 'target-input', min: '0', max: '100', step: '1', inputmode: 'decimal', value: typed ?? this.getAttribute('target') ?? '' });
     target.addEventListener('input', () => this.#plan());
     const print = el('button', { type: 'button', part: 'button', class: 'secondary' }, t.print);
     print.addEventListener('click', () => window.print());

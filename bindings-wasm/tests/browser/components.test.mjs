@@ -206,6 +206,9 @@ test('the questionnaire scores live, keeps every answer, saves drafts, exports a
   await page.locator('#lang').selectOption('en');
   assert.equal(await page.locator('#q-flt-01 label').first().textContent(), 'Yes');
   assert.equal(await page.locator('sobriete-results h2').textContent(), 'Result');
+  assert.equal(await page.locator('sobriete-results input.target-input').inputValue(), '50', 'the typed target is kept');
+  await page.waitForFunction(() => /Index after the plan/.test(document.querySelector('sobriete-results').shadowRoot.querySelector('.plan-summary')?.textContent));
+  assert.deepEqual(await value(page), commune, 'a change of language changes no answer');
   assert.deepEqual(page.errors, []);
   assert.ok(page.requests.every((u) => u.startsWith(origin) || u.startsWith('blob:')), 'no request leaves the page');
   await page.context().close();
