@@ -31,7 +31,7 @@ const UI = {
     noCrosswalk: 'Aucune table de correspondance n’est fournie pour les convertir : elles sont gardées de côté et le questionnaire reste inchangé.',
     migrate: 'Convertir les réponses', ignore: 'Garder le questionnaire actuel',
     migrated: (c) => `Réponses converties : ${c.carried} reprise(s), ${c.restored} restaurée(s), ${c.added} nouvelle(s) question(s), ${c.not_carried} non reprise(s).`,
-    invalid: 'Réponse à corriger', issues: 'À corriger :',
+    invalid: (m) => `Réponse à corriger : ${m}`, issues: 'À corriger :',
     kinds: {
       commune: 'Commune', communaute_de_communes: 'Communauté de communes',
       communaute_d_agglomeration: 'Communauté d’agglomération', communaute_urbaine: 'Communauté urbaine',
@@ -74,7 +74,7 @@ const UI = {
     noCrosswalk: 'No crosswalk is given to convert them: they are kept aside and the questionnaire is unchanged.',
     migrate: 'Convert the answers', ignore: 'Keep the current questionnaire',
     migrated: (c) => `Answers converted: ${c.carried} carried, ${c.restored} restored, ${c.added} new question(s), ${c.not_carried} not carried.`,
-    invalid: 'Answer to correct', issues: 'To correct:',
+    invalid: (m) => `Answer to correct: ${m}`, issues: 'To correct:',
     kinds: {
       commune: 'Commune', communaute_de_communes: 'Communauté de communes',
       communaute_d_agglomeration: 'Communauté d’agglomération', communaute_urbaine: 'Communauté urbaine',
@@ -123,7 +123,7 @@ button.secondary, .button.secondary { background: #fff; color: var(--sobriete-ac
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
 details > summary { cursor: pointer; color: var(--sobriete-accent, #000091); width: fit-content; }
 .notice { border-left: 4px solid var(--sobriete-accent, #000091); background: #f3f3fb; padding: .5rem .8rem; margin: .5rem 0; }
-.notice:empty { display: none; }
+.notice:empty, .offer:empty { display: none; }
 .error { color: var(--sobriete-error, #b00020); }
 @media (prefers-reduced-motion: no-preference) { button { transition: background-color .15s; } }
 @media print { button, input[type=file], .toolbar { display: none !important; } details > *:not(summary) { display: block; } }
@@ -299,6 +299,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
   #report = null;
   #migrations = [];
   #pending = null;
+  #issuesShown = false;
   #built = false;
   #ready;
   #resolveReady;
@@ -446,22 +447,32 @@ export class SobrieteQuestionnaire extends HTMLElement {
     const t = UI[langOf(this)];
     const ref = a.referential ?? {};
     const entry = this.#migrations.find((m) => {
-      const c = typeof m.crosswalk === 'string' ? JSON.parse(m.crosswalk) : m.crosswalk;
+      let c = m?.crosswalk;
+      try {
+        if (typeof c === 'string') c = JSON.parse(c);
+      } catch {
+        return false;
+      }
       return c?.from?.id === ref.id && c?.from?.version === ref.version
         && c?.to?.id === this.#doc.id && c?.to?.version === this.#doc.version;
     });
     this.#pending = a;
     const text = t.otherReferential(ref.id, ref.version, `${this.#doc.id} ${this.#doc.version}`);
-    const box = this.shadowRoot.querySelector('.notice');
+    const offer = this.shadowRoot.querySelector('.offer');
     if (!entry) {
-      box.replaceChildren(el('p', { role: 'alert' }, `${text} ${t.noCrosswalk}`));
+      this.#notice(`${text} ${t.noCrosswalk}`, true);
       return;
     }
     const convert = el('button', { type: 'button', part: 'button' }, t.migrate);
     const ignore = el('button', { type: 'button', class: 'secondary', part: 'button' }, t.ignore);
     convert.addEventListener('click', () => this.#migrate(entry).catch((e) => this.#notice(describeError(e), true)));
-    ignore.addEventListener('click', () => { this.#pending = null; box.replaceChildren(); });
-    box.replaceChildren(el('p', { role: 'alert' }, `${text} ${t.offer}`), el('p', { class: 'toolbar' }, convert, ' ', ignore));
+    ignore.addEventListener('click', () => {
+      this.#pending = null;
+      offer.replaceChildren();
+      this.#notice('');
+    });
+    this.#notice(`${text} ${t.offer}`, true);
+    offer.replaceChildren(convert, ' ', ignore);
     convert.focus();
   }
 
@@ -469,14 +480,19 @@ export class SobrieteQuestionnaire extends HTMLElement {
     const from = toReferential(entry.referential);
     const result = await from.migrate(this.#pending, entry.crosswalk, this.#referential);
     this.#pending = null;
+    this.shadowRoot.querySelector('.offer').replaceChildren();
     this.#adopt(result.assessment);
     this.#build();
     this.#notice(UI[langOf(this)].migrated(result.report.counts));
   }
 
+  /** A message in the live region that fits: polite for news, assertive for a problem. */
   #notice(message, error = false) {
-    const box = this.shadowRoot.querySelector('.notice');
-    if (box) box.replaceChildren(el('p', { role: error ? 'alert' : 'status', class: error ? 'error' : '' }, message));
+    const status = this.shadowRoot.querySelector('.status');
+    const alert = this.shadowRoot.querySelector('.alert');
+    if (!status) return;
+    (error ? status : alert).textContent = '';
+    (error ? alert : status).textContent = message;
   }
 
   /** The assessment the form holds: every question of the level, and every answer ever given. */
@@ -516,7 +532,10 @@ export class SobrieteQuestionnaire extends HTMLElement {
     const form = el('form', { part: 'form', novalidate: true, 'aria-label': localText(d.title, lang) || d.id },
       el('div', { class: 'toolbar', role: 'group', 'aria-label': t.tools, part: 'toolbar' }, open, save,
         el('label', {}, t.level, levelSelect)),
-      el('div', { class: 'notice', part: 'notice' }),
+      // Live regions exist from the start, so that what they receive is announced.
+      el('p', { class: 'notice status', part: 'notice', role: 'status' }),
+      el('p', { class: 'notice alert error', part: 'notice', role: 'alert' }),
+      el('p', { class: 'offer toolbar' }),
       this.#profileFields(t),
       el('nav', { class: 'progress', part: 'progress', 'aria-label': t.progress },
         el('ol', {}, ...d.themes.map((th) => el('li', { dataset: { theme: th.id } },
@@ -653,6 +672,10 @@ export class SobrieteQuestionnaire extends HTMLElement {
       themes: r.themes.map((th) => ({ id: th.id, score: th.score })),
     };
     this.#showVisibility(r);
+    if (this.#issuesShown) {
+      this.#issuesShown = false;
+      this.#notice('');
+    }
     this.#saveDraft(a);
     this.dispatchEvent(new CustomEvent('sobriete-change', { bubbles: true, composed: true, detail: this.#detail() }));
   }
@@ -666,10 +689,13 @@ export class SobrieteQuestionnaire extends HTMLElement {
       const block = m && this.shadowRoot.getElementById(`q-${m[1].replaceAll('~1', '/').replaceAll('~0', '~')}`);
       if (block) {
         block.setAttribute('aria-invalid', 'true');
-        block.querySelector('.question-error').textContent = `${t.invalid} : ${issue.message}`;
+        block.querySelector('.question-error').textContent = t.invalid(issue.message);
       } else loose.push(`${issue.path || '/'} : ${issue.message}`);
     }
-    if (loose.length || !error?.issues) this.#notice(loose.length ? `${t.issues} ${loose.join(' ; ')}` : describeError(error), true);
+    if (loose.length || !error?.issues) {
+      this.#notice(loose.length ? `${t.issues} ${loose.join(' ; ')}` : describeError(error), true);
+      this.#issuesShown = true;
+    }
   }
 
   #showVisibility(report) {

@@ -192,7 +192,7 @@ test('the questionnaire scores live, keeps every answer, saves drafts, exports a
 
   // A broken file is refused with its reason; the questionnaire is unchanged.
   await page.locator('sobriete-questionnaire input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"referential": ') });
-  await page.waitForFunction(() => /broken\.json/.test(document.querySelector('sobriete-questionnaire').shadowRoot.querySelector('.notice').textContent));
+  await page.waitForFunction(() => /broken\.json/.test(document.querySelector('sobriete-questionnaire').shadowRoot.querySelector('.alert').textContent));
   assert.deepEqual(await value(page), commune);
 
   // The plan for a typed target is the library's.
@@ -240,6 +240,11 @@ test('answers of another referential version are offered migration through a cro
     <sobriete-questionnaire id="q" referential-src="/examples/migration/sobriete-reen-2.0.0.json"></sobriete-questionnaire>
     <sobriete-results for="q"></sobriete-results></main></body></html>`);
   const page = await open('/migration.html');
+  // Without a crosswalk: said so, nothing changes.
+  const before = await value(page);
+  await page.evaluate((a) => { document.querySelector('sobriete-questionnaire').value = a; }, commune);
+  await page.waitForFunction(() => /Aucune table de correspondance/.test(document.querySelector('sobriete-questionnaire').shadowRoot.querySelector('.alert').textContent));
+  assert.deepEqual(await value(page), before);
   await page.evaluate(async ([c, a]) => {
     const { Referential } = await import('/pkg/index.js');
     const q = document.querySelector('sobriete-questionnaire');
@@ -262,7 +267,7 @@ test('answers of another referential version are offered migration through a cro
   assert.ok(Object.keys(expectedAnswers).every((id) => id in answers), 'every migrated answer kept');
   await page.waitForFunction((x) => document.querySelector('sobriete-results').shadowRoot
     .querySelector('.index')?.dataset.value === String(x), target.score(expected).index);
-  assert.match(await page.locator('sobriete-questionnaire .notice').textContent(), /reprise/);
+  assert.match(await page.locator('sobriete-questionnaire .status').textContent(), /reprise/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
