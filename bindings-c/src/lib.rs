@@ -201,7 +201,8 @@ unsafe fn operation(
             }
         }
         Ok(match api::call(name, r, &args)? {
-            Output::Data(json) | Output::Text(json) => json,
+            Output::Data(data) => data.to_json(),
+            Output::Text(text) => text,
         })
     })
 }

@@ -18,7 +18,6 @@ use std::io::BufRead;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 mod batch;
-mod json;
 mod quick;
 
 use pyo3::prelude::*;
@@ -192,7 +191,8 @@ fn to_py<'py, T: Serialize>(py: Python<'py>, value: &T) -> Res<Bound<'py, PyAny>
 }
 
 /// Runs an operation of `api::call` without the GIL, its result as Python
-/// data (see [`json`]: the fields in the document's order) or as a `str`.
+/// data (pythonized from the result, its fields in the document's order)
+/// or as a `str`.
 fn run<'py>(
     py: Python<'py>,
     operation: &str,
@@ -200,7 +200,7 @@ fn run<'py>(
     args: &Args<'_>,
 ) -> PyResult<Bound<'py, PyAny>> {
     match py.detach(|| guard(|| api::call(operation, r, args)))? {
-        Output::Data(text) => json::loads(py, &text),
+        Output::Data(data) => Ok(pythonize::pythonize(py, &data)?),
         Output::Text(text) => Ok(PyString::new(py, &text).into_any()),
     }
 }
@@ -756,12 +756,7 @@ fn import_referential<'py>(
     source: Doc<'py>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (r, args) = (default_referential()?, args!(format, source));
-    let out = py.detach(|| guard(|| api::call("import_referential", r, &args)))?;
-    // Its fields have always come sorted by name (read back through a
-    // sorted map): kept so.
-    let value = api::parse_value(&out.to_json())
-        .map_err(|i| Fail::Core(invalid(DocumentKind::ImportSource, i)))?;
-    Ok(to_py(py, &value)?)
+    run(py, "import_referential", r, &args)
 }
 
 /// An Éco-clic database as `api::call`'s `source`: `{"sql": …}` (a dump's

@@ -281,7 +281,8 @@ fn run<T: FromCall>(operation: &str, r: Option<&CheckedReferential>, args: &Args
     };
     let out = r.and_then(|r| api::call(operation, r, args));
     T::from_call(match out {
-        Ok(Output::Data(s) | Output::Text(s)) => Ok(s),
+        Ok(Output::Data(data)) => Ok(data.to_json()),
+        Ok(Output::Text(text)) => Ok(text),
         Err(e) => Err(e.into()),
     })
 }

@@ -65,9 +65,8 @@ fn call_with(
         api::call_among(GROUPS, operation, r, &list)
     };
     match run() {
-        Ok(Output::Data(json)) => {
-            js_sys::JSON::parse(&json).map_err(|e| to_js_error(&argument("result", describe(&e))))
-        }
+        Ok(Output::Data(data)) => js_sys::JSON::parse(&data.to_json())
+            .map_err(|e| to_js_error(&argument("result", describe(&e)))),
         Ok(Output::Text(text)) => Ok(JsValue::from_str(&text)),
         Err(e) => Err(to_js_error(&e)),
     }

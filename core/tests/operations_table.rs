@@ -202,7 +202,7 @@ fn every_case_gives_its_outcome_through_call() {
             continue;
         }
         let result = match outcome.unwrap_or_else(|e| panic!("{label}: {e}")) {
-            Output::Data(json) => serde_json::from_str(&json).unwrap(),
+            Output::Data(data) => serde_json::from_str(&data.to_json()).unwrap(),
             Output::Text(t) => Value::String(t),
         };
         let kind_ok = match expect["returns"].as_str().unwrap() {

@@ -209,27 +209,62 @@ fn arguments_error(name: &str, message: impl Into<String>) -> Error {
 }
 
 /// What an operation returns.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub enum Output {
-    /// A result document (an object, or a list) as compact JSON text, its
-    /// fields in the document's order.
-    Data(String),
+    /// A result document (an object, or a list).
+    Data(Data),
     /// Text (a report, CSV, SVG, Markdown).
     Text(String),
 }
 
 impl Output {
-    /// The output as JSON text: the document, or the text as a JSON string.
+    /// The output as JSON text: the document (compact, its fields in the
+    /// document's order), or the text as a JSON string.
     pub fn to_json(&self) -> String {
         match self {
-            Output::Data(json) => json.clone(),
+            Output::Data(data) => data.to_json(),
             Output::Text(t) => Value::String(t.clone()).to_string(),
         }
     }
 }
 
-fn data<T: Serialize>(value: &T) -> Result<Output, Error> {
-    Ok(Output::Data(compact(value)))
+/// A result document, serialised when the binding asks: as JSON text
+/// ([`Data::to_json`]), or straight into the binding's own objects, since it
+/// is [`Serialize`] (Python's through `pythonize`, with no JSON text in
+/// between).
+pub struct Data(Box<dyn erased_serde::Serialize + Send>);
+
+impl Data {
+    fn new<T: Serialize + Send + 'static>(value: T) -> Self {
+        Data(Box::new(value))
+    }
+
+    /// The document as compact JSON text, its fields in the document's order.
+    pub fn to_json(&self) -> String {
+        compact(self)
+    }
+}
+
+impl Serialize for Data {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        erased_serde::serialize(&*self.0, serializer)
+    }
+}
+
+impl fmt::Debug for Data {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_json())
+    }
+}
+
+impl PartialEq for Data {
+    fn eq(&self, other: &Self) -> bool {
+        self.to_json() == other.to_json()
+    }
+}
+
+fn data<T: Serialize + Send + 'static>(value: T) -> Result<Output, Error> {
+    Ok(Output::Data(Data::new(value)))
 }
 
 /// JSON text without indentation: what crosses a boundary (a third less
@@ -533,23 +568,23 @@ impl Reader<'_, '_> {
 }
 
 /// Each item's result, or its error as an object `{"error": …}`.
-fn each<T: Serialize>(results: Vec<Result<T, Error>>) -> Output {
+fn each<T: Serialize + Send + 'static>(results: Vec<Result<T, Error>>) -> Output {
     #[derive(Serialize)]
     #[serde(untagged)]
-    enum Item<'e, T> {
+    enum Item<T> {
         Done(T),
-        Failed { error: ErrorObject<'e> },
+        Failed { error: Value },
     }
-    let items: Vec<Item<'_, &T>> = results
-        .iter()
+    let items: Vec<Item<T>> = results
+        .into_iter()
         .map(|r| match r {
             Ok(v) => Item::Done(v),
             Err(e) => Item::Failed {
-                error: ErrorObject::from(e),
+                error: error_value(&e),
             },
         })
         .collect();
-    Output::Data(compact(&items))
+    Output::Data(Data::new(items))
 }
 
 fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
@@ -557,10 +592,10 @@ fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     Some(match op {
         "score" => a
             .assessment("assessment")
-            .and_then(|x| data(&super::score(r, &x)?)),
+            .and_then(|x| data(super::score(r, &x)?)),
         "score_summary" => a
             .assessment("assessment")
-            .and_then(|x| data(&super::score_summary(r, &x)?)),
+            .and_then(|x| data(super::score_summary(r, &x)?)),
         "score_many" => a.texts("assessments").map(|texts| {
             each(
                 texts
@@ -576,7 +611,7 @@ fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
             let level = a.opt_int("level", 0, 255)?.unwrap_or(1);
             let profile = a.opt_doc("profile")?;
             let date = a.opt_string("date")?;
-            data(&super::template(
+            data(super::template(
                 r,
                 u8::try_from(level).unwrap_or(1),
                 profile,
@@ -591,7 +626,7 @@ fn scoring(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
 /// never fails for the document's own problems.
 fn unreadable(kind: DocumentKind, e: Error) -> Result<Output, Error> {
     match e {
-        Error::Invalid { .. } => data(&super::ValidationReport::unreadable(kind, &e)),
+        Error::Invalid { .. } => data(super::ValidationReport::unreadable(kind, &e)),
         other => Err(other),
     }
 }
@@ -600,17 +635,17 @@ fn checks(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     let r = a.r;
     Some(match op {
         "validate" => match a.document_or_null("document", DocumentKind::Unknown) {
-            Ok(t) => data(&super::validate_json(t, Some(r))),
+            Ok(t) => data(super::validate_json(t, Some(r))),
             Err(e) => unreadable(DocumentKind::Unknown, e),
         },
         "validate_plan" => match a.document_or_null("plan", DocumentKind::Plan) {
-            Ok(t) => data(&super::validate_plan_json(t, r)),
+            Ok(t) => data(super::validate_plan_json(t, r)),
             Err(e) => unreadable(DocumentKind::Plan, e),
         },
         "validate_crosswalk" => {
             a.to().and_then(
                 |to| match a.document_or_null("crosswalk", DocumentKind::Crosswalk) {
-                    Ok(t) => data(&super::validate_crosswalk_json(t, r, &to)),
+                    Ok(t) => data(super::validate_crosswalk_json(t, r, &to)),
                     Err(e) => unreadable(DocumentKind::Crosswalk, e),
                 },
             )
@@ -625,15 +660,15 @@ fn planning(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
         "target_gap" => (|| {
             let x = a.assessment("assessment")?;
             let t: Target = a.doc("target")?;
-            data(&super::target_gap(r, &x, &t)?)
+            data(super::target_gap(r, &x, &t)?)
         })(),
         "candidates" => a
             .assessment("assessment")
-            .and_then(|x| data(&super::candidates(r, &x)?)),
+            .and_then(|x| data(super::candidates(r, &x)?)),
         "propose" => (|| {
             let x = a.assessment("assessment")?;
             let q: ProposalRequest = a.doc("request")?;
-            data(&super::propose(r, &x, &q)?)
+            data(super::propose(r, &x, &q)?)
         })(),
         "plan_from_proposal" => (|| {
             let x = a.assessment("assessment")?;
@@ -643,13 +678,13 @@ fn planning(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
                 Some(p) => p,
                 None => super::propose(r, &x, &q)?,
             };
-            data(&super::plan_from_proposal(r, &x, &q, &p, &created))
+            data(super::plan_from_proposal(r, &x, &q, &p, &created))
         })(),
         "plan_status" => (|| {
             let p: Plan = a.doc("plan")?;
             let as_of = a.string("as_of")?;
             let b: Option<Assessment> = a.opt_doc("baseline")?;
-            data(&super::plan_status(r, &p, b.as_ref(), &as_of)?)
+            data(super::plan_status(r, &p, b.as_ref(), &as_of)?)
         })(),
         _ => return None,
     })
@@ -660,49 +695,49 @@ fn follow_up(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     Some(match op {
         "history" => a
             .docs("assessments")
-            .and_then(|list| data(&super::history(r, &list)?)),
+            .and_then(|list| data(super::history(r, &list)?)),
         "diff" => (|| {
             let (b, x) = (a.assessment("before")?, a.assessment("after")?);
-            data(&super::diff(r, &b, &x)?)
+            data(super::diff(r, &b, &x)?)
         })(),
         "next_assessment" => (|| {
             let x = a.assessment("previous")?;
             let p: Plan = a.doc("plan")?;
             let date = a.string("date")?;
-            data(&super::next_assessment(r, &x, &p, &date)?)
+            data(super::next_assessment(r, &x, &p, &date)?)
         })(),
         "progress_series" => (|| {
             let list = a.docs("assessments")?;
             let p: Plan = a.doc("plan")?;
-            data(&super::progress_series(r, &list, &p)?)
+            data(super::progress_series(r, &list, &p)?)
         })(),
         "compare" => (|| {
             let x = a.assessment("assessment")?;
             let peers: PeerSet = a.doc("peers")?;
             let min = a.opt_usize("min_group_size")?;
-            data(&super::compare(r, &x, &peers, min)?)
+            data(super::compare(r, &x, &peers, min)?)
         })(),
         "peer_result" => a
             .assessment("assessment")
-            .and_then(|x| data(&super::peer_result(r, &x)?)),
+            .and_then(|x| data(super::peer_result(r, &x)?)),
         "migrate" | "simulate_migration" => (|| {
             let x = a.assessment("assessment")?;
             let c: crate::model::crosswalk::Crosswalk = a.doc("crosswalk")?;
             let to = a.to()?;
             if op == "migrate" {
-                data(&super::migrate(r, &x, &c, &to)?)
+                data(super::migrate(r, &x, &c, &to)?)
             } else {
-                data(&super::simulate_migration(r, &x, &c, &to)?)
+                data(super::simulate_migration(r, &x, &c, &to)?)
             }
         })(),
         "rollup" => (|| {
             let peers: PeerSet = a.doc("peers")?;
             let expected = a.opt_usize("expected_members")?;
-            data(&super::rollup(&peers, expected)?)
+            data(super::rollup(&peers, expected)?)
         })(),
         "invert_crosswalk" => (|| {
             let c: crate::model::crosswalk::Crosswalk = a.doc("crosswalk")?;
-            data(&super::invert_crosswalk(&c)?)
+            data(super::invert_crosswalk(&c)?)
         })(),
         _ => return None,
     })
@@ -727,7 +762,7 @@ fn renderings(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
         "full_report_data" => (|| {
             let request = a.report_request()?;
             let x = a.assessment("assessment")?;
-            data(&super::full_report_data(r, &x, &request.inputs())?)
+            data(super::full_report_data(r, &x, &request.inputs())?)
         })(),
         "answers_csv" | "themes_csv" => (|| {
             let lang = a.lang()?;
@@ -809,16 +844,16 @@ fn imports(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
     Some(match op {
         "import_referential" => (|| {
             let format = a.string("format")?;
-            data(&super::import_referential(
+            data(super::import_referential(
                 super::import_format(&format)?,
                 source()?,
             )?)
         })(),
-        "import_ecoclic" => ecoclic().and_then(|s| data(&super::import_ecoclic(&s)?)),
+        "import_ecoclic" => ecoclic().and_then(|s| data(super::import_ecoclic(&s)?)),
         "import_ecoclic_answers" => (|| {
             let s = ecoclic()?;
             let r = a.referential("referential")?;
-            data(&super::import_ecoclic_answers(
+            data(super::import_ecoclic_answers(
                 &s,
                 r.as_deref().map(|r| &**r),
             )?)
@@ -925,7 +960,7 @@ mod tests {
         let Output::Data(json) = out else {
             panic!("{out:?}")
         };
-        let items: Vec<Value> = serde_json::from_str(&json).unwrap();
+        let items: Vec<Value> = serde_json::from_str(&json.to_json()).unwrap();
         assert_eq!(items.len(), 2);
         for item in items {
             assert_eq!(item["error"]["code"], "invalid_document");
@@ -960,7 +995,7 @@ mod tests {
             let Output::Data(json) = call_json(op, default(), args).unwrap() else {
                 panic!("{op}")
             };
-            let report: Value = serde_json::from_str(&json).unwrap();
+            let report: Value = serde_json::from_str(&json.to_json()).unwrap();
             assert_eq!(report["valid"], false, "{op} {args}");
             assert!(!report["issues"].as_array().unwrap().is_empty());
         }
