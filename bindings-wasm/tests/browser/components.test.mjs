@@ -462,6 +462,12 @@ test('embedded in a styled page: no style leaks in or out', async () => {
   assert.doesNotMatch(styles.font, /Georgia/);
   // The target given as an attribute: the plan shows without typing.
   await page.waitForSelector('sobriete-results .plan-summary');
+  // Printed: the results without their controls, the plan kept.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('sobriete-results button').isVisible(), false, 'no button on paper');
+  assert.equal(await page.locator('sobriete-questionnaire .toolbar').first().isVisible(), false);
+  assert.equal(await page.locator('sobriete-results .plan-summary').isVisible(), true);
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
