@@ -321,7 +321,10 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   /** The crosswalks offered when answers of another referential version arrive. */
   get migrations() { return this.#migrations; }
-  set migrations(list) { this.#migrations = Array.isArray(list) ? list : []; }
+  set migrations(list) {
+    this.#migrations = Array.isArray(list) ? list : [];
+    if (this.#pending && this.#built) this.#offerMigration(this.#pending);
+  }
 
   /** The assessment document the form holds (every answer given, even to hidden questions). */
   get value() {
@@ -382,16 +385,26 @@ export class SobrieteQuestionnaire extends HTMLElement {
   }
 
   #setReferential(r) {
+    // Answers already given on another referential (or version) are not
+    // stamped with the new one: they are offered migration, like a file.
+    const doc = r.toJSON();
+    const given = this.#built && (doc.id !== this.#doc.id || doc.version !== this.#doc.version) ? this.#assessment() : null;
+    if (given) {
+      this.#answers = {};
+      this.#rest = {};
+    }
     this.#referential = r;
-    this.#doc = r.toJSON();
+    this.#doc = doc;
     this.#setLevel(this.getAttribute('level'), false);
     this.#profile ??= { name: UI[langOf(this)].defaultName, kind: 'commune', population: 1000 };
-    const draft = this.#readDraft();
+    const draft = given ?? this.#readDraft();
+    // A draft of another version stays pending (and saved as it is) until
+    // the user decides; #build offers its migration.
     if (draft && this.#same(draft)) this.#adopt(draft);
+    else if (draft) this.#pending = draft;
     this.#build();
     this.#built = true;
-    if (draft && !this.#same(draft)) this.#offerMigration(draft);
-    else if (draft) this.#notice(UI[langOf(this)].restored);
+    if (draft && this.#same(draft)) this.#notice(UI[langOf(this)].restored);
     this.#resolveReady();
   }
 

@@ -270,6 +270,32 @@ test('answers of another referential version are offered migration through a cro
   assert.match(await page.locator('sobriete-questionnaire .status').textContent(), /reprise/);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+
+  // A draft saved on the older version: kept as it is until the user
+  // accepts its migration, then saved on the new one.
+  extraPages.set('/migration-draft.html', extraPages.get('/migration.html')
+    .replace('<sobriete-questionnaire id="q"', '<sobriete-questionnaire id="q" storage-key="draft-1"'));
+  const again = await open(null);
+  await again.addInitScript((a) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('draft-1', a);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(commune));
+  await again.goto(`${origin}/migration-draft.html`);
+  await again.evaluate(() => document.querySelector('sobriete-questionnaire').ready);
+  const stored = () => again.evaluate(() => JSON.parse(localStorage.getItem('draft-1')));
+  assert.match(await again.locator('sobriete-questionnaire .alert').textContent(), /Aucune table de correspondance/);
+  assert.deepEqual(await stored(), commune, 'the draft is not overwritten while its migration is pending');
+  await again.evaluate(async (c) => {
+    const { Referential } = await import('/pkg/index.js');
+    document.querySelector('sobriete-questionnaire').migrations = [{ referential: Referential.default(), crosswalk: c }];
+  }, crosswalk);
+  await again.getByRole('button', { name: 'Convertir les réponses' }).click();
+  await again.waitForFunction(() => JSON.parse(localStorage.getItem('draft-1')).referential.version === '2.0.0');
+  assert.deepEqual((await stored()).answers, (await value(again)).answers);
+  assert.deepEqual(again.errors, []);
+  await again.context().close();
 });
 
 /** The element focused, through shadow roots. */
