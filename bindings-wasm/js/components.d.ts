@@ -46,9 +46,9 @@ export interface QuestionnaireEventDetail {
  * `referential-src` (URL of a referential's JSON), `storage-key` (the
  * `localStorage` key of the draft; no draft without it).
  *
- * Events (bubbling, composed): `sobriete-change` after every change,
- * `sobriete-submit` on the "See the result" button; both with a
- * {@link QuestionnaireEventDetail}.
+ * Events (bubbling, composed): `sobriete-change` after every change that
+ * scores (not while an answer must be corrected), `sobriete-submit` on the
+ * "See the result" button; both with a {@link QuestionnaireEventDetail}.
  *
  * Parts: `form`, `toolbar`, `notice`, `profile`, `progress`, `theme`,
  * `question`, `help`, `rationale`, `notes`, `button`, `submit`.
@@ -58,18 +58,29 @@ export interface QuestionnaireEventDetail {
  * `--sobriete-error`, `--sobriete-font`, `--sobriete-radius`.
  */
 export class SobrieteQuestionnaire extends HTMLElement {
-  /** Resolves once the referential is loaded and the form is built. */
+  /**
+   * Resolves once the first referential is loaded and the form is built
+   * (it stays pending when that referential cannot be loaded: the element
+   * then shows the error).
+   */
   readonly ready: Promise<void>;
   /** The referential; set an instance, a document or its JSON text. */
   get referential(): Referential | null;
   set referential(value: ReferentialInput);
-  /** Crosswalks offered when answers of another referential version arrive. */
+  /**
+   * Crosswalks offered when answers of another referential version arrive
+   * (a file, `value`, a draft, or a change of referential). Until the user
+   * accepts a migration, those answers are set aside unchanged (with
+   * `storage-key`, in `localStorage` under `<key>:set-aside`) and can be
+   * saved to a file; setting this list later offers them again.
+   */
   get migrations(): MigrationOffer[];
   set migrations(value: MigrationOffer[]);
   /**
-   * The assessment document the form holds (`null` before `ready`). Setting
-   * one loads it (answers of another referential version are offered
-   * migration through `migrations`).
+   * A copy of the assessment document the form holds (`null` before
+   * `ready`). Setting one loads it once `ready` (answers of another
+   * referential version are offered migration through `migrations`; problems
+   * in answers are shown in their questions).
    */
   get value(): Assessment | null;
   set value(value: Assessment | string);
@@ -80,7 +91,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
   set level(value: number);
   /** The assessment as JSON text (what "Save the file" downloads). */
   exportJSON(): string;
-  /** Loads an assessment from a file, as "Open a file" does. */
+  /** Loads an assessment from a file, as "Open a file" does (problems are shown, never thrown). */
   importFile(file: Blob & { name?: string }): Promise<void>;
   /** Forgets the draft saved in this browser. */
   clearDraft(): void;

@@ -30,6 +30,7 @@ const UI = {
     offer: 'Une table de correspondance permet de les convertir : les réponses reprises sont marquées, celles qui ne peuvent pas l’être sont listées.',
     noCrosswalk: 'Aucune table de correspondance n’est fournie pour les convertir : elles sont gardées de côté et le questionnaire reste inchangé.',
     migrate: 'Convertir les réponses', ignore: 'Garder le questionnaire actuel',
+    downloadAside: 'Enregistrer ces réponses dans un fichier', notAssessment: 'ce n’est pas une évaluation.',
     migrated: (c) => `Réponses converties : ${c.carried} reprise(s), ${c.restored} restaurée(s), ${c.added} nouvelle(s) question(s), ${c.not_carried} non reprise(s).`,
     invalid: (m) => `Réponse à corriger : ${m}`, issues: 'À corriger :',
     kinds: {
@@ -73,6 +74,7 @@ const UI = {
     offer: 'A crosswalk can convert them: carried answers are marked, those that cannot be carried are listed.',
     noCrosswalk: 'No crosswalk is given to convert them: they are kept aside and the questionnaire is unchanged.',
     migrate: 'Convert the answers', ignore: 'Keep the current questionnaire',
+    downloadAside: 'Save these answers to a file', notAssessment: 'this is not an assessment.',
     migrated: (c) => `Answers converted: ${c.carried} carried, ${c.restored} restored, ${c.added} new question(s), ${c.not_carried} not carried.`,
     invalid: (m) => `Answer to correct: ${m}`, issues: 'To correct:',
     kinds: {
@@ -174,6 +176,10 @@ li { margin-bottom: .4rem; }
 
 const KIND_KEYS = Object.keys(UI.fr.kinds);
 const FIRST_ACTIONS = 10;
+/** What a chart may hold: shapes and text, nothing active or external. */
+const SVG_ELEMENTS = new Set(['svg', 'g', 'title', 'desc', 'defs', 'path', 'circle', 'ellipse', 'line', 'polyline',
+  'polygon', 'rect', 'text', 'tspan', 'lineargradient', 'radialgradient', 'stop', 'clippath', 'linearGradient',
+  'radialGradient', 'clipPath']);
 
 /** An element with attributes and children (strings become text nodes). */
 function el(tag, attrs = {}, ...children) {
@@ -204,8 +210,24 @@ function formatNumber(x, lang) {
   return x.toLocaleString(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 });
 }
 
+/** Today in the user's time zone, `YYYY-MM-DD`. */
 function today() {
-  return new Date().toISOString().slice(0, 10);
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Properties a page set on the element before it was defined (the package
+ * loads its WebAssembly first) go through the element's own setters.
+ */
+function upgradeProperties(element, names) {
+  for (const name of names) {
+    if (Object.prototype.hasOwnProperty.call(element, name)) {
+      const value = element[name];
+      delete element[name];
+      element[name] = value;
+    }
+  }
 }
 
 /** A referential from what a site gives: an instance, a document or its JSON text. */
@@ -300,6 +322,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
   #migrations = [];
   #pending = null;
   #issuesShown = false;
+  #storageWarned = false;
   #built = false;
   #ready;
   #resolveReady;
@@ -328,7 +351,8 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   /** The assessment document the form holds (every answer given, even to hidden questions). */
   get value() {
-    return this.#doc ? this.#assessment() : null;
+    // A copy: changing it changes nothing here.
+    return this.#doc ? structuredClone(this.#assessment()) : null;
   }
   set value(assessment) {
     this.#ready.then(() => this.#receive(typeof assessment === 'string' ? JSON.parse(assessment) : assessment, null));
@@ -339,7 +363,10 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   /** The level shown (1 or 2). */
   get level() { return this.#level; }
-  set level(v) { this.setAttribute('level', String(v)); }
+  set level(v) {
+    if (this.#built) this.#setLevel(v);
+    this.setAttribute('level', String(this.#built ? this.#level : v));
+  }
 
   /** The assessment as JSON text (what "Save the file" downloads). */
   exportJSON() {
@@ -348,6 +375,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   /** Loads an assessment from a `File` (or any Blob): the same as "Open a file". */
   async importFile(file) {
+    await this.#ready;
     const t = UI[langOf(this)];
     try {
       const parsed = JSON.parse(await file.text());
@@ -364,6 +392,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
   }
 
   connectedCallback() {
+    upgradeProperties(this, ['referential', 'migrations', 'value', 'level']);
     if (this.#built || this.#referential) return;
     const src = this.getAttribute('referential-src');
     const loading = src ? fetchJson(src).then((d) => new Referential(d)) : Promise.resolve(Referential.default());
@@ -372,9 +401,14 @@ export class SobrieteQuestionnaire extends HTMLElement {
   }
 
   attributeChangedCallback(name, old, value) {
+    // The level shown may differ from the attribute (a file of another
+    // level): compare with it, not with the attribute's old value.
+    if (name === 'level') {
+      if (this.#built && Number(value) !== this.#level) this.#setLevel(value);
+      return;
+    }
     if (old === value || !this.#built) return;
     if (name === 'lang') this.#build();
-    else if (name === 'level') this.#setLevel(value);
     else if (name === 'referential-src' && value) {
       fetchJson(value).then((d) => this.#setReferential(new Referential(d))).catch((e) => this.#fatal(e));
     }
@@ -398,10 +432,11 @@ export class SobrieteQuestionnaire extends HTMLElement {
     this.#setLevel(this.getAttribute('level'), false);
     this.#profile ??= { name: UI[langOf(this)].defaultName, kind: 'commune', population: 1000 };
     const draft = given ?? this.#readDraft();
-    // A draft of another version stays pending (and saved as it is) until
-    // the user decides; #build offers its migration.
+    // A draft of another version is set aside (kept as it is) until the
+    // user decides; #build offers its migration.
     if (draft && this.#same(draft)) this.#adopt(draft);
-    else if (draft) this.#pending = draft;
+    else if (draft) this.#setAside(draft);
+    else this.#pending ??= this.#readDraft(':set-aside');
     this.#build();
     this.#built = true;
     if (draft && this.#same(draft)) this.#notice(UI[langOf(this)].restored);
@@ -426,19 +461,20 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   /** Takes an assessment's fields into the form's state (same referential). */
   #adopt(a) {
-    const { referential: _r, profile, date, level, answers, ...rest } = a;
+    const { referential: _r, profile, date, level, answers, ...rest } = structuredClone(a);
     this.#profile = { ...profile };
     this.#date = date ?? today();
     if ([1, 2].includes(level)) this.#level = level;
-    this.#answers = { ...answers };
+    this.#answers = answers && typeof answers === 'object' && !Array.isArray(answers) ? answers : {};
     this.#rest = rest;
+    if (this.#built) this.setAttribute('level', String(this.#level));
   }
 
   /** An assessment from a file, a property or a draft. */
   #receive(a, message) {
     const t = UI[langOf(this)];
     if (!a || typeof a !== 'object' || !a.referential) {
-      this.#notice(t.unreadable('', 'not an assessment'), true);
+      this.#notice(t.notAssessment, true);
       return;
     }
     if (!this.#same(a)) {
@@ -448,8 +484,13 @@ export class SobrieteQuestionnaire extends HTMLElement {
     try {
       this.#referential.score(a);
     } catch (e) {
-      this.#notice(describeError(e), true);
-      return;
+      // Problems in answers are shown in their questions, to be corrected
+      // (a file saved mid-way is taken back); any other is refused.
+      const other = (e?.issues ?? [{}]).some((i) => i.severity !== 'warning' && !/^\/answers\//.test(i.path ?? ''));
+      if (other) {
+        this.#notice(describeError(e), true);
+        return;
+      }
     }
     this.#adopt(a);
     this.#build();
@@ -469,30 +510,60 @@ export class SobrieteQuestionnaire extends HTMLElement {
       return c?.from?.id === ref.id && c?.from?.version === ref.version
         && c?.to?.id === this.#doc.id && c?.to?.version === this.#doc.version;
     });
-    this.#pending = a;
+    this.#setAside(a);
     const text = t.otherReferential(ref.id, ref.version, `${this.#doc.id} ${this.#doc.version}`);
     const offer = this.shadowRoot.querySelector('.offer');
-    if (!entry) {
-      this.#notice(`${text} ${t.noCrosswalk}`, true);
-      return;
-    }
-    const convert = el('button', { type: 'button', part: 'button' }, t.migrate);
+    if (!offer) return;
+    // The answers set aside can always be saved as a file, or let go.
+    const keep = el('button', { type: 'button', class: 'secondary', part: 'button' }, t.downloadAside);
+    keep.addEventListener('click', () => this.#download(a));
     const ignore = el('button', { type: 'button', class: 'secondary', part: 'button' }, t.ignore);
-    convert.addEventListener('click', () => this.#migrate(entry).catch((e) => this.#notice(describeError(e), true)));
     ignore.addEventListener('click', () => {
-      this.#pending = null;
+      this.#setAside(null);
       offer.replaceChildren();
       this.#notice('');
     });
+    if (!entry) {
+      this.#notice(`${text} ${t.noCrosswalk}`, true);
+      offer.replaceChildren(keep, ' ', ignore);
+      return;
+    }
+    const convert = el('button', { type: 'button', part: 'button' }, t.migrate);
+    convert.addEventListener('click', () => {
+      for (const b of offer.querySelectorAll('button')) b.disabled = true;
+      this.#migrate(entry).catch((e) => {
+        for (const b of offer.querySelectorAll('button')) b.disabled = false;
+        this.#notice(describeError(e), true);
+      });
+    });
     this.#notice(`${text} ${t.offer}`, true);
-    offer.replaceChildren(convert, ' ', ignore);
-    convert.focus();
+    offer.replaceChildren(convert, ' ', keep, ' ', ignore);
+  }
+
+  /**
+   * Answers of another referential kept aside until the user decides: in
+   * memory, and with `storage-key` in the browser too (`<key>:set-aside`),
+   * while the draft goes on being saved.
+   */
+  #setAside(a) {
+    this.#pending = a;
+    const key = this.getAttribute('storage-key');
+    if (!key) return;
+    try {
+      if (a) localStorage.setItem(`${key}:set-aside`, JSON.stringify(a));
+      else localStorage.removeItem(`${key}:set-aside`);
+    } catch {
+      this.#storageFailed();
+    }
   }
 
   async #migrate(entry) {
+    const [pending, to] = [this.#pending, this.#referential];
     const from = toReferential(entry.referential);
-    const result = await from.migrate(this.#pending, entry.crosswalk, this.#referential);
-    this.#pending = null;
+    const result = await from.migrate(pending, entry.crosswalk, to);
+    // Another file or referential arrived meanwhile: that one wins.
+    if (pending !== this.#pending || to !== this.#referential) return;
+    this.#setAside(null);
     this.shadowRoot.querySelector('.offer').replaceChildren();
     this.#adopt(result.assessment);
     this.#build();
@@ -540,9 +611,12 @@ export class SobrieteQuestionnaire extends HTMLElement {
     const levelSelect = el('select', { class: 'level-select' },
       ...levels.map((l) => el('option', { value: String(l) }, l === 1 ? t.level1 : l === 2 ? t.level2 : `${t.levelTag} ${l}`)));
     levelSelect.value = String(this.#level);
-    levelSelect.addEventListener('change', () => this.setAttribute('level', levelSelect.value));
+    levelSelect.addEventListener('change', () => {
+      this.#setLevel(levelSelect.value);
+      this.setAttribute('level', String(this.#level));
+    });
 
-    const form = el('form', { part: 'form', novalidate: true, 'aria-label': localText(d.title, lang) || d.id },
+    const form = el('form', { part: 'form', lang, novalidate: true, 'aria-label': localText(d.title, lang) || d.id },
       el('div', { class: 'toolbar', role: 'group', 'aria-label': t.tools, part: 'toolbar' }, open, save,
         el('label', {}, t.level, levelSelect)),
       // Live regions exist from the start, so that what they receive is announced.
@@ -564,6 +638,8 @@ export class SobrieteQuestionnaire extends HTMLElement {
     form.addEventListener('input', (e) => this.#onInput(e));
     form.addEventListener('submit', (e) => {
       e.preventDefault();
+      // Enter in a field is not "See the result".
+      if (!e.submitter) return;
       this.#changed();
       this.dispatchEvent(new CustomEvent('sobriete-submit', { bubbles: true, composed: true, detail: this.#detail() }));
     });
@@ -620,13 +696,16 @@ export class SobrieteQuestionnaire extends HTMLElement {
         el('label', {}, t.comment, el('textarea', { class: 'comment', rows: '2' })),
         el('label', {}, t.evidence, el('textarea', { class: 'evidence', rows: '2', spellcheck: 'false' }))));
     return el('fieldset', { class: 'question', part: 'question', id: name, dataset: { id: q.id, level: String(q.level) }, 'aria-describedby': `${name}-e` },
-      el('legend', { id: `${name}-l` }, localText(q.prompt, lang), el('span', { class: 'level' }, `${t.levelTag} ${q.level}`)),
+      el('legend', { id: `${name}-l` }, localText(q.prompt, lang), ' ', el('span', { class: 'level' }, `${t.levelTag} ${q.level}`)),
       controls, justification, more,
       el('p', { class: 'question-error error', id: `${name}-e` }));
   }
 
   #onInput(event) {
     const target = event.target;
+    // Choices and lists on `change`, fields on `input`: each edit once.
+    const checkable = target.type === 'radio' || target.type === 'checkbox' || target.tagName === 'SELECT';
+    if (checkable !== (event.type === 'change')) return;
     const profile = target.dataset?.profile;
     if (profile) {
       if (profile === 'date') this.#date = target.value || today();
@@ -663,7 +742,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
   }
 
   #detail() {
-    return { assessment: this.value, summary: this.#summary, referential: this.#referential };
+    return { assessment: this.value, summary: structuredClone(this.#summary), referential: this.#referential };
   }
 
   /** Rescoring after any change: visibility, progress, errors, draft, event. */
@@ -729,20 +808,20 @@ export class SobrieteQuestionnaire extends HTMLElement {
     for (const [theme, [done, all]] of perTheme) {
       const label = t.answered(done, all);
       this.shadowRoot.getElementById(`pc-${theme}`).textContent = label;
-      const bar = this.shadowRoot.querySelector(`.progress li[data-theme="${theme}"] progress`);
+      const bar = this.shadowRoot.querySelector(`.progress li[data-theme="${CSS.escape(theme)}"] progress`);
       bar.value = all ? done / all : 1;
-      this.shadowRoot.querySelector(`p.theme-progress[data-theme="${theme}"]`).textContent = label;
-      this.shadowRoot.querySelector(`section.theme[data-theme="${theme}"]`).hidden = all === 0;
+      this.shadowRoot.querySelector(`p.theme-progress[data-theme="${CSS.escape(theme)}"]`).textContent = label;
+      this.shadowRoot.querySelector(`section.theme[data-theme="${CSS.escape(theme)}"]`).hidden = all === 0;
       bar.closest('li').hidden = all === 0;
     }
   }
 
-  #readDraft() {
+  #readDraft(suffix = '') {
     const key = this.getAttribute('storage-key');
     if (!key) return null;
     try {
-      const text = localStorage.getItem(key);
-      return text ? JSON.parse(text) : null;
+      const draft = JSON.parse(localStorage.getItem(key + suffix) ?? 'null');
+      return draft?.referential?.id && draft.referential.version ? draft : null;
     } catch {
       return null;
     }
@@ -750,20 +829,26 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   #saveDraft(a) {
     const key = this.getAttribute('storage-key');
-    // An offered migration keeps the other draft until the user decides.
-    if (!key || this.#pending) return;
+    if (!key) return;
     try {
       localStorage.setItem(key, JSON.stringify(a));
     } catch {
-      this.#notice(UI[langOf(this)].storageFailed, true);
+      this.#storageFailed();
     }
   }
 
-  #download() {
-    const blob = new Blob([this.exportJSON()], { type: 'application/json' });
+  /** Said once, not at every keystroke. */
+  #storageFailed() {
+    if (this.#storageWarned) return;
+    this.#storageWarned = true;
+    this.#notice(UI[langOf(this)].storageFailed, true);
+  }
+
+  #download(assessment = this.value) {
+    const blob = new Blob([`${JSON.stringify(assessment, null, 2)}\n`], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
-    const name = (this.#profile.name || 'evaluation').normalize('NFD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'evaluation';
-    const link = el('a', { href: url, download: `${name}-${this.#date}.json` });
+    const name = String(assessment?.profile?.name || 'evaluation').normalize('NFD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '') || 'evaluation';
+    const link = el('a', { href: url, download: `${name}-${assessment?.date ?? today()}.json` });
     this.shadowRoot.append(link);
     link.click();
     link.remove();
@@ -782,9 +867,17 @@ export class SobrieteResults extends HTMLElement {
   #referential = null;
   #assessment = null;
   #report = null;
-  #source = null;
-  #listener = (e) => this.#take(e.detail);
+  #root = null;
+  // The questionnaire named by `for` is found by its events at the root
+  // (document or shadow root), so it may come before or after this element.
+  #listener = (e) => {
+    if (e.target?.id !== this.getAttribute('for')) return;
+    if (e.type === 'sobriete-submit') this.shadowRoot.getElementById('r-title')?.focus();
+    else this.#take(e.detail);
+  };
   #announceTimer = 0;
+  #laterTimer = 0;
+  #printing = false;
   #planRequest = 0;
   #radarRequest = 0;
 
@@ -811,13 +904,15 @@ export class SobrieteResults extends HTMLElement {
   get report() { return this.#report; }
 
   connectedCallback() {
+    upgradeProperties(this, ['referential', 'assessment']);
     this.#frame();
     this.#connect();
+    if (this.#assessment) this.#render();
   }
 
   disconnectedCallback() {
-    this.#source?.removeEventListener('sobriete-change', this.#listener);
-    this.#source = null;
+    for (const type of ['sobriete-change', 'sobriete-submit']) this.#root?.removeEventListener(type, this.#listener);
+    this.#root = null;
   }
 
   attributeChangedCallback(name, old, value) {
@@ -832,12 +927,12 @@ export class SobrieteResults extends HTMLElement {
   }
 
   #connect() {
-    this.#source?.removeEventListener('sobriete-change', this.#listener);
+    this.disconnectedCallback();
+    this.#root = this.getRootNode();
+    for (const type of ['sobriete-change', 'sobriete-submit']) this.#root.addEventListener(type, this.#listener);
     const id = this.getAttribute('for');
-    this.#source = id ? this.getRootNode().getElementById?.(id) ?? document.getElementById(id) : null;
-    if (!this.#source) return;
-    this.#source.addEventListener('sobriete-change', this.#listener);
-    if (this.#source.value && this.#source.referential) this.#take({ assessment: this.#source.value, referential: this.#source.referential });
+    const source = id ? this.#root.getElementById?.(id) : null;
+    if (source?.value && source.referential) this.#take({ assessment: source.value, referential: source.referential });
   }
 
   #take(detail) {
@@ -847,6 +942,16 @@ export class SobrieteResults extends HTMLElement {
   }
 
   #frame() {
+    if (!this.#printing) {
+      // On paper every rationale and action shows.
+      this.#printing = true;
+      let closed = [];
+      addEventListener('beforeprint', () => {
+        closed = [...this.shadowRoot.querySelectorAll('details:not([open])')];
+        for (const d of closed) d.open = true;
+      });
+      addEventListener('afterprint', () => { for (const d of closed) d.open = false; });
+    }
     const t = UI[langOf(this)];
     // A target already typed survives a change of language.
     const typed = this.shadowRoot.querySelector('input.target-input')?.value;
@@ -855,13 +960,13 @@ export class SobrieteResults extends HTMLElement {
     const print = el('button', { type: 'button', part: 'button', class: 'secondary' }, t.print);
     print.addEventListener('click', () => window.print());
     this.shadowRoot.replaceChildren(el('style', {}, BASE_CSS + RESULTS_CSS),
-      el('section', { part: 'container', 'aria-labelledby': 'r-title' },
-        el('h2', { id: 'r-title' }, t.results),
+      el('section', { part: 'container', lang: langOf(this), 'aria-labelledby': 'r-title' },
+        el('h2', { id: 'r-title', tabindex: '-1' }, t.results),
         el('p', { class: 'waiting muted' }, t.waiting),
         el('div', { class: 'body', hidden: true },
           el('div', { class: 'headline' },
-            el('p', { class: 'figure' }, t.index, el('strong', { part: 'index', class: 'index', dataset: { value: '' } }, '–'), el('span', { class: 'muted' }, t.outOf)),
-            el('p', { class: 'figure' }, t.grade, el('strong', { part: 'grade', class: 'grade' }, '–'), el('span', { class: 'grade-label muted' }))),
+            el('p', { class: 'figure' }, t.index, ' ', el('strong', { part: 'index', class: 'index', dataset: { value: '' } }, '–'), ' ', el('span', { class: 'muted' }, t.outOf)),
+            el('p', { class: 'figure' }, t.grade, ' ', el('strong', { part: 'grade', class: 'grade' }, '–'), ' ', el('span', { class: 'grade-label muted' }))),
           el('p', { class: 'completeness' }),
           el('h3', {}, t.themes),
           el('figure', { class: 'radar', part: 'radar', 'aria-label': t.radar }),
@@ -889,7 +994,12 @@ export class SobrieteResults extends HTMLElement {
     try {
       report = this.#referential.score(this.#assessment);
     } catch (e) {
-      this.shadowRoot.querySelector('.waiting').textContent = describeError(e);
+      // No figures of an earlier state shown as if current.
+      this.#report = null;
+      const waiting = this.shadowRoot.querySelector('.waiting');
+      waiting.textContent = describeError(e);
+      waiting.hidden = false;
+      body.hidden = true;
       return;
     }
     const previous = this.#report;
@@ -922,8 +1032,12 @@ export class SobrieteResults extends HTMLElement {
       ? [el('summary', {}, t.moreActions(rest.length)), el('ol', { start: String(FIRST_ACTIONS + 1) }, ...rest.map(action))] : []));
     this.shadowRoot.querySelector('.more-actions').hidden = !rest.length;
     if (!previous || previous.index !== report.index || previous.grade?.grade !== report.grade?.grade) this.#announce(report);
-    this.#radar();
-    this.#plan();
+    // The chart and the plan (extras module) once the user pauses.
+    clearTimeout(this.#laterTimer);
+    this.#laterTimer = setTimeout(() => {
+      this.#radar();
+      this.#plan();
+    }, previous ? 250 : 0);
   }
 
   /** Announces the index politely, once the user pauses. */
@@ -946,9 +1060,11 @@ export class SobrieteResults extends HTMLElement {
       if (parsed.nodeName !== 'svg') return;
       // The library escapes every text; as a second guard, nothing active
       // (scripts, foreign content, event handlers) is let in.
-      for (const node of parsed.querySelectorAll('script, foreignObject')) node.remove();
+      for (const node of parsed.querySelectorAll('*')) if (!SVG_ELEMENTS.has(node.localName)) node.remove();
       for (const node of [parsed, ...parsed.querySelectorAll('*')]) {
-        for (const attr of [...node.attributes]) if (/^on/i.test(attr.name) || /javascript:/i.test(attr.value)) node.removeAttribute(attr.name);
+        for (const attr of [...node.attributes]) {
+          if (/^on|^style$|href$/i.test(attr.name) && !(/href$/i.test(attr.name) && attr.value.startsWith('#'))) node.removeAttribute(attr.name);
+        }
       }
       box.replaceChildren(document.importNode(parsed, true));
     } catch {

@@ -182,6 +182,14 @@ test('the questionnaire scores live, keeps every answer, saves drafts, exports a
   await page.evaluate(() => document.querySelector('sobriete-questionnaire').ready);
   assert.deepEqual(await value(page), a, 'nothing lost across a reload');
   assert.equal(await settled(page), index);
+  // The page says level="1", the draft is of level 2: the list still switches both ways.
+  const levelList = page.locator('sobriete-questionnaire select.level-select');
+  assert.equal(await levelList.inputValue(), '2');
+  await levelList.selectOption('1');
+  assert.equal(await shown(page, 'awa-21'), false, 'level 1 again');
+  await levelList.selectOption('2');
+  assert.equal(await shown(page, 'awa-21'), true);
+  assert.deepEqual(await value(page), a);
 
   // Import a file: the example commune, 28.82 E as everywhere.
   await openExample(page);
@@ -271,8 +279,8 @@ test('answers of another referential version are offered migration through a cro
   assert.deepEqual(page.errors, []);
   await page.context().close();
 
-  // A draft saved on the older version: kept as it is until the user
-  // accepts its migration, then saved on the new one.
+  // A draft saved on the older version: set aside as it is (the draft goes
+  // on with the new version) until the user accepts its migration.
   extraPages.set('/migration-draft.html', extraPages.get('/migration.html')
     .replace('<sobriete-questionnaire id="q"', '<sobriete-questionnaire id="q" storage-key="draft-1"'));
   const again = await open(null);
@@ -284,16 +292,20 @@ test('answers of another referential version are offered migration through a cro
   }, JSON.stringify(commune));
   await again.goto(`${origin}/migration-draft.html`);
   await again.evaluate(() => document.querySelector('sobriete-questionnaire').ready);
-  const stored = () => again.evaluate(() => JSON.parse(localStorage.getItem('draft-1')));
+  const stored = (key = 'draft-1') => again.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
   assert.match(await again.locator('sobriete-questionnaire .alert').textContent(), /Aucune table de correspondance/);
-  assert.deepEqual(await stored(), commune, 'the draft is not overwritten while its migration is pending');
+  assert.deepEqual(await stored('draft-1:set-aside'), commune, 'the older draft is kept while its migration is pending');
+  // They can be saved to a file at any time.
+  const [aside] = await Promise.all([again.waitForEvent('download'), again.getByRole('button', { name: 'Enregistrer ces réponses dans un fichier' }).click()]);
+  assert.deepEqual(JSON.parse(await readFile(await aside.path(), 'utf8')), commune);
   await again.evaluate(async (c) => {
     const { Referential } = await import('/pkg/index.js');
     document.querySelector('sobriete-questionnaire').migrations = [{ referential: Referential.default(), crosswalk: c }];
   }, crosswalk);
   await again.getByRole('button', { name: 'Convertir les réponses' }).click();
-  await again.waitForFunction(() => JSON.parse(localStorage.getItem('draft-1')).referential.version === '2.0.0');
+  await again.waitForFunction(() => JSON.parse(localStorage.getItem('draft-1')).profile.name === 'Saint-Priest-sous-Ardour');
   assert.deepEqual((await stored()).answers, (await value(again)).answers);
+  assert.equal(await stored('draft-1:set-aside'), null, 'nothing left aside once migrated');
   assert.deepEqual(again.errors, []);
   await again.context().close();
 });
