@@ -11,7 +11,7 @@ import pytest
 import sobriete
 from sobriete import _documents
 
-from conftest import EXAMPLES, load, vector_paths
+from conftest import EXAMPLES, ROOT, load, vector_paths
 
 ASSESSMENTS = sorted(EXAMPLES.glob("*.json"))
 
@@ -68,6 +68,15 @@ def test_default_referential_round_trip(ref: Any) -> None:
     again = sobriete.Referential.load(d)
     assert again.to_dict() == d
     assert sobriete.Referential.load(ref.document).to_dict() == d
+
+
+def test_numbers_read_as_python_reads_them() -> None:
+    # A weight of 23 digits: the core reads it correctly rounded, as
+    # Python's `float` does, and the referential reads back into itself.
+    text = (ROOT / "fuzz" / "regressions" / "referential" / "float-round-trip.json").read_text(encoding="utf-8")
+    r = sobriete.Referential.load(text)
+    assert r.to_dict()["questions"][0]["weight"] == float("17836096332352847805246e-23")
+    assert sobriete.Referential.load(r.to_json()).to_dict() == r.to_dict()
 
 
 def test_plan_round_trip(ref: Any) -> None:

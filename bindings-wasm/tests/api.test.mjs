@@ -67,6 +67,15 @@ test('the default referential', async () => {
   assert.deepStrictEqual(Referential.default().toJSON(), doc);
 });
 
+test('numbers read as JavaScript reads them', () => {
+  // A weight of 23 digits: the core reads it correctly rounded, as
+  // JSON.parse does, whether it comes as text or as an object.
+  const text = readFileSync(join(root, 'fuzz/regressions/referential/float-round-trip.json'), 'utf8');
+  const weight = JSON.parse(text).questions[0].weight;
+  assert.equal(new Referential(text).toJSON().questions[0].weight, weight);
+  assert.equal(new Referential(JSON.parse(text)).toJSON().questions[0].weight, weight);
+});
+
 test('score and every report format match the CLI', async () => {
   assertPlain(firstReport);
   const path = 'examples/commune-rurale-niveau1.json';

@@ -6,9 +6,8 @@
 //! here fails the test. A finding also gets its own named test below, which
 //! says what was wrong.
 //!
-//! The 60-second runs of every target made when the fuzz targets were written found no
-//! crash, timeout or out-of-memory, so no reproducer is committed yet; the
-//! replay is checked on the seeds' documents so that it runs real paths.
+//! The replay is also checked on the seeds' documents, so that it runs real
+//! paths.
 
 // Tests may panic: that is how they fail.
 #![allow(
@@ -74,6 +73,8 @@ fn replay(target: &str, data: &[u8]) {
         "referential" => {
             let _ = api::validate_json_report(&text, None);
             if let Ok(r) = api::parse_referential(&text) {
+                let back = api::parse_referential(&api::referential_to_json(&r));
+                assert_eq!(back.ok().as_ref(), Some(&r), "referential round trip");
                 let _ = api::referential_markdown(&r, Lang::Fr);
                 let _ = api::template(&r, 2, None, Some("2026-01-01"));
             }
@@ -194,4 +195,25 @@ fn the_replay_runs_real_paths() {
         std::fs::read_to_string(root().join("examples/commune-rurale-niveau1.json")).unwrap();
     replay("assessment", example.as_bytes());
     assert!(api::score_json(&example, None).is_ok());
+}
+
+/// Found by the `referential` target: a weight written with 23 digits
+/// (`17836096332352847805246e-23`) was read 1 ulp off by the JSON reader's
+/// fast path, then written as `0.17836096332352847`, which read back as
+/// another number: the referential did not read back into itself, and Rust
+/// disagreed with JavaScript and Python on the weight. Numbers are now read
+/// correctly rounded.
+#[test]
+fn numbers_read_as_javascript_and_python_read_them() {
+    let data =
+        std::fs::read(root().join("fuzz/regressions/referential/float-round-trip.json")).unwrap();
+    let r = api::parse_referential(&String::from_utf8_lossy(&data)).unwrap();
+    // `JSON.parse` and Python's `float` both give this value.
+    assert_eq!(
+        r.questions[0].weight.to_bits(),
+        0.178_360_963_323_528_47_f64.to_bits()
+    );
+    let back = api::parse_referential(&api::referential_to_json(&r)).unwrap();
+    assert_eq!(back, r);
+    replay("referential", &data);
 }
