@@ -43,8 +43,11 @@ export interface QuestionnaireEventDetail {
  * scored live.
  *
  * Attributes: `lang` (`fr`, default, or `en`), `level` (1 or 2),
- * `referential-src` (URL of a referential's JSON), `storage-key` (the
- * `localStorage` key of the draft; no draft without it).
+ * `referential-src` (URL of a referential's JSON; changing it loads that
+ * one, the last set wins), `storage-key` (the `localStorage` key of the
+ * draft; no draft without it; changing it shows the draft saved under the
+ * new key, or a new questionnaire, the answers so far staying under the
+ * old key).
  *
  * Events (bubbling, composed): `sobriete-change` after every change that
  * scores (not while an answer must be corrected), `sobriete-submit` on the
@@ -59,9 +62,10 @@ export interface QuestionnaireEventDetail {
  */
 export class SobrieteQuestionnaire extends HTMLElement {
   /**
-   * Resolves once the first referential is loaded and the form is built
-   * (it stays pending when that referential cannot be loaded: the element
-   * then shows the error).
+   * Resolves once the referential is loaded and the form is built; rejects
+   * with the error when it cannot be loaded (the element shows the error,
+   * or keeps the form it had). A new `referential-src` gives a new promise,
+   * settled by that load.
    */
   readonly ready: Promise<void>;
   /** The referential; set an instance, a document or its JSON text. */

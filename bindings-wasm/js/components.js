@@ -178,8 +178,7 @@ const KIND_KEYS = Object.keys(UI.fr.kinds);
 const FIRST_ACTIONS = 10;
 /** What a chart may hold: shapes and text, nothing active or external. */
 const SVG_ELEMENTS = new Set(['svg', 'g', 'title', 'desc', 'defs', 'path', 'circle', 'ellipse', 'line', 'polyline',
-  'polygon', 'rect', 'text', 'tspan', 'lineargradient', 'radialgradient', 'stop', 'clippath', 'linearGradient',
-  'radialGradient', 'clipPath']);
+  'polygon', 'rect', 'text', 'tspan', 'linearGradient', 'radialGradient', 'stop', 'clipPath']);
 
 /** An element with attributes and children (strings become text nodes). */
 function el(tag, attrs = {}, ...children) {
@@ -234,6 +233,17 @@ function upgradeProperties(element, names) {
 function toReferential(value) {
   if (value instanceof Referential) return value;
   return new Referential(value);
+}
+
+/** A selector that finds again, in a rebuilt form, the control that had focus. */
+function focusKey(node) {
+  if (!node) return null;
+  if (node.id) return `#${CSS.escape(node.id)}`;
+  if (node.dataset?.profile) return `[data-profile="${CSS.escape(node.dataset.profile)}"]`;
+  const choice = node.type === 'radio' || node.type === 'checkbox' ? `[value="${CSS.escape(node.value)}"]` : '';
+  const own = `${node.localName}${node.classList[0] ? `.${CSS.escape(node.classList[0])}` : ''}${choice}`;
+  const block = node.closest('fieldset.question');
+  return block ? `#${CSS.escape(block.id)} ${own}` : own;
 }
 
 async function fetchJson(url) {
@@ -325,21 +335,29 @@ export class SobrieteQuestionnaire extends HTMLElement {
   #storageWarned = false;
   #built = false;
   #ready;
-  #resolveReady;
+  #settle = null;
+  #loads = 0;
 
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    this.#ready = new Promise((resolve) => { this.#resolveReady = resolve; });
+    this.#pendingReady();
   }
 
-  /** Resolves once the referential is loaded and the form is built. */
+  /**
+   * Resolves once the referential is loaded and the form is built; rejects
+   * with the error when it cannot be loaded. A new `referential-src` gives
+   * a new promise, settled by that load.
+   */
   get ready() { return this.#ready; }
 
   /** The referential (a `Referential`); set an instance, a document or its JSON text. */
   get referential() { return this.#referential; }
   set referential(value) {
-    this.#setReferential(toReferential(value));
+    const r = toReferential(value);
+    // A load still running would replace it: it is dropped.
+    this.#loads += 1;
+    this.#setReferential(r);
   }
 
   /** The crosswalks offered when answers of another referential version arrive. */
@@ -355,7 +373,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
     return this.#doc ? structuredClone(this.#assessment()) : null;
   }
   set value(assessment) {
-    this.#ready.then(() => this.#receive(typeof assessment === 'string' ? JSON.parse(assessment) : assessment, null));
+    this.#ready.then(() => this.#receive(typeof assessment === 'string' ? JSON.parse(assessment) : assessment, null), () => {});
   }
 
   /** The summary of the last scoring (index, grade, completeness, themes). */
@@ -393,11 +411,8 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   connectedCallback() {
     upgradeProperties(this, ['referential', 'migrations', 'value', 'level']);
-    if (this.#built || this.#referential) return;
-    const src = this.getAttribute('referential-src');
-    const loading = src ? fetchJson(src).then((d) => new Referential(d)) : Promise.resolve(Referential.default());
-    loading.then((r) => { if (!this.#referential) this.#setReferential(r); })
-      .catch((e) => this.#fatal(e));
+    if (this.#built || this.#referential || this.#loads) return;
+    this.#load(this.getAttribute('referential-src'));
   }
 
   attributeChangedCallback(name, old, value) {
@@ -407,14 +422,47 @@ export class SobrieteQuestionnaire extends HTMLElement {
       if (this.#built && Number(value) !== this.#level) this.#setLevel(value);
       return;
     }
+    // A new source, even after a failed load (without one: the default).
+    if (name === 'referential-src') {
+      if (old !== value && this.isConnected && (this.#built || this.#loads)) this.#load(value);
+      return;
+    }
     if (old === value || !this.#built) return;
     if (name === 'lang') this.#build();
-    else if (name === 'referential-src' && value) {
-      fetchJson(value).then((d) => this.#setReferential(new Referential(d))).catch((e) => this.#fatal(e));
-    }
+    else if (name === 'storage-key') this.#switchDraft();
   }
 
+  /** A pending `ready`, unless the current one is still pending. */
+  #pendingReady() {
+    if (this.#settle) return;
+    this.#ready = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+    // A page that never awaits `ready` gets no unhandled rejection.
+    this.#ready.catch(() => {});
+  }
+
+  #settleReady(error) {
+    const settle = this.#settle;
+    this.#settle = null;
+    if (error) settle?.reject(error);
+    else settle?.resolve();
+  }
+
+  /** Loads the referential at `src` (the default one without): the last load started wins. */
+  #load(src) {
+    const load = ++this.#loads;
+    this.#pendingReady();
+    const loading = src ? fetchJson(src).then((d) => new Referential(d)) : Promise.resolve().then(() => Referential.default());
+    loading.then((r) => { if (load === this.#loads) this.#setReferential(r); })
+      .catch((e) => { if (load === this.#loads) this.#fatal(e); });
+  }
+
+  /** A referential that cannot be loaded: the form in place stays, else the error shows alone. */
   #fatal(error) {
+    this.#settleReady(error);
+    if (this.#built) {
+      this.#notice(describeError(error), true);
+      return;
+    }
     this.shadowRoot.replaceChildren(el('style', {}, BASE_CSS), el('p', { class: 'error', role: 'alert' }, describeError(error)));
   }
 
@@ -431,16 +479,39 @@ export class SobrieteQuestionnaire extends HTMLElement {
     this.#doc = doc;
     this.#setLevel(this.getAttribute('level'), false);
     this.#profile ??= { name: UI[langOf(this)].defaultName, kind: 'commune', population: 1000 };
-    const draft = given ?? this.#readDraft();
-    // A draft of another version is set aside (kept as it is) until the
-    // user decides; #build offers its migration.
-    if (draft && this.#same(draft)) this.#adopt(draft);
-    else if (draft) this.#setAside(draft);
-    else this.#pending ??= this.#readDraft(':set-aside');
+    const restored = this.#takeDraft(given);
     this.#build();
     this.#built = true;
-    if (draft && this.#same(draft)) this.#notice(UI[langOf(this)].restored);
-    this.#resolveReady();
+    if (restored) this.#notice(UI[langOf(this)].restored);
+    this.#settleReady();
+  }
+
+  /**
+   * The draft saved under `storage-key` (or `given`, answers of another
+   * referential) into the form: adopted when it is on this referential,
+   * else set aside (kept as it is) until the user decides, #build
+   * offering its migration. True when adopted.
+   */
+  #takeDraft(given = null) {
+    const draft = given ?? this.#readDraft();
+    const same = Boolean(draft) && this.#same(draft);
+    if (same) this.#adopt(draft);
+    else if (draft) this.#setAside(draft);
+    else this.#pending ??= this.#readDraft(':set-aside');
+    return same;
+  }
+
+  /** Another `storage-key`: the draft saved under it, or a new questionnaire (the answers so far stay under the old key). */
+  #switchDraft() {
+    this.#answers = {};
+    this.#rest = {};
+    this.#profile = { name: UI[langOf(this)].defaultName, kind: 'commune', population: 1000 };
+    this.#date = today();
+    this.#pending = null;
+    this.#storageWarned = false;
+    const restored = this.#takeDraft();
+    this.#build();
+    if (restored) this.#notice(UI[langOf(this)].restored);
   }
 
   #setLevel(value, rescore = true) {
@@ -515,20 +586,22 @@ export class SobrieteQuestionnaire extends HTMLElement {
     const offer = this.shadowRoot.querySelector('.offer');
     if (!offer) return;
     // The answers set aside can always be saved as a file, or let go.
-    const keep = el('button', { type: 'button', class: 'secondary', part: 'button' }, t.downloadAside);
+    const keep = el('button', { type: 'button', class: 'keep secondary', part: 'button' }, t.downloadAside);
     keep.addEventListener('click', () => this.#download(a));
-    const ignore = el('button', { type: 'button', class: 'secondary', part: 'button' }, t.ignore);
+    const ignore = el('button', { type: 'button', class: 'ignore secondary', part: 'button' }, t.ignore);
     ignore.addEventListener('click', () => {
       this.#setAside(null);
       offer.replaceChildren();
       this.#notice('');
+      // The button is gone: focus goes back to the form, not to the page.
+      this.shadowRoot.querySelector('form').focus();
     });
     if (!entry) {
       this.#notice(`${text} ${t.noCrosswalk}`, true);
       offer.replaceChildren(keep, ' ', ignore);
       return;
     }
-    const convert = el('button', { type: 'button', part: 'button' }, t.migrate);
+    const convert = el('button', { type: 'button', class: 'convert', part: 'button' }, t.migrate);
     convert.addEventListener('click', () => {
       for (const b of offer.querySelectorAll('button')) b.disabled = true;
       this.#migrate(entry).catch((e) => {
@@ -605,7 +678,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
       if (file) this.importFile(file);
       e.target.value = '';
     });
-    const save = el('button', { type: 'button', class: 'secondary', part: 'button' }, t.save);
+    const save = el('button', { type: 'button', class: 'save secondary', part: 'button' }, t.save);
     save.addEventListener('click', () => this.#download());
     const levels = [...new Set(d.questions.map((q) => q.level))].sort();
     const levelSelect = el('select', { class: 'level-select' },
@@ -616,15 +689,12 @@ export class SobrieteQuestionnaire extends HTMLElement {
       this.setAttribute('level', String(this.#level));
     });
 
-    const form = el('form', { part: 'form', lang, novalidate: true, 'aria-label': localText(d.title, lang) || d.id },
+    const form = el('form', { part: 'form', lang, novalidate: true, tabindex: '-1', 'aria-label': localText(d.title, lang) || d.id },
       el('div', { class: 'toolbar', role: 'group', 'aria-label': t.tools, part: 'toolbar' }, open, save,
         el('label', {}, t.level, levelSelect)),
-      // Live regions exist from the start, so that what they receive is announced.
-      el('p', { class: 'notice status', part: 'notice', role: 'status' }),
-      el('p', { class: 'notice alert error', part: 'notice', role: 'alert' }),
       el('p', { class: 'offer toolbar' }),
       this.#profileFields(t),
-      el('nav', { class: 'progress', part: 'progress', 'aria-label': t.progress },
+      el('section', { class: 'progress', part: 'progress', 'aria-label': t.progress },
         el('ol', {}, ...d.themes.map((th) => el('li', { dataset: { theme: th.id } },
           el('span', { id: `p-${th.id}` }, localText(th.title, lang)), ' ',
           el('progress', { max: '1', value: '0', 'aria-labelledby': `p-${th.id}`, 'aria-describedby': `pc-${th.id}` }), ' ',
@@ -643,7 +713,22 @@ export class SobrieteQuestionnaire extends HTMLElement {
       this.#changed();
       this.dispatchEvent(new CustomEvent('sobriete-submit', { bubbles: true, composed: true, detail: this.#detail() }));
     });
-    this.shadowRoot.replaceChildren(el('style', {}, BASE_CSS + QUESTIONNAIRE_CSS), form);
+    // The control that had focus gets it back in the new form; live
+    // regions outlive the form, so that what they say next is announced.
+    const focus = this.shadowRoot.activeElement;
+    const key = focusKey(focus);
+    const live = this.shadowRoot.querySelector('.live');
+    if (live) {
+      live.lang = lang;
+      this.shadowRoot.querySelector('form').replaceWith(form);
+    } else {
+      this.shadowRoot.replaceChildren(el('style', {}, BASE_CSS + QUESTIONNAIRE_CSS),
+        el('div', { class: 'live', lang },
+          el('p', { class: 'notice status', part: 'notice', role: 'status' }),
+          el('p', { class: 'notice alert error', part: 'notice', role: 'alert' })),
+        form);
+    }
+    if (focus) ((key && form.querySelector(key)) || form).focus();
     for (const q of d.questions) writeControls(this.shadowRoot.getElementById(`q-${q.id}`), this.#answers[q.id]);
     this.#changed();
     if (this.#pending) this.#offerMigration(this.#pending);
@@ -677,7 +762,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
     const controls = el('div', { class: 'choices' });
     if (r.kind === 'yes_no') controls.append(choice('yes', t.yes), choice('no', t.no));
     else if (r.kind === 'numeric') {
-      const bounds = r.min !== undefined && r.max !== undefined ? t.bounds(r.min, r.max) : '';
+      const bounds = r.min !== undefined && r.max !== undefined ? t.bounds(formatNumber(r.min, lang), formatNumber(r.max, lang)) : '';
       controls.append(el('label', {},
         el('input', { type: 'number', class: 'number', min: r.min ?? false, max: r.max ?? false, step: 'any', 'aria-labelledby': `${name}-l`, 'aria-describedby': `${name}-u` }),
         el('span', { id: `${name}-u` }, [localText(r.unit, lang), bounds].filter(Boolean).join(', '))));
@@ -877,7 +962,7 @@ export class SobrieteResults extends HTMLElement {
   };
   #announceTimer = 0;
   #laterTimer = 0;
-  #printing = false;
+  #printing = null;
   #planRequest = 0;
   #radarRequest = 0;
 
@@ -907,12 +992,32 @@ export class SobrieteResults extends HTMLElement {
     upgradeProperties(this, ['referential', 'assessment']);
     this.#frame();
     this.#connect();
+    this.#watchPrinting();
     if (this.#assessment) this.#render();
   }
 
   disconnectedCallback() {
+    this.#disconnect();
+    this.#printing?.abort();
+    this.#printing = null;
+  }
+
+  #disconnect() {
     for (const type of ['sobriete-change', 'sobriete-submit']) this.#root?.removeEventListener(type, this.#listener);
     this.#root = null;
+  }
+
+  /** On paper every rationale and action shows (while the element is in the page). */
+  #watchPrinting() {
+    if (this.#printing) return;
+    this.#printing = new AbortController();
+    const { signal } = this.#printing;
+    let closed = [];
+    addEventListener('beforeprint', () => {
+      closed = [...this.shadowRoot.querySelectorAll('details:not([open])')];
+      for (const d of closed) d.open = true;
+    }, { signal });
+    addEventListener('afterprint', () => { for (const d of closed) d.open = false; }, { signal });
   }
 
   attributeChangedCallback(name, old, value) {
@@ -927,7 +1032,7 @@ export class SobrieteResults extends HTMLElement {
   }
 
   #connect() {
-    this.disconnectedCallback();
+    this.#disconnect();
     this.#root = this.getRootNode();
     for (const type of ['sobriete-change', 'sobriete-submit']) this.#root.addEventListener(type, this.#listener);
     const id = this.getAttribute('for');
@@ -942,16 +1047,6 @@ export class SobrieteResults extends HTMLElement {
   }
 
   #frame() {
-    if (!this.#printing) {
-      // On paper every rationale and action shows.
-      this.#printing = true;
-      let closed = [];
-      addEventListener('beforeprint', () => {
-        closed = [...this.shadowRoot.querySelectorAll('details:not([open])')];
-        for (const d of closed) d.open = true;
-      });
-      addEventListener('afterprint', () => { for (const d of closed) d.open = false; });
-    }
     const t = UI[langOf(this)];
     // A target already typed survives a change of language.
     const typed = this.shadowRoot.querySelector('input.target-input')?.value;
@@ -1089,7 +1184,7 @@ export class SobrieteResults extends HTMLElement {
       box.replaceChildren(
         el('p', { class: proposal.reachable ? 'reachable' : 'unreachable' }, proposal.reachable ? t.reachable : t.unreachable),
         el('p', { class: 'plan-summary', dataset: { index: String(proposal.index) } },
-          t.plan(formatNumber(proposal.index, lang), proposal.total_effort, proposal.schedule.length)),
+          t.plan(formatNumber(proposal.index, lang), formatNumber(proposal.total_effort, lang), proposal.schedule.length)),
         el('ol', { class: 'schedule' }, ...proposal.schedule.map((s) => el('li', { dataset: { action: s.id } },
           localText(s.title, lang), ` (${t.gain} +${formatNumber(s.gain, lang)})`))));
     } catch (e) {

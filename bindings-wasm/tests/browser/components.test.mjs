@@ -311,6 +311,83 @@ test('answers of another referential version are offered migration through a cro
 });
 
 /** The element focused, through shadow roots. */
+test('a referential that fails to load, a new source, drafts per storage key, focus kept across a rebuild', async () => {
+  extraPages.set('/loading.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Chargement</title><link rel="icon" href="data:,">
+    <script type="module" src="/pkg/components.js"></script></head><body><main>
+    <sobriete-questionnaire id="q" referential-src="/pkg/missing.json" storage-key="k1"></sobriete-questionnaire>
+    <sobriete-results for="q"></sobriete-results></main></body></html>`);
+  const page = await open(null);
+  await page.goto(`${origin}/loading.html`);
+  await page.waitForFunction(() => customElements.get('sobriete-questionnaire') !== undefined);
+  // `ready` rejects (it used to stay pending), and the error is shown.
+  const failure = await page.evaluate(() => document.querySelector('sobriete-questionnaire').ready.then(() => 'resolved', (e) => e.message));
+  assert.match(failure, /missing\.json: HTTP 404/);
+  assert.match(await page.locator('sobriete-questionnaire [role=alert]').textContent(), /missing\.json/);
+  // A new source after the failure loads, with a new `ready`.
+  await page.evaluate(() => {
+    const q = document.querySelector('sobriete-questionnaire');
+    q.setAttribute('referential-src', '/pkg/default-referential.json');
+    return q.ready;
+  });
+  const [first, second] = r.toJSON().questions.filter((q) => q.level === 1 && q.response.kind === 'yes_no' && !q.condition && !q.applies_to);
+  await pick(page, first.id, 'yes');
+  const stored = (key) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+  assert.deepEqual((await stored('k1')).answers[first.id], { kind: 'yes' });
+  // Another storage key: a new questionnaire, the first draft kept under its key.
+  await page.evaluate(() => document.querySelector('sobriete-questionnaire').setAttribute('storage-key', 'k2'));
+  assert.deepEqual((await value(page)).answers, {});
+  await pick(page, second.id, 'no');
+  assert.deepEqual((await stored('k2')).answers, { [second.id]: { kind: 'no' } });
+  assert.deepEqual((await stored('k1')).answers, { [first.id]: { kind: 'yes' } });
+  // Back to the first key: its draft again, and said so.
+  await page.evaluate(() => document.querySelector('sobriete-questionnaire').setAttribute('storage-key', 'k1'));
+  assert.deepEqual((await value(page)).answers, { [first.id]: { kind: 'yes' } });
+  assert.match(await page.locator('sobriete-questionnaire .status').textContent(), /Brouillon restauré/);
+  // A rebuild (an assessment given as `value`) keeps the focused control
+  // focused, and the live regions are the same nodes, so what they say
+  // next is announced.
+  await page.locator(`#q-${second.id} input[value="no"]`).focus();
+  await page.evaluate(() => { document.querySelector('sobriete-questionnaire').shadowRoot.querySelector('.status').marked = true; });
+  await page.evaluate((a) => { document.querySelector('sobriete-questionnaire').value = a; }, commune);
+  await page.waitForFunction(() => document.querySelector('sobriete-questionnaire').value.profile.name === 'Saint-Priest-sous-Ardour');
+  const f = await focused(page);
+  assert.deepEqual([f.question, f.value, f.host], [second.id, 'no', 'sobriete-questionnaire']);
+  assert.equal(await page.evaluate(() => document.querySelector('sobriete-questionnaire').shadowRoot.querySelector('.status').marked), true);
+  // A source that fails once the form is built leaves the form as it is.
+  const kept = await value(page);
+  const again = await page.evaluate(() => {
+    const q = document.querySelector('sobriete-questionnaire');
+    q.setAttribute('referential-src', '/pkg/gone.json');
+    return q.ready.then(() => 'resolved', (e) => e.message);
+  });
+  assert.match(again, /gone\.json: HTTP 404/);
+  assert.deepEqual(await value(page), kept);
+  assert.match(await page.locator('sobriete-questionnaire .alert').textContent(), /gone\.json/);
+  // The results element opens its <details> for printing only while it is
+  // in the page.
+  const openOnPrint = () => page.evaluate(() => {
+    const results = document.querySelector('sobriete-results');
+    for (const d of results.shadowRoot.querySelectorAll('details')) d.open = false;
+    dispatchEvent(new Event('beforeprint'));
+    const open = [...results.shadowRoot.querySelectorAll('details')].some((d) => d.open);
+    dispatchEvent(new Event('afterprint'));
+    return open;
+  });
+  await settled(page);
+  assert.equal(await openOnPrint(), true);
+  await page.evaluate(() => { window.results = document.querySelector('sobriete-results'); window.results.remove(); });
+  assert.equal(await page.evaluate(() => {
+    for (const d of window.results.shadowRoot.querySelectorAll('details')) d.open = false;
+    dispatchEvent(new Event('beforeprint'));
+    return [...window.results.shadowRoot.querySelectorAll('details')].some((d) => d.open);
+  }), false, 'no listener left behind by a removed element');
+  await page.evaluate(() => document.querySelector('main').append(window.results));
+  assert.equal(await openOnPrint(), true);
+  // The two failed fetches are the only console errors.
+  assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
+  await page.context().close();
+});
+
 function focused(page) {
   return page.evaluate(() => {
     let node = document.activeElement;
