@@ -257,6 +257,24 @@ SobrieteStatus sobriete_simulate_migration(const struct SobrieteReferential *r,
                                            const struct SobrieteReferential *to,
                                            char **out);
 
+// A migration's report, as the command line's `migrate` writes it, in `format` (`text` by default, `markdown`, `json`; not `html`) and `lang`. `out`: the text.
+SobrieteStatus sobriete_render_migration(const struct SobrieteReferential *r,
+                                         const char *assessment,
+                                         const char *crosswalk,
+                                         const struct SobrieteReferential *to,
+                                         const char *format,
+                                         const char *lang,
+                                         char **out);
+
+// A migration's simulation, as `migrate --simulate` writes it, in `format` and `lang`. `out`: the text.
+SobrieteStatus sobriete_render_migration_simulation(const struct SobrieteReferential *r,
+                                                    const char *assessment,
+                                                    const char *crosswalk,
+                                                    const struct SobrieteReferential *to,
+                                                    const char *format,
+                                                    const char *lang,
+                                                    char **out);
+
 // Validates a crosswalk from this referential to `to`: the validation report. `out`: JSON.
 SobrieteStatus sobriete_validate_crosswalk(const struct SobrieteReferential *r,
                                            const char *crosswalk,

@@ -417,6 +417,56 @@ pub unsafe extern "C" fn sobriete_simulate_migration(
     )
 }
 
+/// A migration's report, as the command line's `migrate` writes it, in `format` (`text` by default, `markdown`, `json`; not `html`) and `lang`. `out`: the text.
+#[no_mangle]
+pub unsafe extern "C" fn sobriete_render_migration(
+    r: *const SobrieteReferential,
+    assessment: *const c_char,
+    crosswalk: *const c_char,
+    to: *const SobrieteReferential,
+    format: *const c_char,
+    lang: *const c_char,
+    out: *mut *mut c_char,
+) -> SobrieteStatus {
+    operation(
+        r,
+        "render_migration",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("crosswalk", Param::Doc(crosswalk)),
+            ("to", Param::Ref(to)),
+            ("format", Param::Str(format)),
+            ("lang", Param::Str(lang)),
+        ],
+        out,
+    )
+}
+
+/// A migration's simulation, as `migrate --simulate` writes it, in `format` and `lang`. `out`: the text.
+#[no_mangle]
+pub unsafe extern "C" fn sobriete_render_migration_simulation(
+    r: *const SobrieteReferential,
+    assessment: *const c_char,
+    crosswalk: *const c_char,
+    to: *const SobrieteReferential,
+    format: *const c_char,
+    lang: *const c_char,
+    out: *mut *mut c_char,
+) -> SobrieteStatus {
+    operation(
+        r,
+        "render_migration_simulation",
+        &[
+            ("assessment", Param::Doc(assessment)),
+            ("crosswalk", Param::Doc(crosswalk)),
+            ("to", Param::Ref(to)),
+            ("format", Param::Str(format)),
+            ("lang", Param::Str(lang)),
+        ],
+        out,
+    )
+}
+
 /// Validates a crosswalk from this referential to `to`: the validation report. `out`: JSON.
 #[no_mangle]
 pub unsafe extern "C" fn sobriete_validate_crosswalk(

@@ -324,6 +324,21 @@ final class Referential
         return $this->call('simulate_migration', ['assessment' => $assessment, 'crosswalk' => $crosswalk, 'to' => $to]);
     }
 
+    /**
+     * Migrates an assessment to `$to` and renders the migration's report as
+     * the command line's `migrate` writes it (`text`, `markdown` or `json`).
+     */
+    public function renderMigration(array|object|string $assessment, array|object|string $crosswalk, array|object|string $to, string $format = 'text', string $lang = 'fr'): string
+    {
+        return $this->call('render_migration', ['assessment' => $assessment, 'crosswalk' => $crosswalk, 'to' => $to, 'format' => $format, 'lang' => $lang]);
+    }
+
+    /** The simulation of a migration, rendered as `migrate --simulate` writes it. */
+    public function renderMigrationSimulation(array|object|string $assessment, array|object|string $crosswalk, array|object|string $to, string $format = 'text', string $lang = 'fr'): string
+    {
+        return $this->call('render_migration_simulation', ['assessment' => $assessment, 'crosswalk' => $crosswalk, 'to' => $to, 'format' => $format, 'lang' => $lang]);
+    }
+
     /** Validates a crosswalk from this referential to `$to`: the validation report. */
     public function validateCrosswalk(array|object|string $crosswalk, array|object|string $to): array
     {

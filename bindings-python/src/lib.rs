@@ -399,6 +399,13 @@ methods! {
     /// Checks a crosswalk from this referential to `to`: the validation
     /// report (its problems are the report's, never raised).
     fn validate_crosswalk(crosswalk: Doc<'_>, to: &Bound<'_, PyReferential>);
+    /// Migrates an assessment to `to` and renders the migration's report
+    /// (text, Markdown or JSON text), as the command line's `migrate`.
+    fn render_migration(assessment: Doc<'_>, crosswalk: Doc<'_>, to: &Bound<'_, PyReferential>,
+        format: &str, lang: &str);
+    /// `render_migration` of the simulation (`migrate --simulate`).
+    fn render_migration_simulation(assessment: Doc<'_>, crosswalk: Doc<'_>,
+        to: &Bound<'_, PyReferential>, format: &str, lang: &str);
     /// The referential as a readable Markdown document.
     fn markdown(lang: &str);
     /// An assessment skeleton (every question of the levels ≤ `level`,

@@ -205,6 +205,21 @@ def test_migration_there_and_back(ref: Any) -> None:
     with pytest.raises(sobriete.ValidationError) as info:
         ref.migrate(COMMUNE, crosswalk, ref)  # the crosswalk leads to 2.0.0, not 1.1.0
     assert info.value.document == "crosswalk"
+    # The reports the command line's `migrate` writes, word for word.
+    v2_path = str(EXAMPLES / "migration" / "sobriete-reen-2.0.0.json")
+    args = ["migrate", str(COMMUNE), "--crosswalk", str(crosswalk), "--to", v2_path]
+    for fmt in ("text", "markdown"):
+        simulation = ref.render_migration_simulation(COMMUNE, crosswalk, v2, fmt, "en")
+        assert str(simulation) == cli(*args, "--simulate", "--format", fmt, "--lang", "en"), fmt
+    simulation = ref.render_migration_simulation(COMMUNE, crosswalk, v2, "json")
+    assert json.loads(str(simulation)) == cli_json(*args, "--simulate", "--format", "json")
+    exe = ROOT / "target" / "debug" / "sobriete"
+    done = subprocess.run([str(exe), *args, "--format", "markdown"], capture_output=True, check=True)
+    report = ref.render_migration(COMMUNE, crosswalk, v2, "markdown")
+    assert (str(report), report.format) == (done.stderr.decode("utf-8"), "markdown")
+    with pytest.raises(sobriete.ArgumentError) as bad:
+        ref.render_migration(COMMUNE, crosswalk, v2, "html")
+    assert bad.value.argument == "format"
 
 
 @pytest.mark.parametrize(

@@ -395,6 +395,12 @@ operations! {
         /// What `migrate` would change — index, grade and theme scores before
         /// and after, and the report — without committing to it: JSON.
         fn simulate_migration(assessment_json: String => assessment, crosswalk_json: String => crosswalk, to: Arc<Referential>) -> Result<String>;
+        /// Migrates an assessment to `to` and renders the migration's report
+        /// as the command line's `migrate` writes it: text (by default),
+        /// Markdown or JSON; there is no HTML form (an `InvalidArgument` error).
+        fn render_migration(assessment_json: String => assessment, crosswalk_json: String => crosswalk, to: Arc<Referential>, format: Option<ReportFormat> = None, lang: Option<Lang> = None) -> Result<String>;
+        /// `render_migration` of the simulation (`migrate --simulate`).
+        fn render_migration_simulation(assessment_json: String => assessment, crosswalk_json: String => crosswalk, to: Arc<Referential>, format: Option<ReportFormat> = None, lang: Option<Lang> = None) -> Result<String>;
         /// Checks a crosswalk (JSON) from this referential to `to`: the
         /// validation report as JSON (never raises for the crosswalk's problems).
         fn validate_crosswalk(crosswalk_json: String => crosswalk, to: Arc<Referential>) -> String;

@@ -157,6 +157,8 @@ const EXTRAS_METHODS = Object.freeze({
   markdown: ['lang'],
   migrate: ['assessment', 'crosswalk', 'to'],
   simulateMigration: ['assessment', 'crosswalk', 'to'],
+  renderMigration: ['assessment', 'crosswalk', 'to', 'format', 'lang'],
+  renderMigrationSimulation: ['assessment', 'crosswalk', 'to', 'format', 'lang'],
   validateCrosswalk: ['crosswalk', 'to'],
   renderReport: ['assessment', 'format', 'lang'],
   fullReport: ['assessment', 'inputs', 'format', 'lang'],
@@ -174,8 +176,6 @@ const EXTRAS_METHODS = Object.freeze({
   radarSvg: ['assessment', 'target', 'peers', 'lang'],
   evolutionSvg: ['assessments', 'plan', 'lang'],
 });
-// The extras module's own methods (not operations of the table).
-const EXTRAS_RENDERERS = Object.freeze(['renderMigration', 'renderMigrationSimulation']);
 
 const snake = (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -229,18 +229,6 @@ for (const [name, params] of Object.entries(EXTRAS_METHODS)) {
       const copy = snapshot(args);
       const glue = await loadExtras();
       return twin(glue, this).call(snake(name), named(params, copy));
-    },
-    writable: true,
-    configurable: true,
-  });
-}
-
-for (const name of EXTRAS_RENDERERS) {
-  Object.defineProperty(Referential.prototype, name, {
-    async value(...args) {
-      const copy = snapshot(args);
-      const glue = await loadExtras();
-      return twin(glue, this)[name](...copy);
     },
     writable: true,
     configurable: true,

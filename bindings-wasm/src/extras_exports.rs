@@ -4,8 +4,7 @@
 //! renderings (validation, target gap, proposals and plans, history,
 //! peers, migrations, reports, charts, CSV, annual review, Markdown), each
 //! run by name through [`api::call_among`] (the entry, `js/index.js`, gives
-//! each its JavaScript method and positional parameters), and the two
-//! migration renderings of the CLI. Its `Referential` is built by the entry
+//! each its JavaScript method and positional parameters). Its `Referential` is built by the entry
 //! from the main module's (`toJSON`); it does not embed the default
 //! referential.
 
@@ -94,55 +93,5 @@ impl Referential {
         #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] args: JsValue,
     ) -> Result<JsValue, JsValue> {
         call_with(operation, &self.inner, &args)
-    }
-
-    /// The migration's report rendered like the CLI's `migrate` (`text`,
-    /// `markdown`; `json` gives the report as JSON text).
-    #[wasm_bindgen(js_name = renderMigration)]
-    pub fn render_migration(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Referential | ReferentialDocument | string")]
-        to: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat | null")] format: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
-    ) -> Result<String, JsValue> {
-        let run = || {
-            let a = self.assessment(&assessment)?;
-            let (c, to) = (self.doc::<Crosswalk>(&crosswalk)?, other_referential(&to)?);
-            let (format, lang) = (self::format(&format)?, self::lang(&lang)?);
-            let m = api::migrate(self.r(), &a, &c, &to)?;
-            Ok(match format {
-                ReportFormat::Json => pretty(&m.report),
-                _ => sobriete::api::render_migration_report(&m.report, format, lang),
-            })
-        };
-        text(run())
-    }
-
-    /// The migration's simulation rendered like the CLI's `migrate
-    /// --simulate` (`text`, `markdown`; `json` gives it as JSON text).
-    #[wasm_bindgen(js_name = renderMigrationSimulation)]
-    pub fn render_migration_simulation(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "Assessment | string")] assessment: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Crosswalk | string")] crosswalk: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Referential | ReferentialDocument | string")]
-        to: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "ReportFormat | null")] format: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "Lang | null")] lang: JsValue,
-    ) -> Result<String, JsValue> {
-        let run = || {
-            let a = self.assessment(&assessment)?;
-            let (c, to) = (self.doc::<Crosswalk>(&crosswalk)?, other_referential(&to)?);
-            let (format, lang) = (self::format(&format)?, self::lang(&lang)?);
-            let s = api::simulate_migration(self.r(), &a, &c, &to)?;
-            Ok(match format {
-                ReportFormat::Json => pretty(&s),
-                _ => sobriete::api::render_migration_simulation(&s, format, lang),
-            })
-        };
-        text(run())
     }
 }

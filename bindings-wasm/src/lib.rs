@@ -42,8 +42,7 @@ use serde::Serialize;
 use serde_json::Value;
 use sobriete::api;
 use sobriete::model::assessment::Assessment;
-use sobriete::model::crosswalk::Crosswalk;
-use sobriete::{DocumentKind, Error, Issue, IssueCode, Lang, ReportFormat};
+use sobriete::{DocumentKind, Error, Issue, IssueCode};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -179,17 +178,6 @@ fn input_text(value: &JsValue, document: DocumentKind) -> Outcome<String> {
     json_text(value).map_err(|issue| invalid(document, issue))
 }
 
-/// The `lang` argument (French when absent), read by the core as in every
-/// language.
-fn lang(value: &JsValue) -> Outcome<Lang> {
-    api::lang_argument(optional_string(value, "lang")?.as_deref())
-}
-
-/// The `format` argument (text when absent).
-fn format(value: &JsValue) -> Outcome<ReportFormat> {
-    api::format_argument(optional_string(value, "format")?.as_deref())
-}
-
 /// A whole number in `min..=max`.
 fn whole(number: Option<f64>, name: &str, min: f64, max: f64) -> Outcome<f64> {
     match number {
@@ -223,11 +211,6 @@ fn other_referential(value: &JsValue) -> Outcome<sobriete::Referential> {
 
 // ---------------------------------------------------------------- outputs
 
-/// Pretty JSON text, as the core and the CLI write it.
-fn pretty<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_owned())
-}
-
 /// A core value as a plain JS value (via its JSON text and `JSON.parse`).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // Pretty, like the core's own JSON output: one serializer instance per
@@ -244,10 +227,6 @@ fn done<T: Serialize>(result: Outcome<T>) -> Result<JsValue, JsValue> {
         Ok(value) => to_js(&value),
         Err(e) => Err(to_js_error(&e)),
     }
-}
-
-fn text(result: Outcome<String>) -> Result<String, JsValue> {
-    result.map_err(|e| to_js_error(&e))
 }
 
 // ---------------------------------------------------------------- API

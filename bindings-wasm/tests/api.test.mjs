@@ -331,17 +331,17 @@ test('Éco-clic: a dump, its bytes and CSV exports give the referential and the 
 test('three modules: the extras and importers modules load on first use, their functions return Promises', async () => {
   // The extras module runs its operations by name (`call`); the entry gives
   // each operation of the table that is not the main module's an async
-  // method, and the module's two renderers too.
+  // method.
   const glue = await import('../pkg/sobriete_extras.js');
   const internal = new Set(['constructor', 'free', '__destroy_into_raw']);
   const methods = Object.getOwnPropertyNames(glue.Referential.prototype).filter((n) => !internal.has(n));
-  assert.deepStrictEqual(methods.sort(), ['call', 'renderMigration', 'renderMigrationSimulation']);
+  assert.deepStrictEqual(methods, ['call']);
   const table = JSON.parse(readFileSync(join(root, 'tests', 'bindings', 'operations.json'), 'utf8'));
   const main = new Set(['score', 'score_summary', 'score_many', 'score_summaries', 'template']);
   const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
   const extrasOps = table.operations.filter((op) => !op.module && !main.has(op.name)).map((op) => camel(op.name));
   assert.ok(extrasOps.length >= 25, extrasOps.join());
-  for (const name of [...extrasOps, 'renderMigration', 'renderMigrationSimulation']) {
+  for (const name of extrasOps) {
     assert.equal(typeof Referential.prototype[name], 'function', name);
     assert.equal(Referential.prototype[name].constructor.name, 'AsyncFunction', name);
   }

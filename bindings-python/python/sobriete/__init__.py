@@ -667,6 +667,35 @@ class Referential:
             self._native.migrate(_source(assessment), _source(crosswalk), to._native, True)
         )
 
+    def render_migration(
+        self,
+        assessment: DocumentInput,
+        crosswalk: DocumentInput,
+        to: Referential,
+        format: Format = "text",
+        lang: Lang = "fr",
+    ) -> Report:
+        """Migrates an assessment to ``to`` (as :meth:`migrate`) and renders
+        the migration's report as the command line's ``migrate`` writes it:
+        ``text``, ``markdown``, or ``json`` (there is no ``html`` form)."""
+        text = self._native.render_migration(_source(assessment), _source(crosswalk), to._native, format, lang)
+        return Report(text, format, lang)
+
+    def render_migration_simulation(
+        self,
+        assessment: DocumentInput,
+        crosswalk: DocumentInput,
+        to: Referential,
+        format: Format = "text",
+        lang: Lang = "fr",
+    ) -> Report:
+        """The simulation of :meth:`simulate_migration`, rendered as
+        ``migrate --simulate`` writes it (``text``, ``markdown`` or ``json``)."""
+        text = self._native.render_migration_simulation(
+            _source(assessment), _source(crosswalk), to._native, format, lang
+        )
+        return Report(text, format, lang)
+
     def validate_crosswalk(self, crosswalk: DocumentInput, to: Referential) -> ValidationReport:
         """Checks a crosswalk from this referential to ``to``."""
         return ValidationReport(self._native.validate_crosswalk(_source(crosswalk), to._native))

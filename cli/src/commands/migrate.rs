@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use sobriete::{api, ReportFormat};
+use sobriete::api;
 
 use crate::args::{LangArg, ReportFmt};
 use crate::io::{fail, json, load_assessment, load_crosswalk, load_referential, print, Failure};
@@ -49,23 +49,17 @@ pub fn run(args: MigrateArgs) -> Result<ExitCode, Failure> {
     let lang = args.lang.into();
     if args.simulate {
         let s = api::simulate_migration(&from, &a, &c, &to)?;
-        print(&match format {
-            ReportFormat::Json => json(&s),
-            _ => api::render_migration_simulation(&s, format, lang),
-        });
+        print(&api::render_migration_simulation(&s, format, lang)?);
         return Ok(ExitCode::SUCCESS);
     }
     let m = api::migrate(&from, &a, &c, &to)?;
+    let report = api::render_migration_report(&m.report, format, lang)?;
     let document = json(&m.assessment);
     match args.output {
         Some(path) => std::fs::write(&path, format!("{document}\n"))
             .map_err(|e| fail(format!("cannot write {}: {e}", path.display())))?,
         None => print(&document),
     }
-    let report = match format {
-        ReportFormat::Json => json(&m.report),
-        _ => api::render_migration_report(&m.report, format, lang),
-    };
     eprint!("{report}");
     Ok(ExitCode::SUCCESS)
 }

@@ -55,6 +55,14 @@ pub const OPERATIONS: &[(&str, &[&str])] = &[
     ("peer_result", &["assessment"]),
     ("migrate", &["assessment", "crosswalk", "to"]),
     ("simulate_migration", &["assessment", "crosswalk", "to"]),
+    (
+        "render_migration",
+        &["assessment", "crosswalk", "to", "format", "lang"],
+    ),
+    (
+        "render_migration_simulation",
+        &["assessment", "crosswalk", "to", "format", "lang"],
+    ),
     ("validate_crosswalk", &["crosswalk", "to"]),
     ("answers_csv", &["assessment", "lang"]),
     ("themes_csv", &["assessment", "lang"]),
@@ -347,7 +355,8 @@ pub const PLANNING: Operations = Operations(planning);
 /// `invert_crosswalk`.
 pub const FOLLOW_UP: Operations = Operations(follow_up);
 /// `render_report`, `full_report`, `full_report_data`, the CSV exports,
-/// `annual_review`, `radar_svg`, `evolution_svg`, `markdown`.
+/// `annual_review`, `radar_svg`, `evolution_svg`, `markdown`,
+/// `render_migration`, `render_migration_simulation`.
 pub const RENDERINGS: Operations = Operations(renderings);
 /// `import_referential`, `import_ecoclic`, `import_ecoclic_answers`.
 pub const IMPORTS: Operations = Operations(imports);
@@ -771,6 +780,25 @@ fn renderings(op: &str, a: &Reader<'_, '_>) -> Option<Result<Output, Error>> {
                 super::answers_csv(r, &x, lang)
             } else {
                 super::themes_csv(r, &x, lang)
+            })
+        })(),
+        "render_migration" | "render_migration_simulation" => (|| {
+            let (format, lang) = (a.format()?, a.lang()?);
+            let x = a.assessment("assessment")?;
+            let c: crate::model::crosswalk::Crosswalk = a.doc("crosswalk")?;
+            let to = a.to()?;
+            text(if op == "render_migration" {
+                super::render_migration_report(
+                    &super::migrate(r, &x, &c, &to)?.report,
+                    format,
+                    lang,
+                )
+            } else {
+                super::render_migration_simulation(
+                    &super::simulate_migration(r, &x, &c, &to)?,
+                    format,
+                    lang,
+                )
             })
         })(),
         "plan_csv" => (|| {

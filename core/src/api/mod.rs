@@ -52,8 +52,7 @@ pub use crate::report::csv::{summaries_csv, TABLE_COLUMNS};
 pub use crate::report::html::{html_report, HtmlOptions};
 pub use crate::report::svg::{evolution as evolution_chart, radar as radar_chart, RadarSeries};
 pub use crate::report::text::{
-    escape_markdown, history as render_history, migration_report as render_migration_report,
-    migration_simulation as render_migration_simulation, peer_comparison as render_peer_comparison,
+    escape_markdown, history as render_history, peer_comparison as render_peer_comparison,
     plain as terminal_text, plan_status as render_plan_status, proposal as render_proposal,
     ReportFormat,
 };
@@ -488,6 +487,43 @@ pub fn simulate_migration(
 ) -> Result<MigrationSimulation, Error> {
     check_migration(from, a, c, to)?;
     Ok(crate::follow_up::migrate::simulate(from, a, c, to))
+}
+
+/// A migration's report as the command line's `migrate` writes it: text,
+/// Markdown, or the report as JSON text. There is no HTML form: `html` is an
+/// `invalid_argument` error naming `format`.
+pub fn render_migration_report(
+    m: &crate::model::crosswalk::MigrationReport,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, Error> {
+    Ok(match migration_format(format)? {
+        ReportFormat::Json => to_json(m),
+        format => report::text::migration_report(m, format, lang),
+    })
+}
+
+/// A migration's simulation as `migrate --simulate` writes it: text,
+/// Markdown, or JSON text (no HTML, as [`render_migration_report`]).
+pub fn render_migration_simulation(
+    s: &MigrationSimulation,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<String, Error> {
+    Ok(match migration_format(format)? {
+        ReportFormat::Json => to_json(s),
+        format => report::text::migration_simulation(s, format, lang),
+    })
+}
+
+fn migration_format(format: ReportFormat) -> Result<ReportFormat, Error> {
+    if format == ReportFormat::Html {
+        return Err(Error::InvalidArgument {
+            name: "format".to_owned(),
+            message: "a migration's report is text, markdown or json, not html".to_owned(),
+        });
+    }
+    Ok(format)
 }
 
 /// The crosswalk the other way round (renames and one-to-one value

@@ -89,6 +89,8 @@ private fun call(name: String, r: Referential?, a: Map<String, Any?>): Any? {
         "peer_result" -> ref().peerResult(doc(a["assessment"]))
         "migrate" -> ref().migrate(doc(a["assessment"]), doc(a["crosswalk"]), a["to"] as Referential)
         "simulate_migration" -> ref().simulateMigration(doc(a["assessment"]), doc(a["crosswalk"]), a["to"] as Referential)
+        "render_migration" -> ref().renderMigration(doc(a["assessment"]), doc(a["crosswalk"]), a["to"] as Referential, format(a["format"]), lang(a["lang"]))
+        "render_migration_simulation" -> ref().renderMigrationSimulation(doc(a["assessment"]), doc(a["crosswalk"]), a["to"] as Referential, format(a["format"]), lang(a["lang"]))
         "validate_crosswalk" -> ref().validateCrosswalk(doc(a["crosswalk"]), a["to"] as Referential)
         "answers_csv" -> ref().answersCsv(doc(a["assessment"]), lang(a["lang"]))
         "themes_csv" -> ref().themesCsv(doc(a["assessment"]), lang(a["lang"]))
