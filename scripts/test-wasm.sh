@@ -83,7 +83,8 @@ step "web components and demo pages in headless Chromium (axe-core, keyboard, sc
 step "size"
 # The 250 KB budget applies to the main module (loaded with every page); the
 # extras and importers modules (loaded on first use) have a ceiling each:
-# what they measure + ~5%.
+# what they measure + ~5% (the importers: 260.8 KB since numbers are read
+# correctly rounded).
 check_size() { # NAME LIMIT_KB WHAT
   local gz
   gz="$(cat "bindings-wasm/pkg/.$1.gzip-size")"
@@ -95,4 +96,4 @@ check_size() { # NAME LIMIT_KB WHAT
 }
 check_size sobriete "${SOBRIETE_WASM_SIZE_LIMIT_KB:-250}" "budget"
 check_size sobriete_extras "${SOBRIETE_WASM_EXTRAS_SIZE_LIMIT_KB:-400}" "ceiling of the extras module"
-check_size sobriete_importers "${SOBRIETE_WASM_IMPORTERS_SIZE_LIMIT_KB:-257}" "ceiling of the importers module"
+check_size sobriete_importers "${SOBRIETE_WASM_IMPORTERS_SIZE_LIMIT_KB:-274}" "ceiling of the importers module"

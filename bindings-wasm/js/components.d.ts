@@ -45,9 +45,10 @@ export interface QuestionnaireEventDetail {
  * Attributes: `lang` (`fr`, default, or `en`), `level` (1 or 2),
  * `referential-src` (URL of a referential's JSON; changing it loads that
  * one, the last set wins), `storage-key` (the `localStorage` key of the
- * draft; no draft without it; changing it shows the draft saved under the
- * new key, or a new questionnaire, the answers so far staying under the
- * old key).
+ * draft; no draft without it; from one key to another, the draft saved
+ * under the new key shows, or a new questionnaire, the answers so far
+ * staying under the old key; from no key, answers on screen are kept and
+ * saved under the new key; removing it keeps the form, no longer saved).
  *
  * Events (bubbling, composed): `sobriete-change` after every change that
  * scores (not while an answer must be corrected), `sobriete-submit` on the
@@ -64,8 +65,8 @@ export class SobrieteQuestionnaire extends HTMLElement {
   /**
    * Resolves once the referential is loaded and the form is built; rejects
    * with the error when it cannot be loaded (the element shows the error,
-   * or keeps the form it had). A new `referential-src` gives a new promise,
-   * settled by that load.
+   * or keeps the form it had). A new `referential-src` (or `referential`)
+   * gives a new promise, settled by that load.
    */
   readonly ready: Promise<void>;
   /** The referential; set an instance, a document or its JSON text. */

@@ -337,6 +337,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
   #ready;
   #settle = null;
   #loads = 0;
+  #src = null;
 
   constructor() {
     super();
@@ -357,6 +358,8 @@ export class SobrieteQuestionnaire extends HTMLElement {
     const r = toReferential(value);
     // A load still running would replace it: it is dropped.
     this.#loads += 1;
+    this.#src = this.getAttribute('referential-src');
+    this.#pendingReady();
     this.#setReferential(r);
   }
 
@@ -373,7 +376,10 @@ export class SobrieteQuestionnaire extends HTMLElement {
     return this.#doc ? structuredClone(this.#assessment()) : null;
   }
   set value(assessment) {
-    this.#ready.then(() => this.#receive(typeof assessment === 'string' ? JSON.parse(assessment) : assessment, null), () => {});
+    const take = () => this.#receive(typeof assessment === 'string' ? JSON.parse(assessment) : assessment, null);
+    // Once the form is built it takes the value, whatever became of a later load.
+    if (this.#built) take();
+    else this.#ready.then(take, () => {});
   }
 
   /** The summary of the last scoring (index, grade, completeness, themes). */
@@ -393,7 +399,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   /** Loads an assessment from a `File` (or any Blob): the same as "Open a file". */
   async importFile(file) {
-    await this.#ready;
+    if (!this.#built) await this.#ready;
     const t = UI[langOf(this)];
     try {
       const parsed = JSON.parse(await file.text());
@@ -411,8 +417,13 @@ export class SobrieteQuestionnaire extends HTMLElement {
 
   connectedCallback() {
     upgradeProperties(this, ['referential', 'migrations', 'value', 'level']);
-    if (this.#built || this.#referential || this.#loads) return;
-    this.#load(this.getAttribute('referential-src'));
+    const src = this.getAttribute('referential-src');
+    // A source changed while the element was out of the page loads now.
+    if (this.#built || this.#referential || this.#loads) {
+      if (src !== this.#src) this.#load(src);
+      return;
+    }
+    this.#load(src);
   }
 
   attributeChangedCallback(name, old, value) {
@@ -422,14 +433,33 @@ export class SobrieteQuestionnaire extends HTMLElement {
       if (this.#built && Number(value) !== this.#level) this.#setLevel(value);
       return;
     }
-    // A new source, even after a failed load (without one: the default).
+    // A new source, or the same one again after a failure (without one:
+    // the default); out of the page, it loads when the element comes back.
     if (name === 'referential-src') {
-      if (old !== value && this.isConnected && (this.#built || this.#loads)) this.#load(value);
+      if (this.isConnected && (this.#built || this.#loads)) this.#load(value);
       return;
     }
     if (old === value || !this.#built) return;
     if (name === 'lang') this.#build();
-    else if (name === 'storage-key') this.#switchDraft();
+    else if (name === 'storage-key') this.#keyChanged(old, value);
+  }
+
+  /**
+   * A new `storage-key`. Without a key now, the form stays as it is (no
+   * longer saved). From no key, answers already on screen are kept and
+   * saved under the new key; an empty form takes the draft saved there.
+   * From one key to another, the draft of the new key shows (the answers
+   * so far stay under the old key).
+   */
+  #keyChanged(old, key) {
+    if (key === null) return;
+    const given = Object.keys(this.#answers).length > 0;
+    if (old === null && (given || !this.#readDraft())) {
+      this.#saveDraft(this.#assessment());
+      if (this.#pending) this.#setAside(this.#pending);
+      return;
+    }
+    this.#switchDraft();
   }
 
   /** A pending `ready`, unless the current one is still pending. */
@@ -450,6 +480,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
   /** Loads the referential at `src` (the default one without): the last load started wins. */
   #load(src) {
     const load = ++this.#loads;
+    this.#src = src;
     this.#pendingReady();
     const loading = src ? fetchJson(src).then((d) => new Referential(d)) : Promise.resolve().then(() => Referential.default());
     loading.then((r) => { if (load === this.#loads) this.#setReferential(r); })
@@ -703,7 +734,7 @@ export class SobrieteQuestionnaire extends HTMLElement {
         el('h2', { id: `t-${th.id}` }, localText(th.title, lang)),
         el('p', { class: 'theme-progress muted', dataset: { theme: th.id } }),
         ...d.questions.filter((q) => q.theme === th.id).map((q) => this.#question(q, t, lang)))),
-      el('div', { class: 'actions' }, el('button', { type: 'submit', part: 'button submit' }, t.submit)));
+      el('div', { class: 'actions' }, el('button', { type: 'submit', class: 'submit', part: 'button submit' }, t.submit)));
     form.addEventListener('change', (e) => this.#onInput(e));
     form.addEventListener('input', (e) => this.#onInput(e));
     form.addEventListener('submit', (e) => {
@@ -713,13 +744,14 @@ export class SobrieteQuestionnaire extends HTMLElement {
       this.#changed();
       this.dispatchEvent(new CustomEvent('sobriete-submit', { bubbles: true, composed: true, detail: this.#detail() }));
     });
-    // The control that had focus gets it back in the new form; live
-    // regions outlive the form, so that what they say next is announced.
+    // Live regions outlive the form, so that what they say next is
+    // announced; what they said is about the form replaced.
     const focus = this.shadowRoot.activeElement;
     const key = focusKey(focus);
     const live = this.shadowRoot.querySelector('.live');
     if (live) {
       live.lang = lang;
+      for (const p of live.children) p.textContent = '';
       this.shadowRoot.querySelector('form').replaceWith(form);
     } else {
       this.shadowRoot.replaceChildren(el('style', {}, BASE_CSS + QUESTIONNAIRE_CSS),
@@ -728,10 +760,19 @@ export class SobrieteQuestionnaire extends HTMLElement {
           el('p', { class: 'notice alert error', part: 'notice', role: 'alert' })),
         form);
     }
-    if (focus) ((key && form.querySelector(key)) || form).focus();
     for (const q of d.questions) writeControls(this.shadowRoot.getElementById(`q-${q.id}`), this.#answers[q.id]);
     this.#changed();
     if (this.#pending) this.#offerMigration(this.#pending);
+    if (focus) this.#refocus(form, key);
+  }
+
+  /** The control that had focus before a rebuild gets it back in the new form (else the form). */
+  #refocus(form, key) {
+    const target = key && form.querySelector(key);
+    const closed = target?.closest('details:not([open])');
+    if (closed) closed.open = true;
+    target?.focus();
+    if (this.shadowRoot.activeElement !== target || !target) form.focus();
   }
 
   #profileFields(t) {
@@ -775,9 +816,9 @@ export class SobrieteQuestionnaire extends HTMLElement {
           el('input', { type: 'text', class: 'justification-input', 'aria-required': q.require_justification ? 'true' : false })))
       : null;
     const more = el('div', { class: 'more' },
-      q.help ? el('details', { part: 'help' }, el('summary', {}, t.help), el('p', {}, localText(q.help, lang))) : null,
-      q.rationale ? el('details', { part: 'rationale' }, el('summary', {}, t.why), el('p', {}, localText(q.rationale, lang))) : null,
-      el('details', { class: 'notes', part: 'notes' }, el('summary', {}, t.notes),
+      q.help ? el('details', { part: 'help' }, el('summary', { class: 'help-summary' }, t.help), el('p', {}, localText(q.help, lang))) : null,
+      q.rationale ? el('details', { part: 'rationale' }, el('summary', { class: 'why-summary' }, t.why), el('p', {}, localText(q.rationale, lang))) : null,
+      el('details', { class: 'notes', part: 'notes' }, el('summary', { class: 'notes-summary' }, t.notes),
         el('label', {}, t.comment, el('textarea', { class: 'comment', rows: '2' })),
         el('label', {}, t.evidence, el('textarea', { class: 'evidence', rows: '2', spellcheck: 'false' }))));
     return el('fieldset', { class: 'question', part: 'question', id: name, dataset: { id: q.id, level: String(q.level) }, 'aria-describedby': `${name}-e` },

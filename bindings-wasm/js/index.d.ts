@@ -105,12 +105,14 @@ declare module './sobriete.js' {
     radarSvg(assessment: Assessment | string, target?: Target | string | null, peers?: Peers | string | null, lang?: Lang | null): Promise<string>;
     /**
      * The migration's simulation rendered like the CLI's `migrate
-     * --simulate` (`text`, `markdown`; `json` gives it as JSON text).
+     * --simulate` (`text`, `markdown`; `json` gives it as JSON text;
+     * `html` is refused: an `ArgumentError` naming `format`).
      */
     renderMigrationSimulation(assessment: Assessment | string, crosswalk: Crosswalk | string, to: Referential | ReferentialDocument | string, format?: ReportFormat | null, lang?: Lang | null): Promise<string>;
     /**
      * The migration's report rendered like the CLI's `migrate` (`text`,
-     * `markdown`; `json` gives the report as JSON text).
+     * `markdown`; `json` gives the report as JSON text; `html` is refused:
+     * an `ArgumentError` naming `format`).
      */
     renderMigration(assessment: Assessment | string, crosswalk: Crosswalk | string, to: Referential | ReferentialDocument | string, format?: ReportFormat | null, lang?: Lang | null): Promise<string>;
     /**

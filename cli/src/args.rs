@@ -17,7 +17,8 @@ pub enum ReportFmt {
 }
 
 impl ReportFmt {
-    /// The library's format (JSON is serialised by the command itself).
+    /// The library's format (JSON is serialised by the library's renderer
+    /// or, where there is none, by the command itself).
     pub fn report_format(self) -> ReportFormat {
         match self {
             ReportFmt::Text => ReportFormat::Text,

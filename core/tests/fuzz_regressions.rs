@@ -198,9 +198,9 @@ fn the_replay_runs_real_paths() {
 }
 
 /// Found by the `referential` target: a weight written with 23 digits
-/// (`17836096332352847805246e-23`) was read 1 ulp off by the JSON reader's
-/// fast path, then written as `0.17836096332352847`, which read back as
-/// another number: the referential did not read back into itself, and Rust
+/// (`17836096332352847805246e-23`) and the text written back for it did not
+/// read as the same number (the JSON reader's fast path is not correctly
+/// rounded): the referential did not read back into itself, and Rust
 /// disagreed with JavaScript and Python on the weight. Numbers are now read
 /// correctly rounded.
 #[test]

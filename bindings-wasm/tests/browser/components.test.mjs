@@ -310,7 +310,6 @@ test('answers of another referential version are offered migration through a cro
   await again.context().close();
 });
 
-/** The element focused, through shadow roots. */
 test('a referential that fails to load, a new source, drafts per storage key, focus kept across a rebuild', async () => {
   extraPages.set('/loading.html', `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Chargement</title><link rel="icon" href="data:,">
     <script type="module" src="/pkg/components.js"></script></head><body><main>
@@ -343,9 +342,19 @@ test('a referential that fails to load, a new source, drafts per storage key, fo
   await page.evaluate(() => document.querySelector('sobriete-questionnaire').setAttribute('storage-key', 'k1'));
   assert.deepEqual((await value(page)).answers, { [first.id]: { kind: 'yes' } });
   assert.match(await page.locator('sobriete-questionnaire .status').textContent(), /Brouillon restauré/);
+  // From no key to a key, the answers on screen are kept and saved.
+  await page.evaluate(() => document.querySelector('sobriete-questionnaire').removeAttribute('storage-key'));
+  assert.deepEqual((await value(page)).answers, { [first.id]: { kind: 'yes' } }, 'the form stays without a key');
+  await pick(page, second.id, 'yes');
+  await page.evaluate(() => document.querySelector('sobriete-questionnaire').setAttribute('storage-key', 'k3'));
+  assert.deepEqual((await stored('k3')).answers, { [first.id]: { kind: 'yes' }, [second.id]: { kind: 'yes' } });
   // A rebuild (an assessment given as `value`) keeps the focused control
   // focused, and the live regions are the same nodes, so what they say
   // next is announced.
+  await page.locator('sobriete-questionnaire button.submit').focus();
+  await page.evaluate((a) => { document.querySelector('sobriete-questionnaire').value = { ...a, date: '2026-02-02' }; }, commune);
+  await page.waitForFunction(() => document.querySelector('sobriete-questionnaire').value.date === '2026-02-02');
+  assert.equal((await focused(page)).text, 'Voir le résultat', 'the submit button, not the first button');
   await page.locator(`#q-${second.id} input[value="no"]`).focus();
   await page.evaluate(() => { document.querySelector('sobriete-questionnaire').shadowRoot.querySelector('.status').marked = true; });
   await page.evaluate((a) => { document.querySelector('sobriete-questionnaire').value = a; }, commune);
@@ -363,6 +372,16 @@ test('a referential that fails to load, a new source, drafts per storage key, fo
   assert.match(again, /gone\.json: HTTP 404/);
   assert.deepEqual(await value(page), kept);
   assert.match(await page.locator('sobriete-questionnaire .alert').textContent(), /gone\.json/);
+  // The form still takes a value, and a referential given as a property
+  // settles a new `ready`.
+  await page.evaluate((a) => { document.querySelector('sobriete-questionnaire').value = { ...a, date: '2026-03-03' }; }, commune);
+  assert.equal((await value(page)).date, '2026-03-03');
+  assert.equal(await page.evaluate(async () => {
+    const { Referential } = await import('/pkg/index.js');
+    const q = document.querySelector('sobriete-questionnaire');
+    q.referential = Referential.default();
+    return q.ready.then(() => 'resolved', (e) => e.message);
+  }), 'resolved');
   // The results element opens its <details> for printing only while it is
   // in the page.
   const openOnPrint = () => page.evaluate(() => {
@@ -388,6 +407,7 @@ test('a referential that fails to load, a new source, drafts per storage key, fo
   await page.context().close();
 });
 
+/** The element focused, through shadow roots. */
 function focused(page) {
   return page.evaluate(() => {
     let node = document.activeElement;
