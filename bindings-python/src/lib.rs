@@ -1,10 +1,10 @@
 //! The native module `sobriete._native` of the Python package.
 //!
 //! A thin translation over the core's generic entry point
-//! [`sobriete::api::call`]: each operation is one entry of the tables
-//! below (its Python name and signature), whose arguments become
-//! `api::Args` and whose result comes back as text or as plain Python data
-//! (the Python package wraps them in typed classes). Documents come in as
+//! [`sobriete::api::call`]: `call(operation, **args)` runs any operation by
+//! the core's names, its keyword arguments becoming `api::Args` and its
+//! result coming back as text or as plain Python data; the Python package
+//! names each operation and wraps the results in typed classes. Documents come in as
 //! dicts or JSON text and are validated by the core exactly as in every
 //! other language. Errors become the exceptions of `sobriete.errors`, built
 //! in one place (`exception`); a panic, which the core is written never to
@@ -13,7 +13,6 @@
 //! fast paths (`batch`, `quick`).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -153,7 +152,7 @@ fn document<'a>(obj: &'a Bound<'_, PyAny>, kind: DocumentKind) -> PyResult<Arg<'
     let dumped = dumps(py).and_then(|dumps| dumps.bind(py).call1((obj,)));
     Ok(
         match dumped.and_then(|t| Ok(t.cast_into::<PyString>()?.to_cow()?.into_owned())) {
-            Ok(t) => Arg::Str(Cow::Owned(t)),
+            Ok(t) => Arg::Json(Cow::Owned(t)),
             Err(e) => Arg::Invalid(invalid(
                 kind,
                 Issue::error(
@@ -172,7 +171,7 @@ fn document<'a>(obj: &'a Bound<'_, PyAny>, kind: DocumentKind) -> PyResult<Arg<'
 /// A document as JSON text (see [`document`]), or the error reading it.
 fn text_of(obj: &Bound<'_, PyAny>, kind: DocumentKind) -> Res<String> {
     match document(obj, kind)? {
-        Arg::Str(t) => Ok(t.into_owned()),
+        Arg::Str(t) | Arg::Json(t) => Ok(t.into_owned()),
         Arg::Invalid(e) => Err(Fail::Core(e)),
         _ => Ok(String::new()),
     }
@@ -205,68 +204,42 @@ fn run<'py>(
     }
 }
 
-/// A parameter of a method as an argument of `api::call`, by its type
-/// (`None`: not given); a document's kind is its parameter name's.
-trait ToArg {
-    fn arg(&self, name: &str) -> PyResult<Option<Arg<'_>>>;
-}
-
-/// A document argument (see [`document`]).
-struct Doc<'py>(Bound<'py, PyAny>);
-/// A list of documents (any iterable), as a JSON array of their texts.
-struct Docs<'py>(Bound<'py, PyAny>);
-/// A document to validate: anything (see [`validation_text`]).
-struct Loose<'py>(Bound<'py, PyAny>);
-
-macro_rules! extract_as_is {
-    ($($t:ident),*) => {$(
-        impl<'a, 'py> FromPyObject<'a, 'py> for $t<'py> {
-            type Error = PyErr;
-            fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-                Ok($t(obj.to_owned()))
-            }
-        }
-    )*};
-}
-extract_as_is!(Doc, Docs, Loose);
-
-macro_rules! to_arg {
-    ($($t:ty => |$v:ident, $name:ident| $e:expr;)*) => {$(
-        impl ToArg for $t {
-            fn arg(&self, $name: &str) -> PyResult<Option<Arg<'_>>> {
-                let $v = self;
-                $e.map(Some)
-            }
-        }
-    )*};
-}
-
-to_arg! {
-    Doc<'_> => |v, name| {
-        document(&v.0, api::argument_document(name).unwrap_or(DocumentKind::Unknown))
-    };
-    Docs<'_> => |v, _name| documents(&v.0);
-    Loose<'_> => |v, _name| validation_text(&v.0).map(|t| Arg::Str(Cow::Owned(t)));
-    &str => |v, _name| Ok(Arg::Str(Cow::Borrowed(*v)));
-    String => |v, _name| Ok(Arg::Str(Cow::Borrowed(v.as_str())));
-    u8 => |v, _name| Ok(Arg::Json(Cow::Owned(v.to_string())));
-    i32 => |v, _name| Ok(Arg::Json(Cow::Owned(v.to_string())));
-    usize => |v, _name| Ok(Arg::Json(Cow::Owned(v.to_string())));
-    &Bound<'_, PyReferential> => |v, _name| Ok(Arg::Referential(&v.get().inner));
-    PyRef<'_, PyReferential> => |v, _name| Ok(Arg::Referential(&v.inner));
-}
-
-impl<T: ToArg> ToArg for Option<T> {
-    fn arg(&self, name: &str) -> PyResult<Option<Arg<'_>>> {
-        self.as_ref().map_or(Ok(None), |v| v.arg(name))
+/// A keyword argument of [`PyReferential::call`] as an argument of
+/// `api::call` (`None`: not given). The core reads each by its parameter's
+/// kind: a `str` is a document's JSON text or the value itself (a date, a
+/// language), a referential is its handle, a list of documents (`assessments`,
+/// `history`) crosses as a JSON array of their texts, the full report's
+/// `inputs` as an object of its members, anything else as a document (see
+/// [`document`]; numbers are JSON too).
+fn arg<'a>(name: &str, value: &'a Bound<'_, PyAny>) -> PyResult<Option<Arg<'a>>> {
+    if value.is_none() {
+        return Ok(None);
     }
+    if let Ok(r) = value.cast::<PyReferential>() {
+        return Ok(Some(Arg::Referential(&r.get().inner)));
+    }
+    if api::argument_is_list(name) && !value.is_instance_of::<PyString>() {
+        if let Ok(items) = value.try_iter() {
+            return documents(items).map(Some);
+        }
+    }
+    if name == "inputs" {
+        if let Ok(members) = value.cast::<PyDict>() {
+            return inputs(members).map(Some);
+        }
+    }
+    document(
+        value,
+        api::argument_document(name).unwrap_or(DocumentKind::Unknown),
+    )
+    .map(Some)
 }
 
 /// The documents of an iterable as a JSON array of their texts (one that
 /// cannot even become text makes the whole argument invalid).
-fn documents(list: &Bound<'_, PyAny>) -> PyResult<Arg<'static>> {
+fn documents(items: Bound<'_, pyo3::types::PyIterator>) -> PyResult<Arg<'static>> {
     let mut texts = Vec::new();
-    for item in list.try_iter()? {
+    for item in items {
         match text_of(&item?, DocumentKind::Assessment) {
             Ok(t) => texts.push(t),
             Err(Fail::Core(e)) => return Ok(Arg::Invalid(e)),
@@ -278,86 +251,50 @@ fn documents(list: &Bound<'_, PyAny>) -> PyResult<Arg<'static>> {
     )))
 }
 
-/// The text a validation reads: JSON text (Python data written by
-/// `json.dumps`), else the object's `str()`, which the core then reports
-/// like any other document that is not JSON.
-fn validation_text(document: &Bound<'_, PyAny>) -> PyResult<String> {
-    let parsed = text_of(document, DocumentKind::Unknown)
-        .and_then(|t| guard(|| api::parse_json(&t, DocumentKind::Unknown)));
-    match parsed {
-        Ok(v) => Ok(v.to_string()),
-        Err(Fail::Core(_)) => Ok(document.str()?.to_cow()?.into_owned()),
-        Err(other) => Err(other.into()),
-    }
-}
-
-/// The arguments of a call: `$p` each by its name, and the `$i` as the
-/// members of an `inputs` object (the full report's optional inputs).
-macro_rules! args {
-    ($($p:ident),* $(; $($i:ident),*)?) => {{
-        let mut args = Args::new();
-        $( if let Some(a) = ToArg::arg(&$p, stringify!($p))? {
-            args.push(stringify!($p), a);
-        } )*
-        $( let inputs = vec![$((stringify!($i), ToArg::arg(&$i, stringify!($i))?)),*];
-        if let Some(a) = inputs_arg(inputs) {
-            args.push("inputs", a);
-        } )?
-        args
-    }};
-}
-
-/// The `inputs` object of a full report from its members given (none: no
-/// argument); a member that could not be read makes the whole argument
-/// invalid, with its error.
-fn inputs_arg(members: Vec<(&str, Option<Arg<'_>>)>) -> Option<Arg<'static>> {
-    let mut object = serde_json::Map::new();
-    for (name, arg) in members {
-        let value = match arg {
+/// The full report's `inputs` as a JSON object of its members, each read
+/// as an argument of its name (a member that could not be read makes the
+/// whole argument invalid, with its error).
+fn inputs(members: &Bound<'_, PyDict>) -> PyResult<Arg<'static>> {
+    let mut object = Vec::new();
+    for (name, value) in members.iter() {
+        let name = name.str()?.to_cow()?.into_owned();
+        let text = match arg(&name, &value)? {
             None => continue,
-            Some(Arg::Str(s)) => serde_json::Value::String(s.into_owned()),
-            Some(Arg::Json(t)) => serde_json::from_str(&t).unwrap_or_default(),
-            Some(Arg::Invalid(e)) => return Some(Arg::Invalid(e)),
+            Some(Arg::Str(s)) => serde_json::to_string(&s).unwrap_or_default(),
+            Some(Arg::Json(t)) => t.into_owned(),
+            Some(Arg::Invalid(e)) => return Ok(Arg::Invalid(e)),
             Some(_) => continue,
         };
-        object.insert(name.to_owned(), value);
+        object.push(format!(
+            "{}:{text}",
+            serde_json::to_string(&name).unwrap_or_default()
+        ));
     }
-    (!object.is_empty())
-        .then(|| Arg::Json(Cow::Owned(serde_json::Value::Object(object).to_string())))
+    Ok(Arg::Json(Cow::Owned(format!("{{{}}}", object.join(",")))))
 }
 
-/// The methods of `Referential` that are operations of `api::call`, of the
-/// same name, with the handwritten ones (`$extra`) in the same block.
-macro_rules! methods {
-    ($( $(#[$m:meta])* fn $name:ident($($p:ident: $t:ty),* $(; $($i:ident: $it:ty),*)?); )*
-     extra { $($extra:tt)* }) => {
-        #[pymethods]
-        impl PyReferential {
-            $( $(#[$m])*
-            fn $name<'py>(&self, py: Python<'py>, $($p: $t,)* $($($i: $it),*)?)
-                -> PyResult<Bound<'py, PyAny>> {
-                run(py, stringify!($name), &self.inner, &args!($($p),* $(; $($i),*)?))
-            } )*
-            $($extra)*
-        }
+/// Runs `operation` of `api::call` on `r` with the keyword arguments, by
+/// the core's names.
+fn call_on<'py>(
+    py: Python<'py>,
+    operation: &str,
+    r: &CheckedReferential,
+    kwargs: Option<&Bound<'py, PyDict>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let given = match kwargs {
+        Some(d) => d
+            .iter()
+            .map(|(k, v)| Ok((k.extract::<String>()?, v)))
+            .collect::<PyResult<Vec<_>>>()?,
+        None => Vec::new(),
     };
-}
-
-/// The module's functions that are operations of `api::call` (on the
-/// default referential, which only a validation reads), and a function
-/// adding them to the module.
-macro_rules! functions {
-    ($( $(#[$m:meta])* fn $name:ident($($p:ident: $t:ty),*); )*) => {
-        $( #[pyfunction]
-        $(#[$m])*
-        fn $name<'py>(py: Python<'py>, $($p: $t),*) -> PyResult<Bound<'py, PyAny>> {
-            run(py, stringify!($name), default_referential()?, &args!($($p),*))
-        } )*
-        fn add_operations(m: &Bound<'_, PyModule>) -> PyResult<()> {
-            $( m.add_function(wrap_pyfunction!($name, m)?)?; )*
-            Ok(())
+    let mut args = Args::new();
+    for (name, value) in &given {
+        if let Some(a) = arg(name, value)? {
+            args.push(name.as_str(), a);
         }
-    };
+    }
+    run(py, operation, r, &args)
 }
 
 fn default_referential() -> Res<&'static CheckedReferential> {
@@ -386,242 +323,166 @@ fn read_back<'py, D: api::Document + Serialize>(
     Ok(to_py(py, &d)?)
 }
 
-methods! {
-    /// Validates any document (kind detected) against this referential:
-    /// the validation report as a dict.
-    fn validate(document: Loose<'_>);
-    /// Scores an assessment: the score report as a dict.
-    fn score(assessment: Doc<'_>);
-    /// The headline figures of an assessment (index, grade, themes).
-    fn score_summary(assessment: Doc<'_>);
-    /// Scores an assessment and renders its report in a format and language.
-    fn render_report(assessment: Doc<'_>, format: &str, lang: &str);
-    /// Checks a crosswalk from this referential to `to`: the validation
-    /// report (its problems are the report's, never raised).
-    fn validate_crosswalk(crosswalk: Doc<'_>, to: &Bound<'_, PyReferential>);
-    /// Migrates an assessment to `to` and renders the migration's report
-    /// (text, Markdown or JSON text), as the command line's `migrate`.
-    fn render_migration(assessment: Doc<'_>, crosswalk: Doc<'_>, to: &Bound<'_, PyReferential>,
-        format: &str, lang: &str);
-    /// `render_migration` of the simulation (`migrate --simulate`).
-    fn render_migration_simulation(assessment: Doc<'_>, crosswalk: Doc<'_>,
-        to: &Bound<'_, PyReferential>, format: &str, lang: &str);
-    /// The referential as a readable Markdown document.
-    fn markdown(lang: &str);
-    /// An assessment skeleton (every question of the levels ≤ `level`,
-    /// unanswered) as a dict.
-    #[pyo3(signature = (level, profile=None, date=None))]
-    fn template(level: u8, profile: Option<Doc<'_>>, date: Option<&str>);
-    /// The report of an assessment in a format (`text`, `json`, `markdown`,
-    /// `html`) and language (`fr`, `en`), with what the optional inputs add:
-    /// the target's gap and proposed plan, a plan's follow-up as of `as_of`,
-    /// the history of earlier assessments, the comparison with peers.
-    #[pyo3(signature = (assessment, format, lang, target=None, plan=None, as_of=None, history=None, peers=None, min_group_size=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn full_report(assessment: Doc<'_>, format: &str, lang: &str; target: Option<Doc<'_>>,
-        plan: Option<Doc<'_>>, as_of: Option<&str>, history: Option<Docs<'_>>,
-        peers: Option<Doc<'_>>, min_group_size: Option<usize>);
-    /// Every part of the full report as a dict (see `full_report`).
-    #[pyo3(signature = (assessment, target=None, plan=None, as_of=None, history=None, peers=None, min_group_size=None))]
-    #[allow(clippy::too_many_arguments)]
-    fn full_report_data(assessment: Doc<'_>; target: Option<Doc<'_>>, plan: Option<Doc<'_>>,
-        as_of: Option<&str>, history: Option<Docs<'_>>, peers: Option<Doc<'_>>,
-        min_group_size: Option<usize>);
-    /// The gap between an assessment's scores and a target.
-    fn target_gap(assessment: Doc<'_>, target: Doc<'_>);
-    /// Every action that would raise an answer, with its gain and the views.
-    fn candidates(assessment: Doc<'_>);
-    /// The plan of least effort reaching the request's target.
-    fn propose(assessment: Doc<'_>, request: Doc<'_>);
-    /// A plan document from a proposal (computed from the request when not
-    /// given), every proposed action to plan, created on `created`.
-    #[pyo3(signature = (assessment, request, created, proposal=None))]
-    fn plan_from_proposal(assessment: Doc<'_>, request: Doc<'_>, created: &str,
-        proposal: Option<Doc<'_>>);
-    /// Validates a plan against this referential: the validation report
-    /// (the document is read as a plan, whatever it looks like).
-    fn validate_plan(plan: Doc<'_>);
-    /// Follows a plan up as of a date (baseline: given, else the plan's).
-    #[pyo3(signature = (plan, as_of, baseline=None))]
-    fn plan_status(plan: Doc<'_>, as_of: &str, baseline: Option<Doc<'_>>);
-    /// The history of dated assessments.
-    fn history(assessments: Docs<'_>);
-    /// What changed between two assessments.
-    fn diff(before: Doc<'_>, after: Doc<'_>);
-    /// The draft of the next assessment after a plan's done actions.
-    fn next_assessment(previous: Doc<'_>, plan: Doc<'_>, date: &str);
-    /// Achieved vs planned index over time.
-    fn progress_series(assessments: Docs<'_>, plan: Doc<'_>);
-    /// Situates an assessment among its peers.
-    #[pyo3(signature = (assessment, peers, min_group_size=None))]
-    fn compare(assessment: Doc<'_>, peers: Doc<'_>, min_group_size: Option<usize>);
-    /// The peer result of an assessment (to publish into a peers file).
-    fn peer_result(assessment: Doc<'_>);
-    /// CSV of the answers, one row per question.
-    fn answers_csv(assessment: Doc<'_>, lang: &str);
-    /// CSV of the theme scores.
-    fn themes_csv(assessment: Doc<'_>, lang: &str);
-    /// CSV of a plan's actions.
-    fn plan_csv(plan: Doc<'_>, lang: &str);
-    /// The REEN annual review (Markdown) for a year.
-    #[pyo3(signature = (assessment, year, lang, plan=None, as_of=None))]
-    fn annual_review(assessment: Doc<'_>, year: i32, lang: &str, plan: Option<Doc<'_>>,
-        as_of: Option<&str>);
-    /// The radar chart (SVG) of the theme scores.
-    #[pyo3(signature = (assessment, lang, target=None, peers=None))]
-    fn radar_svg(assessment: Doc<'_>, lang: &str, target: Option<Doc<'_>>,
-        peers: Option<Doc<'_>>);
-    /// The evolution chart (SVG) of dated assessments.
-    #[pyo3(signature = (assessments, lang, plan=None))]
-    fn evolution_svg(assessments: Docs<'_>, lang: &str, plan: Option<Doc<'_>>);
+#[pymethods]
+impl PyReferential {
+    /// Runs an operation of the core (`api::call`) on this referential,
+    /// its arguments by the core's names: the result as Python data or
+    /// `str`. The typed API of the package names each operation.
+    #[pyo3(signature = (operation, /, **args))]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        operation: &str,
+        args: Option<&Bound<'py, PyDict>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        call_on(py, operation, &self.inner, args)
+    }
 
-    extra {
-        /// The default referential embedded in the library.
-        #[staticmethod]
-        fn default() -> PyResult<Self> {
-            let r = default_referential()?;
-            Ok(PyReferential { inner: Cow::Borrowed(r) })
+    /// Reads and validates a document of `kind` (`assessment`, checked
+    /// against this referential; `plan`, `crosswalk`, `peers`): the document
+    /// as the core holds it, or the error listing every problem.
+    fn load_document<'py>(
+        &self,
+        py: Python<'py>,
+        kind: &str,
+        document: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use sobriete::model::{crosswalk::Crosswalk, peers::PeerSet, plan::Plan};
+        let r = &self.inner;
+        match kind {
+            "assessment" => read_back(py, document, r, |a| api::score(r, a).map(|_| ())),
+            "plan" => read_back(py, document, r, |_: &Plan| Ok(())),
+            "crosswalk" => read_back(py, document, r, |_: &Crosswalk| Ok(())),
+            "peers" => read_back(py, document, r, |_: &PeerSet| Ok(())),
+            other => Err(Fail::Core(Error::InvalidArgument {
+                name: "kind".to_owned(),
+                message: format!("no document kind {other:?}"),
+            })
+            .into()),
         }
+    }
 
-        /// A referential from a dict or JSON text, validated.
-        #[staticmethod]
-        fn load(document: &Bound<'_, PyAny>) -> PyResult<Self> {
-            let text = text_of(document, DocumentKind::Referential)?;
-            let v = guard(|| api::parse_json(&text, DocumentKind::Referential))?;
-            let r = guard(|| CheckedReferential::from_value(&v))?;
-            Ok(PyReferential { inner: Cow::Owned(r) })
-        }
+    /// The default referential embedded in the library.
+    #[staticmethod]
+    fn default() -> PyResult<Self> {
+        let r = default_referential()?;
+        Ok(PyReferential {
+            inner: Cow::Borrowed(r),
+        })
+    }
 
-        /// The referential as a dict.
-        fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-            Ok(to_py(py, &**self.inner)?)
-        }
+    /// A referential from a dict or JSON text, validated.
+    #[staticmethod]
+    fn load(document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = text_of(document, DocumentKind::Referential)?;
+        let v = guard(|| api::parse_json(&text, DocumentKind::Referential))?;
+        let r = guard(|| CheckedReferential::from_value(&v))?;
+        Ok(PyReferential {
+            inner: Cow::Owned(r),
+        })
+    }
 
-        /// The referential as JSON text.
-        fn to_json(&self) -> String {
-            api::referential_to_json(&self.inner)
-        }
+    /// The referential as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(to_py(py, &**self.inner)?)
+    }
 
-        /// Reads and validates an assessment against this referential: the
-        /// assessment as the core holds it (a dict), or the error listing every
-        /// problem.
-        fn load_assessment<'py>(
-            &self,
-            py: Python<'py>,
-            assessment: &Bound<'py, PyAny>,
-        ) -> PyResult<Bound<'py, PyAny>> {
-            let r = &self.inner;
-            read_back(py, assessment, r, |a| api::score(r, a).map(|_| ()))
-        }
+    /// The referential as JSON text.
+    fn to_json(&self) -> String {
+        api::referential_to_json(&self.inner)
+    }
 
-        /// Reads and validates a plan against this referential (a dict).
-        fn load_plan<'py>(
-            &self,
-            py: Python<'py>,
-            plan: &Bound<'py, PyAny>,
-        ) -> PyResult<Bound<'py, PyAny>> {
-            read_back(py, plan, &self.inner, |_: &sobriete::model::plan::Plan| Ok(()))
-        }
-
-        /// Carries an assessment made on this referential to `to` across a
-        /// crosswalk: `{"assessment", "report"}` (or, with `simulate`, the
-        /// index and theme scores before and after and the report).
-        #[pyo3(signature = (assessment, crosswalk, to, simulate=false))]
-        fn migrate<'py>(
-            &self,
-            py: Python<'py>,
-            assessment: Doc<'py>,
-            crosswalk: Doc<'py>,
-            to: &Bound<'py, PyReferential>,
-            simulate: bool,
-        ) -> PyResult<Bound<'py, PyAny>> {
-            let operation = if simulate { "simulate_migration" } else { "migrate" };
-            run(py, operation, &self.inner, &args!(assessment, crosswalk, to))
-        }
-
-        /// Scores many assessments in one call, without the GIL while scoring:
-        /// a list with, per item, the report dict or the exception instance.
-        fn score_many<'py>(
-            &self,
-            py: Python<'py>,
-            assessments: &Bound<'py, PyAny>,
-        ) -> PyResult<Bound<'py, PyList>> {
-            let mut inputs = Vec::new();
-            for item in assessments.try_iter()? {
-                inputs.push(match text_of(&item?, DocumentKind::Assessment) {
-                    Ok(v) => Ok(v),
-                    Err(Fail::Core(e)) => Err(e),
-                    Err(other) => return Err(other.into()),
-                });
-            }
-            let r = &self.inner;
-            let results: Vec<Res<sobriete::ScoreReport>> = py.detach(|| {
-                let score = |v: &str| api::parse_assessment(v, r).and_then(|a| api::score(r, &a));
-                inputs.into_iter().map(|v| guard(|| v.and_then(|v| score(&v)))).collect()
+    /// Scores many assessments in one call, without the GIL while scoring:
+    /// a list with, per item, the report dict or the exception instance.
+    fn score_many<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let mut inputs = Vec::new();
+        for item in assessments.try_iter()? {
+            inputs.push(match text_of(&item?, DocumentKind::Assessment) {
+                Ok(v) => Ok(v),
+                Err(Fail::Core(e)) => Err(e),
+                Err(other) => return Err(other.into()),
             });
-            let out = PyList::empty(py);
-            for result in results {
-                match result {
-                    Ok(report) => out.append(to_py(py, &report)?)?,
-                    Err(f) => out.append(exception(py, f).into_value(py))?,
-                }
+        }
+        let r = &self.inner;
+        let results: Vec<Res<sobriete::ScoreReport>> = py.detach(|| {
+            let score = |v: &str| api::parse_assessment(v, r).and_then(|a| api::score(r, &a));
+            inputs
+                .into_iter()
+                .map(|v| guard(|| v.and_then(|v| score(&v))))
+                .collect()
+        });
+        let out = PyList::empty(py);
+        for result in results {
+            match result {
+                Ok(report) => out.append(to_py(py, &report)?)?,
+                Err(f) => out.append(exception(py, f).into_value(py))?,
             }
-            Ok(out)
         }
+        Ok(out)
+    }
 
-        /// Scores many assessments in one call and returns columns (a dict of
-        /// lists, one entry per assessment), the shape of a DataFrame: profile
-        /// fields, index, grade, completeness, the Éco-clic figure, one column
-        /// per theme score (`theme:<id>`) and `error` (None when scored).
-        /// Items other than JSON text, bytes and dicts (typed documents, paths)
-        /// are first given to `fallback`, which returns one of those.
-        #[pyo3(signature = (assessments, fallback=None))]
-        fn score_table<'py>(
-            &self,
-            py: Python<'py>,
-            assessments: &Bound<'py, PyAny>,
-            fallback: Option<&Bound<'py, PyAny>>,
-        ) -> PyResult<Bound<'py, PyDict>> {
-            // A generator has no length: its columns grow as they go.
-            let capacity = assessments.len().unwrap_or(0);
-            let mut columns = batch::Columns::new(py, &self.inner, capacity, false);
-            self.summaries(py, assessments, fallback, |result| columns.push(None, result))?;
-            columns.into_dict()
-        }
+    /// Scores many assessments in one call and returns columns (a dict of
+    /// lists, one entry per assessment), the shape of a DataFrame: profile
+    /// fields, index, grade, completeness, the Éco-clic figure, one column
+    /// per theme score (`theme:<id>`) and `error` (None when scored).
+    /// Items other than JSON text, bytes and dicts (typed documents, paths)
+    /// are first given to `fallback`, which returns one of those.
+    #[pyo3(signature = (assessments, fallback=None))]
+    fn score_table<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+        fallback: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        // A generator has no length: its columns grow as they go.
+        let capacity = assessments.len().unwrap_or(0);
+        let mut columns = batch::Columns::new(py, &self.inner, capacity, false);
+        self.summaries(py, assessments, fallback, |result| {
+            columns.push(None, result)
+        })?;
+        columns.into_dict()
+    }
 
-        /// The summaries of many assessments in one call (the core's
-        /// `score_summaries`): per item, the summary dict or the exception
-        /// instance. Inputs as in [`score_table`]; the Python work overlaps
-        /// the scoring.
-        #[pyo3(signature = (assessments, fallback=None))]
-        fn score_summaries<'py>(
-            &self,
-            py: Python<'py>,
-            assessments: &Bound<'py, PyAny>,
-            fallback: Option<&Bound<'py, PyAny>>,
-        ) -> PyResult<Bound<'py, PyList>> {
-            let out = PyList::empty(py);
-            self.summaries(py, assessments, fallback, |result| match result {
-                Ok(summary) => out.append(to_py(py, &summary)?),
-                Err(f) => out.append(exception(py, f).into_value(py)),
-            })?;
-            Ok(out)
-        }
+    /// The summaries of many assessments in one call (the core's
+    /// `score_summaries`): per item, the summary dict or the exception
+    /// instance. Inputs as in [`score_table`]; the Python work overlaps
+    /// the scoring.
+    #[pyo3(signature = (assessments, fallback=None))]
+    fn score_summaries<'py>(
+        &self,
+        py: Python<'py>,
+        assessments: &Bound<'py, PyAny>,
+        fallback: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        self.summaries(py, assessments, fallback, |result| match result {
+            Ok(summary) => out.append(to_py(py, &summary)?),
+            Err(f) => out.append(exception(py, f).into_value(py)),
+        })?;
+        Ok(out)
+    }
 
-        /// [`score_table`] of a JSON Lines file (one assessment per line, blank
-        /// lines skipped), read without making a Python object per line; the
-        /// columns start with `line`, each row's line number.
-        fn score_table_jsonl<'py>(
-            &self,
-            py: Python<'py>,
-            path: std::path::PathBuf,
-        ) -> PyResult<Bound<'py, PyDict>> {
-            // Read line by line while the other threads score the lines
-            // read (reading the whole file first left them idle).
-            let file = std::fs::File::open(&path)?;
-            let size = file.metadata().map_or(u64::MAX, |m| m.len());
-            let reader = std::io::BufReader::with_capacity(1 << 16, file);
-            let lines = reader.split(b'\n').enumerate().filter_map(|(n, line)| match line {
+    /// [`score_table`] of a JSON Lines file (one assessment per line, blank
+    /// lines skipped), read without making a Python object per line; the
+    /// columns start with `line`, each row's line number.
+    fn score_table_jsonl<'py>(
+        &self,
+        py: Python<'py>,
+        path: std::path::PathBuf,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        // Read line by line while the other threads score the lines
+        // read (reading the whole file first left them idle).
+        let file = std::fs::File::open(&path)?;
+        let size = file.metadata().map_or(u64::MAX, |m| m.len());
+        let reader = std::io::BufReader::with_capacity(1 << 16, file);
+        let lines = reader
+            .split(b'\n')
+            .enumerate()
+            .filter_map(|(n, line)| match line {
                 Ok(mut line) => {
                     if line.ends_with(b"\r") {
                         line.pop();
@@ -631,19 +492,18 @@ methods! {
                 }
                 Err(e) => Some(Err(PyErr::from(e))),
             });
-            let s = guard(|| api::Summariser::new(&self.inner))?;
-            let mut columns = batch::Columns::new(py, &self.inner, 0, true);
-            batch::pipelined(
-                py,
-                // At most one line per byte: a hint for small files.
-                usize::try_from(size).unwrap_or(usize::MAX),
-                api::batch_threads(),
-                lines,
-                |(n, input)| (n, summarise(&s, input)),
-                |(n, result)| columns.push(Some(n), result),
-            )?;
-            columns.into_dict()
-        }
+        let s = guard(|| api::Summariser::new(&self.inner))?;
+        let mut columns = batch::Columns::new(py, &self.inner, 0, true);
+        api::pipelined(
+            // At most one line per byte: a hint for small files.
+            usize::try_from(size).unwrap_or(usize::MAX),
+            api::batch_threads(),
+            lines,
+            |(n, input)| (n, summarise(&s, input)),
+            |(n, result)| columns.push(Some(n), result),
+            |work| py.detach(work),
+        )?;
+        columns.into_dict()
     }
 }
 
@@ -663,13 +523,13 @@ impl PyReferential {
             .try_iter()?
             .collect::<PyResult<Vec<Bound<'py, PyAny>>>>()?;
         let s = guard(|| api::Summariser::new(&self.inner))?;
-        batch::pipelined(
-            py,
+        api::pipelined(
             items.len(),
             api::batch_threads(),
             items.iter().map(|item| batch_input(item, fallback)),
             |input| summarise(&s, input),
             emit,
+            |work| py.detach(work),
         )
     }
 }
@@ -742,93 +602,17 @@ fn owned_input(item: &Bound<'_, PyAny>) -> PyResult<Input<'static>> {
     })
 }
 
-functions! {
-    /// Validates any document (kind detected; assessments and plans need a
-    /// referential, the default one when none is given).
-    fn validate(document: Loose<'_>);
-    /// Aggregates members' results (e.g. the communes of an intercommunalité).
-    #[pyo3(signature = (peers, expected_members=None))]
-    fn rollup(peers: Doc<'_>, expected_members: Option<usize>);
-    /// The crosswalk the other way round (to migrate back).
-    fn invert_crosswalk(crosswalk: Doc<'_>);
-}
-
-/// Turns a published referential (`format`: rgesn, minumeco, wsg) into the
-/// library's format: `{"referential", "report"}` (the report lists what was
-/// skipped).
+/// Runs an operation of the core (`api::call`) on the default
+/// referential (which only a validation reads), as
+/// [`PyReferential::call`].
 #[pyfunction]
-fn import_referential<'py>(
+#[pyo3(signature = (operation, /, **args))]
+fn call<'py>(
     py: Python<'py>,
-    format: &str,
-    source: Doc<'py>,
+    operation: &str,
+    args: Option<&Bound<'py, PyDict>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let (r, args) = (default_referential()?, args!(format, source));
-    run(py, "import_referential", r, &args)
-}
-
-/// An Éco-clic database as `api::call`'s `source`: `{"sql": …}` (a dump's
-/// text) or `{"csv": {table: text, …}}` (CSV exports by table name).
-fn ecoclic_source(sql: Option<String>, csv: Option<BTreeMap<String, String>>) -> Res<String> {
-    let source = match (sql, csv) {
-        (Some(sql), None) => serde_json::json!({ "sql": sql }),
-        (None, Some(csv)) => serde_json::json!({ "csv": csv }),
-        _ => {
-            return Err(Fail::Core(Error::InvalidArgument {
-                name: "source".to_owned(),
-                message: "give a MySQL dump (sql) or CSV exports (csv), not both".to_owned(),
-            }))
-        }
-    };
-    Ok(source.to_string())
-}
-
-/// Éco-clic's questionnaire as a referential: `{"referential", "report"}`.
-#[pyfunction]
-#[pyo3(signature = (sql=None, csv=None))]
-fn import_ecoclic(
-    py: Python<'_>,
-    sql: Option<String>,
-    csv: Option<BTreeMap<String, String>>,
-) -> PyResult<Bound<'_, PyAny>> {
-    let source = ecoclic_source(sql, csv)?;
-    run(py, "import_ecoclic", default_referential()?, &args!(source))
-}
-
-/// Éco-clic's answers as assessments: `{"assessments", "report"}`, for
-/// `referential` (imported from the same database when `None`).
-#[pyfunction]
-#[pyo3(signature = (sql=None, csv=None, referential=None))]
-fn import_ecoclic_answers<'py>(
-    py: Python<'py>,
-    sql: Option<String>,
-    csv: Option<BTreeMap<String, String>>,
-    referential: Option<PyRef<'py, PyReferential>>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let source = ecoclic_source(sql, csv)?;
-    let r = default_referential()?;
-    run(py, "import_ecoclic_answers", r, &args!(source, referential))
-}
-
-/// Reads a crosswalk (its structure; see `Referential.validate_crosswalk`).
-#[pyfunction]
-fn load_crosswalk<'py>(
-    py: Python<'py>,
-    crosswalk: &Bound<'py, PyAny>,
-) -> PyResult<Bound<'py, PyAny>> {
-    let r = default_referential()?;
-    read_back(
-        py,
-        crosswalk,
-        r,
-        |_: &sobriete::model::crosswalk::Crosswalk| Ok(()),
-    )
-}
-
-/// Validates a set of peers' results: the set as a dict.
-#[pyfunction]
-fn load_peers<'py>(py: Python<'py>, peers: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let r = default_referential()?;
-    read_back(py, peers, r, |_: &sobriete::model::peers::PeerSet| Ok(()))
+    call_on(py, operation, default_referential()?, args)
 }
 
 /// Renders a result document (a dict as returned by the library) as text
@@ -881,14 +665,9 @@ fn version() -> &'static str {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReferential>()?;
-    add_operations(m)?;
-    m.add_function(wrap_pyfunction!(import_referential, m)?)?;
-    m.add_function(wrap_pyfunction!(load_peers, m)?)?;
+    m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(render_document, m)?)?;
-    m.add_function(wrap_pyfunction!(import_ecoclic, m)?)?;
-    m.add_function(wrap_pyfunction!(import_ecoclic_answers, m)?)?;
-    m.add_function(wrap_pyfunction!(load_crosswalk, m)?)?;
     m.add("DEFAULT_REFERENTIAL_JSON", api::DEFAULT_REFERENTIAL_JSON)?;
     Ok(())
 }

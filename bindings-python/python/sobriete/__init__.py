@@ -165,6 +165,20 @@ def _opt(document: Any) -> Any:
     return None if document is None else _source(document)
 
 
+def _inputs(
+    target: Any, plan: Any, as_of: str | None, history: Any, peers: Any, min_group_size: int | None
+) -> dict[str, Any]:
+    """The full report's optional inputs, as the native call reads them."""
+    return {
+        "target": _opt(target),
+        "plan": _opt(plan),
+        "as_of": as_of,
+        "history": None if history is None else _sources(history),
+        "peers": _opt(peers),
+        "min_group_size": min_group_size,
+    }
+
+
 from ._documents import _iframe  # noqa: E402
 
 
@@ -374,7 +388,7 @@ class Referential:
 
     def markdown(self, lang: Lang = "fr") -> str:
         """The referential as a readable Markdown document."""
-        return self._native.markdown(lang)
+        return str(self._native.call("markdown", lang=lang))
 
     def __repr__(self) -> str:
         return f"Referential(id={self.id!r}, version={self.version!r}, {len(self.questions)} questions)"
@@ -386,27 +400,27 @@ class Referential:
     def load_assessment(self, assessment: DocumentInput) -> Assessment:
         """Reads an assessment and validates it against this referential;
         raises :class:`ValidationError` listing every problem."""
-        return Assessment(self._native.load_assessment(_source(assessment)))
+        return Assessment(self._native.load_document("assessment", _source(assessment)))
 
     def load_plan(self, plan: DocumentInput) -> Plan:
         """Reads a plan and validates it against this referential; raises
         :class:`ValidationError` listing every problem."""
-        return Plan(self._native.load_plan(_source(plan)))
+        return Plan(self._native.load_document("plan", _source(plan)))
 
     def validate(self, document: DocumentInput) -> ValidationReport:
         """Validates any document (its kind is detected) against this
         referential; never raises for an invalid document: the report lists
         every problem."""
-        return ValidationReport(self._native.validate(_source(document)))
+        return ValidationReport(self._native.call("validate", document=_source(document)))
 
     def score(self, assessment: DocumentInput) -> ScoreReport:
         """Scores an assessment: index, grade, theme scores, gaps, actions."""
-        return ScoreReport(self._native.score(_source(assessment)))
+        return ScoreReport(self._native.call("score", assessment=_source(assessment)))
 
     def score_summary(self, assessment: DocumentInput) -> ScoreSummary:
         """The headline figures of an assessment (index, grade, completeness,
         theme scores): the index alone, without the gaps and actions."""
-        return ScoreSummary(self._native.score_summary(_source(assessment)))
+        return ScoreSummary(self._native.call("score_summary", assessment=_source(assessment)))
 
     @overload
     def score_many(
@@ -524,13 +538,14 @@ class Referential:
     ) -> Assessment:
         """An assessment skeleton: every question of the levels ≤ ``level``
         (only those that apply to ``profile`` when given), unanswered."""
-        return Assessment(self._native.template(level, _opt(profile), date))
+        return Assessment(self._native.call("template", level=level, profile=_opt(profile), date=date))
 
     # -- reports ----------------------------------------------------------
     def render_report(self, assessment: DocumentInput, format: Format = "text", lang: Lang = "fr") -> Report:
         """Scores an assessment and renders its report (``text``, ``json``,
         ``markdown`` or a self-contained ``html`` page)."""
-        return Report(self._native.render_report(_source(assessment), format, lang), format, lang)
+        text = self._native.call("render_report", assessment=_source(assessment), format=format, lang=lang)
+        return Report(text, format, lang)
 
     def full_report(
         self,
@@ -549,16 +564,12 @@ class Referential:
         inputs add: the target's gap and proposed plan, the plan's follow-up
         as of ``as_of``, the history of earlier assessments, the comparison
         with peers. :meth:`full_report_data` gives the same as data."""
-        text = self._native.full_report(
-            _source(assessment),
-            format,
-            lang,
-            _opt(target),
-            _opt(plan),
-            as_of,
-            None if history is None else _sources(history),
-            _opt(peers),
-            min_group_size,
+        text = self._native.call(
+            "full_report",
+            assessment=_source(assessment),
+            format=format,
+            lang=lang,
+            inputs=_inputs(target, plan, as_of, history, peers, min_group_size),
         )
         return Report(text, format, lang)
 
@@ -585,14 +596,10 @@ class Referential:
     ) -> FullReport:
         """Every part of :meth:`full_report` as data."""
         return FullReport(
-            self._native.full_report_data(
-                _source(assessment),
-                _opt(target),
-                _opt(plan),
-                as_of,
-                None if history is None else _sources(history),
-                _opt(peers),
-                min_group_size,
+            self._native.call(
+                "full_report_data",
+                assessment=_source(assessment),
+                inputs=_inputs(target, plan, as_of, history, peers, min_group_size),
             )
         )
 
@@ -601,19 +608,19 @@ class Referential:
         self, assessment: DocumentInput, target: Mapping[str, Any] | Target | str
     ) -> TargetGap:
         """The gap between an assessment's scores and a target."""
-        return TargetGap(self._native.target_gap(_source(assessment), _source(target)))
+        return TargetGap(self._native.call("target_gap", assessment=_source(assessment), target=_source(target)))
 
     def candidates(self, assessment: DocumentInput) -> Candidates:
         """Every action that would raise an answer, with its exact gain alone,
         and the quick-wins, largest-gains, by-theme and by-REEN-area views."""
-        return Candidates(self._native.candidates(_source(assessment)))
+        return Candidates(self._native.call("candidates", assessment=_source(assessment)))
 
     def propose(
         self, assessment: DocumentInput, request: Mapping[str, Any] | ProposalRequest | str
     ) -> Proposal:
         """The plan of least effort that reaches the request's target
         (``{"target": {"index": 70}, "max_effort": …, "exclude": […]}``)."""
-        return Proposal(self._native.propose(_source(assessment), _source(request)))
+        return Proposal(self._native.call("propose", assessment=_source(assessment), request=_source(request)))
 
     def plan_from_proposal(
         self,
@@ -625,26 +632,31 @@ class Referential:
         """A plan document from a proposal (computed from ``request`` when
         not given): every proposed action to plan, created on ``created``."""
         return Plan(
-            self._native.plan_from_proposal(
-                _source(assessment), _source(request), created, _opt(proposal)
+            self._native.call(
+                "plan_from_proposal",
+                assessment=_source(assessment),
+                request=_source(request),
+                created=created,
+                proposal=_opt(proposal),
             )
         )
 
     def validate_plan(self, plan: DocumentInput) -> ValidationReport:
         """Validates a plan against this referential."""
-        return ValidationReport(self._native.validate_plan(_source(plan)))
+        return ValidationReport(self._native.call("validate_plan", plan=_source(plan)))
 
     def plan_status(
         self, plan: DocumentInput, as_of: str, baseline: DocumentInput | None = None
     ) -> PlanStatus:
         """The follow-up of a plan as of a date (the baseline assessment:
         ``baseline``, else the plan's own)."""
-        return PlanStatus(self._native.plan_status(_source(plan), as_of, _opt(baseline)))
+        return PlanStatus(self._native.call("plan_status", plan=_source(plan), as_of=as_of, baseline=_opt(baseline)))
 
     def next_assessment(self, previous: DocumentInput, plan: DocumentInput, date: str) -> Assessment:
         """The draft of the next assessment: answers raised by done plan
         actions, marked in ``from_plan`` to be confirmed."""
-        return Assessment(self._native.next_assessment(_source(previous), _source(plan), date))
+        draft = self._native.call("next_assessment", previous=_source(previous), plan=_source(plan), date=date)
+        return Assessment(draft)
 
     # -- referential versions --------------------------------------------------
     def migrate(
@@ -656,7 +668,9 @@ class Referential:
         new questions). Nothing is lost: what is not carried unchanged is kept
         in the migrated assessment's ``migrations`` history, and migrating
         back with :func:`invert_crosswalk` gives it back."""
-        return Migration(self._native.migrate(_source(assessment), _source(crosswalk), to._native))
+        return Migration(
+            self._native.call("migrate", assessment=_source(assessment), crosswalk=_source(crosswalk), to=to._native)
+        )
 
     def simulate_migration(
         self, assessment: DocumentInput, crosswalk: DocumentInput, to: Referential
@@ -664,7 +678,9 @@ class Referential:
         """What :meth:`migrate` would change (index, grade, theme scores before
         and after, and the report), without committing to it."""
         return MigrationSimulation(
-            self._native.migrate(_source(assessment), _source(crosswalk), to._native, True)
+            self._native.call(
+                "simulate_migration", assessment=_source(assessment), crosswalk=_source(crosswalk), to=to._native
+            )
         )
 
     def render_migration(
@@ -678,7 +694,14 @@ class Referential:
         """Migrates an assessment to ``to`` (as :meth:`migrate`) and renders
         the migration's report as the command line's ``migrate`` writes it:
         ``text``, ``markdown``, or ``json`` (there is no ``html`` form)."""
-        text = self._native.render_migration(_source(assessment), _source(crosswalk), to._native, format, lang)
+        text = self._native.call(
+            "render_migration",
+            assessment=_source(assessment),
+            crosswalk=_source(crosswalk),
+            to=to._native,
+            format=format,
+            lang=lang,
+        )
         return Report(text, format, lang)
 
     def render_migration_simulation(
@@ -691,54 +714,61 @@ class Referential:
     ) -> Report:
         """The simulation of :meth:`simulate_migration`, rendered as
         ``migrate --simulate`` writes it (``text``, ``markdown`` or ``json``)."""
-        text = self._native.render_migration_simulation(
-            _source(assessment), _source(crosswalk), to._native, format, lang
+        text = self._native.call(
+            "render_migration_simulation",
+            assessment=_source(assessment),
+            crosswalk=_source(crosswalk),
+            to=to._native,
+            format=format,
+            lang=lang,
         )
         return Report(text, format, lang)
 
     def validate_crosswalk(self, crosswalk: DocumentInput, to: Referential) -> ValidationReport:
         """Checks a crosswalk from this referential to ``to``."""
-        return ValidationReport(self._native.validate_crosswalk(_source(crosswalk), to._native))
+        return ValidationReport(self._native.call("validate_crosswalk", crosswalk=_source(crosswalk), to=to._native))
 
     # -- history and peers ----------------------------------------------------
     def history(self, assessments: Sequence[DocumentInput]) -> History:
         """The history of dated assessments, per theme, with deltas."""
-        return History(self._native.history(_sources(assessments)))
+        return History(self._native.call("history", assessments=_sources(assessments)))
 
     def diff(self, before: DocumentInput, after: DocumentInput) -> AssessmentDiff:
         """What changed between two assessments."""
-        return AssessmentDiff(self._native.diff(_source(before), _source(after)))
+        return AssessmentDiff(self._native.call("diff", before=_source(before), after=_source(after)))
 
     def progress_series(
         self, assessments: Sequence[DocumentInput], plan: DocumentInput
     ) -> list[dict[str, Any]]:
         """Achieved vs planned index over time (``date``, ``achieved``,
         ``planned``)."""
-        return list(self._native.progress_series(_sources(assessments), _source(plan)))
+        return list(self._native.call("progress_series", assessments=_sources(assessments), plan=_source(plan)))
 
     def compare(
         self, assessment: DocumentInput, peers: DocumentInput, min_group_size: int | None = None
     ) -> PeerComparison:
         """Situates an assessment among its peers (percentile rank, median,
         quartiles), by stratum, hiding groups smaller than ``min_group_size``."""
-        return PeerComparison(self._native.compare(_source(assessment), _source(peers), min_group_size))
+        return PeerComparison(self._native.call(
+                "compare", assessment=_source(assessment), peers=_source(peers), min_group_size=min_group_size
+            ))
 
     def peer_result(self, assessment: DocumentInput) -> PeerResult:
         """The peer result of an assessment (to publish into a peers file)."""
-        return PeerResult(self._native.peer_result(_source(assessment)))
+        return PeerResult(self._native.call("peer_result", assessment=_source(assessment)))
 
     # -- exports and charts ----------------------------------------------------
     def answers_csv(self, assessment: DocumentInput, lang: Lang = "fr") -> str:
         """CSV of the answers, one row per question."""
-        return self._native.answers_csv(_source(assessment), lang)
+        return str(self._native.call("answers_csv", assessment=_source(assessment), lang=lang))
 
     def themes_csv(self, assessment: DocumentInput, lang: Lang = "fr") -> str:
         """CSV of the theme scores."""
-        return self._native.themes_csv(_source(assessment), lang)
+        return str(self._native.call("themes_csv", assessment=_source(assessment), lang=lang))
 
     def plan_csv(self, plan: DocumentInput, lang: Lang = "fr") -> str:
         """CSV of a plan's actions."""
-        return self._native.plan_csv(_source(plan), lang)
+        return str(self._native.call("plan_csv", plan=_source(plan), lang=lang))
 
     def annual_review(
         self,
@@ -750,7 +780,9 @@ class Referential:
         as_of: str | None = None,
     ) -> Report:
         """The REEN annual review (Markdown) for ``year``."""
-        text = self._native.annual_review(_source(assessment), year, lang, _opt(plan), as_of)
+        text = self._native.call(
+            "annual_review", assessment=_source(assessment), year=year, lang=lang, plan=_opt(plan), as_of=as_of
+        )
         return Report(text, "markdown", lang)
 
     def radar_svg(
@@ -763,13 +795,15 @@ class Referential:
     ) -> Chart:
         """The radar chart of the theme scores (with the target's and the
         peers' national medians when given)."""
-        return Chart(self._native.radar_svg(_source(assessment), lang, _opt(target), _opt(peers)))
+        return Chart(self._native.call(
+                "radar_svg", assessment=_source(assessment), lang=lang, target=_opt(target), peers=_opt(peers)
+            ))
 
     def evolution_svg(
         self, assessments: Sequence[DocumentInput], lang: Lang = "fr", *, plan: DocumentInput | None = None
     ) -> Chart:
         """The evolution chart of dated assessments (and the planned index)."""
-        return Chart(self._native.evolution_svg(_sources(assessments), lang, _opt(plan)))
+        return Chart(self._native.call("evolution_svg", assessments=_sources(assessments), lang=lang, plan=_opt(plan)))
 
     #: Short names of :meth:`radar_svg` and :meth:`evolution_svg`.
     radar = radar_svg
@@ -810,7 +844,7 @@ def validate(
     """Validates any document (kind detected): referentials on their own,
     assessments and plans against ``referential`` (default: the embedded one)."""
     if referential is None:
-        return ValidationReport(_native.validate(_source(document)))
+        return ValidationReport(_native.call("validate", document=_source(document)))
     return _referential(referential).validate(document)
 
 
@@ -839,7 +873,7 @@ def scores_frame(
 
 def rollup(peers: DocumentInput, expected_members: int | None = None) -> Rollup:
     """Aggregates members' results (e.g. the communes of an intercommunalité)."""
-    return Rollup(_native.rollup(_source(peers), expected_members))
+    return Rollup(_native.call("rollup", peers=_source(peers), expected_members=expected_members))
 
 
 def import_referential(
@@ -853,7 +887,7 @@ def import_referential(
     :meth:`Referential.load`;
     ``.report`` lists what was imported, skipped (with the source's JSON path
     and the reason) and not carried over."""
-    return Imported(_native.import_referential(format, _source(source)))
+    return Imported(_native.call("import_referential", format=format, source=_source(source)))
 
 
 #: Éco-clic's database: a path to a MySQL dump or to a folder of CSV
@@ -908,7 +942,7 @@ def import_ecoclic(source: EcoClicInput) -> Imported:
     is Éco-clic's own: categories → themes, answer rows → options with their
     weighting, conditional questions → conditions. ``.report`` lists what was
     not carried (rows of missing questions, recommendations…)."""
-    return Imported(_native.import_ecoclic(**_ecoclic(source)))
+    return Imported(_native.call("import_ecoclic", source=_ecoclic(source)))
 
 
 def import_ecoclic_answers(
@@ -920,21 +954,21 @@ def import_ecoclic_answers(
     from the same database when ``None``). ``.report`` lists, per
     collectivité, the rows not carried and why."""
     native = None if referential is None else _referential(referential)._native
-    return ImportedAnswers(_native.import_ecoclic_answers(**_ecoclic(source), referential=native))
+    return ImportedAnswers(_native.call("import_ecoclic_answers", source=_ecoclic(source), referential=native))
 
 
 def load_crosswalk(crosswalk: DocumentInput) -> Crosswalk:
     """A crosswalk between two referential versions (its structure; see
     :meth:`Referential.validate_crosswalk`)."""
-    return Crosswalk(_native.load_crosswalk(_source(crosswalk)))
+    return Crosswalk(Referential.default()._native.load_document("crosswalk", _source(crosswalk)))
 
 
 def invert_crosswalk(crosswalk: DocumentInput) -> Crosswalk:
     """The crosswalk the other way round, to migrate back; raises
     :class:`ArgumentError` naming the mapping that cannot be undone."""
-    return Crosswalk(_native.invert_crosswalk(_source(crosswalk)))
+    return Crosswalk(_native.call("invert_crosswalk", crosswalk=_source(crosswalk)))
 
 
 def load_peers(peers: DocumentInput) -> PeerSet:
     """A validated set of peers' results."""
-    return PeerSet(_native.load_peers(_source(peers)))
+    return PeerSet(Referential.default()._native.load_document("peers", _source(peers)))

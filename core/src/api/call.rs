@@ -209,6 +209,12 @@ pub fn argument_document(name: &str) -> Option<DocumentKind> {
     })
 }
 
+/// Whether the argument `name` is a list of documents (a JSON array whose
+/// items are documents or their JSON texts).
+pub fn argument_is_list(name: &str) -> bool {
+    matches!(name, "assessments" | "history")
+}
+
 fn arguments_error(name: &str, message: impl Into<String>) -> Error {
     Error::InvalidArgument {
         name: name.to_owned(),

@@ -6,16 +6,19 @@ pub(crate) mod batch;
 mod call;
 mod checked;
 mod documents;
+mod pipeline;
 pub mod schema;
 mod table;
 
 pub use arguments::{format_argument, lang_argument};
 pub use call::{
-    argument_document, call, call_among, call_json, error_json, error_value, Arg, Args, Operations,
-    Output, ALL, CHECKS, FOLLOW_UP, IMPORTS, OPERATIONS, PLANNING, RENDERINGS, SCORING,
+    argument_document, argument_is_list, call, call_among, call_json, error_json, error_value, Arg,
+    Args, Operations, Output, ALL, CHECKS, FOLLOW_UP, IMPORTS, OPERATIONS, PLANNING, RENDERINGS,
+    SCORING,
 };
 pub use checked::{default_checked, load_default_checked, CheckedReferential};
 pub use documents::{read, read_all, read_optional, Document, ReportRequest};
+pub use pipeline::pipelined;
 pub use table::{Cell, SummaryTable};
 
 // The facade's vocabulary: every result an operation returns and every
