@@ -23,7 +23,8 @@ fi
 if ! .venv/bin/python -c 'import sobriete, pandas' 2>/dev/null; then
   .venv/bin/python -m pip install --quiet --disable-pip-version-check './bindings-python[pandas]'
 fi
-cargo build --quiet --release -p sobriete-cli -p sobriete --example bench
+# Naming the example selects targets: the CLI binary must be named too.
+cargo build --quiet --release -p sobriete-cli -p sobriete --bin sobriete --example bench
 
 data="$out/assessments-$N.jsonl"
 if [ ! -s "$data" ]; then
@@ -47,10 +48,15 @@ target/release/examples/bench "$data"
 for threads in 1 ""; do
   start=$(date +%s.%N)
   SOBRIETE_THREADS="$threads" /usr/bin/time -f "%M" -o "$out/time.txt" \
-    target/release/sobriete batch "$data" > "$out/batch.csv" 2> "$out/batch.err" || true
+    target/release/sobriete batch "$data" > "$out/batch.csv" 2> "$out/batch.err"
   end=$(date +%s.%N)
   kb=$(tail -n1 "$out/time.txt")
   rows=$(($(wc -l < "$out/batch.csv") - 1))
+  if [ "$rows" -ne "$N" ]; then
+    echo "sobriete batch scored $rows of $N assessments:" >&2
+    head -n 5 "$out/batch.err" >&2
+    exit 1
+  fi
   awk -v s="$start" -v e="$end" -v n="$rows" -v kb="$kb" -v t="${threads:-all}" 'BEGIN {
     d = e - s;
     printf "| CLI | `sobriete batch` JSON Lines → CSV, streamed, %s core(s), peak memory %.0f MB | %d | %.3f s | %.1f µs | |\n", t, kb / 1024, n, d, d / n * 1e6 }'

@@ -134,8 +134,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         summary,
         &format!("{:.0}× faster than the full report", full / summary),
     );
+    // Sizes in the label: the example's comments make it larger than a batch item.
+    let comments = a.answers.values().filter(|x| x.comment().is_some()).count();
+    let item_kb = lines.iter().map(|l| l.len()).sum::<usize>() as f64 / n.max(1) as f64 / 1024.0;
     row(
-        "one level-2 assessment: index only from JSON text (`api::score_summaries`; this example is 13.5 KB with 58 comments, the batch items 3.6 KB)",
+        &format!(
+            "one level-2 assessment: index only from JSON text (`api::score_summaries`; this example is {:.1} KB with {comments} comments, the batch items {item_kb:.1} KB)",
+            example.len() as f64 / 1024.0
+        ),
         1,
         summary_text,
         "",
@@ -175,7 +181,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let _ = propose(r, &a, &req);
         });
         row(
-            &format!("optimal plan, default referential (115 actions), `{name}`, target {target}"),
+            &format!(
+                "optimal plan, default referential ({} actions), `{name}`, target {target}",
+                r.actions.len()
+            ),
             1,
             t,
             "",
