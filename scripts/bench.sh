@@ -48,12 +48,12 @@ target/release/examples/bench "$data"
 for threads in 1 ""; do
   start=$(date +%s.%N)
   SOBRIETE_THREADS="$threads" /usr/bin/time -f "%M" -o "$out/time.txt" \
-    target/release/sobriete batch "$data" > "$out/batch.csv" 2> "$out/batch.err"
+    target/release/sobriete batch "$data" > "$out/batch.csv" 2> "$out/batch.err" || status=$?
   end=$(date +%s.%N)
   kb=$(tail -n1 "$out/time.txt")
   rows=$(($(wc -l < "$out/batch.csv") - 1))
-  if [ "$rows" -ne "$N" ]; then
-    echo "sobriete batch scored $rows of $N assessments:" >&2
+  if [ "${status:-0}" -ne 0 ] || [ "$rows" -ne "$N" ]; then
+    echo "sobriete batch (exit ${status:-0}) scored $rows of $N assessments:" >&2
     head -n 5 "$out/batch.err" >&2
     exit 1
   fi

@@ -435,8 +435,7 @@ fn document_text<'t>(arg: &'t Arg<'_>, name: &str) -> Result<&'t str, Error> {
 
 impl Reader<'_, '_> {
     fn doc<D: Document>(&self, name: &str) -> Result<D, Error> {
-        self.opt_doc(name)?
-            .ok_or_else(|| arguments_error(name, "missing"))
+        super::read(self.text(name, D::KIND)?, self.r)
     }
 
     fn opt_doc<D: Document>(&self, name: &str) -> Result<Option<D>, Error> {
